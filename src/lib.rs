@@ -1,0 +1,3 @@
+//! samrad: co-determination meetings in the terminal.
+
+pub mod model;

@@ -1,0 +1,174 @@
+//! Changes: the payload of every op. A change is plain data; `Doc::apply` folds it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ActionField, ActionStatus, DevArea, DevAreaStatus, Document, GoalArea, Id, Input, ItemField,
+    ItemKind, ItemNumber, MeetingField, MeetingStatus, Owner, Party, Person, Presence, Stance,
+    VoteMethod, VoteOption, VoteRule,
+};
+
+/// Who wrote an op.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<Id>,
+}
+
+/// What the fold needs to know about the op a change came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpMeta {
+    pub id: String,
+    /// RFC 3339 with offset.
+    pub at: String,
+    pub author: Author,
+}
+
+/// Where a change's op is stored: the forum's logs or one meeting's logs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Forum,
+    Meeting(Id),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "t")]
+pub enum Change {
+    Forum { id: Id, name: String },
+    PartyPut { party: Party },
+    PersonPut { person: Person },
+    GoalAreaPut { area: GoalArea },
+    DevAreaPut { area: DevArea },
+    DevAreaStatus {
+        area: Id,
+        status: DevAreaStatus,
+        #[serde(default)]
+        note: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<Id>,
+    },
+    ActionAdd {
+        id: Id,
+        title: String,
+        owner: Owner,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<chrono::NaiveDate>,
+        status: ActionStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<Id>,
+        #[serde(default)]
+        areas: Vec<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proposed_by: Option<Id>,
+    },
+    ActionSet {
+        id: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<Id>,
+        set: ActionField,
+    },
+    /// An input to a development area (forum-wide). Inputs to items use `ItemInput`.
+    AreaInput { input: Input },
+
+    MeetingCreate { meeting: Id, title: String, starts_at: String },
+    MeetingSet { meeting: Id, set: MeetingField },
+    MeetingStatus { meeting: Id, to: MeetingStatus },
+    Attend {
+        meeting: Id,
+        person: Id,
+        presence: Presence,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        for_person: Option<Id>,
+    },
+    DocumentPut { meeting: Id, document: Document },
+    DocumentRemove { meeting: Id, document: Id },
+    ItemAdd { meeting: Id, item: Id, number: ItemNumber, title: String, kind: ItemKind, rank: i64 },
+    ItemSet { meeting: Id, item: Id, set: ItemField },
+    ItemDelete { meeting: Id, item: Id },
+    Position {
+        meeting: Id,
+        item: Id,
+        party: Id,
+        stance: Stance,
+        #[serde(default)]
+        reason: String,
+    },
+    Statement { meeting: Id, item: Id, party: Id, text: String },
+    ItemInput { meeting: Id, input: Input },
+    VoteOpen {
+        meeting: Id,
+        item: Id,
+        vote: Id,
+        question: String,
+        options: Vec<VoteOption>,
+        method: VoteMethod,
+        rule: VoteRule,
+    },
+    VoteCast { meeting: Id, item: Id, vote: Id, voter: Id, option: Option<usize> },
+    VoteCount { meeting: Id, item: Id, vote: Id, counts: Vec<u32> },
+    VoteClose { meeting: Id, item: Id, vote: Id },
+    Approve { meeting: Id, party: Id, hash: String },
+}
+
+impl Change {
+    pub fn scope(&self) -> Scope {
+        use Change::*;
+        match self {
+            Forum { .. } | PartyPut { .. } | PersonPut { .. } | GoalAreaPut { .. }
+            | DevAreaPut { .. } | DevAreaStatus { .. } | ActionAdd { .. } | ActionSet { .. }
+            | AreaInput { .. } => Scope::Forum,
+            MeetingCreate { meeting, .. }
+            | MeetingSet { meeting, .. }
+            | MeetingStatus { meeting, .. }
+            | Attend { meeting, .. }
+            | DocumentPut { meeting, .. }
+            | DocumentRemove { meeting, .. }
+            | ItemAdd { meeting, .. }
+            | ItemSet { meeting, .. }
+            | ItemDelete { meeting, .. }
+            | Position { meeting, .. }
+            | Statement { meeting, .. }
+            | ItemInput { meeting, .. }
+            | VoteOpen { meeting, .. }
+            | VoteCast { meeting, .. }
+            | VoteCount { meeting, .. }
+            | VoteClose { meeting, .. }
+            | Approve { meeting, .. } => Scope::Meeting(meeting.clone()),
+        }
+    }
+}
+
+/// Why an op was not applied. Rejected ops stay in the log and are shown, never hidden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// The minutes are approved and locked.
+    Locked,
+    /// Only a writer of the party may write its statement or cast its vote.
+    NotYourParty,
+    /// The record it changes does not exist (or was deleted).
+    UnknownTarget,
+    /// A record with this id exists already.
+    Duplicate,
+    /// Not a legal meeting status transition.
+    IllegalTransition,
+    /// The vote is closed.
+    VoteClosed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub op: String,
+    pub at: String,
+    pub by: String,
+    pub reason: RejectReason,
+    /// What was attempted, e.g. "statement of ntl on item i-3".
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Id>,
+}

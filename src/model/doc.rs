@@ -1,0 +1,401 @@
+//! The folded state of a forum and its meetings, and the minutes made from it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Action, ActionChange, Attendance, Ballot, Change, DevAreaStatusChange, Forum, Id, Input, Item,
+    Meeting, MeetingStatus, OpMeta, Position, RejectReason, Rejection, Statement, Vote, tally,
+};
+
+/// Version of the minutes JSON and of the op lines this binary writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the fold knows: the forum, its actions and area inputs, and the meetings whose
+/// ops were folded in. Applying the same ops in the same order gives the same `Doc`.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub forum: Forum,
+    pub actions: Vec<Action>,
+    pub area_inputs: Vec<Input>,
+    pub meetings: Vec<Meeting>,
+    pub rejected: Vec<Rejection>,
+    /// Meeting id -> (index in `meetings`, item id -> index in its items).
+    index: HashMap<Id, (usize, HashMap<Id, usize>)>,
+    deleted_items: HashSet<Id>,
+}
+
+/// The minutes file of one meeting: self-contained, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Minutes {
+    pub schema_version: u32,
+    pub forum: Forum,
+    pub meeting: Meeting,
+    /// Actions from this meeting, and open actions carried over from earlier meetings.
+    pub actions: Vec<Action>,
+    /// Ops that were not applied, with who tried and when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejection>,
+}
+
+impl Doc {
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.index.get(id).map(|(m, _)| &self.meetings[*m])
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// Apply one change. A change that breaks a rule is recorded in `rejected` and
+    /// returned as an error; the state is then unchanged.
+    pub fn apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), Rejection> {
+        let what = describe(&change);
+        let meeting = match change.scope() {
+            super::Scope::Meeting(id) => Some(id),
+            super::Scope::Forum => None,
+        };
+        match self.try_apply(meta, change) {
+            Ok(()) => Ok(()),
+            Err(reason) => {
+                let r = Rejection {
+                    op: meta.id.clone(),
+                    at: meta.at.clone(),
+                    by: meta.author.name.clone(),
+                    reason,
+                    what,
+                    meeting,
+                };
+                self.rejected.push(r.clone());
+                Err(r)
+            }
+        }
+    }
+
+    fn try_apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), RejectReason> {
+        use Change as C;
+        match change {
+            C::Forum { id, name } => {
+                self.forum.id = id;
+                self.forum.name = name;
+            }
+            C::PartyPut { party } => put_by_id(&mut self.forum.parties, party, |p| &p.id),
+            C::PersonPut { person } => put_by_id(&mut self.forum.people, person, |p| &p.id),
+            C::GoalAreaPut { area } => put_by_id(&mut self.forum.goal_areas, area, |a| &a.id),
+            C::DevAreaPut { area } => {
+                let history = self
+                    .forum
+                    .dev_area(&area.id)
+                    .map(|a| a.history.clone())
+                    .unwrap_or_default();
+                put_by_id(&mut self.forum.dev_areas, super::DevArea { history, ..area }, |a| &a.id);
+            }
+            C::DevAreaStatus { area, status, note, meeting } => {
+                let a = self
+                    .forum
+                    .dev_areas
+                    .iter_mut()
+                    .find(|a| a.id == area)
+                    .ok_or(RejectReason::UnknownTarget)?;
+                a.status = status;
+                a.status_note = note.clone();
+                a.history.push(DevAreaStatusChange {
+                    status,
+                    note,
+                    meeting,
+                    at: meta.at.clone(),
+                    by: meta.author.name.clone(),
+                });
+            }
+            C::ActionAdd { id, title, owner, due, status, meeting, item, areas, proposed_by } => {
+                if self.action(&id).is_some() {
+                    return Err(RejectReason::Duplicate);
+                }
+                self.actions.push(Action {
+                    id,
+                    title,
+                    owner,
+                    due,
+                    status,
+                    meeting,
+                    item,
+                    areas,
+                    proposed_by,
+                    note: String::new(),
+                    history: Vec::new(),
+                });
+            }
+            C::ActionSet { id, meeting, set } => {
+                let a = self
+                    .actions
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .ok_or(RejectReason::UnknownTarget)?;
+                set.apply(a);
+                a.history.push(ActionChange {
+                    at: meta.at.clone(),
+                    by: meta.author.name.clone(),
+                    meeting,
+                    change: set,
+                });
+            }
+            C::AreaInput { input } => {
+                if self.area_inputs.iter().any(|i| i.id == input.id) {
+                    return Err(RejectReason::Duplicate);
+                }
+                self.area_inputs.push(input);
+            }
+            C::MeetingCreate { meeting, title, starts_at } => {
+                if self.index.contains_key(&meeting) {
+                    return Err(RejectReason::Duplicate);
+                }
+                self.index.insert(meeting.clone(), (self.meetings.len(), HashMap::new()));
+                self.meetings.push(Meeting::new(meeting, title, starts_at));
+            }
+            C::MeetingStatus { meeting, to } => {
+                let m = self.meeting_mut(&meeting)?;
+                m.status = m.status.transition(to).map_err(|_| RejectReason::IllegalTransition)?;
+                if to == MeetingStatus::Circulated {
+                    m.approvals.clear();
+                }
+            }
+            C::Approve { meeting, party, hash } => {
+                let m = self.meeting_mut(&meeting)?;
+                if m.status != MeetingStatus::Circulated {
+                    return Err(RejectReason::IllegalTransition);
+                }
+                if meta.author.party.as_deref() != Some(party.as_str()) {
+                    return Err(RejectReason::NotYourParty);
+                }
+                m.approvals.retain(|a| a.party != party);
+                m.approvals.push(super::Approval { party, hash, at: meta.at.clone(), by: meta.author.name.clone() });
+            }
+            other => self.apply_to_open_meeting(meta, other)?,
+        }
+        Ok(())
+    }
+
+    fn meeting_mut(&mut self, id: &str) -> Result<&mut Meeting, RejectReason> {
+        let (m, _) = self.index.get(id).ok_or(RejectReason::UnknownTarget)?;
+        Ok(&mut self.meetings[*m])
+    }
+
+    fn item_mut(&mut self, meeting: &str, item: &str) -> Result<&mut Item, RejectReason> {
+        let (m, items) = self.index.get(meeting).ok_or(RejectReason::UnknownTarget)?;
+        let i = items.get(item).ok_or(RejectReason::UnknownTarget)?;
+        Ok(&mut self.meetings[*m].items[*i])
+    }
+
+    /// Changes to a meeting's content: refused once its minutes are approved.
+    fn apply_to_open_meeting(&mut self, meta: &OpMeta, change: Change) -> Result<(), RejectReason> {
+        use Change as C;
+        let meeting_id = match change.scope() {
+            super::Scope::Meeting(id) => id,
+            super::Scope::Forum => return Err(RejectReason::UnknownTarget),
+        };
+        if self.meeting_mut(&meeting_id)?.status.is_read_only() {
+            return Err(RejectReason::Locked);
+        }
+        let at = || meta.at.clone();
+        let by = || meta.author.name.clone();
+        match change {
+            C::MeetingSet { meeting, set } => set.apply(self.meeting_mut(&meeting)?),
+            C::Attend { meeting, person, presence, for_person } => {
+                let m = self.meeting_mut(&meeting)?;
+                let entry = Attendance { person, presence, for_person };
+                match m.attendance.iter_mut().find(|a| a.person == entry.person) {
+                    Some(slot) => *slot = entry,
+                    None => m.attendance.push(entry),
+                }
+            }
+            C::DocumentPut { meeting, document } => {
+                let m = self.meeting_mut(&meeting)?;
+                put_by_id(&mut m.documents, document, |d| &d.id);
+            }
+            C::DocumentRemove { meeting, document } => {
+                self.meeting_mut(&meeting)?.documents.retain(|d| d.id != document);
+            }
+            C::ItemAdd { meeting, item, number, title, kind, rank } => {
+                if self.deleted_items.contains(&item) || self.item_mut(&meeting, &item).is_ok() {
+                    return Err(RejectReason::Duplicate);
+                }
+                self.meeting_mut(&meeting)?.items.push(Item::new(item, number, title, kind, rank));
+                self.sort_items(&meeting);
+            }
+            C::ItemSet { meeting, item, set } => {
+                let reorder = matches!(set, super::ItemField::Rank(_));
+                set.apply(self.item_mut(&meeting, &item)?);
+                if reorder {
+                    self.sort_items(&meeting);
+                }
+            }
+            C::ItemDelete { meeting, item } => {
+                self.item_mut(&meeting, &item)?;
+                let m = self.meeting_mut(&meeting)?;
+                m.items.retain(|i| i.id != item);
+                if m.current_item.as_deref() == Some(item.as_str()) {
+                    m.current_item = None;
+                }
+                self.deleted_items.insert(item);
+                self.sort_items(&meeting);
+            }
+            C::Position { meeting, item, party, stance, reason } => {
+                let on_behalf = meta.author.party.as_deref() != Some(party.as_str());
+                self.item_mut(&meeting, &item)?.positions.push(Position {
+                    party,
+                    stance,
+                    reason,
+                    at: at(),
+                    by: by(),
+                    on_behalf,
+                });
+            }
+            C::Statement { meeting, item, party, text } => {
+                let it = self.item_mut(&meeting, &item)?;
+                if meta.author.party.as_deref() != Some(party.as_str()) {
+                    return Err(RejectReason::NotYourParty);
+                }
+                it.statements.push(Statement { party, text, at: at(), by: by() });
+            }
+            C::ItemInput { meeting, input } => {
+                let item = match &input.target {
+                    super::InputTarget::Item(i) => i.clone(),
+                    super::InputTarget::DevArea(_) => return Err(RejectReason::UnknownTarget),
+                };
+                let it = self.item_mut(&meeting, &item)?;
+                if it.inputs.iter().any(|i| i.id == input.id) {
+                    return Err(RejectReason::Duplicate);
+                }
+                it.inputs.push(input);
+            }
+            C::VoteOpen { meeting, item, vote, question, options, method, rule } => {
+                let it = self.item_mut(&meeting, &item)?;
+                if it.votes.iter().any(|v| v.id == vote) {
+                    return Err(RejectReason::Duplicate);
+                }
+                it.votes.push(Vote {
+                    id: vote,
+                    question,
+                    options,
+                    method,
+                    rule,
+                    open: true,
+                    ballots: Vec::new(),
+                    counts: None,
+                    outcome: None,
+                });
+            }
+            C::VoteCast { meeting, item, vote, voter, option } => {
+                let v = self.vote_mut(&meeting, &item, &vote)?;
+                if !v.open {
+                    return Err(RejectReason::VoteClosed);
+                }
+                let own = match v.method {
+                    super::VoteMethod::PerParty => meta.author.party.as_deref() == Some(voter.as_str()),
+                    super::VoteMethod::PerPerson => meta.author.person.as_deref() == Some(voter.as_str()),
+                    super::VoteMethod::Count => false,
+                };
+                if !own {
+                    return Err(RejectReason::NotYourParty);
+                }
+                v.ballots.push(Ballot { voter, option, at: at(), by: by() });
+                v.outcome = Some(tally(v));
+            }
+            C::VoteCount { meeting, item, vote, counts } => {
+                let v = self.vote_mut(&meeting, &item, &vote)?;
+                if !v.open {
+                    return Err(RejectReason::VoteClosed);
+                }
+                v.counts = Some(counts);
+                v.outcome = Some(tally(v));
+            }
+            C::VoteClose { meeting, item, vote } => {
+                let v = self.vote_mut(&meeting, &item, &vote)?;
+                v.open = false;
+                v.outcome = Some(tally(v));
+            }
+            _ => return Err(RejectReason::UnknownTarget),
+        }
+        Ok(())
+    }
+
+    fn vote_mut(&mut self, meeting: &str, item: &str, vote: &str) -> Result<&mut Vote, RejectReason> {
+        self.item_mut(meeting, item)?
+            .votes
+            .iter_mut()
+            .find(|v| v.id == vote)
+            .ok_or(RejectReason::UnknownTarget)
+    }
+
+    /// Keep a meeting's items in agenda order (rank, then id) and its index current.
+    fn sort_items(&mut self, meeting: &str) {
+        let Some((m, idx)) = self.index.get_mut(meeting) else { return };
+        let items = &mut self.meetings[*m].items;
+        items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        idx.clear();
+        idx.extend(items.iter().enumerate().map(|(i, it)| (it.id.clone(), i)));
+    }
+
+    /// The minutes of one meeting: the meeting, the forum it belongs to, its actions and
+    /// the open actions carried over from earlier meetings, and the ops that were refused.
+    pub fn minutes(&self, meeting: &str) -> Option<Minutes> {
+        let m = self.meeting(meeting)?;
+        let earlier: HashSet<&str> = self
+            .meetings
+            .iter()
+            .filter(|o| o.starts_at < m.starts_at)
+            .map(|o| o.id.as_str())
+            .collect();
+        let actions = self
+            .actions
+            .iter()
+            .filter(|a| match a.meeting.as_deref() {
+                Some(id) if id == meeting => true,
+                Some(id) => a.status.is_open() && (earlier.contains(id) || !self.index.contains_key(id)),
+                None => a.status.is_open(),
+            })
+            .cloned()
+            .collect();
+        let rejected = self
+            .rejected
+            .iter()
+            .filter(|r| r.meeting.as_deref() == Some(meeting))
+            .cloned()
+            .collect();
+        Some(Minutes {
+            schema_version: SCHEMA_VERSION,
+            forum: self.forum.clone(),
+            meeting: m.clone(),
+            actions,
+            rejected,
+        })
+    }
+}
+
+fn put_by_id<T>(list: &mut Vec<T>, value: T, id: impl Fn(&T) -> &Id) {
+    match list.iter_mut().find(|x| id(x) == id(&value)) {
+        Some(slot) => *slot = value,
+        None => list.push(value),
+    }
+}
+
+/// A short, language-neutral description of a change, for the list of refused ops.
+fn describe(change: &Change) -> String {
+    use Change as C;
+    match change {
+        C::Statement { item, party, .. } => format!("statement of {party} on item {item}"),
+        C::Position { item, party, .. } => format!("position of {party} on item {item}"),
+        C::VoteCast { vote, voter, .. } => format!("ballot of {voter} in vote {vote}"),
+        C::Approve { party, .. } => format!("approval by {party}"),
+        C::MeetingStatus { to, .. } => format!("status to {to:?}"),
+        C::ItemAdd { item, .. } | C::ItemSet { item, .. } | C::ItemDelete { item, .. } => {
+            format!("item {item}")
+        }
+        C::ActionAdd { id, .. } | C::ActionSet { id, .. } => format!("action {id}"),
+        other => {
+            let debug = format!("{other:?}");
+            debug.split([' ', '{']).next().unwrap_or_default().to_string()
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! Agenda items (saker) and what is recorded on them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Vote};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// HA § 17: the employer informs; parties may comment.
+    Information,
+    /// HA § 18 / § 21: the employer decides after hearing the parties.
+    Consultation,
+    /// HA § 19 / § 23: ends in agreement or disagreement.
+    Negotiation,
+    Other,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Information,
+        ItemKind::Consultation,
+        ItemKind::Negotiation,
+        ItemKind::Other,
+    ];
+}
+
+/// "sak n/yy": numbered per forum and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ItemNumber {
+    pub n: u32,
+    pub year: i32,
+}
+
+impl fmt::Display for ItemNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:02}", self.n, self.year.rem_euclid(100))
+    }
+}
+
+impl ItemNumber {
+    /// Parse "3/26" given the century from `around_year`.
+    pub fn parse(s: &str, around_year: i32) -> Option<ItemNumber> {
+        let (n, yy) = s.trim().split_once('/')?;
+        let n: u32 = n.trim().parse().ok().filter(|n| *n > 0)?;
+        let yy: i32 = yy.trim().parse().ok().filter(|y| (0..100).contains(y))?;
+        Some(ItemNumber { n, year: around_year - around_year.rem_euclid(100) + yy })
+    }
+}
+
+/// The next free number in `year`, given the numbers the forum already uses.
+pub fn next_item_number<'a>(existing: impl IntoIterator<Item = &'a ItemNumber>, year: i32) -> ItemNumber {
+    let n = existing
+        .into_iter()
+        .filter(|x| x.year == year)
+        .map(|x| x.n)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    ItemNumber { n, year }
+}
+
+/// Standpunkt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Agree,
+    Disagree,
+    TakesNote,
+    Abstains,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::Agree, Stance::Disagree, Stance::TakesNote, Stance::Abstains];
+}
+
+/// One recorded position of a party on an item. Every change is a new entry; the last counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub party: Id,
+    pub stance: Stance,
+    #[serde(default)]
+    pub reason: String,
+    pub at: String,
+    pub by: String,
+    /// Recorded by someone outside the party (the chair) on its behalf.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_behalf: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    Agreement,
+    Disagreement,
+}
+
+/// Protokolltilførsel: a party's own statement for the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub party: Id,
+    pub text: String,
+    pub at: String,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "to", content = "id")]
+pub enum InputTarget {
+    Item(Id),
+    DevArea(Id),
+}
+
+/// Innspill: a party's written contribution to an item or a development area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Input {
+    pub id: Id,
+    pub party: Id,
+    pub target: InputTarget,
+    pub text: String,
+    /// Who is quoted or credited, when the text says so (e.g. "NTL, NFD").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    pub at: String,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: Id,
+    pub number: ItemNumber,
+    pub title: String,
+    pub kind: ItemKind,
+    /// Agenda order; ties are broken by id.
+    pub rank: i64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub presenter: String,
+    #[serde(default)]
+    pub planned_minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<String>,
+    /// Day a drøfting or forhandling was demanded (HA § 20), yyyy-mm-dd.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demanded_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub areas: Vec<Id>,
+    #[serde(default)]
+    pub background: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub conclusion: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+    /// Parties that disagree with the conclusion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dissenters: Vec<Id>,
+    #[serde(default)]
+    pub confidential: bool,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    #[serde(default)]
+    pub inputs: Vec<Input>,
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+}
+
+impl Item {
+    pub fn new(id: Id, number: ItemNumber, title: String, kind: ItemKind, rank: i64) -> Item {
+        Item {
+            id,
+            number,
+            title,
+            kind,
+            rank,
+            presenter: String::new(),
+            planned_minutes: 0,
+            started_at: None,
+            ended_at: None,
+            demanded_on: None,
+            areas: Vec::new(),
+            background: String::new(),
+            notes: String::new(),
+            conclusion: String::new(),
+            agreement: None,
+            dissenters: Vec::new(),
+            confidential: false,
+            positions: Vec::new(),
+            votes: Vec::new(),
+            inputs: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    /// The current position of each party that has given one, in the order first given.
+    pub fn current_positions(&self) -> Vec<&Position> {
+        let mut out: Vec<&Position> = Vec::new();
+        for p in &self.positions {
+            match out.iter_mut().find(|q| q.party == p.party) {
+                Some(slot) => *slot = p,
+                None => out.push(p),
+            }
+        }
+        out
+    }
+
+    /// The current statement for the record of each party (the last text counts).
+    pub fn current_statements(&self) -> Vec<&Statement> {
+        let mut out: Vec<&Statement> = Vec::new();
+        for s in &self.statements {
+            match out.iter_mut().find(|q| q.party == s.party) {
+                Some(slot) => *slot = s,
+                None => out.push(s),
+            }
+        }
+        out.retain(|s| !s.text.trim().is_empty());
+        out
+    }
+}
+
+/// A field of an item that is set as a whole, last writer wins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "field", content = "value")]
+pub enum ItemField {
+    Title(String),
+    Kind(ItemKind),
+    Rank(i64),
+    Presenter(String),
+    PlannedMinutes(u32),
+    StartedAt(Option<String>),
+    EndedAt(Option<String>),
+    DemandedOn(Option<chrono::NaiveDate>),
+    Areas(Vec<Id>),
+    Background(String),
+    Notes(String),
+    Conclusion(String),
+    Agreement(Option<Agreement>),
+    Dissenters(Vec<Id>),
+    Confidential(bool),
+}
+
+impl ItemField {
+    pub(crate) fn apply(self, item: &mut Item) {
+        match self {
+            ItemField::Title(v) => item.title = v,
+            ItemField::Kind(v) => item.kind = v,
+            ItemField::Rank(v) => item.rank = v,
+            ItemField::Presenter(v) => item.presenter = v,
+            ItemField::PlannedMinutes(v) => item.planned_minutes = v,
+            ItemField::StartedAt(v) => item.started_at = v,
+            ItemField::EndedAt(v) => item.ended_at = v,
+            ItemField::DemandedOn(v) => item.demanded_on = v,
+            ItemField::Areas(v) => item.areas = v,
+            ItemField::Background(v) => item.background = v,
+            ItemField::Notes(v) => item.notes = v,
+            ItemField::Conclusion(v) => item.conclusion = v,
+            ItemField::Agreement(v) => item.agreement = v,
+            ItemField::Dissenters(v) => item.dissenters = v,
+            ItemField::Confidential(v) => item.confidential = v,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_sak_n_slash_yy() {
+        assert_eq!(ItemNumber { n: 3, year: 2026 }.to_string(), "3/26");
+        assert_eq!(ItemNumber { n: 12, year: 2005 }.to_string(), "12/05");
+        assert_eq!(ItemNumber::parse("3/26", 2026), Some(ItemNumber { n: 3, year: 2026 }));
+        assert_eq!(ItemNumber::parse("0/26", 2026), None);
+        assert_eq!(ItemNumber::parse("x/26", 2026), None);
+    }
+
+    #[test]
+    fn numbering_restarts_each_year_and_continues_within_it() {
+        let used = [
+            ItemNumber { n: 1, year: 2025 },
+            ItemNumber { n: 7, year: 2025 },
+            ItemNumber { n: 2, year: 2026 },
+        ];
+        assert_eq!(next_item_number(&used, 2025).to_string(), "8/25");
+        assert_eq!(next_item_number(&used, 2026).to_string(), "3/26");
+        assert_eq!(next_item_number(&used, 2027).to_string(), "1/27");
+    }
+
+    #[test]
+    fn current_position_is_the_last_per_party() {
+        let mut item = Item::new("i".into(), ItemNumber { n: 1, year: 2026 }, "t".into(), ItemKind::Consultation, 0);
+        let pos = |party: &str, stance| Position {
+            party: party.into(),
+            stance,
+            reason: String::new(),
+            at: String::new(),
+            by: String::new(),
+            on_behalf: false,
+        };
+        item.positions.push(pos("ntl", Stance::Agree));
+        item.positions.push(pos("unio", Stance::TakesNote));
+        item.positions.push(pos("ntl", Stance::Disagree));
+        let cur = item.current_positions();
+        assert_eq!(cur.len(), 2);
+        assert_eq!((cur[0].party.as_str(), cur[0].stance), ("ntl", Stance::Disagree));
+        assert_eq!(item.positions.len(), 3, "history is kept");
+    }
+}

@@ -1,0 +1,29 @@
+//! The domain: forum, meetings, agenda items, positions, votes, actions and the rules that
+//! govern them. Pure: no I/O, no terminal, no clock of its own (times come in as arguments).
+
+mod action;
+mod change;
+mod deadline;
+mod doc;
+mod forum;
+mod item;
+mod meeting;
+mod vote;
+
+pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
+pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope};
+pub use deadline::{Ha20Deadlines, ha20_deadlines};
+pub use doc::{Doc, Minutes, SCHEMA_VERSION};
+pub use forum::{DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side};
+pub use item::{
+    Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Stance,
+    Statement, next_item_number,
+};
+pub use meeting::{
+    Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence,
+    TransitionError,
+};
+pub use vote::{Ballot, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally};
+
+/// Stable identifier of any record. Opaque text, unique within a forum.
+pub type Id = String;
