@@ -1,3 +1,24 @@
 //! samrad: co-determination meetings in the terminal.
 
+pub mod cli;
+pub mod config;
+pub mod export;
+pub mod i18n;
 pub mod model;
+pub mod store;
+
+/// No panic reaches the user as a backtrace: say what happened in a sentence, and where to
+/// report it. (The TUI adds restoring the terminal to this.)
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("samrad stopped because of an internal error{place}: {what}");
+        eprintln!("Everything saved before this is safe in the data folder. Please report this.");
+    }));
+}

@@ -1,1 +1,4 @@
-fn main() {}
+fn main() -> std::process::ExitCode {
+    samrad::install_panic_hook();
+    samrad::cli::run()
+}

@@ -1,0 +1,293 @@
+//! The `samrad` command line.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config;
+use crate::export::{self, ExportOptions, Format};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Author, Doc, Meeting, Owner};
+use crate::store::{Load, Store};
+
+#[derive(Debug, Parser)]
+#[command(name = "samrad", version, about = "Co-determination meetings in the terminal: agenda, positions, votes, statements for the record, actions and minutes.")]
+pub struct Cli {
+    /// The data folder (default: the user's data folder). Point it at a shared or synced folder.
+    #[arg(long, global = true, env = "SAMRAD_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language: nb (Norwegian bokmål) or en (English). Default: the config, then LANG.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "nb|en")]
+    pub lang: Option<Lang>,
+    /// Who is writing: a person's id or name from the forum, or any name.
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_name: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the meetings: date, status, items, open actions, title and id.
+    List,
+    /// Print a meeting's minutes as plain text, in reading order.
+    Show {
+        /// A meeting id, a date (yyyy-mm-dd) or `latest`.
+        meeting: String,
+    },
+    /// Write a meeting's minutes as JSON or Markdown.
+    Export {
+        /// A meeting id, a date (yyyy-mm-dd) or `latest`.
+        meeting: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Keep items marked confidential (unntatt offentlighet).
+        #[arg(long)]
+        include_confidential: bool,
+    },
+    /// The action list across meetings.
+    Actions {
+        /// Only actions still to be done.
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}; use nb or en"))
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match run_cli(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("samrad: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything a command needs: settings, the opened store and the folded data.
+struct Session {
+    lang: Lang,
+    store: Store,
+    doc: Doc,
+}
+
+fn open(cli: &Cli) -> Result<Session> {
+    let config_path = config::default_config_path();
+    let (cfg, warning) = config::load(config_path.as_deref());
+    if let Some(w) = warning {
+        eprintln!("samrad: warning: {w}");
+    }
+    let lang = config::choose_lang(cli.lang, &cfg, std::env::var("LANG").ok().as_deref());
+    let root = match &cli.data_dir {
+        Some(d) => d.clone(),
+        None => config::default_data_dir()
+            .ok_or_else(|| anyhow!("could not find a home folder for the data; give one with --data-dir DIR"))?,
+    };
+    let mut store = Store::open(&root, Author::default())
+        .with_context(|| format!("could not open the data folder {}", root.display()))?;
+    let doc = store.load(&Load::All);
+    let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
+    store = store.with_author(author);
+    for m in &doc.meetings {
+        if let Err(e) = store.materialize(&doc, &m.id) {
+            eprintln!("samrad: warning: {e}");
+        }
+    }
+    for p in &store.problems {
+        eprintln!("samrad: warning: {p}");
+    }
+    if let Some(why) = store.read_only() {
+        eprintln!("samrad: read-only: {why}");
+    }
+    Ok(Session { lang, store, doc })
+}
+
+/// Match `--as` against the forum's people (id or name, ignoring case); any other text is
+/// taken as a name without a party.
+pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        let user = std::env::var("USER").unwrap_or_else(|_| "ukjent".into());
+        return Author { name: user, person: None, party: None };
+    };
+    match doc
+        .forum
+        .people
+        .iter()
+        .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
+    {
+        Some(p) => Author { name: p.name.clone(), person: Some(p.id.clone()), party: p.party.clone() },
+        None => Author { name: name.to_string(), person: None, party: None },
+    }
+}
+
+/// A meeting by id, date (yyyy-mm-dd) or `latest`.
+pub fn find_meeting<'a>(doc: &'a Doc, key: &str, lang: Lang) -> Result<&'a Meeting> {
+    let key = key.trim();
+    if key.eq_ignore_ascii_case("latest") || key.eq_ignore_ascii_case("siste") {
+        return doc
+            .meetings
+            .iter()
+            .max_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)))
+            .ok_or_else(|| anyhow!("{}", lang.t(Msg::NoMeetings)));
+    }
+    if let Some(m) = doc.meeting(key) {
+        return Ok(m);
+    }
+    let on_date: Vec<&Meeting> = doc.meetings.iter().filter(|m| m.date() == key).collect();
+    match on_date.as_slice() {
+        [one] => Ok(one),
+        [] => bail!("{} {key:?}. `samrad list` shows the meetings.", lang.t(Msg::UnknownMeeting)),
+        many => {
+            let ids: Vec<&str> = many.iter().map(|m| m.id.as_str()).collect();
+            bail!("{} ({key}): {}", lang.t(Msg::SeveralMeetings), ids.join(", "))
+        }
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn run_cli(cli: Cli) -> Result<()> {
+    let Some(command) = &cli.command else {
+        let s = open(&cli)?;
+        println!("{}", s.lang.t(Msg::TuiComingSoon));
+        return Ok(());
+    };
+    let s = open(&cli)?;
+    let lang = s.lang;
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::List => {
+            let mut meetings: Vec<&Meeting> = s.doc.meetings.iter().collect();
+            meetings.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)));
+            if meetings.is_empty() {
+                writeln!(out, "{}", lang.t(Msg::NoMeetings))?;
+            } else {
+                let rows: Vec<[String; 6]> = meetings
+                    .iter()
+                    .map(|m| {
+                        let open = s.doc.actions.iter().filter(|a| a.status.is_open() && a.meeting.as_deref() == Some(m.id.as_str())).count();
+                        [
+                            m.date().to_string(),
+                            i18n::meeting_status(lang, m.status).to_string(),
+                            m.items.len().to_string(),
+                            open.to_string(),
+                            m.title.clone(),
+                            m.id.clone(),
+                        ]
+                    })
+                    .collect();
+                let header = [
+                    lang.t(Msg::ColDate),
+                    lang.t(Msg::ColStatus),
+                    lang.t(Msg::ColItems),
+                    lang.t(Msg::ColOpenActions),
+                    lang.t(Msg::ColTitle),
+                    "id",
+                ]
+                .map(str::to_string);
+                write_table(&mut out, &header, &rows)?;
+            }
+        }
+        Command::Show { meeting } => {
+            let m = find_meeting(&s.doc, meeting, lang)?;
+            let minutes = s.doc.minutes(&m.id).ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let opts = ExportOptions { lang, include_confidential: true, today: today() };
+            out.write_all(&export::export(&minutes, Format::Text, &opts))?;
+        }
+        Command::Export { meeting, format, output, include_confidential } => {
+            let m = find_meeting(&s.doc, meeting, lang)?;
+            let minutes = s.doc.minutes(&m.id).ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let opts = ExportOptions { lang, include_confidential: *include_confidential, today: today() };
+            let bytes = export::export(&minutes, *format, &opts);
+            match output {
+                Some(path) => {
+                    crate::store::atomic::write_atomic(path, &bytes)
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
+                }
+                None => out.write_all(&bytes)?,
+            }
+        }
+        Command::Actions { open } => {
+            let f = &s.doc.forum;
+            let rows: Vec<[String; 6]> = s
+                .doc
+                .actions
+                .iter()
+                .filter(|a| !open || a.status.is_open())
+                .map(|a| {
+                    let m = a.meeting.as_deref().and_then(|id| s.doc.meeting(id));
+                    let item = a.item.as_deref().zip(m).and_then(|(i, m)| m.item(i));
+                    let owner = match &a.owner {
+                        Owner::Party(p) => f.party_short(p).to_string(),
+                        Owner::Person(p) => f.person_name(p).to_string(),
+                        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
+                    };
+                    let mut due = a.due.map(|d| i18n::short_date(lang, d)).unwrap_or_else(|| "-".into());
+                    if a.is_overdue(today()) {
+                        due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+                    }
+                    let origin = match (m, item) {
+                        (Some(m), Some(i)) => format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i.number),
+                        (Some(m), None) => m.date().to_string(),
+                        _ => "-".into(),
+                    };
+                    [i18n::action_status(lang, a.status).to_string(), owner, due, origin, a.title.clone(), a.id.clone()]
+                })
+                .collect();
+            if rows.is_empty() {
+                writeln!(out, "{}", lang.t(Msg::NoActions))?;
+            } else {
+                let header = [
+                    lang.t(Msg::ColStatus),
+                    lang.t(Msg::Owner),
+                    lang.t(Msg::Due),
+                    lang.t(Msg::ColMeeting),
+                    lang.t(Msg::ColAction),
+                    "id",
+                ]
+                .map(str::to_string);
+                write_table(&mut out, &header, &rows)?;
+            }
+        }
+    }
+    drop(s.store);
+    Ok(())
+}
+
+/// Columns padded to their widest cell, two spaces apart; the last column is not padded.
+fn write_table<const N: usize>(out: &mut impl Write, header: &[String; N], rows: &[[String; N]]) -> std::io::Result<()> {
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([header[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..N).map(width).collect();
+    for row in std::iter::once(header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == N {
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}

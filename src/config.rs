@@ -1,0 +1,67 @@
+//! The user's own settings, in the `directories` config folder (never in the data folder,
+//! which may be shared).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// Who this user is: a person id of the forum, or a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    #[serde(default)]
+    pub mouse: bool,
+}
+
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("no", "samrad", "samrad")
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    std::env::var_os("SAMRAD_CONFIG")
+        .map(PathBuf::from)
+        .or_else(|| project_dirs().map(|d| d.config_dir().join("config.json")))
+}
+
+pub fn default_data_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().to_path_buf())
+}
+
+/// Read the config. A missing file is the default; a broken one is the default plus a
+/// warning naming the file.
+pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let Some(path) = path else { return (Config::default(), None) };
+    match std::fs::read(path) {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(c) => (c, None),
+            Err(e) => (Config::default(), Some(format!("{}: not valid settings, ignored ({e})", path.display()))),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        Err(e) => (Config::default(), Some(format!("{}: could not be read ({e})", path.display()))),
+    }
+}
+
+/// The language: the command line, then the config, then `LANG`.
+pub fn choose_lang(flag: Option<Lang>, config: &Config, env_lang: Option<&str>) -> Lang {
+    flag.or(config.lang)
+        .unwrap_or_else(|| env_lang.map(Lang::from_locale).unwrap_or(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_beats_config_beats_lang_env() {
+        let c = Config { lang: Some(Lang::En), ..Config::default() };
+        assert_eq!(choose_lang(Some(Lang::Nb), &c, Some("en_US")), Lang::Nb);
+        assert_eq!(choose_lang(None, &c, Some("nb_NO.UTF-8")), Lang::En);
+        assert_eq!(choose_lang(None, &Config::default(), Some("nb_NO.UTF-8")), Lang::Nb);
+        assert_eq!(choose_lang(None, &Config::default(), None), Lang::En);
+    }
+}

@@ -1,0 +1,306 @@
+use super::{Block, ExportOptions};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{
+    Action, Forum, Item, ItemKind, Minutes, Owner, Presence, Side, Vote,
+};
+
+/// Lay out the minutes in reading order: heading, attendance, documents, agenda, each item
+/// (background, inputs, notes, positions, votes, conclusion, statements for the record),
+/// actions, and changes that were refused.
+pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
+    let lang = opts.lang;
+    let t = |msg| lang.t(msg).to_string();
+    let f = &m.forum;
+    let mt = &m.meeting;
+    let items: Vec<&Item> = mt.items.iter().filter(|i| opts.include_confidential || !i.confidential).collect();
+    let mut out = Vec::new();
+
+    let kind = if mt.items.iter().any(|i| i.kind == ItemKind::Negotiation) { Msg::Protocol } else { Msg::Minutes };
+    out.push(Block::Title(format!("{}: {}", t(kind), mt.title)));
+    if !f.name.is_empty() {
+        out.push(Block::Para(f.name.clone()));
+    }
+    out.push(Block::Field(t(Msg::Date), i18n::long_datetime(lang, &mt.starts_at)));
+    if !mt.place.is_empty() {
+        out.push(Block::Field(t(Msg::Place), mt.place.clone()));
+    }
+    out.push(Block::Field(t(Msg::Status), i18n::meeting_status(lang, mt.status).to_string()));
+    if let Some(c) = &mt.chair {
+        out.push(Block::Field(t(Msg::Chair), f.person_name(c).to_string()));
+    }
+    if let Some(r) = &mt.referent {
+        out.push(Block::Field(t(Msg::Referent), f.person_name(r).to_string()));
+    }
+
+    attendance(&mut out, m, lang);
+
+    if !mt.documents.is_empty() {
+        out.push(Block::Heading(1, t(Msg::DocumentsSent)));
+        out.push(Block::List(
+            mt.documents
+                .iter()
+                .map(|d| {
+                    let mut s = d.title.clone();
+                    if let Some(day) = d.sent_on {
+                        s.push_str(&format!(" ({})", i18n::short_date(lang, day)));
+                    }
+                    if !d.reference.is_empty() {
+                        s.push_str(&format!(", {}", d.reference));
+                    }
+                    s
+                })
+                .collect(),
+        ));
+    }
+
+    out.push(Block::Heading(1, t(Msg::Agenda)));
+    out.push(Block::List(
+        items
+            .iter()
+            .map(|i| format!("{} {}: {} ({})", t(Msg::Item), i.number, i.title, i18n::item_kind(lang, i.kind)))
+            .collect(),
+    ));
+
+    for item in &items {
+        item_blocks(&mut out, m, item, opts);
+    }
+
+    action_blocks(&mut out, m, opts);
+
+    if !m.rejected.is_empty() {
+        out.push(Block::Heading(1, t(Msg::RefusedChanges)));
+        out.push(Block::List(
+            m.rejected
+                .iter()
+                .map(|r| format!("{} ({}, {}): {:?}", r.what, r.by, i18n::short_datetime(lang, &r.at), r.reason))
+                .collect(),
+        ));
+    }
+    out
+}
+
+fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
+    let f = &m.forum;
+    let names = |p: Presence| -> Vec<String> {
+        m.meeting
+            .attendance
+            .iter()
+            .filter(|a| a.presence == p)
+            .map(|a| {
+                let mut s = person_with_party(f, &a.person);
+                if let Some(other) = &a.for_person {
+                    s.push_str(&format!(" ({} {})", lang.t(Msg::SubstituteFor), f.person_name(other)));
+                }
+                s
+            })
+            .collect()
+    };
+    for (p, label) in [
+        (Presence::Present, Msg::Present),
+        (Presence::Absent, Msg::Absent),
+        (Presence::Substitute, Msg::Substitutes),
+    ] {
+        let list = names(p);
+        if !list.is_empty() {
+            out.push(Block::Field(lang.t(label).to_string(), list.join(", ")));
+        }
+    }
+}
+
+fn person_with_party(f: &Forum, id: &str) -> String {
+    match f.person(id) {
+        Some(p) => match p.party.as_deref() {
+            Some(party) if !p.name.contains(f.party_short(party)) => format!("{} ({})", p.name, f.party_short(party)),
+            _ => p.name.clone(),
+        },
+        None => id.to_string(),
+    }
+}
+
+fn item_blocks(out: &mut Vec<Block>, m: &Minutes, item: &Item, opts: &ExportOptions) {
+    let lang = opts.lang;
+    let t = |msg| lang.t(msg).to_string();
+    let f = &m.forum;
+    out.push(Block::Heading(1, format!("{} {}: {}", t(Msg::Item), item.number, item.title)));
+    let mut facts = vec![format!("{}: {}", t(Msg::Kind), i18n::item_kind(lang, item.kind))];
+    if !item.presenter.is_empty() {
+        facts.push(format!("{}: {}", t(Msg::Presenter), item.presenter));
+    }
+    if item.planned_minutes > 0 {
+        facts.push(format!("{}: {} {}", t(Msg::PlannedMinutes), item.planned_minutes, t(Msg::Minute)));
+    }
+    if item.confidential {
+        facts.push(t(Msg::Confidential));
+    }
+    out.push(Block::Para(facts.join(". ") + "."));
+    if !item.areas.is_empty() {
+        let areas: Vec<String> = item
+            .areas
+            .iter()
+            .map(|a| match f.dev_area(a) {
+                Some(d) => format!("{}. {}", d.number, d.title),
+                None => a.clone(),
+            })
+            .collect();
+        out.push(Block::Heading(2, t(Msg::DevAreas)));
+        out.push(Block::List(areas));
+    }
+    if !item.background.trim().is_empty() {
+        out.push(Block::Heading(2, t(Msg::Background)));
+        out.push(Block::Para(item.background.clone()));
+    }
+    if !item.inputs.is_empty() {
+        out.push(Block::Heading(2, t(Msg::Inputs)));
+        for i in &item.inputs {
+            let source = if i.source.is_empty() { String::new() } else { format!(" ({}: {})", t(Msg::Source), i.source) };
+            out.push(Block::Para(format!("{}{source}:", f.party_short(&i.party))));
+            out.push(Block::Quote(i.text.clone()));
+        }
+    }
+    if !item.notes.trim().is_empty() {
+        out.push(Block::Heading(2, t(Msg::Notes)));
+        out.push(Block::Para(item.notes.clone()));
+    }
+    positions(out, f, item, lang);
+    if !item.votes.is_empty() {
+        out.push(Block::Heading(2, t(Msg::Votes)));
+        out.push(Block::List(item.votes.iter().map(|v| vote_line(v, lang)).collect()));
+    }
+    if !item.conclusion.trim().is_empty() || item.agreement.is_some() {
+        out.push(Block::Heading(2, t(Msg::Conclusion)));
+        if !item.conclusion.trim().is_empty() {
+            out.push(Block::Para(item.conclusion.clone()));
+        }
+        if let Some(a) = item.agreement {
+            let mut s = i18n::agreement(lang, a).to_string();
+            if !item.dissenters.is_empty() {
+                let who: Vec<&str> = item.dissenters.iter().map(|d| f.party_short(d)).collect();
+                s.push_str(&format!(". {}: {}", t(Msg::Disagreeing), who.join(", ")));
+            }
+            out.push(Block::Para(s + "."));
+        }
+    }
+    let statements = item.current_statements();
+    if !statements.is_empty() {
+        out.push(Block::Heading(2, t(Msg::Statements)));
+        for s in statements {
+            out.push(Block::Para(format!("{}:", f.party_short(&s.party))));
+            out.push(Block::Quote(s.text.clone()));
+        }
+    }
+}
+
+fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
+    let current = item.current_positions();
+    let expects_positions = matches!(item.kind, ItemKind::Consultation | ItemKind::Negotiation);
+    if current.is_empty() && !expects_positions {
+        return;
+    }
+    let mut lines: Vec<String> = current
+        .iter()
+        .map(|p| {
+            let mut s = format!("{}: {}", f.party_short(&p.party), i18n::stance(lang, p.stance));
+            if !p.reason.trim().is_empty() {
+                s.push_str(&format!(". {}", p.reason.trim()));
+            }
+            s.push_str(&format!(" ({} {}, {}", lang.t(Msg::RecordedBy), p.by, i18n::short_datetime(lang, &p.at)));
+            if p.on_behalf {
+                s.push_str(&format!("; {}", lang.t(Msg::OnBehalf)));
+            }
+            s.push(')');
+            s
+        })
+        .collect();
+    let missing: Vec<&str> = f
+        .parties
+        .iter()
+        .filter(|p| expects_positions && p.side != Side::Employer && !current.iter().any(|c| c.party == p.id))
+        .map(|p| p.short.as_str())
+        .collect();
+    if current.is_empty() && missing.is_empty() {
+        return;
+    }
+    if !missing.is_empty() {
+        lines.push(format!("{}: {}", lang.t(Msg::NoPositionYet), missing.join(", ")));
+    }
+    out.push(Block::Heading(2, lang.t(Msg::Positions).to_string()));
+    out.push(Block::List(lines));
+}
+
+/// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
+/// stemmer (simpelt flertall)".
+pub fn vote_line(v: &Vote, lang: Lang) -> String {
+    let outcome = v.outcome.clone().unwrap_or_else(|| crate::model::tally(v));
+    let counts: Vec<String> = v
+        .options
+        .iter()
+        .zip(&outcome.counts)
+        .map(|(o, c)| format!("{} {c}", o.label))
+        .collect();
+    let verdict = if v.open {
+        lang.t(Msg::VoteOpen).to_string()
+    } else if let Some(w) = outcome.winner {
+        format!("{}: {}", lang.t(Msg::VoteWinner), v.options.get(w).map(|o| o.label.as_str()).unwrap_or("?"))
+    } else if outcome.tie {
+        format!("{} ({})", lang.t(Msg::VoteNotAdopted), lang.t(Msg::VoteTie))
+    } else if outcome.adopted {
+        lang.t(Msg::VoteAdopted).to_string()
+    } else {
+        lang.t(Msg::VoteNotAdopted).to_string()
+    };
+    format!(
+        "{}: {verdict}. {}, {} {}; {} {} ({}, {})",
+        v.question,
+        counts.join(", "),
+        lang.t(Msg::VoteBlank),
+        outcome.blank,
+        outcome.cast,
+        lang.t(Msg::VoteCast),
+        i18n::vote_rule(lang, v.rule),
+        i18n::vote_method(lang, v.method),
+    )
+}
+
+fn action_blocks(out: &mut Vec<Block>, m: &Minutes, opts: &ExportOptions) {
+    let lang = opts.lang;
+    let visible: Vec<&Action> = m
+        .actions
+        .iter()
+        .filter(|a| {
+            opts.include_confidential
+                || a.item.as_deref().and_then(|i| m.meeting.item(i)).is_none_or(|i| !i.confidential)
+        })
+        .collect();
+    if visible.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(1, lang.t(Msg::Actions).to_string()));
+    out.push(Block::List(visible.iter().map(|a| action_line(a, m, opts)).collect()));
+}
+
+pub fn action_line(a: &Action, m: &Minutes, opts: &ExportOptions) -> String {
+    let lang = opts.lang;
+    let f = &m.forum;
+    let mut s = format!("[{}] {}", i18n::action_status(lang, a.status), a.title);
+    let owner = match &a.owner {
+        Owner::Party(p) => f.party_short(p).to_string(),
+        Owner::Person(p) => f.person_name(p).to_string(),
+        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
+    };
+    s.push_str(&format!(". {}: {owner}", lang.t(Msg::Owner)));
+    if let Some(d) = a.due {
+        s.push_str(&format!(". {}: {}", lang.t(Msg::Due), i18n::short_date(lang, d)));
+        if a.is_overdue(opts.today) {
+            s.push_str(&format!(" ({})", lang.t(Msg::Overdue)));
+        }
+    }
+    if let Some(item) = a.item.as_deref().and_then(|i| m.meeting.item(i)) {
+        s.push_str(&format!(". {} {}", lang.t(Msg::FromItem), item.number));
+    } else if a.meeting.as_deref().is_some_and(|id| id != m.meeting.id) {
+        s.push_str(&format!(". {}", lang.t(Msg::CarriedOver)));
+    }
+    if let Some(p) = &a.proposed_by {
+        s.push_str(&format!(", {} {}", lang.t(Msg::ProposedBy), f.party_short(p)));
+    }
+    s
+}

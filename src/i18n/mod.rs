@@ -1,0 +1,339 @@
+//! Norwegian bokmål and English. Each catalogue is an exhaustive match over `Msg`, so the
+//! compiler refuses a message that one of them lacks.
+
+mod en;
+mod nb;
+
+use crate::model::{
+    ActionStatus, Agreement, DevAreaStatus, ItemKind, MeetingStatus, Presence, Side, Stance,
+    VoteMethod, VoteRule,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    /// From a `LANG`-style value: nb, nn and no mean Norwegian; anything else English.
+    pub fn from_locale(value: &str) -> Lang {
+        let v = value.to_ascii_lowercase();
+        if ["nb", "nn", "no"].iter().any(|p| v.starts_with(p)) { Lang::Nb } else { Lang::En }
+    }
+
+    pub fn parse(value: &str) -> Option<Lang> {
+        match value.to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nn" | "norsk" => Some(Lang::Nb),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn t(self, m: Msg) -> &'static str {
+        match self {
+            Lang::Nb => nb::text(m),
+            Lang::En => en::text(m),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// Every text samrad shows that is not data.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        }
+    };
+}
+
+messages! {
+    Minutes,
+    Protocol,
+    Date,
+    Place,
+    Status,
+    Chair,
+    Referent,
+    Present,
+    Absent,
+    Substitutes,
+    SubstituteFor,
+    DocumentsSent,
+    Agenda,
+    Item,
+    Kind,
+    Presenter,
+    PlannedMinutes,
+    DevAreas,
+    Background,
+    Inputs,
+    Source,
+    Notes,
+    Positions,
+    NoPositionYet,
+    OnBehalf,
+    Votes,
+    Conclusion,
+    Disagreeing,
+    Statements,
+    Actions,
+    CarriedOver,
+    Owner,
+    Due,
+    FromItem,
+    ProposedBy,
+    Overdue,
+    Nobody,
+    Confidential,
+    RefusedChanges,
+    RecordedBy,
+    Minute,
+    NotSet,
+    VoteAdopted,
+    VoteNotAdopted,
+    VoteTie,
+    VoteWinner,
+    VoteCast,
+    VoteBlank,
+    VoteOpen,
+    VoteFor,
+    VoteAgainst,
+    VoteAbstain,
+    NoMeetings,
+    ColDate,
+    ColTitle,
+    ColStatus,
+    ColItems,
+    ColOpenActions,
+    ColAction,
+    ColMeeting,
+    NoActions,
+    UnknownMeeting,
+    SeveralMeetings,
+    Wrote,
+    Warning,
+    TuiComingSoon,
+}
+
+pub fn item_kind(lang: Lang, k: ItemKind) -> &'static str {
+    use ItemKind::*;
+    match (lang, k) {
+        (Lang::Nb, Information) => "Informasjon",
+        (Lang::Nb, Consultation) => "Drøfting",
+        (Lang::Nb, Negotiation) => "Forhandling",
+        (Lang::Nb, Other) => "Annet",
+        (Lang::En, Information) => "Information",
+        (Lang::En, Consultation) => "Consultation",
+        (Lang::En, Negotiation) => "Negotiation",
+        (Lang::En, Other) => "Other",
+    }
+}
+
+pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
+    use MeetingStatus::*;
+    match (lang, s) {
+        (Lang::Nb, Planned) => "Planlagt",
+        (Lang::Nb, Open) => "Pågår",
+        (Lang::Nb, Closed) => "Avsluttet",
+        (Lang::Nb, Circulated) => "Til godkjenning",
+        (Lang::Nb, Approved) => "Godkjent",
+        (Lang::En, Planned) => "Planned",
+        (Lang::En, Open) => "Open",
+        (Lang::En, Closed) => "Closed",
+        (Lang::En, Circulated) => "Circulated for approval",
+        (Lang::En, Approved) => "Approved",
+    }
+}
+
+pub fn stance(lang: Lang, s: Stance) -> &'static str {
+    use Stance::*;
+    match (lang, s) {
+        (Lang::Nb, Agree) => "Enig",
+        (Lang::Nb, Disagree) => "Uenig",
+        (Lang::Nb, TakesNote) => "Tar til orientering",
+        (Lang::Nb, Abstains) => "Avstår",
+        (Lang::En, Agree) => "Agrees",
+        (Lang::En, Disagree) => "Disagrees",
+        (Lang::En, TakesNote) => "Takes note",
+        (Lang::En, Abstains) => "Abstains",
+    }
+}
+
+pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
+    use ActionStatus::*;
+    match (lang, s) {
+        (Lang::Nb, Proposed) => "Foreslått",
+        (Lang::Nb, Open) => "Åpen",
+        (Lang::Nb, InProgress) => "Pågår",
+        (Lang::Nb, Done) => "Utført",
+        (Lang::Nb, Dropped) => "Droppet",
+        (Lang::En, Proposed) => "Proposed",
+        (Lang::En, Open) => "Open",
+        (Lang::En, InProgress) => "In progress",
+        (Lang::En, Done) => "Done",
+        (Lang::En, Dropped) => "Dropped",
+    }
+}
+
+pub fn presence(lang: Lang, p: Presence) -> &'static str {
+    use Presence::*;
+    match (lang, p) {
+        (Lang::Nb, Present) => "Til stede",
+        (Lang::Nb, Absent) => "Forfall",
+        (Lang::Nb, Substitute) => "Vara",
+        (Lang::En, Present) => "Present",
+        (Lang::En, Absent) => "Absent",
+        (Lang::En, Substitute) => "Substitute",
+    }
+}
+
+pub fn agreement(lang: Lang, a: Agreement) -> &'static str {
+    match (lang, a) {
+        (Lang::Nb, Agreement::Agreement) => "Enighet",
+        (Lang::Nb, Agreement::Disagreement) => "Uenighet",
+        (Lang::En, Agreement::Agreement) => "Agreement",
+        (Lang::En, Agreement::Disagreement) => "Disagreement",
+    }
+}
+
+pub fn dev_area_status(lang: Lang, s: DevAreaStatus) -> &'static str {
+    use DevAreaStatus::*;
+    match (lang, s) {
+        (Lang::Nb, NotStarted) => "Ikke startet",
+        (Lang::Nb, UnderWay) => "Underveis",
+        (Lang::Nb, Achieved) => "Oppnådd",
+        (Lang::En, NotStarted) => "Not started",
+        (Lang::En, UnderWay) => "Under way",
+        (Lang::En, Achieved) => "Achieved",
+    }
+}
+
+pub fn side(lang: Lang, s: Side) -> &'static str {
+    match (lang, s) {
+        (Lang::Nb, Side::Employer) => "Arbeidsgiver",
+        (Lang::Nb, Side::Union) => "Arbeidstakerorganisasjon",
+        (Lang::Nb, Side::Safety) => "Vernetjenesten",
+        (Lang::En, Side::Employer) => "Employer",
+        (Lang::En, Side::Union) => "Union",
+        (Lang::En, Side::Safety) => "Safety service",
+    }
+}
+
+pub fn vote_rule(lang: Lang, r: VoteRule) -> &'static str {
+    use VoteRule::*;
+    match (lang, r) {
+        (Lang::Nb, SimpleMajority) => "simpelt flertall",
+        (Lang::Nb, TwoThirds) => "2/3 flertall",
+        (Lang::Nb, Unanimity) => "enstemmighet",
+        (Lang::Nb, Consensus) => "konsensus",
+        (Lang::En, SimpleMajority) => "simple majority",
+        (Lang::En, TwoThirds) => "two-thirds majority",
+        (Lang::En, Unanimity) => "unanimity",
+        (Lang::En, Consensus) => "consensus",
+    }
+}
+
+pub fn vote_method(lang: Lang, m: VoteMethod) -> &'static str {
+    use VoteMethod::*;
+    match (lang, m) {
+        (Lang::Nb, PerParty) => "én stemme per part",
+        (Lang::Nb, PerPerson) => "én stemme per person",
+        (Lang::Nb, Count) => "opptelling ført av møteleder",
+        (Lang::En, PerParty) => "one vote per party",
+        (Lang::En, PerPerson) => "one vote per person",
+        (Lang::En, Count) => "count entered by the chair",
+    }
+}
+
+const MONTHS_NB: [&str; 12] = [
+    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// A date as people write it: "8. desember 2026" / "8 December 2026".
+pub fn long_date(lang: Lang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Nb => format!("{}. {} {}", d.day(), MONTHS_NB[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// An RFC 3339 time as "8. desember 2026 kl. 10.00" / "8 December 2026, 10:00"; text that
+/// is not a time is returned as it is.
+pub fn long_datetime(lang: Lang, rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => {
+            let date = long_date(lang, t.date_naive());
+            match lang {
+                Lang::Nb => format!("{date} kl. {}", t.format("%H.%M")),
+                Lang::En => format!("{date}, {}", t.format("%H:%M")),
+            }
+        }
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+/// A short time stamp: "08.12.2026 10.15" / "2026-12-08 10:15".
+pub fn short_datetime(lang: Lang, rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => match lang {
+            Lang::Nb => t.format("%d.%m.%Y %H.%M").to_string(),
+            Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
+        },
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+pub fn short_date(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Nb => d.format("%d.%m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_norwegian_for_nb_nn_no() {
+        assert_eq!(Lang::from_locale("nb_NO.UTF-8"), Lang::Nb);
+        assert_eq!(Lang::from_locale("nn_NO"), Lang::Nb);
+        assert_eq!(Lang::from_locale("no"), Lang::Nb);
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
+        assert_eq!(long_date(Lang::Nb, d), "8. desember 2026");
+        assert_eq!(long_date(Lang::En, d), "8 December 2026");
+        assert_eq!(long_datetime(Lang::Nb, "2026-12-08T10:00:00+01:00"), "8. desember 2026 kl. 10.00");
+        assert_eq!(long_datetime(Lang::En, "not a time"), "not a time");
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_hold_every_message() {
+        for m in Msg::ALL {
+            assert!(!Lang::Nb.t(*m).trim().is_empty(), "nb lacks {m:?}");
+            assert!(!Lang::En.t(*m).trim().is_empty(), "en lacks {m:?}");
+        }
+    }
+}

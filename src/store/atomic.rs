@@ -1,0 +1,48 @@
+//! Atomic replacement of a file: temp file in the same folder, write, fsync, rename, fsync
+//! the folder. A crash at any point leaves either the old file or the new one, whole.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::perms;
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, || Ok(()))
+}
+
+/// Like `write_atomic`, with a hook that runs after the temp file is durable and before the
+/// rename; an error from it abandons the write (used to test interrupted writes).
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path needs a folder"))?;
+    perms::create_dir_all(dir)?;
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        perms::private_file_mode(&mut options);
+        let mut f = options.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        before_rename()?;
+        std::fs::rename(&tmp, path)?;
+        perms::sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let unique = super::ids::random_hex(8);
+    path.with_file_name(format!(".{name}.{unique}.tmp"))
+}

@@ -1,0 +1,133 @@
+//! Where things live in the data folder.
+//!
+//! ```text
+//! log/forum/<writer>.jsonl        forum-wide ops (parties, areas, actions)
+//! log/<meeting-id>/<writer>.jsonl one meeting's ops
+//! minutes/<meeting-id>.json       derived: the minutes, rebuilt from log/ on each machine
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Scope;
+
+pub const FORUM_DIR: &str = "forum";
+
+const IGNORE_MARK: &str = "# samrad: derived files";
+const IGNORE_BODY: &str = "# samrad: derived files, rebuilt from log/ on each machine; only log/ travels.\n/minutes/\n/index/\n/local/\n*.tmp\n";
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    root: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path) -> Layout {
+        Layout { root: root.to_path_buf() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn log_root(&self) -> PathBuf {
+        self.root.join("log")
+    }
+
+    pub fn scope_dir(&self, scope: &Scope) -> PathBuf {
+        match scope {
+            Scope::Forum => self.log_root().join(FORUM_DIR),
+            Scope::Meeting(id) => self.log_root().join(id),
+        }
+    }
+
+    pub fn log_path(&self, scope: &Scope, writer: &str) -> PathBuf {
+        self.scope_dir(scope).join(format!("{writer}.jsonl"))
+    }
+
+    pub fn minutes_dir(&self) -> PathBuf {
+        self.root.join("minutes")
+    }
+
+    pub fn minutes_path(&self, meeting: &str) -> PathBuf {
+        self.minutes_dir().join(format!("{meeting}.json"))
+    }
+
+    /// The scopes that have a log folder: the forum first, then meetings by folder name.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let mut meetings: Vec<String> = read_dir_names(&self.log_root())
+            .into_iter()
+            .filter(|(_, is_dir)| *is_dir)
+            .map(|(name, _)| name)
+            .filter(|n| n != FORUM_DIR && super::ids::is_safe_id(n))
+            .collect();
+        meetings.sort();
+        let mut out = vec![Scope::Forum];
+        out.extend(meetings.into_iter().map(Scope::Meeting));
+        out
+    }
+
+    /// Log files of one scope, in name order, leaving out what sync tools leave behind.
+    pub fn log_files(&self, scope: &Scope) -> Vec<PathBuf> {
+        let dir = self.scope_dir(scope);
+        let mut names: Vec<String> = read_dir_names(&dir)
+            .into_iter()
+            .filter(|(n, is_dir)| !is_dir && is_log_name(n))
+            .map(|(n, _)| n)
+            .collect();
+        names.sort();
+        names.into_iter().map(|n| dir.join(n)).collect()
+    }
+
+    /// Write `.gitignore` and `.stignore` so derived files stay out of sync. A file the user
+    /// already has is kept; samrad's lines are added to it once.
+    pub fn write_ignore_files(&self) -> std::io::Result<()> {
+        for name in [".gitignore", ".stignore"] {
+            let path = self.root.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(existing) if existing.contains(IGNORE_MARK) => {}
+                Ok(existing) => {
+                    let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
+                    super::atomic::write_atomic(&path, format!("{existing}{sep}{IGNORE_BODY}").as_bytes())?
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    super::atomic::write_atomic(&path, IGNORE_BODY.as_bytes())?
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A file samrad reads as a log: `*.jsonl`, not a sync tool's conflict copy or temp file.
+pub fn is_log_name(name: &str) -> bool {
+    name.ends_with(".jsonl")
+        && !name.starts_with('.')
+        && !name.contains(".sync-conflict-")
+        && !name.contains(".syncthing.")
+}
+
+fn read_dir_names(dir: &Path) -> Vec<(String, bool)> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    rd.filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let is_dir = e.file_type().ok()?.is_dir();
+            Some((e.file_name().into_string().ok()?, is_dir))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_leftovers_are_not_logs() {
+        assert!(is_log_name("w-1a2b.jsonl"));
+        assert!(!is_log_name("w-1a2b.sync-conflict-20260101-101010-ABCDEFG.jsonl"));
+        assert!(!is_log_name(".syncthing.w-1a2b.jsonl.tmp"));
+        assert!(!is_log_name("w-1a2b.jsonl.tmp"));
+        assert!(!is_log_name(".w-1a2b.jsonl"));
+        assert!(!is_log_name("notes.txt"));
+    }
+}

@@ -1,0 +1,268 @@
+//! The store: per-writer append-only op logs, merged on read, and the minutes JSON
+//! materialised from them. See DESIGN.md, "Storage".
+
+pub mod atomic;
+pub mod clock;
+pub mod fold;
+pub mod ids;
+pub mod layout;
+pub mod log;
+pub mod op;
+pub mod perms;
+pub mod problem;
+pub mod seed;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::model::{Author, Change, Doc, Minutes, SCHEMA_VERSION, Scope};
+pub use clock::{Clock, Hlc};
+pub use layout::Layout;
+pub use log::LogWriter;
+pub use op::Op;
+pub use problem::{Problem, ProblemKind};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: not a folder; give a folder with --data-dir or SAMRAD_DATA_DIR", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("the data folder is read-only: {0}")]
+    ReadOnly(String),
+    #[error("the built-in template is broken: {0}")]
+    Template(String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_path_buf(), source }
+}
+
+/// What to fold: everything, or the forum and one meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Load {
+    All,
+    Meeting(String),
+}
+
+/// One running samrad's view of a data folder, and its own logs in it.
+#[derive(Debug)]
+pub struct Store {
+    layout: Layout,
+    writer: String,
+    author: Author,
+    seq: u64,
+    clock: Clock,
+    logs: HashMap<Scope, LogWriter>,
+    read_only: Option<String>,
+    /// Problems found while opening and reading; shown to the user.
+    pub problems: Vec<Problem>,
+}
+
+impl Store {
+    /// Open (and on first run create and seed) the data folder at `root`.
+    pub fn open(root: &Path, author: Author) -> Result<Store, StoreError> {
+        if root.exists() && !root.is_dir() {
+            return Err(StoreError::NotAFolder(root.to_path_buf()));
+        }
+        perms::create_dir_all(root).map_err(io_err(root))?;
+        let layout = Layout::new(root);
+        let mut store = Store {
+            layout,
+            writer: format!("w{}", ids::random_hex(12)),
+            author,
+            seq: 0,
+            clock: Clock::default(),
+            logs: HashMap::new(),
+            read_only: None,
+            problems: Vec::new(),
+        };
+        let mut problems = Vec::new();
+        for dir in [root.to_path_buf(), store.layout.log_root(), store.layout.minutes_dir()] {
+            perms::ensure_private(&dir, &mut problems);
+        }
+        store.problems = problems;
+        store.seed_if_new()?;
+        store.layout.write_ignore_files().map_err(io_err(root))?;
+        Ok(store)
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    pub fn root(&self) -> &Path {
+        self.layout.root()
+    }
+
+    pub fn writer_id(&self) -> &str {
+        &self.writer
+    }
+
+    /// Who this store writes as, once the forum is loaded and the user is known.
+    pub fn with_author(mut self, author: Author) -> Store {
+        self.author = author;
+        self
+    }
+
+    pub fn author(&self) -> &Author {
+        &self.author
+    }
+
+    /// Why nothing may be written, when that is so.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    fn seed_if_new(&mut self) -> Result<(), StoreError> {
+        let forum_template = self.layout.log_path(&Scope::Forum, seed::TEMPLATE_WRITER);
+        let forum_has_logs = !self.layout.log_files(&Scope::Forum).is_empty();
+        if forum_has_logs {
+            return Ok(());
+        }
+        let groups = seed::template_ops().map_err(|e| StoreError::Template(e.to_string()))?;
+        // Meetings first and the forum last: a crash in between leaves no forum log, so the
+        // next start seeds again, writing the same bytes.
+        let mut ordered: Vec<_> = groups.into_iter().collect();
+        ordered.sort_by_key(|(scope, _)| *scope == Scope::Forum);
+        for (scope, ops) in ordered {
+            let path = self.layout.log_path(&scope, seed::TEMPLATE_WRITER);
+            if let Some(dir) = path.parent() {
+                perms::create_dir_all(dir).map_err(io_err(dir))?;
+            }
+            let mut bytes = Vec::new();
+            for op in &ops {
+                bytes.extend_from_slice(op.encode().as_bytes());
+                bytes.push(b'\n');
+            }
+            atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        }
+        debug_assert!(forum_template.exists());
+        Ok(())
+    }
+
+    /// Read every log of the chosen scopes: the ops, and problems found on the way.
+    pub fn read_ops(&mut self, load: &Load) -> Vec<Op> {
+        let scopes = match load {
+            Load::All => self.layout.scopes(),
+            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
+        };
+        let mut ops = Vec::new();
+        for scope in &scopes {
+            for path in self.layout.log_files(scope) {
+                perms::ensure_private(&path, &mut self.problems);
+                let (mut got, problems) = log::read_log(&path);
+                for p in &problems {
+                    if let ProblemKind::NewerSchema(v) = p.kind {
+                        self.read_only.get_or_insert_with(|| {
+                            format!("{} was written by a newer samrad (schema {v})", path.display())
+                        });
+                    }
+                }
+                self.problems.extend(problems);
+                ops.append(&mut got);
+            }
+        }
+        for op in &ops {
+            self.clock.observe(op.clock);
+        }
+        ops
+    }
+
+    /// Fold the chosen scopes into a `Doc`.
+    pub fn load(&mut self, load: &Load) -> Doc {
+        let ops = self.read_ops(load);
+        fold::fold(ops)
+    }
+
+    /// Append a change to this writer's log for its scope, durably (fsynced) before
+    /// returning. The change's op is returned, to be applied to the caller's state.
+    pub fn commit(&mut self, change: Change) -> Result<Op, StoreError> {
+        self.commit_at(change, chrono::Local::now().fixed_offset())
+    }
+
+    pub fn commit_at(&mut self, change: Change, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Op, StoreError> {
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::ReadOnly(why.clone()));
+        }
+        let scope = change.scope();
+        if let Scope::Meeting(id) = &scope
+            && !ids::is_safe_id(id)
+        {
+            return Err(StoreError::Template(format!("meeting id {id:?} cannot be a folder name")));
+        }
+        if !self.logs.contains_key(&scope) {
+            let path = self.layout.log_path(&scope, &self.writer);
+            let writer = LogWriter::create(&path).map_err(io_err(&path))?;
+            self.logs.insert(scope.clone(), writer);
+        }
+        let log = self.logs.get_mut(&scope).ok_or_else(|| StoreError::ReadOnly("log not open".into()))?;
+        self.seq += 1;
+        let op = Op {
+            v: SCHEMA_VERSION,
+            writer: self.writer.clone(),
+            seq: self.seq,
+            clock: self.clock.tick(now.timestamp_millis()),
+            at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            by: self.author.clone(),
+            prev: log.prev_hash().to_string(),
+            change,
+        };
+        let path = log.path().to_path_buf();
+        log.append(&op).map_err(io_err(&path))?;
+        Ok(op)
+    }
+
+    /// Write a meeting's minutes JSON if it differs from what is on disk. Returns whether
+    /// it wrote. Refuses to replace minutes written by a newer samrad.
+    pub fn materialize(&mut self, doc: &Doc, meeting: &str) -> Result<bool, StoreError> {
+        let Some(minutes) = doc.minutes(meeting) else { return Ok(false) };
+        if self.read_only.is_some() || !ids::is_safe_id(meeting) {
+            return Ok(false);
+        }
+        let path = self.layout.minutes_path(meeting);
+        let bytes = minutes_bytes(&minutes);
+        match std::fs::read(&path) {
+            Ok(old) if old == bytes => return Ok(false),
+            Ok(old) => {
+                if let Some(v) = newer_schema(&old) {
+                    let why = format!("{} was written by a newer samrad (schema {v})", path.display());
+                    self.read_only = Some(why.clone());
+                    return Err(StoreError::ReadOnly(why));
+                }
+            }
+            Err(_) => {}
+        }
+        atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        Ok(true)
+    }
+}
+
+/// The canonical bytes of a minutes file: pretty JSON with a final newline.
+pub fn minutes_bytes(minutes: &Minutes) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(minutes).unwrap_or_default();
+    v.push(b'\n');
+    v
+}
+
+/// Read a minutes file written by samrad.
+pub fn read_minutes(path: &Path) -> Result<Minutes, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(v) = newer_schema(&bytes) {
+        return Err(format!("{}: written by a newer samrad (schema {v})", path.display()));
+    }
+    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn newer_schema(bytes: &[u8]) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    serde_json::from_slice::<Version>(bytes)
+        .ok()
+        .map(|v| v.schema_version)
+        .filter(|v| *v > SCHEMA_VERSION)
+}

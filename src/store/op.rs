@@ -1,0 +1,79 @@
+//! One op: one line of a writer's log.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::clock::Hlc;
+use crate::model::{Author, Change, OpMeta, SCHEMA_VERSION};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Op {
+    /// Schema version of the line.
+    pub v: u32,
+    pub writer: String,
+    pub seq: u64,
+    pub clock: Hlc,
+    /// Wall time, RFC 3339 with offset, for people to read.
+    pub at: String,
+    pub by: Author,
+    /// SHA-256 of the previous line in the same file (hex), empty on the first line.
+    pub prev: String,
+    pub change: Change,
+}
+
+impl Op {
+    /// `writer:seq`, unique across all logs.
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.writer, self.seq)
+    }
+
+    pub fn meta(&self) -> OpMeta {
+        OpMeta { id: self.id(), at: self.at.clone(), author: self.by.clone() }
+    }
+
+    /// The canonical line, without the newline.
+    pub fn encode(&self) -> String {
+        // Serialising plain data into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Order of the fold: clock, then writer, then seq.
+    pub fn order_key(&self) -> (Hlc, &str, u64) {
+        (self.clock, self.writer.as_str(), self.seq)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineError {
+    /// Written by a newer samrad: the data must not be changed by this one.
+    Newer(u32),
+    Invalid(String),
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    v: u32,
+}
+
+pub fn parse_line(line: &[u8]) -> Result<Op, LineError> {
+    match serde_json::from_slice::<Op>(line) {
+        Ok(op) if op.v > SCHEMA_VERSION => Err(LineError::Newer(op.v)),
+        Ok(op) => Ok(op),
+        Err(e) => match serde_json::from_slice::<VersionOnly>(line) {
+            Ok(VersionOnly { v }) if v > SCHEMA_VERSION => Err(LineError::Newer(v)),
+            _ => Err(LineError::Invalid(e.to_string())),
+        },
+    }
+}
+
+pub fn line_hash(line: &[u8]) -> String {
+    hex(&Sha256::digest(line))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,194 @@
+//! The template that ships in `assets/`: the contact group's forum and its first meeting,
+//! turned into ops with fixed ids, so that folders seeded apart hold one forum when synced.
+
+use serde::Deserialize;
+
+use super::clock::Hlc;
+use super::op::{Op, line_hash};
+use crate::model::{
+    ActionStatus, Author, Change, DevArea, GoalArea, Id, Input, InputTarget, ItemField, ItemKind,
+    ItemNumber, MeetingField, Owner, Party, Person, SCHEMA_VERSION, Scope,
+};
+
+pub const TEMPLATE_JSON: &str = include_str!("../../assets/template.json");
+/// The writer id of the template's ops; no running samrad ever takes it.
+pub const TEMPLATE_WRITER: &str = "template";
+
+#[derive(Deserialize)]
+struct Template {
+    at: String,
+    forum: TemplateForum,
+    parties: Vec<Party>,
+    people: Vec<Person>,
+    goal_areas: Vec<GoalArea>,
+    dev_areas: Vec<DevArea>,
+    meetings: Vec<TemplateMeeting>,
+    actions: Vec<TemplateAction>,
+}
+
+#[derive(Deserialize)]
+struct TemplateForum {
+    id: Id,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct TemplateMeeting {
+    id: Id,
+    title: String,
+    starts_at: String,
+    #[serde(default)]
+    place: String,
+    chair: Option<Id>,
+    referent: Option<Id>,
+    items: Vec<TemplateItem>,
+}
+
+#[derive(Deserialize)]
+struct TemplateItem {
+    id: Id,
+    n: u32,
+    kind: ItemKind,
+    title: String,
+    #[serde(default)]
+    planned_minutes: u32,
+    #[serde(default)]
+    presenter: String,
+    #[serde(default)]
+    areas: Vec<Id>,
+    #[serde(default)]
+    background: String,
+    #[serde(default)]
+    inputs: Vec<TemplateInput>,
+}
+
+#[derive(Deserialize)]
+struct TemplateInput {
+    id: Id,
+    party: Id,
+    source: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct TemplateAction {
+    id: Id,
+    meeting: Id,
+    item: Id,
+    areas: Vec<Id>,
+    title: String,
+}
+
+/// The template's ops, grouped by the scope (log folder) they belong in, each group
+/// hash-chained as the lines of one file. Always the same bytes for the same binary.
+pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
+    let t: Template = serde_json::from_str(TEMPLATE_JSON)?;
+    let mut changes: Vec<Change> = Vec::new();
+    changes.push(Change::Forum { id: t.forum.id.clone(), name: t.forum.name.clone() });
+    changes.extend(t.parties.into_iter().map(|party| Change::PartyPut { party }));
+    changes.extend(t.people.into_iter().map(|person| Change::PersonPut { person }));
+    changes.extend(t.goal_areas.into_iter().map(|area| Change::GoalAreaPut { area }));
+    changes.extend(t.dev_areas.into_iter().map(|area| Change::DevAreaPut { area }));
+    for m in &t.meetings {
+        let meeting = m.id.clone();
+        let year = m.starts_at.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        changes.push(Change::MeetingCreate {
+            meeting: meeting.clone(),
+            title: m.title.clone(),
+            starts_at: m.starts_at.clone(),
+        });
+        for set in [
+            MeetingField::Place(m.place.clone()),
+            MeetingField::Chair(m.chair.clone()),
+            MeetingField::Referent(m.referent.clone()),
+        ] {
+            changes.push(Change::MeetingSet { meeting: meeting.clone(), set });
+        }
+        for (rank, it) in m.items.iter().enumerate() {
+            let item = it.id.clone();
+            changes.push(Change::ItemAdd {
+                meeting: meeting.clone(),
+                item: item.clone(),
+                number: ItemNumber { n: it.n, year },
+                title: it.title.clone(),
+                kind: it.kind,
+                rank: (rank as i64 + 1) * 1024,
+            });
+            for set in [
+                ItemField::PlannedMinutes(it.planned_minutes),
+                ItemField::Presenter(it.presenter.clone()),
+                ItemField::Areas(it.areas.clone()),
+                ItemField::Background(it.background.clone()),
+            ] {
+                changes.push(Change::ItemSet { meeting: meeting.clone(), item: item.clone(), set });
+            }
+            for i in &it.inputs {
+                changes.push(Change::ItemInput {
+                    meeting: meeting.clone(),
+                    input: Input {
+                        id: i.id.clone(),
+                        party: i.party.clone(),
+                        target: InputTarget::Item(item.clone()),
+                        text: i.text.clone(),
+                        source: i.source.clone(),
+                        at: t.at.clone(),
+                        by: i.source.clone(),
+                    },
+                });
+            }
+        }
+    }
+    for a in t.actions {
+        changes.push(Change::ActionAdd {
+            id: a.id,
+            title: a.title,
+            owner: Owner::Party("kmd".into()),
+            due: None,
+            status: ActionStatus::Proposed,
+            meeting: Some(a.meeting),
+            item: Some(a.item),
+            areas: a.areas,
+            proposed_by: Some("ntl".into()),
+        });
+    }
+
+    let by = Author { name: "samrad (mal)".into(), person: None, party: None };
+    let mut groups: Vec<(Scope, Vec<Op>)> = Vec::new();
+    for (i, change) in changes.into_iter().enumerate() {
+        let seq = i as u64 + 1;
+        let scope = change.scope();
+        let group = match groups.iter().position(|(s, _)| *s == scope) {
+            Some(g) => g,
+            None => {
+                groups.push((scope, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let ops = &mut groups[group].1;
+        let prev = ops.last().map(|o: &Op| line_hash(o.encode().as_bytes())).unwrap_or_default();
+        ops.push(Op {
+            v: SCHEMA_VERSION,
+            writer: TEMPLATE_WRITER.into(),
+            seq,
+            clock: Hlc { ms: 0, c: seq as u32 },
+            at: t.at.clone(),
+            by: by.clone(),
+            prev,
+            change,
+        });
+    }
+    Ok(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_parses_and_is_the_same_every_time() {
+        let a = template_ops().expect("template parses");
+        let b = template_ops().expect("template parses");
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 2, "one forum log and one first-meeting log");
+    }
+}
