@@ -14,7 +14,11 @@ use crate::model::{Author, Doc, Meeting, Owner};
 use crate::store::{Load, Store};
 
 #[derive(Debug, Parser)]
-#[command(name = "samrad", version, about = "Co-determination meetings in the terminal: agenda, positions, votes, statements for the record, actions and minutes.")]
+#[command(
+    name = "samrad",
+    version,
+    about = "Co-determination meetings in the terminal: agenda, positions, votes, statements for the record, actions and minutes."
+)]
 pub struct Cli {
     /// The data folder (default: the user's data folder). Point it at a shared or synced folder.
     #[arg(long, global = true, env = "SAMRAD_DATA_DIR", value_name = "DIR")]
@@ -90,11 +94,11 @@ fn open(cli: &Cli) -> Result<Session> {
     let lang = config::choose_lang(cli.lang, &cfg, std::env::var("LANG").ok().as_deref());
     let root = match &cli.data_dir {
         Some(d) => d.clone(),
-        None => config::default_data_dir()
-            .ok_or_else(|| anyhow!("could not find a home folder for the data; give one with --data-dir DIR"))?,
+        None => config::default_data_dir().ok_or_else(|| {
+            anyhow!("could not find a home folder for the data; give one with --data-dir DIR")
+        })?,
     };
-    let mut store = Store::open(&root, Author::default())
-        .with_context(|| format!("could not open the data folder {}", root.display()))?;
+    let mut store = Store::open(&root, Author::default())?;
     let doc = store.load(&Load::All);
     let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
     store = store.with_author(author);
@@ -117,7 +121,11 @@ fn open(cli: &Cli) -> Result<Session> {
 pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
         let user = std::env::var("USER").unwrap_or_else(|_| "ukjent".into());
-        return Author { name: user, person: None, party: None };
+        return Author {
+            name: user,
+            person: None,
+            party: None,
+        };
     };
     match doc
         .forum
@@ -125,8 +133,16 @@ pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
         .iter()
         .find(|p| p.id == name || p.name.eq_ignore_ascii_case(name))
     {
-        Some(p) => Author { name: p.name.clone(), person: Some(p.id.clone()), party: p.party.clone() },
-        None => Author { name: name.to_string(), person: None, party: None },
+        Some(p) => Author {
+            name: p.name.clone(),
+            person: Some(p.id.clone()),
+            party: p.party.clone(),
+        },
+        None => Author {
+            name: name.to_string(),
+            person: None,
+            party: None,
+        },
     }
 }
 
@@ -146,10 +162,18 @@ pub fn find_meeting<'a>(doc: &'a Doc, key: &str, lang: Lang) -> Result<&'a Meeti
     let on_date: Vec<&Meeting> = doc.meetings.iter().filter(|m| m.date() == key).collect();
     match on_date.as_slice() {
         [one] => Ok(one),
-        [] => bail!("{} {key:?}. `samrad list` shows the meetings.", lang.t(Msg::UnknownMeeting)),
+        [] => bail!(
+            "{} {key:?}. {}",
+            lang.t(Msg::UnknownMeeting),
+            lang.t(Msg::ListHint)
+        ),
         many => {
             let ids: Vec<&str> = many.iter().map(|m| m.id.as_str()).collect();
-            bail!("{} ({key}): {}", lang.t(Msg::SeveralMeetings), ids.join(", "))
+            bail!(
+                "{} ({key}): {}",
+                lang.t(Msg::SeveralMeetings),
+                ids.join(", ")
+            )
         }
     }
 }
@@ -177,7 +201,14 @@ fn run_cli(cli: Cli) -> Result<()> {
                 let rows: Vec<[String; 6]> = meetings
                     .iter()
                     .map(|m| {
-                        let open = s.doc.actions.iter().filter(|a| a.status.is_open() && a.meeting.as_deref() == Some(m.id.as_str())).count();
+                        let open = s
+                            .doc
+                            .actions
+                            .iter()
+                            .filter(|a| {
+                                a.status.is_open() && a.meeting.as_deref() == Some(m.id.as_str())
+                            })
+                            .count();
                         [
                             m.date().to_string(),
                             i18n::meeting_status(lang, m.status).to_string(),
@@ -202,14 +233,33 @@ fn run_cli(cli: Cli) -> Result<()> {
         }
         Command::Show { meeting } => {
             let m = find_meeting(&s.doc, meeting, lang)?;
-            let minutes = s.doc.minutes(&m.id).ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
-            let opts = ExportOptions { lang, include_confidential: true, today: today() };
+            let minutes = s
+                .doc
+                .minutes(&m.id)
+                .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let opts = ExportOptions {
+                lang,
+                include_confidential: true,
+                today: today(),
+            };
             out.write_all(&export::export(&minutes, Format::Text, &opts))?;
         }
-        Command::Export { meeting, format, output, include_confidential } => {
+        Command::Export {
+            meeting,
+            format,
+            output,
+            include_confidential,
+        } => {
             let m = find_meeting(&s.doc, meeting, lang)?;
-            let minutes = s.doc.minutes(&m.id).ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
-            let opts = ExportOptions { lang, include_confidential: *include_confidential, today: today() };
+            let minutes = s
+                .doc
+                .minutes(&m.id)
+                .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let opts = ExportOptions {
+                lang,
+                include_confidential: *include_confidential,
+                today: today(),
+            };
             let bytes = export::export(&minutes, *format, &opts);
             match output {
                 Some(path) => {
@@ -235,16 +285,31 @@ fn run_cli(cli: Cli) -> Result<()> {
                         Owner::Person(p) => f.person_name(p).to_string(),
                         Owner::Nobody => lang.t(Msg::Nobody).to_string(),
                     };
-                    let mut due = a.due.map(|d| i18n::short_date(lang, d)).unwrap_or_else(|| "-".into());
+                    let mut due = a
+                        .due
+                        .map(|d| i18n::short_date(lang, d))
+                        .unwrap_or_else(|| "-".into());
                     if a.is_overdue(today()) {
                         due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
                     }
                     let origin = match (m, item) {
-                        (Some(m), Some(i)) => format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i.number),
+                        (Some(m), Some(i)) => format!(
+                            "{} {} {}",
+                            m.date(),
+                            lang.t(Msg::Item).to_lowercase(),
+                            i.number
+                        ),
                         (Some(m), None) => m.date().to_string(),
                         _ => "-".into(),
                     };
-                    [i18n::action_status(lang, a.status).to_string(), owner, due, origin, a.title.clone(), a.id.clone()]
+                    [
+                        i18n::action_status(lang, a.status).to_string(),
+                        owner,
+                        due,
+                        origin,
+                        a.title.clone(),
+                        a.id.clone(),
+                    ]
                 })
                 .collect();
             if rows.is_empty() {
@@ -268,7 +333,11 @@ fn run_cli(cli: Cli) -> Result<()> {
 }
 
 /// Columns padded to their widest cell, two spaces apart; the last column is not padded.
-fn write_table<const N: usize>(out: &mut impl Write, header: &[String; N], rows: &[[String; N]]) -> std::io::Result<()> {
+fn write_table<const N: usize>(
+    out: &mut impl Write,
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> std::io::Result<()> {
     let width = |i: usize| {
         rows.iter()
             .map(|r| r[i].chars().count())

@@ -35,14 +35,25 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// Read the config. A missing file is the default; a broken one is the default plus a
 /// warning naming the file.
 pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
-    let Some(path) = path else { return (Config::default(), None) };
+    let Some(path) = path else {
+        return (Config::default(), None);
+    };
     match std::fs::read(path) {
         Ok(bytes) => match serde_json::from_slice(&bytes) {
             Ok(c) => (c, None),
-            Err(e) => (Config::default(), Some(format!("{}: not valid settings, ignored ({e})", path.display()))),
+            Err(e) => (
+                Config::default(),
+                Some(format!(
+                    "{}: not valid settings, ignored ({e})",
+                    path.display()
+                )),
+            ),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-        Err(e) => (Config::default(), Some(format!("{}: could not be read ({e})", path.display()))),
+        Err(e) => (
+            Config::default(),
+            Some(format!("{}: could not be read ({e})", path.display())),
+        ),
     }
 }
 
@@ -58,10 +69,16 @@ mod tests {
 
     #[test]
     fn flag_beats_config_beats_lang_env() {
-        let c = Config { lang: Some(Lang::En), ..Config::default() };
+        let c = Config {
+            lang: Some(Lang::En),
+            ..Config::default()
+        };
         assert_eq!(choose_lang(Some(Lang::Nb), &c, Some("en_US")), Lang::Nb);
         assert_eq!(choose_lang(None, &c, Some("nb_NO.UTF-8")), Lang::En);
-        assert_eq!(choose_lang(None, &Config::default(), Some("nb_NO.UTF-8")), Lang::Nb);
+        assert_eq!(
+            choose_lang(None, &Config::default(), Some("nb_NO.UTF-8")),
+            Lang::Nb
+        );
         assert_eq!(choose_lang(None, &Config::default(), None), Lang::En);
     }
 }

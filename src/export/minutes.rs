@@ -1,8 +1,6 @@
 use super::{Block, ExportOptions};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{
-    Action, Forum, Item, ItemKind, Minutes, Owner, Presence, Side, Vote,
-};
+use crate::model::{Action, Forum, Item, ItemKind, Minutes, Owner, Presence, Side, Vote};
 
 /// Lay out the minutes in reading order: heading, attendance, documents, agenda, each item
 /// (background, inputs, notes, positions, votes, conclusion, statements for the record),
@@ -12,19 +10,33 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;
     let mt = &m.meeting;
-    let items: Vec<&Item> = mt.items.iter().filter(|i| opts.include_confidential || !i.confidential).collect();
+    let items: Vec<&Item> = mt
+        .items
+        .iter()
+        .filter(|i| opts.include_confidential || !i.confidential)
+        .collect();
     let mut out = Vec::new();
 
-    let kind = if mt.items.iter().any(|i| i.kind == ItemKind::Negotiation) { Msg::Protocol } else { Msg::Minutes };
+    let kind = if mt.items.iter().any(|i| i.kind == ItemKind::Negotiation) {
+        Msg::Protocol
+    } else {
+        Msg::Minutes
+    };
     out.push(Block::Title(format!("{}: {}", t(kind), mt.title)));
     if !f.name.is_empty() {
         out.push(Block::Para(f.name.clone()));
     }
-    out.push(Block::Field(t(Msg::Date), i18n::long_datetime(lang, &mt.starts_at)));
+    out.push(Block::Field(
+        t(Msg::Date),
+        i18n::long_datetime(lang, &mt.starts_at),
+    ));
     if !mt.place.is_empty() {
         out.push(Block::Field(t(Msg::Place), mt.place.clone()));
     }
-    out.push(Block::Field(t(Msg::Status), i18n::meeting_status(lang, mt.status).to_string()));
+    out.push(Block::Field(
+        t(Msg::Status),
+        i18n::meeting_status(lang, mt.status).to_string(),
+    ));
     if let Some(c) = &mt.chair {
         out.push(Block::Field(t(Msg::Chair), f.person_name(c).to_string()));
     }
@@ -57,7 +69,15 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     out.push(Block::List(
         items
             .iter()
-            .map(|i| format!("{} {}: {} ({})", t(Msg::Item), i.number, i.title, i18n::item_kind(lang, i.kind)))
+            .map(|i| {
+                format!(
+                    "{} {}: {} ({})",
+                    t(Msg::Item),
+                    i.number,
+                    i.title,
+                    i18n::item_kind(lang, i.kind)
+                )
+            })
             .collect(),
     ));
 
@@ -72,7 +92,15 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         out.push(Block::List(
             m.rejected
                 .iter()
-                .map(|r| format!("{} ({}, {}): {:?}", r.what, r.by, i18n::short_datetime(lang, &r.at), r.reason))
+                .map(|r| {
+                    format!(
+                        "{} ({}, {}): {:?}",
+                        r.what,
+                        r.by,
+                        i18n::short_datetime(lang, &r.at),
+                        r.reason
+                    )
+                })
                 .collect(),
         ));
     }
@@ -89,7 +117,11 @@ fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
             .map(|a| {
                 let mut s = person_with_party(f, &a.person);
                 if let Some(other) = &a.for_person {
-                    s.push_str(&format!(" ({} {})", lang.t(Msg::SubstituteFor), f.person_name(other)));
+                    s.push_str(&format!(
+                        " ({} {})",
+                        lang.t(Msg::SubstituteFor),
+                        f.person_name(other)
+                    ));
                 }
                 s
             })
@@ -110,7 +142,9 @@ fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
 fn person_with_party(f: &Forum, id: &str) -> String {
     match f.person(id) {
         Some(p) => match p.party.as_deref() {
-            Some(party) if !p.name.contains(f.party_short(party)) => format!("{} ({})", p.name, f.party_short(party)),
+            Some(party) if !p.name.contains(f.party_short(party)) => {
+                format!("{} ({})", p.name, f.party_short(party))
+            }
             _ => p.name.clone(),
         },
         None => id.to_string(),
@@ -121,13 +155,25 @@ fn item_blocks(out: &mut Vec<Block>, m: &Minutes, item: &Item, opts: &ExportOpti
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;
-    out.push(Block::Heading(1, format!("{} {}: {}", t(Msg::Item), item.number, item.title)));
-    let mut facts = vec![format!("{}: {}", t(Msg::Kind), i18n::item_kind(lang, item.kind))];
+    out.push(Block::Heading(
+        1,
+        format!("{} {}: {}", t(Msg::Item), item.number, item.title),
+    ));
+    let mut facts = vec![format!(
+        "{}: {}",
+        t(Msg::Kind),
+        i18n::item_kind(lang, item.kind)
+    )];
     if !item.presenter.is_empty() {
         facts.push(format!("{}: {}", t(Msg::Presenter), item.presenter));
     }
     if item.planned_minutes > 0 {
-        facts.push(format!("{}: {} {}", t(Msg::PlannedMinutes), item.planned_minutes, t(Msg::Minute)));
+        facts.push(format!(
+            "{}: {} {}",
+            t(Msg::PlannedMinutes),
+            item.planned_minutes,
+            t(Msg::Minute)
+        ));
     }
     if item.confidential {
         facts.push(t(Msg::Confidential));
@@ -152,7 +198,11 @@ fn item_blocks(out: &mut Vec<Block>, m: &Minutes, item: &Item, opts: &ExportOpti
     if !item.inputs.is_empty() {
         out.push(Block::Heading(2, t(Msg::Inputs)));
         for i in &item.inputs {
-            let source = if i.source.is_empty() { String::new() } else { format!(" ({}: {})", t(Msg::Source), i.source) };
+            let source = if i.source.is_empty() {
+                String::new()
+            } else {
+                format!(" ({}: {})", t(Msg::Source), i.source)
+            };
             out.push(Block::Para(format!("{}{source}:", f.party_short(&i.party))));
             out.push(Block::Quote(i.text.clone()));
         }
@@ -164,7 +214,9 @@ fn item_blocks(out: &mut Vec<Block>, m: &Minutes, item: &Item, opts: &ExportOpti
     positions(out, f, item, lang);
     if !item.votes.is_empty() {
         out.push(Block::Heading(2, t(Msg::Votes)));
-        out.push(Block::List(item.votes.iter().map(|v| vote_line(v, lang)).collect()));
+        out.push(Block::List(
+            item.votes.iter().map(|v| vote_line(v, lang)).collect(),
+        ));
     }
     if !item.conclusion.trim().is_empty() || item.agreement.is_some() {
         out.push(Block::Heading(2, t(Msg::Conclusion)));
@@ -199,11 +251,20 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
     let mut lines: Vec<String> = current
         .iter()
         .map(|p| {
-            let mut s = format!("{}: {}", f.party_short(&p.party), i18n::stance(lang, p.stance));
+            let mut s = format!(
+                "{}: {}",
+                f.party_short(&p.party),
+                i18n::stance(lang, p.stance)
+            );
             if !p.reason.trim().is_empty() {
                 s.push_str(&format!(". {}", p.reason.trim()));
             }
-            s.push_str(&format!(" ({} {}, {}", lang.t(Msg::RecordedBy), p.by, i18n::short_datetime(lang, &p.at)));
+            s.push_str(&format!(
+                " ({} {}, {}",
+                lang.t(Msg::RecordedBy),
+                p.by,
+                i18n::short_datetime(lang, &p.at)
+            ));
             if p.on_behalf {
                 s.push_str(&format!("; {}", lang.t(Msg::OnBehalf)));
             }
@@ -214,14 +275,22 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
     let missing: Vec<&str> = f
         .parties
         .iter()
-        .filter(|p| expects_positions && p.side != Side::Employer && !current.iter().any(|c| c.party == p.id))
+        .filter(|p| {
+            expects_positions
+                && p.side != Side::Employer
+                && !current.iter().any(|c| c.party == p.id)
+        })
         .map(|p| p.short.as_str())
         .collect();
     if current.is_empty() && missing.is_empty() {
         return;
     }
     if !missing.is_empty() {
-        lines.push(format!("{}: {}", lang.t(Msg::NoPositionYet), missing.join(", ")));
+        lines.push(format!(
+            "{}: {}",
+            lang.t(Msg::NoPositionYet),
+            missing.join(", ")
+        ));
     }
     out.push(Block::Heading(2, lang.t(Msg::Positions).to_string()));
     out.push(Block::List(lines));
@@ -240,7 +309,11 @@ pub fn vote_line(v: &Vote, lang: Lang) -> String {
     let verdict = if v.open {
         lang.t(Msg::VoteOpen).to_string()
     } else if let Some(w) = outcome.winner {
-        format!("{}: {}", lang.t(Msg::VoteWinner), v.options.get(w).map(|o| o.label.as_str()).unwrap_or("?"))
+        format!(
+            "{}: {}",
+            lang.t(Msg::VoteWinner),
+            v.options.get(w).map(|o| o.label.as_str()).unwrap_or("?")
+        )
     } else if outcome.tie {
         format!("{} ({})", lang.t(Msg::VoteNotAdopted), lang.t(Msg::VoteTie))
     } else if outcome.adopted {
@@ -268,14 +341,19 @@ fn action_blocks(out: &mut Vec<Block>, m: &Minutes, opts: &ExportOptions) {
         .iter()
         .filter(|a| {
             opts.include_confidential
-                || a.item.as_deref().and_then(|i| m.meeting.item(i)).is_none_or(|i| !i.confidential)
+                || a.item
+                    .as_deref()
+                    .and_then(|i| m.meeting.item(i))
+                    .is_none_or(|i| !i.confidential)
         })
         .collect();
     if visible.is_empty() {
         return;
     }
     out.push(Block::Heading(1, lang.t(Msg::Actions).to_string()));
-    out.push(Block::List(visible.iter().map(|a| action_line(a, m, opts)).collect()));
+    out.push(Block::List(
+        visible.iter().map(|a| action_line(a, m, opts)).collect(),
+    ));
 }
 
 pub fn action_line(a: &Action, m: &Minutes, opts: &ExportOptions) -> String {
@@ -289,7 +367,11 @@ pub fn action_line(a: &Action, m: &Minutes, opts: &ExportOptions) -> String {
     };
     s.push_str(&format!(". {}: {owner}", lang.t(Msg::Owner)));
     if let Some(d) = a.due {
-        s.push_str(&format!(". {}: {}", lang.t(Msg::Due), i18n::short_date(lang, d)));
+        s.push_str(&format!(
+            ". {}: {}",
+            lang.t(Msg::Due),
+            i18n::short_date(lang, d)
+        ));
         if a.is_overdue(opts.today) {
             s.push_str(&format!(" ({})", lang.t(Msg::Overdue)));
         }
@@ -300,7 +382,11 @@ pub fn action_line(a: &Action, m: &Minutes, opts: &ExportOptions) -> String {
         s.push_str(&format!(". {}", lang.t(Msg::CarriedOver)));
     }
     if let Some(p) = &a.proposed_by {
-        s.push_str(&format!(", {} {}", lang.t(Msg::ProposedBy), f.party_short(p)));
+        s.push_str(&format!(
+            ", {} {}",
+            lang.t(Msg::ProposedBy),
+            f.party_short(p)
+        ));
     }
     s
 }

@@ -48,9 +48,11 @@ pub fn export(minutes: &Minutes, format: Format, opts: &ExportOptions) -> Vec<u8
                 let mut public = minutes.clone();
                 public.meeting.items.retain(|i| !i.confidential);
                 let kept: Vec<&str> = public.meeting.items.iter().map(|i| i.id.as_str()).collect();
-                public
-                    .actions
-                    .retain(|a| a.item.as_deref().is_none_or(|i| kept.contains(&i) || minutes.meeting.item(i).is_none()));
+                public.actions.retain(|a| {
+                    a.item
+                        .as_deref()
+                        .is_none_or(|i| kept.contains(&i) || minutes.meeting.item(i).is_none())
+                });
                 crate::store::minutes_bytes(&public)
             }
         }

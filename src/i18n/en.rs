@@ -66,8 +66,11 @@ pub fn text(m: Msg) -> &'static str {
         NoActions => "No action items.",
         UnknownMeeting => "No meeting matches",
         SeveralMeetings => "Several meetings match; use the meeting's id",
+        ListHint => "`samrad list` shows the meetings.",
         Wrote => "Wrote",
         Warning => "Warning",
-        TuiComingSoon => "The terminal view comes in the next version. Until then use `samrad list`, `samrad show latest` or `samrad --help`.",
+        TuiComingSoon => {
+            "The terminal view comes in the next version. Until then use `samrad list`, `samrad show latest` or `samrad --help`."
+        }
     }
 }

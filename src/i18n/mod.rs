@@ -21,7 +21,11 @@ impl Lang {
     /// From a `LANG`-style value: nb, nn and no mean Norwegian; anything else English.
     pub fn from_locale(value: &str) -> Lang {
         let v = value.to_ascii_lowercase();
-        if ["nb", "nn", "no"].iter().any(|p| v.starts_with(p)) { Lang::Nb } else { Lang::En }
+        if ["nb", "nn", "no"].iter().any(|p| v.starts_with(p)) {
+            Lang::Nb
+        } else {
+            Lang::En
+        }
     }
 
     pub fn parse(value: &str) -> Option<Lang> {
@@ -115,6 +119,7 @@ messages! {
     NoActions,
     UnknownMeeting,
     SeveralMeetings,
+    ListHint,
     Wrote,
     Warning,
     TuiComingSoon,
@@ -251,12 +256,32 @@ pub fn vote_method(lang: Lang, m: VoteMethod) -> &'static str {
 }
 
 const MONTHS_NB: [&str; 12] = [
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A date as people write it: "8. desember 2026" / "8 December 2026".
@@ -320,7 +345,10 @@ mod tests {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
         assert_eq!(long_date(Lang::Nb, d), "8. desember 2026");
         assert_eq!(long_date(Lang::En, d), "8 December 2026");
-        assert_eq!(long_datetime(Lang::Nb, "2026-12-08T10:00:00+01:00"), "8. desember 2026 kl. 10.00");
+        assert_eq!(
+            long_datetime(Lang::Nb, "2026-12-08T10:00:00+01:00"),
+            "8. desember 2026 kl. 10.00"
+        );
         assert_eq!(long_datetime(Lang::En, "not a time"), "not a time");
     }
 }

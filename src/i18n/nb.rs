@@ -66,8 +66,11 @@ pub fn text(m: Msg) -> &'static str {
         NoActions => "Ingen tiltak.",
         UnknownMeeting => "Fant ikke noe møte som passer",
         SeveralMeetings => "Flere møter passer; bruk møtets id",
+        ListHint => "`samrad list` viser møtene.",
         Wrote => "Skrev",
         Warning => "Advarsel",
-        TuiComingSoon => "Terminalvisningen kommer i neste versjon. Bruk `samrad list`, `samrad show latest` eller `samrad --help` så lenge.",
+        TuiComingSoon => {
+            "Terminalvisningen kommer i neste versjon. Bruk `samrad list`, `samrad show latest` eller `samrad --help` så lenge."
+        }
     }
 }

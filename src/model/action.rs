@@ -25,7 +25,10 @@ impl ActionStatus {
 
     /// Still to be done: carried over to the next meeting.
     pub fn is_open(self) -> bool {
-        matches!(self, ActionStatus::Proposed | ActionStatus::Open | ActionStatus::InProgress)
+        matches!(
+            self,
+            ActionStatus::Proposed | ActionStatus::Open | ActionStatus::InProgress
+        )
     }
 }
 

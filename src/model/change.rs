@@ -19,12 +19,20 @@ pub struct Author {
 }
 
 /// What the fold needs to know about the op a change came in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OpMeta {
-    pub id: String,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OpMeta<'a> {
+    pub writer: &'a str,
+    pub seq: u64,
     /// RFC 3339 with offset.
-    pub at: String,
-    pub author: Author,
+    pub at: &'a str,
+    pub author: &'a Author,
+}
+
+impl OpMeta<'_> {
+    /// `writer:seq`.
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.writer, self.seq)
+    }
 }
 
 /// Where a change's op is stored: the forum's logs or one meeting's logs.
@@ -35,13 +43,24 @@ pub enum Scope {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "t")]
+#[serde(rename_all = "snake_case")]
 pub enum Change {
-    Forum { id: Id, name: String },
-    PartyPut { party: Party },
-    PersonPut { person: Person },
-    GoalAreaPut { area: GoalArea },
-    DevAreaPut { area: DevArea },
+    Forum {
+        id: Id,
+        name: String,
+    },
+    PartyPut {
+        party: Party,
+    },
+    PersonPut {
+        person: Person,
+    },
+    GoalAreaPut {
+        area: GoalArea,
+    },
+    DevAreaPut {
+        area: DevArea,
+    },
     DevAreaStatus {
         area: Id,
         status: DevAreaStatus,
@@ -73,11 +92,23 @@ pub enum Change {
         set: ActionField,
     },
     /// An input to a development area (forum-wide). Inputs to items use `ItemInput`.
-    AreaInput { input: Input },
+    AreaInput {
+        input: Input,
+    },
 
-    MeetingCreate { meeting: Id, title: String, starts_at: String },
-    MeetingSet { meeting: Id, set: MeetingField },
-    MeetingStatus { meeting: Id, to: MeetingStatus },
+    MeetingCreate {
+        meeting: Id,
+        title: String,
+        starts_at: String,
+    },
+    MeetingSet {
+        meeting: Id,
+        set: MeetingField,
+    },
+    MeetingStatus {
+        meeting: Id,
+        to: MeetingStatus,
+    },
     Attend {
         meeting: Id,
         person: Id,
@@ -85,11 +116,31 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         for_person: Option<Id>,
     },
-    DocumentPut { meeting: Id, document: Document },
-    DocumentRemove { meeting: Id, document: Id },
-    ItemAdd { meeting: Id, item: Id, number: ItemNumber, title: String, kind: ItemKind, rank: i64 },
-    ItemSet { meeting: Id, item: Id, set: ItemField },
-    ItemDelete { meeting: Id, item: Id },
+    DocumentPut {
+        meeting: Id,
+        document: Document,
+    },
+    DocumentRemove {
+        meeting: Id,
+        document: Id,
+    },
+    ItemAdd {
+        meeting: Id,
+        item: Id,
+        number: ItemNumber,
+        title: String,
+        kind: ItemKind,
+        rank: i64,
+    },
+    ItemSet {
+        meeting: Id,
+        item: Id,
+        set: ItemField,
+    },
+    ItemDelete {
+        meeting: Id,
+        item: Id,
+    },
     Position {
         meeting: Id,
         item: Id,
@@ -98,8 +149,16 @@ pub enum Change {
         #[serde(default)]
         reason: String,
     },
-    Statement { meeting: Id, item: Id, party: Id, text: String },
-    ItemInput { meeting: Id, input: Input },
+    Statement {
+        meeting: Id,
+        item: Id,
+        party: Id,
+        text: String,
+    },
+    ItemInput {
+        meeting: Id,
+        input: Input,
+    },
     VoteOpen {
         meeting: Id,
         item: Id,
@@ -109,18 +168,84 @@ pub enum Change {
         method: VoteMethod,
         rule: VoteRule,
     },
-    VoteCast { meeting: Id, item: Id, vote: Id, voter: Id, option: Option<usize> },
-    VoteCount { meeting: Id, item: Id, vote: Id, counts: Vec<u32> },
-    VoteClose { meeting: Id, item: Id, vote: Id },
-    Approve { meeting: Id, party: Id, hash: String },
+    VoteCast {
+        meeting: Id,
+        item: Id,
+        vote: Id,
+        voter: Id,
+        option: Option<usize>,
+    },
+    VoteCount {
+        meeting: Id,
+        item: Id,
+        vote: Id,
+        counts: Vec<u32>,
+    },
+    VoteClose {
+        meeting: Id,
+        item: Id,
+        vote: Id,
+    },
+    Approve {
+        meeting: Id,
+        party: Id,
+        hash: String,
+    },
 }
 
 impl Change {
+    /// A change that owns nothing, to leave behind when a change is moved out of an op.
+    pub fn placeholder() -> Change {
+        Change::DocumentRemove {
+            meeting: Id::new(),
+            document: Id::new(),
+        }
+    }
+
+    /// The change's name as it stands in the log.
+    pub fn kind_name(&self) -> &'static str {
+        use Change::*;
+        match self {
+            Forum { .. } => "forum",
+            PartyPut { .. } => "party_put",
+            PersonPut { .. } => "person_put",
+            GoalAreaPut { .. } => "goal_area_put",
+            DevAreaPut { .. } => "dev_area_put",
+            DevAreaStatus { .. } => "dev_area_status",
+            ActionAdd { .. } => "action_add",
+            ActionSet { .. } => "action_set",
+            AreaInput { .. } => "area_input",
+            MeetingCreate { .. } => "meeting_create",
+            MeetingSet { .. } => "meeting_set",
+            MeetingStatus { .. } => "meeting_status",
+            Attend { .. } => "attend",
+            DocumentPut { .. } => "document_put",
+            DocumentRemove { .. } => "document_remove",
+            ItemAdd { .. } => "item_add",
+            ItemSet { .. } => "item_set",
+            ItemDelete { .. } => "item_delete",
+            Position { .. } => "position",
+            Statement { .. } => "statement",
+            ItemInput { .. } => "item_input",
+            VoteOpen { .. } => "vote_open",
+            VoteCast { .. } => "vote_cast",
+            VoteCount { .. } => "vote_count",
+            VoteClose { .. } => "vote_close",
+            Approve { .. } => "approve",
+        }
+    }
+
     pub fn scope(&self) -> Scope {
         use Change::*;
         match self {
-            Forum { .. } | PartyPut { .. } | PersonPut { .. } | GoalAreaPut { .. }
-            | DevAreaPut { .. } | DevAreaStatus { .. } | ActionAdd { .. } | ActionSet { .. }
+            Forum { .. }
+            | PartyPut { .. }
+            | PersonPut { .. }
+            | GoalAreaPut { .. }
+            | DevAreaPut { .. }
+            | DevAreaStatus { .. }
+            | ActionAdd { .. }
+            | ActionSet { .. }
             | AreaInput { .. } => Scope::Forum,
             MeetingCreate { meeting, .. }
             | MeetingSet { meeting, .. }

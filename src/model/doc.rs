@@ -23,6 +23,8 @@ pub struct Doc {
     pub rejected: Vec<Rejection>,
     /// Meeting id -> (index in `meetings`, item id -> index in its items).
     index: HashMap<Id, (usize, HashMap<Id, usize>)>,
+    /// Action id -> index in `actions`.
+    action_index: HashMap<Id, usize>,
     deleted_items: HashSet<Id>,
 }
 
@@ -45,30 +47,28 @@ impl Doc {
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {
-        self.actions.iter().find(|a| a.id == id)
+        self.action_index.get(id).map(|i| &self.actions[*i])
     }
 
-    /// Apply one change. A change that breaks a rule is recorded in `rejected` and
-    /// returned as an error; the state is then unchanged.
-    pub fn apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), Rejection> {
-        let what = describe(&change);
-        let meeting = match change.scope() {
-            super::Scope::Meeting(id) => Some(id),
-            super::Scope::Forum => None,
-        };
+    /// Apply one change. A change that breaks a rule is recorded in `rejected` (who, when,
+    /// what) and its reason returned; the state is then unchanged.
+    pub fn apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), RejectReason> {
+        // Refusals are rare: describe the change only then (the copy is cheap next to
+        // the cost of formatting every op).
+        let copy = may_be_refused(&change).then(|| Refusable::of(&change));
         match self.try_apply(meta, change) {
             Ok(()) => Ok(()),
             Err(reason) => {
-                let r = Rejection {
-                    op: meta.id.clone(),
-                    at: meta.at.clone(),
+                let (what, meeting) = copy.map(|c| (c.what, c.meeting)).unwrap_or_default();
+                self.rejected.push(Rejection {
+                    op: meta.id(),
+                    at: meta.at.to_string(),
                     by: meta.author.name.clone(),
-                    reason,
+                    reason: reason.clone(),
                     what,
                     meeting,
-                };
-                self.rejected.push(r.clone());
-                Err(r)
+                });
+                Err(reason)
             }
         }
     }
@@ -89,9 +89,18 @@ impl Doc {
                     .dev_area(&area.id)
                     .map(|a| a.history.clone())
                     .unwrap_or_default();
-                put_by_id(&mut self.forum.dev_areas, super::DevArea { history, ..area }, |a| &a.id);
+                put_by_id(
+                    &mut self.forum.dev_areas,
+                    super::DevArea { history, ..area },
+                    |a| &a.id,
+                );
             }
-            C::DevAreaStatus { area, status, note, meeting } => {
+            C::DevAreaStatus {
+                area,
+                status,
+                note,
+                meeting,
+            } => {
                 let a = self
                     .forum
                     .dev_areas
@@ -104,14 +113,25 @@ impl Doc {
                     status,
                     note,
                     meeting,
-                    at: meta.at.clone(),
+                    at: meta.at.to_string(),
                     by: meta.author.name.clone(),
                 });
             }
-            C::ActionAdd { id, title, owner, due, status, meeting, item, areas, proposed_by } => {
+            C::ActionAdd {
+                id,
+                title,
+                owner,
+                due,
+                status,
+                meeting,
+                item,
+                areas,
+                proposed_by,
+            } => {
                 if self.action(&id).is_some() {
                     return Err(RejectReason::Duplicate);
                 }
+                self.action_index.insert(id.clone(), self.actions.len());
                 self.actions.push(Action {
                     id,
                     title,
@@ -127,14 +147,14 @@ impl Doc {
                 });
             }
             C::ActionSet { id, meeting, set } => {
-                let a = self
-                    .actions
-                    .iter_mut()
-                    .find(|a| a.id == id)
+                let i = *self
+                    .action_index
+                    .get(&id)
                     .ok_or(RejectReason::UnknownTarget)?;
+                let a = &mut self.actions[i];
                 set.apply(a);
                 a.history.push(ActionChange {
-                    at: meta.at.clone(),
+                    at: meta.at.to_string(),
                     by: meta.author.name.clone(),
                     meeting,
                     change: set,
@@ -146,21 +166,33 @@ impl Doc {
                 }
                 self.area_inputs.push(input);
             }
-            C::MeetingCreate { meeting, title, starts_at } => {
+            C::MeetingCreate {
+                meeting,
+                title,
+                starts_at,
+            } => {
                 if self.index.contains_key(&meeting) {
                     return Err(RejectReason::Duplicate);
                 }
-                self.index.insert(meeting.clone(), (self.meetings.len(), HashMap::new()));
+                self.index
+                    .insert(meeting.clone(), (self.meetings.len(), HashMap::new()));
                 self.meetings.push(Meeting::new(meeting, title, starts_at));
             }
             C::MeetingStatus { meeting, to } => {
                 let m = self.meeting_mut(&meeting)?;
-                m.status = m.status.transition(to).map_err(|_| RejectReason::IllegalTransition)?;
+                m.status = m
+                    .status
+                    .transition(to)
+                    .map_err(|_| RejectReason::IllegalTransition)?;
                 if to == MeetingStatus::Circulated {
                     m.approvals.clear();
                 }
             }
-            C::Approve { meeting, party, hash } => {
+            C::Approve {
+                meeting,
+                party,
+                hash,
+            } => {
                 let m = self.meeting_mut(&meeting)?;
                 if m.status != MeetingStatus::Circulated {
                     return Err(RejectReason::IllegalTransition);
@@ -169,7 +201,12 @@ impl Doc {
                     return Err(RejectReason::NotYourParty);
                 }
                 m.approvals.retain(|a| a.party != party);
-                m.approvals.push(super::Approval { party, hash, at: meta.at.clone(), by: meta.author.name.clone() });
+                m.approvals.push(super::Approval {
+                    party,
+                    hash,
+                    at: meta.at.to_string(),
+                    by: meta.author.name.clone(),
+                });
             }
             other => self.apply_to_open_meeting(meta, other)?,
         }
@@ -197,13 +234,22 @@ impl Doc {
         if self.meeting_mut(&meeting_id)?.status.is_read_only() {
             return Err(RejectReason::Locked);
         }
-        let at = || meta.at.clone();
+        let at = || meta.at.to_string();
         let by = || meta.author.name.clone();
         match change {
             C::MeetingSet { meeting, set } => set.apply(self.meeting_mut(&meeting)?),
-            C::Attend { meeting, person, presence, for_person } => {
+            C::Attend {
+                meeting,
+                person,
+                presence,
+                for_person,
+            } => {
                 let m = self.meeting_mut(&meeting)?;
-                let entry = Attendance { person, presence, for_person };
+                let entry = Attendance {
+                    person,
+                    presence,
+                    for_person,
+                };
                 match m.attendance.iter_mut().find(|a| a.person == entry.person) {
                     Some(slot) => *slot = entry,
                     None => m.attendance.push(entry),
@@ -214,13 +260,24 @@ impl Doc {
                 put_by_id(&mut m.documents, document, |d| &d.id);
             }
             C::DocumentRemove { meeting, document } => {
-                self.meeting_mut(&meeting)?.documents.retain(|d| d.id != document);
+                self.meeting_mut(&meeting)?
+                    .documents
+                    .retain(|d| d.id != document);
             }
-            C::ItemAdd { meeting, item, number, title, kind, rank } => {
+            C::ItemAdd {
+                meeting,
+                item,
+                number,
+                title,
+                kind,
+                rank,
+            } => {
                 if self.deleted_items.contains(&item) || self.item_mut(&meeting, &item).is_ok() {
                     return Err(RejectReason::Duplicate);
                 }
-                self.meeting_mut(&meeting)?.items.push(Item::new(item, number, title, kind, rank));
+                self.meeting_mut(&meeting)?
+                    .items
+                    .push(Item::new(item, number, title, kind, rank));
                 self.sort_items(&meeting);
             }
             C::ItemSet { meeting, item, set } => {
@@ -240,7 +297,13 @@ impl Doc {
                 self.deleted_items.insert(item);
                 self.sort_items(&meeting);
             }
-            C::Position { meeting, item, party, stance, reason } => {
+            C::Position {
+                meeting,
+                item,
+                party,
+                stance,
+                reason,
+            } => {
                 let on_behalf = meta.author.party.as_deref() != Some(party.as_str());
                 self.item_mut(&meeting, &item)?.positions.push(Position {
                     party,
@@ -251,12 +314,22 @@ impl Doc {
                     on_behalf,
                 });
             }
-            C::Statement { meeting, item, party, text } => {
+            C::Statement {
+                meeting,
+                item,
+                party,
+                text,
+            } => {
                 let it = self.item_mut(&meeting, &item)?;
                 if meta.author.party.as_deref() != Some(party.as_str()) {
                     return Err(RejectReason::NotYourParty);
                 }
-                it.statements.push(Statement { party, text, at: at(), by: by() });
+                it.statements.push(Statement {
+                    party,
+                    text,
+                    at: at(),
+                    by: by(),
+                });
             }
             C::ItemInput { meeting, input } => {
                 let item = match &input.target {
@@ -269,7 +342,15 @@ impl Doc {
                 }
                 it.inputs.push(input);
             }
-            C::VoteOpen { meeting, item, vote, question, options, method, rule } => {
+            C::VoteOpen {
+                meeting,
+                item,
+                vote,
+                question,
+                options,
+                method,
+                rule,
+            } => {
                 let it = self.item_mut(&meeting, &item)?;
                 if it.votes.iter().any(|v| v.id == vote) {
                     return Err(RejectReason::Duplicate);
@@ -286,23 +367,43 @@ impl Doc {
                     outcome: None,
                 });
             }
-            C::VoteCast { meeting, item, vote, voter, option } => {
+            C::VoteCast {
+                meeting,
+                item,
+                vote,
+                voter,
+                option,
+            } => {
                 let v = self.vote_mut(&meeting, &item, &vote)?;
                 if !v.open {
                     return Err(RejectReason::VoteClosed);
                 }
                 let own = match v.method {
-                    super::VoteMethod::PerParty => meta.author.party.as_deref() == Some(voter.as_str()),
-                    super::VoteMethod::PerPerson => meta.author.person.as_deref() == Some(voter.as_str()),
+                    super::VoteMethod::PerParty => {
+                        meta.author.party.as_deref() == Some(voter.as_str())
+                    }
+                    super::VoteMethod::PerPerson => {
+                        meta.author.person.as_deref() == Some(voter.as_str())
+                    }
                     super::VoteMethod::Count => false,
                 };
                 if !own {
                     return Err(RejectReason::NotYourParty);
                 }
-                v.ballots.push(Ballot { voter, option, at: at(), by: by() });
+                v.ballots.push(Ballot {
+                    voter,
+                    option,
+                    at: at(),
+                    by: by(),
+                });
                 v.outcome = Some(tally(v));
             }
-            C::VoteCount { meeting, item, vote, counts } => {
+            C::VoteCount {
+                meeting,
+                item,
+                vote,
+                counts,
+            } => {
                 let v = self.vote_mut(&meeting, &item, &vote)?;
                 if !v.open {
                     return Err(RejectReason::VoteClosed);
@@ -310,7 +411,11 @@ impl Doc {
                 v.counts = Some(counts);
                 v.outcome = Some(tally(v));
             }
-            C::VoteClose { meeting, item, vote } => {
+            C::VoteClose {
+                meeting,
+                item,
+                vote,
+            } => {
                 let v = self.vote_mut(&meeting, &item, &vote)?;
                 v.open = false;
                 v.outcome = Some(tally(v));
@@ -320,7 +425,12 @@ impl Doc {
         Ok(())
     }
 
-    fn vote_mut(&mut self, meeting: &str, item: &str, vote: &str) -> Result<&mut Vote, RejectReason> {
+    fn vote_mut(
+        &mut self,
+        meeting: &str,
+        item: &str,
+        vote: &str,
+    ) -> Result<&mut Vote, RejectReason> {
         self.item_mut(meeting, item)?
             .votes
             .iter_mut()
@@ -330,7 +440,9 @@ impl Doc {
 
     /// Keep a meeting's items in agenda order (rank, then id) and its index current.
     fn sort_items(&mut self, meeting: &str) {
-        let Some((m, idx)) = self.index.get_mut(meeting) else { return };
+        let Some((m, idx)) = self.index.get_mut(meeting) else {
+            return;
+        };
         let items = &mut self.meetings[*m].items;
         items.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
         idx.clear();
@@ -352,7 +464,9 @@ impl Doc {
             .iter()
             .filter(|a| match a.meeting.as_deref() {
                 Some(id) if id == meeting => true,
-                Some(id) => a.status.is_open() && (earlier.contains(id) || !self.index.contains_key(id)),
+                Some(id) => {
+                    a.status.is_open() && (earlier.contains(id) || !self.index.contains_key(id))
+                }
                 None => a.status.is_open(),
             })
             .cloned()
@@ -380,6 +494,38 @@ fn put_by_id<T>(list: &mut Vec<T>, value: T, id: impl Fn(&T) -> &Id) {
     }
 }
 
+/// What a refusal needs to say about a change.
+struct Refusable {
+    what: String,
+    meeting: Option<Id>,
+}
+
+impl Refusable {
+    fn of(change: &Change) -> Refusable {
+        let meeting = match change.scope() {
+            super::Scope::Meeting(id) => Some(id),
+            super::Scope::Forum => None,
+        };
+        Refusable {
+            what: describe(change),
+            meeting,
+        }
+    }
+}
+
+/// Changes that the rules may refuse. Plain edits of items, meetings and actions are
+/// refused only when their target is gone or locked, which `apply` reports without this.
+fn may_be_refused(change: &Change) -> bool {
+    !matches!(
+        change,
+        Change::Forum { .. }
+            | Change::PartyPut { .. }
+            | Change::PersonPut { .. }
+            | Change::GoalAreaPut { .. }
+            | Change::DevAreaPut { .. }
+    )
+}
+
 /// A short, language-neutral description of a change, for the list of refused ops.
 fn describe(change: &Change) -> String {
     use Change as C;
@@ -393,9 +539,207 @@ fn describe(change: &Change) -> String {
             format!("item {item}")
         }
         C::ActionAdd { id, .. } | C::ActionSet { id, .. } => format!("action {id}"),
-        other => {
-            let debug = format!("{other:?}");
-            debug.split([' ', '{']).next().unwrap_or_default().to_string()
+        other => other.kind_name().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, ItemField, ItemKind, ItemNumber, Stance};
+
+    fn meta(n: u32, party: &str) -> OpMeta<'static> {
+        let at: &'static str =
+            Box::leak(format!("2026-12-08T10:{:02}:00+01:00", n % 60).into_boxed_str());
+        let author = Box::leak(Box::new(Author {
+            name: format!("rep {party}"),
+            person: None,
+            party: Some(party.into()),
+        }));
+        OpMeta {
+            writer: "w",
+            seq: u64::from(n),
+            at,
+            author,
         }
+    }
+
+    fn doc_with_item() -> Doc {
+        let mut d = Doc::default();
+        d.apply(
+            &meta(1, "kmd"),
+            Change::MeetingCreate {
+                meeting: "m".into(),
+                title: "Møte".into(),
+                starts_at: "2026-12-08T10:00:00+01:00".into(),
+            },
+        )
+        .expect("create");
+        for (n, id, rank) in [(2, "a", 2048), (3, "b", 1024)] {
+            d.apply(
+                &meta(n, "kmd"),
+                Change::ItemAdd {
+                    meeting: "m".into(),
+                    item: id.into(),
+                    number: ItemNumber { n, year: 2026 },
+                    title: id.to_uppercase(),
+                    kind: ItemKind::Consultation,
+                    rank,
+                },
+            )
+            .expect("item");
+        }
+        d
+    }
+
+    fn titles(d: &Doc) -> Vec<String> {
+        d.meeting("m")
+            .expect("m")
+            .items
+            .iter()
+            .map(|i| i.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn items_follow_rank_and_reorder() {
+        let mut d = doc_with_item();
+        assert_eq!(titles(&d), ["B", "A"]);
+        d.apply(
+            &meta(4, "kmd"),
+            Change::ItemSet {
+                meeting: "m".into(),
+                item: "a".into(),
+                set: ItemField::Rank(0),
+            },
+        )
+        .expect("rank");
+        assert_eq!(titles(&d), ["A", "B"]);
+        d.apply(
+            &meta(5, "kmd"),
+            Change::ItemSet {
+                meeting: "m".into(),
+                item: "b".into(),
+                set: ItemField::Title("B2".into()),
+            },
+        )
+        .expect("set");
+        assert_eq!(titles(&d), ["A", "B2"]);
+    }
+
+    #[test]
+    fn only_the_party_itself_may_write_its_statement_and_the_attempt_is_shown() {
+        let mut d = doc_with_item();
+        let st = |party: &str| Change::Statement {
+            meeting: "m".into(),
+            item: "a".into(),
+            party: party.into(),
+            text: "NTL tar forbehold.".into(),
+        };
+        let refused = d
+            .apply(&meta(6, "kmd"), st("ntl"))
+            .expect_err("KMD cannot write NTL's statement");
+        assert_eq!(refused, RejectReason::NotYourParty);
+        assert_eq!(d.rejected[0].by, "rep kmd");
+        assert_eq!(d.rejected[0].op, "w:6");
+        d.apply(&meta(7, "ntl"), st("ntl"))
+            .expect("NTL writes its own");
+        let m = d.minutes("m").expect("minutes");
+        assert_eq!(
+            m.meeting.item("a").expect("a").current_statements().len(),
+            1
+        );
+        assert_eq!(m.rejected.len(), 1, "the refused attempt is in the minutes");
+    }
+
+    #[test]
+    fn the_chair_records_a_position_on_a_partys_behalf_and_it_says_so() {
+        let mut d = doc_with_item();
+        let pos = |stance| Change::Position {
+            meeting: "m".into(),
+            item: "a".into(),
+            party: "ntl".into(),
+            stance,
+            reason: String::new(),
+        };
+        d.apply(&meta(6, "kmd"), pos(Stance::Agree))
+            .expect("on behalf");
+        d.apply(&meta(7, "ntl"), pos(Stance::Disagree))
+            .expect("own");
+        let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+        assert!(item.positions[0].on_behalf);
+        assert!(!item.positions[1].on_behalf);
+        assert_eq!(item.current_positions()[0].stance, Stance::Disagree);
+    }
+
+    #[test]
+    fn approved_minutes_are_locked_until_a_new_round() {
+        let mut d = doc_with_item();
+        for (n, to) in [
+            (10, MeetingStatus::Open),
+            (11, MeetingStatus::Closed),
+            (12, MeetingStatus::Circulated),
+            (13, MeetingStatus::Approved),
+        ] {
+            d.apply(
+                &meta(n, "kmd"),
+                Change::MeetingStatus {
+                    meeting: "m".into(),
+                    to,
+                },
+            )
+            .expect("status");
+        }
+        let edit = Change::ItemSet {
+            meeting: "m".into(),
+            item: "a".into(),
+            set: ItemField::Notes("endret".into()),
+        };
+        assert_eq!(
+            d.apply(&meta(14, "kmd"), edit.clone()).expect_err("locked"),
+            RejectReason::Locked
+        );
+        let illegal = Change::MeetingStatus {
+            meeting: "m".into(),
+            to: MeetingStatus::Open,
+        };
+        assert_eq!(
+            d.apply(&meta(15, "kmd"), illegal).expect_err("illegal"),
+            RejectReason::IllegalTransition
+        );
+        d.apply(
+            &meta(16, "kmd"),
+            Change::MeetingStatus {
+                meeting: "m".into(),
+                to: MeetingStatus::Circulated,
+            },
+        )
+        .expect("new round");
+        d.apply(&meta(17, "kmd"), edit)
+            .expect("editable in the new round");
+    }
+
+    #[test]
+    fn a_deleted_item_stays_deleted() {
+        let mut d = doc_with_item();
+        d.apply(
+            &meta(6, "kmd"),
+            Change::ItemDelete {
+                meeting: "m".into(),
+                item: "a".into(),
+            },
+        )
+        .expect("delete");
+        assert_eq!(titles(&d), ["B"]);
+        let late = Change::ItemSet {
+            meeting: "m".into(),
+            item: "a".into(),
+            set: ItemField::Notes("sent".into()),
+        };
+        assert_eq!(
+            d.apply(&meta(7, "ntl"), late).expect_err("gone"),
+            RejectReason::UnknownTarget
+        );
+        assert_eq!(titles(&d), ["B"]);
     }
 }

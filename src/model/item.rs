@@ -46,12 +46,18 @@ impl ItemNumber {
         let (n, yy) = s.trim().split_once('/')?;
         let n: u32 = n.trim().parse().ok().filter(|n| *n > 0)?;
         let yy: i32 = yy.trim().parse().ok().filter(|y| (0..100).contains(y))?;
-        Some(ItemNumber { n, year: around_year - around_year.rem_euclid(100) + yy })
+        Some(ItemNumber {
+            n,
+            year: around_year - around_year.rem_euclid(100) + yy,
+        })
     }
 }
 
 /// The next free number in `year`, given the numbers the forum already uses.
-pub fn next_item_number<'a>(existing: impl IntoIterator<Item = &'a ItemNumber>, year: i32) -> ItemNumber {
+pub fn next_item_number<'a>(
+    existing: impl IntoIterator<Item = &'a ItemNumber>,
+    year: i32,
+) -> ItemNumber {
     let n = existing
         .into_iter()
         .filter(|x| x.year == year)
@@ -73,7 +79,12 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::Agree, Stance::Disagree, Stance::TakesNote, Stance::Abstains];
+    pub const ALL: [Stance; 4] = [
+        Stance::Agree,
+        Stance::Disagree,
+        Stance::TakesNote,
+        Stance::Abstains,
+    ];
 }
 
 /// One recorded position of a party on an item. Every change is a new entry; the last counts.
@@ -275,7 +286,10 @@ mod tests {
     fn numbers_read_as_sak_n_slash_yy() {
         assert_eq!(ItemNumber { n: 3, year: 2026 }.to_string(), "3/26");
         assert_eq!(ItemNumber { n: 12, year: 2005 }.to_string(), "12/05");
-        assert_eq!(ItemNumber::parse("3/26", 2026), Some(ItemNumber { n: 3, year: 2026 }));
+        assert_eq!(
+            ItemNumber::parse("3/26", 2026),
+            Some(ItemNumber { n: 3, year: 2026 })
+        );
         assert_eq!(ItemNumber::parse("0/26", 2026), None);
         assert_eq!(ItemNumber::parse("x/26", 2026), None);
     }
@@ -294,7 +308,13 @@ mod tests {
 
     #[test]
     fn current_position_is_the_last_per_party() {
-        let mut item = Item::new("i".into(), ItemNumber { n: 1, year: 2026 }, "t".into(), ItemKind::Consultation, 0);
+        let mut item = Item::new(
+            "i".into(),
+            ItemNumber { n: 1, year: 2026 },
+            "t".into(),
+            ItemKind::Consultation,
+            0,
+        );
         let pos = |party: &str, stance| Position {
             party: party.into(),
             stance,
@@ -308,7 +328,10 @@ mod tests {
         item.positions.push(pos("ntl", Stance::Disagree));
         let cur = item.current_positions();
         assert_eq!(cur.len(), 2);
-        assert_eq!((cur[0].party.as_str(), cur[0].stance), ("ntl", Stance::Disagree));
+        assert_eq!(
+            (cur[0].party.as_str(), cur[0].stance),
+            ("ntl", Stance::Disagree)
+        );
         assert_eq!(item.positions.len(), 3, "history is kept");
     }
 }

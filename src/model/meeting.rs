@@ -46,7 +46,11 @@ impl MeetingStatus {
                 | (Circulated, Approved)
                 | (Approved, Circulated)
         );
-        if ok { Ok(to) } else { Err(TransitionError { from: self, to }) }
+        if ok {
+            Ok(to)
+        } else {
+            Err(TransitionError { from: self, to })
+        }
     }
 
     /// Approved minutes are locked: nothing but a new approval round may change them.
@@ -145,7 +149,10 @@ impl Meeting {
     }
 
     pub fn year(&self) -> i32 {
-        self.date().get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+        self.date()
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0)
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
@@ -196,8 +203,20 @@ mod tests {
 
     #[test]
     fn illegal_transitions_are_errors() {
-        for (from, to) in [(Planned, Closed), (Planned, Approved), (Open, Approved), (Open, Circulated), (Approved, Open), (Approved, Closed), (Closed, Planned)] {
-            assert_eq!(from.transition(to), Err(TransitionError { from, to }), "{from:?} -> {to:?}");
+        for (from, to) in [
+            (Planned, Closed),
+            (Planned, Approved),
+            (Open, Approved),
+            (Open, Circulated),
+            (Approved, Open),
+            (Approved, Closed),
+            (Closed, Planned),
+        ] {
+            assert_eq!(
+                from.transition(to),
+                Err(TransitionError { from, to }),
+                "{from:?} -> {to:?}"
+            );
         }
     }
 

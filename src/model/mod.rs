@@ -14,16 +14,19 @@ pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
 pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
 pub use doc::{Doc, Minutes, SCHEMA_VERSION};
-pub use forum::{DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side};
+pub use forum::{
+    DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side,
+};
 pub use item::{
     Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Stance,
     Statement, next_item_number,
 };
 pub use meeting::{
-    Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence,
-    TransitionError,
+    Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence, TransitionError,
 };
-pub use vote::{Ballot, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally};
+pub use vote::{
+    Ballot, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,
+};
 
 /// Stable identifier of any record. Opaque text, unique within a forum.
 pub type Id = String;

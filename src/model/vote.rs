@@ -74,9 +74,18 @@ pub struct Vote {
 impl VoteOption {
     pub fn defaults(labels: [&str; 3]) -> Vec<VoteOption> {
         vec![
-            VoteOption { label: labels[0].into(), kind: VoteOptionKind::For },
-            VoteOption { label: labels[1].into(), kind: VoteOptionKind::Against },
-            VoteOption { label: labels[2].into(), kind: VoteOptionKind::Abstain },
+            VoteOption {
+                label: labels[0].into(),
+                kind: VoteOptionKind::For,
+            },
+            VoteOption {
+                label: labels[1].into(),
+                kind: VoteOptionKind::Against,
+            },
+            VoteOption {
+                label: labels[2].into(),
+                kind: VoteOptionKind::Abstain,
+            },
         ]
     }
 }
@@ -157,14 +166,25 @@ fn decide(options: &[VoteOption], counts: Vec<u32>, blank: u32, rule: VoteRule) 
             .filter(|&i| options[i].kind == VoteOptionKind::Choice && counts[i] == best)
             .collect();
         let tie = best > 0 && leaders.len() > 1;
-        let top = if leaders.len() == 1 && best > 0 { Some(leaders[0]) } else { None };
+        let top = if leaders.len() == 1 && best > 0 {
+            Some(leaders[0])
+        } else {
+            None
+        };
         let winner = top.filter(|_| match rule {
             VoteRule::SimpleMajority => best * 2 > cast,
             VoteRule::TwoThirds => best * 3 >= cast * 2,
             VoteRule::Unanimity => best == cast && abstain == 0 && no == 0,
             VoteRule::Consensus => best == cast && no == 0,
         });
-        return VoteOutcome { counts, blank, cast, adopted: winner.is_some(), winner, tie };
+        return VoteOutcome {
+            counts,
+            blank,
+            cast,
+            adopted: winner.is_some(),
+            winner,
+            tie,
+        };
     }
 
     let cast = yes + no;
@@ -174,7 +194,14 @@ fn decide(options: &[VoteOption], counts: Vec<u32>, blank: u32, rule: VoteRule) 
         VoteRule::Unanimity => (yes > 0 && no == 0 && abstain == 0, false),
         VoteRule::Consensus => (no == 0 && (yes + abstain) > 0, false),
     };
-    VoteOutcome { counts, blank, cast, adopted, winner: None, tie }
+    VoteOutcome {
+        counts,
+        blank,
+        cast,
+        adopted,
+        winner: None,
+        tie,
+    }
 }
 
 #[cfg(test)]
@@ -192,7 +219,12 @@ mod tests {
             ballots: ballots
                 .iter()
                 .enumerate()
-                .map(|(i, o)| Ballot { voter: format!("p{i}"), option: *o, at: String::new(), by: String::new() })
+                .map(|(i, o)| Ballot {
+                    voter: format!("p{i}"),
+                    option: *o,
+                    at: String::new(),
+                    by: String::new(),
+                })
                 .collect(),
             counts: None,
             outcome: None,
@@ -221,7 +253,12 @@ mod tests {
 
     #[test]
     fn nobody_voting_adopts_nothing() {
-        for rule in [VoteRule::SimpleMajority, VoteRule::TwoThirds, VoteRule::Unanimity, VoteRule::Consensus] {
+        for rule in [
+            VoteRule::SimpleMajority,
+            VoteRule::TwoThirds,
+            VoteRule::Unanimity,
+            VoteRule::Consensus,
+        ] {
             let o = tally(&vote(rule, &[]));
             assert!(!o.adopted, "{rule:?}");
             assert!(!o.tie);
@@ -253,7 +290,12 @@ mod tests {
     #[test]
     fn last_ballot_of_a_voter_counts() {
         let mut v = vote(VoteRule::SimpleMajority, &[A]);
-        v.ballots.push(Ballot { voter: "p0".into(), option: F, at: String::new(), by: String::new() });
+        v.ballots.push(Ballot {
+            voter: "p0".into(),
+            option: F,
+            at: String::new(),
+            by: String::new(),
+        });
         let o = tally(&v);
         assert_eq!(o.counts, vec![1, 0, 0]);
         assert!(o.adopted);
@@ -271,10 +313,16 @@ mod tests {
 
     #[test]
     fn choice_vote_needs_majority_and_reports_ties() {
-        let mut v = vote(VoteRule::SimpleMajority, &[Some(0), Some(0), Some(1), Some(2)]);
+        let mut v = vote(
+            VoteRule::SimpleMajority,
+            &[Some(0), Some(0), Some(1), Some(2)],
+        );
         v.options = ["A", "B", "C"]
             .iter()
-            .map(|l| VoteOption { label: l.to_string(), kind: VoteOptionKind::Choice })
+            .map(|l| VoteOption {
+                label: l.to_string(),
+                kind: VoteOptionKind::Choice,
+            })
             .collect();
         let o = tally(&v);
         assert_eq!(o.winner, None, "2 of 4 is not more than half");

@@ -42,7 +42,10 @@ pub fn write_atomic_with(
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let unique = super::ids::random_hex(8);
     path.with_file_name(format!(".{name}.{unique}.tmp"))
 }

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Hlc {
     pub ms: i64,
     pub c: u32,
@@ -27,7 +29,10 @@ impl Clock {
         self.last = if now_ms > self.last.ms {
             Hlc { ms: now_ms, c: 0 }
         } else {
-            Hlc { ms: self.last.ms, c: self.last.c.saturating_add(1) }
+            Hlc {
+                ms: self.last.ms,
+                c: self.last.c.saturating_add(1),
+            }
         };
         self.last
     }

@@ -2,30 +2,59 @@
 //! folded into a `Doc`. The same ops give the same `Doc`, whatever order they came in.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 use super::op::Op;
-use crate::model::Doc;
+use crate::model::{Change, Doc};
 
-/// Sort into fold order and drop duplicates (the same `writer:seq` seen twice).
-pub fn merge(ops: &mut Vec<Op>) {
-    ops.sort_by(|a, b| match a.order_key().cmp(&b.order_key()) {
-        // Two different lines claiming one id: keep a choice that does not depend on
-        // which file was read first.
-        Ordering::Equal => a.encode().cmp(&b.encode()),
-        other => other,
+/// The positions of `ops` in fold order, duplicates (the same `writer:seq`) left out.
+/// Ops are large: sorting positions and not the ops themselves saves moving them.
+pub fn fold_order(ops: &[Op]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ops.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&ops[a], &ops[b]);
+        match a.order_key().cmp(&b.order_key()) {
+            // Two different lines claiming one id: keep a choice that does not depend on
+            // which file was read first.
+            Ordering::Equal => a.encode().cmp(&b.encode()),
+            other => other,
+        }
     });
-    let mut seen: HashSet<(String, u64)> = HashSet::with_capacity(ops.len());
-    ops.retain(|op| seen.insert((op.writer.clone(), op.seq)));
+    // Duplicates: the same (writer, seq) anywhere; the first in fold order stays.
+    let mut by_id: Vec<(&str, u64, usize)> = order
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| (ops[i].writer.as_str(), ops[i].seq, rank))
+        .collect();
+    by_id.sort_unstable();
+    let mut keep = vec![true; order.len()];
+    for pair in by_id.windows(2) {
+        if pair[0].0 == pair[1].0 && pair[0].1 == pair[1].1 {
+            keep[pair[1].2] = false;
+        }
+    }
+    let mut rank = 0;
+    order.retain(|_| {
+        rank += 1;
+        keep[rank - 1]
+    });
+    order
+}
+
+/// Sort into fold order and drop duplicates.
+pub fn merge(ops: &mut Vec<Op>) {
+    let order = fold_order(ops);
+    let mut slots: Vec<Option<Op>> = std::mem::take(ops).into_iter().map(Some).collect();
+    ops.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 pub fn fold(mut ops: Vec<Op>) -> Doc {
-    merge(&mut ops);
+    let order = fold_order(&ops);
     let mut doc = Doc::default();
-    for op in ops {
-        let meta = op.meta();
+    for i in order {
+        let change = std::mem::replace(&mut ops[i].change, Change::placeholder());
+        let op = &ops[i];
         // A refused op is recorded in the doc; the fold goes on.
-        let _ = doc.apply(&meta, op.change);
+        let _ = doc.apply(&op.meta(), change);
     }
     doc
 }

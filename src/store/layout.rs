@@ -22,7 +22,9 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(root: &Path) -> Layout {
-        Layout { root: root.to_path_buf() }
+        Layout {
+            root: root.to_path_buf(),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -86,8 +88,15 @@ impl Layout {
             match std::fs::read_to_string(&path) {
                 Ok(existing) if existing.contains(IGNORE_MARK) => {}
                 Ok(existing) => {
-                    let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
-                    super::atomic::write_atomic(&path, format!("{existing}{sep}{IGNORE_BODY}").as_bytes())?
+                    let sep = if existing.is_empty() || existing.ends_with('\n') {
+                        ""
+                    } else {
+                        "\n"
+                    };
+                    super::atomic::write_atomic(
+                        &path,
+                        format!("{existing}{sep}{IGNORE_BODY}").as_bytes(),
+                    )?
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     super::atomic::write_atomic(&path, IGNORE_BODY.as_bytes())?
@@ -108,7 +117,9 @@ pub fn is_log_name(name: &str) -> bool {
 }
 
 fn read_dir_names(dir: &Path) -> Vec<(String, bool)> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     rd.filter_map(|e| e.ok())
         .filter_map(|e| {
             let is_dir = e.file_type().ok()?.is_dir();
@@ -124,7 +135,9 @@ mod tests {
     #[test]
     fn sync_leftovers_are_not_logs() {
         assert!(is_log_name("w-1a2b.jsonl"));
-        assert!(!is_log_name("w-1a2b.sync-conflict-20260101-101010-ABCDEFG.jsonl"));
+        assert!(!is_log_name(
+            "w-1a2b.sync-conflict-20260101-101010-ABCDEFG.jsonl"
+        ));
         assert!(!is_log_name(".syncthing.w-1a2b.jsonl.tmp"));
         assert!(!is_log_name("w-1a2b.jsonl.tmp"));
         assert!(!is_log_name(".w-1a2b.jsonl"));

@@ -51,7 +51,11 @@ pub fn read_log(path: &Path) -> (Vec<Op>, Vec<Problem>) {
         Ok(bytes) => parse_log(path, &bytes),
         Err(e) => (
             Vec::new(),
-            vec![Problem { path: path.to_path_buf(), line: None, kind: ProblemKind::Unreadable(e.to_string()) }],
+            vec![Problem {
+                path: path.to_path_buf(),
+                line: None,
+                kind: ProblemKind::Unreadable(e.to_string()),
+            }],
         ),
     }
 }
@@ -76,13 +80,20 @@ impl LogWriter {
         perms::private_file_mode(&mut options);
         let file = options.open(path)?;
         file.try_lock().map_err(|e| match e {
-            std::fs::TryLockError::WouldBlock => io::Error::new(io::ErrorKind::WouldBlock, "log is locked by another process"),
+            std::fs::TryLockError::WouldBlock => io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "log is locked by another process",
+            ),
             std::fs::TryLockError::Error(e) => e,
         })?;
         if let Some(dir) = path.parent() {
             perms::sync_dir(dir)?;
         }
-        Ok(LogWriter { path: path.to_path_buf(), file, prev: String::new() })
+        Ok(LogWriter {
+            path: path.to_path_buf(),
+            file,
+            prev: String::new(),
+        })
     }
 
     pub fn path(&self) -> &Path {

@@ -26,8 +26,11 @@ pub use problem::{Problem, ProblemKind};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    #[error("could not use {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: not a folder; give a folder with --data-dir or SAMRAD_DATA_DIR", .0.display())]
     NotAFolder(PathBuf),
     #[error("the data folder is read-only: {0}")]
@@ -37,7 +40,10 @@ pub enum StoreError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// What to fold: everything, or the forum and one meeting.
@@ -80,7 +86,11 @@ impl Store {
             problems: Vec::new(),
         };
         let mut problems = Vec::new();
-        for dir in [root.to_path_buf(), store.layout.log_root(), store.layout.minutes_dir()] {
+        for dir in [
+            root.to_path_buf(),
+            store.layout.log_root(),
+            store.layout.minutes_dir(),
+        ] {
             perms::ensure_private(&dir, &mut problems);
         }
         store.problems = problems;
@@ -149,21 +159,37 @@ impl Store {
             Load::All => self.layout.scopes(),
             Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
         };
+        // Problems found reading are found again on the next read: keep only the last read's.
+        self.problems.retain(|p| {
+            !matches!(
+                p.kind,
+                ProblemKind::TornTail
+                    | ProblemKind::BadLine(_)
+                    | ProblemKind::NewerSchema(_)
+                    | ProblemKind::Unreadable(_)
+            )
+        });
+        let paths: Vec<PathBuf> = scopes
+            .iter()
+            .flat_map(|s| self.layout.log_files(s))
+            .collect();
+        for path in &paths {
+            perms::ensure_private(path, &mut self.problems);
+        }
         let mut ops = Vec::new();
-        for scope in &scopes {
-            for path in self.layout.log_files(scope) {
-                perms::ensure_private(&path, &mut self.problems);
-                let (mut got, problems) = log::read_log(&path);
-                for p in &problems {
-                    if let ProblemKind::NewerSchema(v) = p.kind {
-                        self.read_only.get_or_insert_with(|| {
-                            format!("{} was written by a newer samrad (schema {v})", path.display())
-                        });
-                    }
+        for (path, (mut got, problems)) in paths.iter().zip(read_logs_in_parallel(&paths)) {
+            for p in &problems {
+                if let ProblemKind::NewerSchema(v) = p.kind {
+                    self.read_only.get_or_insert_with(|| {
+                        format!(
+                            "{} was written by a newer samrad (schema {v})",
+                            path.display()
+                        )
+                    });
                 }
-                self.problems.extend(problems);
-                ops.append(&mut got);
             }
+            self.problems.extend(problems);
+            ops.append(&mut got);
         }
         for op in &ops {
             self.clock.observe(op.clock);
@@ -183,7 +209,11 @@ impl Store {
         self.commit_at(change, chrono::Local::now().fixed_offset())
     }
 
-    pub fn commit_at(&mut self, change: Change, now: chrono::DateTime<chrono::FixedOffset>) -> Result<Op, StoreError> {
+    pub fn commit_at(
+        &mut self,
+        change: Change,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Op, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly(why.clone()));
         }
@@ -191,14 +221,19 @@ impl Store {
         if let Scope::Meeting(id) = &scope
             && !ids::is_safe_id(id)
         {
-            return Err(StoreError::Template(format!("meeting id {id:?} cannot be a folder name")));
+            return Err(StoreError::Template(format!(
+                "meeting id {id:?} cannot be a folder name"
+            )));
         }
         if !self.logs.contains_key(&scope) {
             let path = self.layout.log_path(&scope, &self.writer);
             let writer = LogWriter::create(&path).map_err(io_err(&path))?;
             self.logs.insert(scope.clone(), writer);
         }
-        let log = self.logs.get_mut(&scope).ok_or_else(|| StoreError::ReadOnly("log not open".into()))?;
+        let log = self
+            .logs
+            .get_mut(&scope)
+            .ok_or_else(|| StoreError::ReadOnly("log not open".into()))?;
         self.seq += 1;
         let op = Op {
             v: SCHEMA_VERSION,
@@ -218,7 +253,9 @@ impl Store {
     /// Write a meeting's minutes JSON if it differs from what is on disk. Returns whether
     /// it wrote. Refuses to replace minutes written by a newer samrad.
     pub fn materialize(&mut self, doc: &Doc, meeting: &str) -> Result<bool, StoreError> {
-        let Some(minutes) = doc.minutes(meeting) else { return Ok(false) };
+        let Some(minutes) = doc.minutes(meeting) else {
+            return Ok(false);
+        };
         if self.read_only.is_some() || !ids::is_safe_id(meeting) {
             return Ok(false);
         }
@@ -228,9 +265,15 @@ impl Store {
             Ok(old) if old == bytes => return Ok(false),
             Ok(old) => {
                 if let Some(v) = newer_schema(&old) {
-                    let why = format!("{} was written by a newer samrad (schema {v})", path.display());
+                    let why = format!(
+                        "{} was written by a newer samrad (schema {v})",
+                        path.display()
+                    );
                     self.read_only = Some(why.clone());
                     return Err(StoreError::ReadOnly(why));
+                }
+                if serde_json::from_slice::<Minutes>(&old).is_err() {
+                    self.quarantine(&path)?;
                 }
             }
             Err(_) => {}
@@ -238,6 +281,66 @@ impl Store {
         atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
         Ok(true)
     }
+}
+
+impl Store {
+    /// Move a file that could not be read aside (same folder, `.unreadable-<time>` added),
+    /// so that it is kept for a person to look at and not overwritten.
+    fn quarantine(&mut self, path: &Path) -> Result<(), StoreError> {
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let aside =
+            path.with_file_name(format!("{name}.unreadable-{stamp}-{}", ids::random_hex(4)));
+        std::fs::rename(path, &aside).map_err(io_err(path))?;
+        self.problems.push(Problem {
+            path: path.to_path_buf(),
+            line: None,
+            kind: ProblemKind::Quarantined(aside),
+        });
+        Ok(())
+    }
+}
+
+/// Parse many logs on all cores; results in the order of `paths`.
+fn read_logs_in_parallel(paths: &[PathBuf]) -> Vec<(Vec<Op>, Vec<Problem>)> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(paths.len().max(1));
+    if threads <= 1 {
+        return paths.iter().map(|p| log::read_log(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| log::read_log(p)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .zip(paths.chunks(chunk))
+            .flat_map(|(h, part)| {
+                // A thread that panicked is reported per file, not passed on.
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|p| {
+                            let problem = Problem {
+                                path: p.clone(),
+                                line: None,
+                                kind: ProblemKind::Unreadable("reading failed".into()),
+                            };
+                            (Vec::new(), vec![problem])
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// The canonical bytes of a minutes file: pretty JSON with a final newline.
@@ -251,7 +354,10 @@ pub fn minutes_bytes(minutes: &Minutes) -> Vec<u8> {
 pub fn read_minutes(path: &Path) -> Result<Minutes, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if let Some(v) = newer_schema(&bytes) {
-        return Err(format!("{}: written by a newer samrad (schema {v})", path.display()));
+        return Err(format!(
+            "{}: written by a newer samrad (schema {v})",
+            path.display()
+        ));
     }
     serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

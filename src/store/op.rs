@@ -27,8 +27,13 @@ impl Op {
         format!("{}:{}", self.writer, self.seq)
     }
 
-    pub fn meta(&self) -> OpMeta {
-        OpMeta { id: self.id(), at: self.at.clone(), author: self.by.clone() }
+    pub fn meta(&self) -> OpMeta<'_> {
+        OpMeta {
+            writer: &self.writer,
+            seq: self.seq,
+            at: &self.at,
+            author: &self.by,
+        }
     }
 
     /// The canonical line, without the newline.
@@ -72,8 +77,10 @@ pub fn line_hash(line: &[u8]) -> String {
 
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

@@ -49,7 +49,9 @@ pub fn ensure_private(path: &Path, problems: &mut Vec<Problem>) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let Ok(meta) = fs::symlink_metadata(path) else { return };
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            return;
+        };
         if meta.file_type().is_symlink() {
             return;
         }

@@ -19,6 +19,8 @@ pub enum ProblemKind {
     NewerSchema(u32),
     /// A file that could not be read at all.
     Unreadable(String),
+    /// A derived file that could not be read was moved aside to this path and rebuilt.
+    Quarantined(PathBuf),
     /// A file or folder whose permissions were too open and were tightened.
     PermissionsFixed { was: u32, now: u32 },
 }
@@ -37,6 +39,13 @@ impl fmt::Display for Problem {
                 "{at}: written by a newer samrad (schema {v}); opened read-only, nothing will be changed"
             ),
             ProblemKind::Unreadable(e) => write!(f, "{at}: could not be read ({e}); left as it is"),
+            ProblemKind::Quarantined(aside) => {
+                write!(
+                    f,
+                    "{at}: could not be read; kept as {} and written anew from the logs",
+                    aside.display()
+                )
+            }
             ProblemKind::PermissionsFixed { was, now } => {
                 write!(f, "{at}: permissions were {was:o}, set to {now:o}")
             }

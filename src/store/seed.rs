@@ -84,14 +84,37 @@ struct TemplateAction {
 pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
     let t: Template = serde_json::from_str(TEMPLATE_JSON)?;
     let mut changes: Vec<Change> = Vec::new();
-    changes.push(Change::Forum { id: t.forum.id.clone(), name: t.forum.name.clone() });
-    changes.extend(t.parties.into_iter().map(|party| Change::PartyPut { party }));
-    changes.extend(t.people.into_iter().map(|person| Change::PersonPut { person }));
-    changes.extend(t.goal_areas.into_iter().map(|area| Change::GoalAreaPut { area }));
-    changes.extend(t.dev_areas.into_iter().map(|area| Change::DevAreaPut { area }));
+    changes.push(Change::Forum {
+        id: t.forum.id.clone(),
+        name: t.forum.name.clone(),
+    });
+    changes.extend(
+        t.parties
+            .into_iter()
+            .map(|party| Change::PartyPut { party }),
+    );
+    changes.extend(
+        t.people
+            .into_iter()
+            .map(|person| Change::PersonPut { person }),
+    );
+    changes.extend(
+        t.goal_areas
+            .into_iter()
+            .map(|area| Change::GoalAreaPut { area }),
+    );
+    changes.extend(
+        t.dev_areas
+            .into_iter()
+            .map(|area| Change::DevAreaPut { area }),
+    );
     for m in &t.meetings {
         let meeting = m.id.clone();
-        let year = m.starts_at.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let year = m
+            .starts_at
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2026);
         changes.push(Change::MeetingCreate {
             meeting: meeting.clone(),
             title: m.title.clone(),
@@ -102,7 +125,10 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
             MeetingField::Chair(m.chair.clone()),
             MeetingField::Referent(m.referent.clone()),
         ] {
-            changes.push(Change::MeetingSet { meeting: meeting.clone(), set });
+            changes.push(Change::MeetingSet {
+                meeting: meeting.clone(),
+                set,
+            });
         }
         for (rank, it) in m.items.iter().enumerate() {
             let item = it.id.clone();
@@ -120,7 +146,11 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
                 ItemField::Areas(it.areas.clone()),
                 ItemField::Background(it.background.clone()),
             ] {
-                changes.push(Change::ItemSet { meeting: meeting.clone(), item: item.clone(), set });
+                changes.push(Change::ItemSet {
+                    meeting: meeting.clone(),
+                    item: item.clone(),
+                    set,
+                });
             }
             for i in &it.inputs {
                 changes.push(Change::ItemInput {
@@ -152,7 +182,11 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
         });
     }
 
-    let by = Author { name: "samrad (mal)".into(), person: None, party: None };
+    let by = Author {
+        name: "samrad (mal)".into(),
+        person: None,
+        party: None,
+    };
     let mut groups: Vec<(Scope, Vec<Op>)> = Vec::new();
     for (i, change) in changes.into_iter().enumerate() {
         let seq = i as u64 + 1;
@@ -165,12 +199,18 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
             }
         };
         let ops = &mut groups[group].1;
-        let prev = ops.last().map(|o: &Op| line_hash(o.encode().as_bytes())).unwrap_or_default();
+        let prev = ops
+            .last()
+            .map(|o: &Op| line_hash(o.encode().as_bytes()))
+            .unwrap_or_default();
         ops.push(Op {
             v: SCHEMA_VERSION,
             writer: TEMPLATE_WRITER.into(),
             seq,
-            clock: Hlc { ms: 0, c: seq as u32 },
+            clock: Hlc {
+                ms: 0,
+                c: seq as u32,
+            },
             at: t.at.clone(),
             by: by.clone(),
             prev,

@@ -1,0 +1,581 @@
+//! End-to-end tests of the `samrad` binary on a fresh, temporary data folder.
+//!
+//! Every run sets `LANG`, `SAMRAD_CONFIG` (a path in the temp folder) and `HOME`, and
+//! removes `SAMRAD_DATA_DIR`, so the user's own settings and data are never read.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MEETING: &str = "m-2026-12-08-kontaktgruppen";
+const DATE: &str = "2026-12-08";
+const TITLE: &str =
+    "Kontaktgruppemøte: strategien for departementsfellesskapet – innspill fra organisasjonene";
+
+/// A temporary home: `data/` is the data folder (not created until samrad runs),
+/// `config.json` the settings file (absent unless a test writes it).
+struct Sandbox {
+    tmp: tempfile::TempDir,
+    data: PathBuf,
+    config: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let data = tmp.path().join("data");
+        let config = tmp.path().join("config.json");
+        Sandbox { tmp, data, config }
+    }
+
+    /// `samrad --data-dir <data> <args>` with `LANG` set to `lang`.
+    fn run_lang(&self, lang: &str, args: &[&str]) -> Run {
+        self.run_in(&self.data, lang, args)
+    }
+
+    /// `samrad --data-dir <data> <args>` with `LANG=nb_NO.UTF-8`.
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_lang("nb_NO.UTF-8", args)
+    }
+
+    /// `samrad --data-dir <dir> <args>`.
+    fn run_in(&self, dir: &Path, lang: &str, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_samrad"))
+            .arg("--data-dir")
+            .arg(dir)
+            .args(args)
+            .env("LANG", lang)
+            .env("SAMRAD_CONFIG", &self.config)
+            .env("HOME", self.tmp.path())
+            .env("USER", "testbruker")
+            .env_remove("SAMRAD_DATA_DIR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .expect("run samrad");
+        Run::new(args, output)
+    }
+
+    /// Every file under `data/log`, relative path to bytes.
+    fn log_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let root = self.data.join("log");
+        let mut out = BTreeMap::new();
+        walk(&root, &mut |p| {
+            let rel = p.strip_prefix(&root).expect("under log/").to_path_buf();
+            out.insert(rel, std::fs::read(p).expect("read log file"));
+        });
+        out
+    }
+
+    fn minutes_path(&self) -> PathBuf {
+        self.data.join("minutes").join(format!("{MEETING}.json"))
+    }
+}
+
+fn walk(dir: &Path, f: &mut impl FnMut(&Path)) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = rd.map(|e| e.expect("dir entry").path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, f);
+        } else {
+            f(&p);
+        }
+    }
+}
+
+struct Run {
+    what: String,
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn new(args: &[&str], o: Output) -> Run {
+        Run {
+            what: format!("samrad {}", args.join(" ")),
+            code: o.status.code(),
+            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{}: exit {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.what, self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Exit 0, no panic; returns stdout.
+    fn ok(&self) -> &str {
+        assert_eq!(self.code, Some(0), "expected success\n{}", self.describe());
+        self.no_panic();
+        &self.stdout
+    }
+
+    /// A non-zero exit with nothing on stdout and no panic; returns stderr.
+    fn fails(&self) -> &str {
+        assert!(
+            matches!(self.code, Some(c) if c != 0),
+            "expected failure\n{}",
+            self.describe()
+        );
+        assert!(
+            self.stdout.is_empty(),
+            "an error writes nothing to stdout\n{}",
+            self.describe()
+        );
+        assert!(
+            !self.stderr.trim().is_empty(),
+            "an error says why\n{}",
+            self.describe()
+        );
+        self.no_panic();
+        &self.stderr
+    }
+
+    fn no_panic(&self) {
+        for text in [&self.stdout, &self.stderr] {
+            assert!(
+                !text.contains("panicked")
+                    && !text.contains("internal error")
+                    && !text.contains("RUST_BACKTRACE"),
+                "panic\n{}",
+                self.describe()
+            );
+        }
+    }
+}
+
+fn has_line(text: &str, line: &str) -> bool {
+    text.lines().any(|l| l.trim_end() == line)
+}
+
+fn assert_contains(text: &str, needles: &[&str], what: &str) {
+    for n in needles {
+        assert!(text.contains(n), "{what}: missing {n:?} in:\n{text}");
+    }
+}
+
+/// The cell of a padded table under the header `column`, in the row that contains `key`.
+fn table_cell(table: &str, column: &str, key: &str) -> String {
+    let mut lines = table.lines();
+    let header = lines.next().expect("a header line");
+    let byte = header
+        .find(column)
+        .unwrap_or_else(|| panic!("no column {column:?} in {header:?}"));
+    let col = header[..byte].chars().count();
+    let row = lines
+        .find(|l| l.contains(key))
+        .unwrap_or_else(|| panic!("no row with {key:?} in:\n{table}"));
+    row.chars()
+        .skip(col)
+        .take_while(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Rows of a table (without its header) that end with an id starting with `prefix`.
+fn rows_with_id<'a>(table: &'a str, prefix: &str) -> Vec<&'a str> {
+    table
+        .lines()
+        .skip(1)
+        .filter(|l| {
+            l.split_whitespace()
+                .last()
+                .is_some_and(|id| id.starts_with(prefix))
+        })
+        .collect()
+}
+
+#[test]
+fn first_run_seeds_the_data_folder() {
+    let s = Sandbox::new();
+    assert!(!s.data.exists());
+    let out = s.run_lang("en_US.UTF-8", &["list"]).ok().to_string();
+
+    for rel in [
+        "log/forum/template.jsonl",
+        &format!("log/{MEETING}/template.jsonl"),
+        &format!("minutes/{MEETING}.json"),
+    ] {
+        let p = s.data.join(rel);
+        assert!(p.is_file(), "{} was not created", p.display());
+        assert!(
+            std::fs::metadata(&p).unwrap().len() > 0,
+            "{} is empty",
+            p.display()
+        );
+    }
+    for name in [".gitignore", ".stignore"] {
+        let text =
+            std::fs::read_to_string(s.data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            has_line(&text, "/minutes/"),
+            "{name} does not ignore /minutes/:\n{text}"
+        );
+        assert!(
+            !has_line(&text, "/log/"),
+            "{name} must let log/ travel:\n{text}"
+        );
+    }
+    let minutes: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(s.minutes_path()).unwrap())
+            .expect("minutes file is JSON");
+    assert_eq!(minutes["schema_version"], 1);
+    assert_eq!(minutes["meeting"]["id"], MEETING);
+
+    assert_contains(&out, &[DATE, TITLE, MEETING], "list");
+    assert_eq!(out.lines().count(), 2, "a header and one meeting:\n{out}");
+    assert_eq!(table_cell(&out, "Items", MEETING), "6", "six items:\n{out}");
+    assert_eq!(
+        table_cell(&out, "Open actions", MEETING),
+        "6",
+        "six open (proposed) actions:\n{out}"
+    );
+    assert!(out.starts_with("Date"), "English header:\n{out}");
+}
+
+#[test]
+fn list_in_norwegian_from_lang() {
+    let s = Sandbox::new();
+    let out = s.run(&["list"]).ok().to_string();
+    assert!(
+        out.starts_with("Dato"),
+        "LANG=nb_NO gives Norwegian:\n{out}"
+    );
+    assert_eq!(table_cell(&out, "Saker", MEETING), "6", "{out}");
+    assert_contains(&out, &[DATE, TITLE], "list nb");
+}
+
+#[test]
+fn config_language_beats_lang_and_flag_beats_config() {
+    let s = Sandbox::new();
+    std::fs::write(&s.config, r#"{"lang":"en"}"#).unwrap();
+    let out = s.run(&["list"]).ok().to_string();
+    assert!(
+        out.starts_with("Date"),
+        "the config (en) wins over LANG=nb:\n{out}"
+    );
+    let out = s.run(&["--lang", "nb", "list"]).ok().to_string();
+    assert!(
+        out.starts_with("Dato"),
+        "--lang nb wins over the config:\n{out}"
+    );
+}
+
+#[test]
+fn show_latest_carries_the_slides() {
+    let s = Sandbox::new();
+    let nb = s
+        .run_lang("en_US.UTF-8", &["--lang", "nb", "show", "latest"])
+        .ok()
+        .to_string();
+    assert_contains(
+        &nb,
+        &[
+            TITLE,
+            "Hvordan lykkes med strategien",
+            "Juristforeningen JD",
+            "ekspedisjonssjefnivå",
+            "Et sterkere departementsfellesskap",
+            "Utviklingsområder i strategiperioden",
+            "tillitsvalgtordning",
+            "8. desember 2026",
+        ],
+        "show latest (nb)",
+    );
+    for heading in ["Dagsorden", "Bakgrunn", "Innspill"] {
+        assert!(has_line(&nb, heading), "no heading {heading:?} in:\n{nb}");
+    }
+    for n in 1..=6 {
+        assert!(nb.contains(&format!("Sak {n}/26")), "no item {n} in:\n{nb}");
+    }
+    assert!(!nb.contains("Sak 7/26"), "only six items:\n{nb}");
+
+    let en = s.run(&["--lang", "en", "show", "latest"]).ok().to_string();
+    for heading in ["Agenda", "Background"] {
+        assert!(has_line(&en, heading), "no heading {heading:?} in:\n{en}");
+    }
+    assert!(
+        !has_line(&en, "Dagsorden"),
+        "English output has a Norwegian heading:\n{en}"
+    );
+    assert_contains(
+        &en,
+        &["Hvordan lykkes med strategien", "Juristforeningen JD"],
+        "show latest (en)",
+    );
+}
+
+#[test]
+fn show_by_date_and_by_id_is_the_same_meeting() {
+    let s = Sandbox::new();
+    let latest = s.run(&["show", "latest"]).ok().to_string();
+    let by_date = s.run(&["show", DATE]).ok().to_string();
+    let by_id = s.run(&["show", MEETING]).ok().to_string();
+    assert!(latest.contains(TITLE), "{latest}");
+    assert_eq!(by_date, latest, "show {DATE} differs from show latest");
+    assert_eq!(by_id, latest, "show {MEETING} differs from show latest");
+}
+
+#[test]
+fn export_json_to_a_file() {
+    let s = Sandbox::new();
+    let file = s.tmp.path().join("export").join("referat.json");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let file_arg = file.to_str().expect("UTF-8 temp path");
+    let run = s.run(&["export", "latest", "--format", "json", "-o", file_arg]);
+    let out = run.ok();
+    assert!(out.is_empty(), "with -o nothing goes to stdout:\n{out}");
+
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("export file written"))
+            .expect("export is valid JSON");
+    assert_eq!(v["schema_version"], 1, "{v:#}");
+    assert_eq!(v["meeting"]["id"], MEETING);
+    assert_eq!(v["meeting"]["title"], TITLE);
+    let items = v["meeting"]["items"]
+        .as_array()
+        .expect("meeting.items is a list");
+    assert_eq!(items.len(), 6);
+    let actions = v["actions"].as_array().expect("actions is a list");
+    assert_eq!(actions.len(), 6);
+    assert!(
+        actions.iter().any(|a| a["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("tillitsvalgtordning"))),
+        "{actions:#?}"
+    );
+}
+
+#[test]
+fn export_markdown_to_stdout() {
+    let s = Sandbox::new();
+    let md = s
+        .run(&["--lang", "nb", "export", "latest", "--format", "md"])
+        .ok()
+        .to_string();
+    assert!(md.starts_with("# "), "Markdown starts with a title:\n{md}");
+    assert!(md.lines().next().unwrap().contains(TITLE), "{md}");
+    assert!(has_line(&md, "## Dagsorden"), "no ## Dagsorden in:\n{md}");
+    assert_contains(
+        &md,
+        &["Hvordan lykkes med strategien", "Juristforeningen JD"],
+        "export md",
+    );
+    // md is the default format.
+    let default = s
+        .run(&["--lang", "nb", "export", "latest"])
+        .ok()
+        .to_string();
+    assert_eq!(default, md);
+}
+
+#[test]
+fn actions_lists_the_proposed_actions() {
+    let s = Sandbox::new();
+    let all = s.run_lang("en_US.UTF-8", &["actions"]).ok().to_string();
+    let open = s
+        .run_lang("en_US.UTF-8", &["actions", "--open"])
+        .ok()
+        .to_string();
+    for (what, out) in [("actions", &all), ("actions --open", &open)] {
+        let rows = rows_with_id(out, "t-");
+        assert_eq!(rows.len(), 6, "{what}: six actions in:\n{out}");
+        assert_eq!(
+            out.lines().count(),
+            7,
+            "{what}: a header and six rows:\n{out}"
+        );
+        assert!(
+            rows.iter().all(|r| r.starts_with("Proposed")),
+            "{what}: all proposed:\n{out}"
+        );
+        assert!(
+            rows.iter().all(|r| r.contains("KMD")),
+            "{what}: owned by KMD:\n{out}"
+        );
+        assert!(
+            rows.iter().all(|r| r.contains(DATE)),
+            "{what}: from the meeting:\n{out}"
+        );
+        assert_contains(
+            out,
+            &[
+                "tillitsvalgtordning",
+                "profesjonell ledelse",
+                "gjenstridige problemer",
+            ],
+            what,
+        );
+    }
+    assert_eq!(all, open, "every action is proposed, so still open");
+}
+
+#[test]
+fn unknown_meeting_is_a_short_error() {
+    let s = Sandbox::new();
+    s.run(&["list"]).ok();
+    for (lang, key) in [
+        ("en", "1999-01-01"),
+        ("nb", "no-such-meeting"),
+        ("en", "no-such-meeting"),
+    ] {
+        for cmd in ["show", "export"] {
+            let run = s.run(&["--lang", lang, cmd, key]);
+            let err = run.fails();
+            assert_contains(err, &[key, "samrad list"], &run.describe());
+            assert!(
+                err.lines().count() <= 2,
+                "a short message:\n{}",
+                run.describe()
+            );
+        }
+    }
+}
+
+#[test]
+fn data_dir_that_is_a_file_is_refused() {
+    let s = Sandbox::new();
+    let file = s.tmp.path().join("not-a-dir.txt");
+    std::fs::write(&file, b"hello\n").unwrap();
+    for cmd in ["list", "show"] {
+        let args: &[&str] = if cmd == "show" {
+            &["show", "latest"]
+        } else {
+            &["list"]
+        };
+        let run = s.run_in(&file, "en_US.UTF-8", args);
+        let err = run.fails();
+        assert_contains(
+            err,
+            &["not a folder", &file.display().to_string()],
+            &run.describe(),
+        );
+        assert!(
+            err.lines().count() <= 2,
+            "a short message:\n{}",
+            run.describe()
+        );
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"hello\n",
+        "the file is left alone"
+    );
+}
+
+#[test]
+fn read_only_commands_write_nothing_after_the_seed() {
+    let s = Sandbox::new();
+    s.run(&["list"]).ok();
+    let logs = s.log_files();
+    let names: Vec<String> = logs.keys().map(|p| p.display().to_string()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "forum/template.jsonl".to_string(),
+            format!("{MEETING}/template.jsonl")
+        ],
+        "only the template logs after the first run"
+    );
+    let minutes = std::fs::read(s.minutes_path()).unwrap();
+    let ignores: Vec<Vec<u8>> = [".gitignore", ".stignore"]
+        .iter()
+        .map(|n| std::fs::read(s.data.join(n)).unwrap())
+        .collect();
+    #[cfg(unix)]
+    let inode = {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(s.minutes_path()).unwrap().ino()
+    };
+
+    let export = s.tmp.path().join("out.json");
+    let export = export.to_str().unwrap();
+    for args in [
+        &["list"][..],
+        &["list"],
+        &["show", "latest"],
+        &["--lang", "en", "show", DATE],
+        &["export", "latest", "--format", "json", "-o", export],
+        &["export", "latest", "--format", "md"],
+        &["actions"],
+        &["actions", "--open"],
+        &["--as", "p-ntl", "list"],
+    ] {
+        s.run(args).ok();
+        assert_eq!(
+            s.log_files(),
+            logs,
+            "samrad {} changed the logs",
+            args.join(" ")
+        );
+        assert_eq!(
+            std::fs::read(s.minutes_path()).unwrap(),
+            minutes,
+            "samrad {} changed the minutes",
+            args.join(" ")
+        );
+        for (n, before) in [".gitignore", ".stignore"].iter().zip(&ignores) {
+            assert_eq!(
+                &std::fs::read(s.data.join(n)).unwrap(),
+                before,
+                "samrad {} changed {n}",
+                args.join(" ")
+            );
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let now = std::fs::metadata(s.minutes_path()).unwrap().ino();
+            assert_eq!(
+                now,
+                inode,
+                "samrad {} rewrote the unchanged minutes file",
+                args.join(" ")
+            );
+        }
+    }
+    let mut leftovers = Vec::new();
+    walk(&s.data, &mut |p| {
+        if p.to_string_lossy().ends_with(".tmp") {
+            leftovers.push(p.to_path_buf());
+        }
+    });
+    assert!(
+        leftovers.is_empty(),
+        "temp files left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn unknown_language_is_rejected_by_the_parser() {
+    let s = Sandbox::new();
+    let run = s.run(&["--lang", "xx", "list"]);
+    assert_eq!(run.code, Some(2), "a usage error\n{}", run.describe());
+    let err = run.fails();
+    assert_contains(err, &["xx", "nb", "en", "--lang"], &run.describe());
+    assert!(
+        !s.data.exists(),
+        "a usage error must not create the data folder"
+    );
+}
+
+#[test]
+fn version_and_help() {
+    let s = Sandbox::new();
+    let v = s.run(&["--version"]).ok().to_string();
+    assert!(v.starts_with("samrad "), "{v}");
+    let help = s.run(&["--help"]).ok().to_string();
+    assert_contains(
+        &help,
+        &["list", "show", "export", "actions", "--data-dir", "--lang"],
+        "--help",
+    );
+    assert!(!s.data.exists(), "--help must not create the data folder");
+}

@@ -1,0 +1,361 @@
+//! The store on disk: atomic writes, permissions, ignore files, seeding, sync leftovers,
+//! newer schemas and corrupt lines.
+
+use std::path::Path;
+
+use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber};
+use samrad::store::atomic::{write_atomic, write_atomic_with};
+use samrad::store::{Load, LogWriter, ProblemKind, Store, StoreError, read_minutes};
+
+const FIRST: &str = "m-2026-12-08-kontaktgruppen";
+
+fn ntl() -> Author {
+    Author {
+        name: "Tillitsvalgt NTL".into(),
+        person: Some("p-ntl".into()),
+        party: Some("ntl".into()),
+    }
+}
+
+fn add_item(store: &mut Store, id: &str, title: &str) {
+    store
+        .commit(Change::ItemAdd {
+            meeting: FIRST.into(),
+            item: id.into(),
+            number: ItemNumber { n: 7, year: 2026 },
+            title: title.into(),
+            kind: ItemKind::Consultation,
+            rank: 99_999,
+        })
+        .expect("commit");
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).expect("under").display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn an_interrupted_write_leaves_the_old_file_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("minutes.json");
+    write_atomic(&path, b"old and whole").expect("first write");
+    let err = write_atomic_with(&path, b"new", || {
+        Err(std::io::Error::other("power cut before rename"))
+    });
+    assert!(err.is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), b"old and whole");
+    assert_eq!(
+        files_under(dir.path()),
+        vec!["minutes.json"],
+        "no temp file is left behind"
+    );
+    write_atomic(&path, b"new").expect("second write");
+    assert_eq!(std::fs::read(&path).expect("read"), b"new");
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("data");
+    let mut store = Store::open(&root, ntl()).expect("open");
+    add_item(&mut store, "s-new", "Ny sak");
+    drop(store);
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&root.join("log").join(FIRST)), 0o700);
+    for f in files_under(&root) {
+        assert_eq!(mode(&root.join(&f)), 0o600, "{f}");
+    }
+    // A sync tool or git checkout loosened them.
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let log = root.join("log").join("forum").join("template.jsonl");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let mut store = Store::open(&root, ntl()).expect("open");
+    store.load(&Load::All);
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&log), 0o600);
+    let fixed: Vec<String> = store
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::PermissionsFixed { .. }))
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(fixed.len(), 2, "{fixed:?}");
+    assert!(
+        fixed
+            .iter()
+            .any(|m| m.contains("template.jsonl") && m.contains("644") && m.contains("600"))
+    );
+}
+
+#[test]
+fn ignore_files_keep_derived_files_out_of_sync_and_respect_the_users_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(".gitignore"), "my-notes.txt").expect("write");
+    Store::open(dir.path(), ntl()).expect("open");
+    Store::open(dir.path(), ntl()).expect("open again");
+    let git = std::fs::read_to_string(dir.path().join(".gitignore")).expect("gitignore");
+    let st = std::fs::read_to_string(dir.path().join(".stignore")).expect("stignore");
+    assert!(
+        git.starts_with("my-notes.txt\n"),
+        "the user's line is kept: {git}"
+    );
+    assert_eq!(git.matches("/minutes/").count(), 1, "added once: {git}");
+    for f in [&git, &st] {
+        assert!(f.contains("/minutes/") && f.contains("*.tmp"));
+        let ignores_logs = f
+            .lines()
+            .any(|l| !l.starts_with('#') && (l.contains("log") || l.contains("jsonl")));
+        assert!(!ignores_logs, "the logs must travel: {f}");
+    }
+}
+
+#[test]
+fn two_folders_seeded_apart_then_synced_hold_one_forum_and_one_first_meeting() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    let mut sa = Store::open(a.path(), ntl()).expect("open a");
+    let mut sb = Store::open(b.path(), ntl()).expect("open b");
+    sa.load(&Load::All);
+    sb.load(&Load::All);
+    add_item(&mut sa, "s-a", "Sak skrevet på maskin A");
+    add_item(&mut sb, "s-b", "Sak skrevet på maskin B");
+    drop((sa, sb));
+    // A sync engine copies B's files into A (same names for the template logs).
+    for f in files_under(b.path())
+        .into_iter()
+        .filter(|f| f.starts_with("log/"))
+    {
+        let to = a.path().join(&f);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(b.path().join(&f), to).expect("copy");
+    }
+    let mut merged = Store::open(a.path(), ntl()).expect("open merged");
+    let doc = merged.load(&Load::All);
+    assert_eq!(doc.meetings.len(), 1);
+    assert_eq!(doc.forum.id, "kontaktgruppen");
+    assert_eq!(doc.forum.parties.len(), 6);
+    assert_eq!(doc.actions.len(), 6);
+    let m = doc.meeting(FIRST).expect("first meeting");
+    assert_eq!(
+        m.items.len(),
+        8,
+        "6 from the template and one from each machine"
+    );
+    assert!(m.item("s-a").is_some() && m.item("s-b").is_some());
+    assert!(doc.rejected.is_empty(), "{:?}", doc.rejected);
+}
+
+#[test]
+fn a_committed_op_is_in_the_log_when_commit_returns_and_survives_a_new_process() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    store.load(&Load::All);
+    let op = store
+        .commit(Change::ItemSet {
+            meeting: FIRST.into(),
+            item: "s-2026-2".into(),
+            set: ItemField::Notes("NTL etterlyser en felles tillitsvalgtordning.".into()),
+        })
+        .expect("commit");
+    let mut reader = Store::open(dir.path(), Author::default()).expect("open reader");
+    let doc = reader.load(&Load::Meeting(FIRST.into()));
+    let item = doc
+        .meeting(FIRST)
+        .and_then(|m| m.item("s-2026-2"))
+        .expect("item");
+    assert_eq!(item.notes, "NTL etterlyser en felles tillitsvalgtordning.");
+    assert!(
+        reader
+            .read_ops(&Load::All)
+            .iter()
+            .any(|o| o.id() == op.id())
+    );
+    assert_ne!(
+        reader.writer_id(),
+        store.writer_id(),
+        "every process writes its own log"
+    );
+}
+
+#[test]
+fn a_log_held_by_a_live_writer_cannot_be_taken() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("w1.jsonl");
+    let _held = LogWriter::create(&path).expect("first writer");
+    assert!(
+        LogWriter::create(&path).is_err(),
+        "never the same log twice"
+    );
+    let other = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open");
+    assert!(
+        other.try_lock().is_err(),
+        "the log is locked while its writer lives"
+    );
+}
+
+#[test]
+fn a_corrupt_line_is_reported_with_path_and_line_and_the_rest_still_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    store.load(&Load::All);
+    add_item(&mut store, "s-one", "Første");
+    add_item(&mut store, "s-two", "Andre");
+    add_item(&mut store, "s-three", "Tredje");
+    let log = dir
+        .path()
+        .join("log")
+        .join(FIRST)
+        .join(format!("{}.jsonl", store.writer_id()));
+    drop(store);
+    let text = std::fs::read_to_string(&log).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let broken = format!(
+        "{}\n{{\"v\":1,\"writer\": garbage\n{}\n",
+        lines[0], lines[2]
+    );
+    std::fs::write(&log, &broken).expect("write");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    let m = doc.meeting(FIRST).expect("meeting");
+    assert!(m.item("s-one").is_some() && m.item("s-three").is_some());
+    assert!(m.item("s-two").is_none());
+    let msg: Vec<String> = store.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        msg.iter()
+            .any(|m| m.contains(&format!("{}:2", log.display())) && m.contains("skipped")),
+        "{msg:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).expect("read"),
+        broken,
+        "the bad file is not rewritten"
+    );
+}
+
+#[test]
+fn files_left_by_sync_tools_are_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    Store::open(dir.path(), ntl()).expect("open");
+    let forum = dir.path().join("log").join("forum");
+    std::fs::write(
+        forum.join("template.sync-conflict-20261201-101010-ABCDEFG.jsonl"),
+        "garbage\n",
+    )
+    .expect("write");
+    std::fs::write(forum.join(".syncthing.w1.jsonl.tmp"), "garbage\n").expect("write");
+    std::fs::write(forum.join("w1.jsonl.tmp"), "garbage\n").expect("write");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    assert_eq!(doc.forum.parties.len(), 6);
+    assert!(
+        store
+            .problems
+            .iter()
+            .all(|p| matches!(p.kind, ProblemKind::PermissionsFixed { .. })),
+        "{:?}",
+        store.problems
+    );
+}
+
+#[test]
+fn a_newer_schema_opens_read_only_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    store.materialize(&doc, FIRST).expect("materialize");
+    drop(store);
+    let forum = dir.path().join("log").join("forum");
+    std::fs::write(
+        forum.join("wfuture.jsonl"),
+        "{\"v\":99,\"writer\":\"wfuture\",\"seq\":1,\"new_field\":true}\n",
+    )
+    .expect("write");
+    let before = files_under(dir.path());
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    let why = store.read_only().expect("read-only").to_string();
+    assert!(
+        why.contains("wfuture.jsonl") && why.contains("newer samrad"),
+        "{why}"
+    );
+    assert!(matches!(
+        store.commit(Change::Forum {
+            id: "x".into(),
+            name: "x".into()
+        }),
+        Err(StoreError::ReadOnly(_))
+    ));
+    assert_eq!(
+        doc.forum.parties.len(),
+        6,
+        "what this binary can read is still shown"
+    );
+    assert_eq!(files_under(dir.path()), before, "nothing written");
+}
+
+#[test]
+fn minutes_from_a_newer_samrad_are_not_replaced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    let path = dir.path().join("minutes").join(format!("{FIRST}.json"));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    let future = "{\"schema_version\": 7, \"meeting\": {}}";
+    std::fs::write(&path, future).expect("write");
+    assert!(matches!(
+        store.materialize(&doc, FIRST),
+        Err(StoreError::ReadOnly(_))
+    ));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), future);
+    assert!(store.read_only().is_some());
+    assert!(
+        read_minutes(&path)
+            .expect_err("newer")
+            .contains("newer samrad")
+    );
+}
+
+#[test]
+fn unreadable_minutes_are_kept_aside_and_written_anew() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let doc = store.load(&Load::All);
+    let path = dir.path().join("minutes").join(format!("{FIRST}.json"));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, "half a fil").expect("write");
+    assert!(store.materialize(&doc, FIRST).expect("materialize"));
+    let minutes = read_minutes(&path).expect("minutes written anew");
+    assert_eq!(minutes.meeting.items.len(), 6);
+    let kept: Vec<String> = files_under(dir.path())
+        .into_iter()
+        .filter(|f| f.contains(".unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&kept[0])).expect("read"),
+        "half a fil"
+    );
+    assert!(
+        !store.materialize(&doc, FIRST).expect("again"),
+        "unchanged minutes are not rewritten"
+    );
+}
