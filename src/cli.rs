@@ -29,6 +29,9 @@ pub struct Cli {
     /// Who is writing: a person's id or name from the forum, or any name.
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_name: Option<String>,
+    /// Let the mouse scroll the panes (it takes over text selection in the terminal).
+    #[arg(long, global = true)]
+    pub mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -83,6 +86,7 @@ struct Session {
     lang: Lang,
     store: Store,
     doc: Doc,
+    mouse: bool,
 }
 
 fn open(cli: &Cli) -> Result<Session> {
@@ -113,7 +117,12 @@ fn open(cli: &Cli) -> Result<Session> {
     if let Some(why) = store.read_only() {
         eprintln!("samrad: read-only: {why}");
     }
-    Ok(Session { lang, store, doc })
+    Ok(Session {
+        lang,
+        store,
+        doc,
+        mouse: cli.mouse || cfg.mouse,
+    })
 }
 
 /// Match `--as` against the forum's people (id or name, ignoring case); any other text is
@@ -185,8 +194,23 @@ fn today() -> chrono::NaiveDate {
 fn run_cli(cli: Cli) -> Result<()> {
     let Some(command) = &cli.command else {
         let s = open(&cli)?;
-        println!("{}", s.lang.t(Msg::TuiComingSoon));
-        return Ok(());
+        let now = chrono::Local::now().fixed_offset();
+        let mut app = crate::app::App::new(s.doc, s.store.author().clone(), s.lang, now);
+        app.read_only = s.store.read_only().map(str::to_string);
+        app.data_dir = s.store.root().display().to_string();
+        let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            crate::app::ThemeName::NoColor
+        } else {
+            crate::app::ThemeName::Default
+        };
+        return crate::tui::run(
+            s.store,
+            app,
+            crate::tui::Options {
+                mouse: s.mouse,
+                theme,
+            },
+        );
     };
     let s = open(&cli)?;
     let lang = s.lang;

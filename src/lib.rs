@@ -1,5 +1,6 @@
 //! samrad: co-determination meetings in the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -7,6 +8,8 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod tui;
+pub mod ui;
 
 /// No panic reaches the user as a backtrace: say what happened in a sentence, and where to
 /// report it. (The TUI adds restoring the terminal to this.)

@@ -7,7 +7,7 @@ mod render;
 use crate::i18n::Lang;
 use crate::model::Minutes;
 
-pub use minutes::minutes_blocks;
+pub use minutes::{minutes_blocks, vote_line};
 pub use render::{to_markdown, to_text};
 
 /// One piece of a laid-out document.

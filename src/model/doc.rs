@@ -184,8 +184,16 @@ impl Doc {
                     .status
                     .transition(to)
                     .map_err(|_| RejectReason::IllegalTransition)?;
-                if to == MeetingStatus::Circulated {
-                    m.approvals.clear();
+                match to {
+                    MeetingStatus::Circulated => m.approvals.clear(),
+                    MeetingStatus::Open if m.opened_at.is_none() => {
+                        m.opened_at = Some(meta.at.to_string())
+                    }
+                    MeetingStatus::Closed => {
+                        m.closed_at = Some(meta.at.to_string());
+                        m.current_item = None;
+                    }
+                    _ => {}
                 }
             }
             C::Approve {
@@ -449,28 +457,29 @@ impl Doc {
         idx.extend(items.iter().enumerate().map(|(i, it)| (it.id.clone(), i)));
     }
 
-    /// The minutes of one meeting: the meeting, the forum it belongs to, its actions and
-    /// the open actions carried over from earlier meetings, and the ops that were refused.
-    pub fn minutes(&self, meeting: &str) -> Option<Minutes> {
-        let m = self.meeting(meeting)?;
-        let earlier: HashSet<&str> = self
-            .meetings
-            .iter()
-            .filter(|o| o.starts_at < m.starts_at)
-            .map(|o| o.id.as_str())
-            .collect();
-        let actions = self
-            .actions
+    /// The actions a meeting shows: its own, and open ones from earlier meetings (carried
+    /// over), in the order they were added.
+    pub fn meeting_actions(&self, meeting: &str) -> Vec<&Action> {
+        let Some(m) = self.meeting(meeting) else {
+            return Vec::new();
+        };
+        self.actions
             .iter()
             .filter(|a| match a.meeting.as_deref() {
                 Some(id) if id == meeting => true,
                 Some(id) => {
-                    a.status.is_open() && (earlier.contains(id) || !self.index.contains_key(id))
+                    a.status.is_open() && self.meeting(id).is_none_or(|o| o.starts_at < m.starts_at)
                 }
                 None => a.status.is_open(),
             })
-            .cloned()
-            .collect();
+            .collect()
+    }
+
+    /// The minutes of one meeting: the meeting, the forum it belongs to, its actions and
+    /// the open actions carried over from earlier meetings, and the ops that were refused.
+    pub fn minutes(&self, meeting: &str) -> Option<Minutes> {
+        let m = self.meeting(meeting)?;
+        let actions = self.meeting_actions(meeting).into_iter().cloned().collect();
         let rejected = self
             .rejected
             .iter()

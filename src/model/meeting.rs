@@ -122,6 +122,11 @@ pub struct Meeting {
     /// The item the chair has marked as current, while the meeting is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_item: Option<Id>,
+    /// When the meeting was first opened and last closed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<String>,
 }
 
 impl Meeting {
@@ -140,6 +145,8 @@ impl Meeting {
             items: Vec::new(),
             approvals: Vec::new(),
             current_item: None,
+            opened_at: None,
+            closed_at: None,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::model::Scope;
 pub const FORUM_DIR: &str = "forum";
 
 const IGNORE_MARK: &str = "# samrad: derived files";
-const IGNORE_BODY: &str = "# samrad: derived files, rebuilt from log/ on each machine; only log/ travels.\n/minutes/\n/index/\n/local/\n*.tmp\n";
+const IGNORE_BODY: &str = "# samrad: derived files, rebuilt from log/ on each machine; only log/ travels.\n/minutes/\n/index/\n/local/\n/exports/\n*.tmp\n";
 
 #[derive(Debug, Clone)]
 pub struct Layout {

@@ -37,6 +37,8 @@ pub enum StoreError {
     ReadOnly(String),
     #[error("the built-in template is broken: {0}")]
     Template(String),
+    #[error("{0:?} cannot be a meeting id (letters, digits, '-', '_' and '.' only)")]
+    BadId(String),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -61,7 +63,10 @@ pub struct Store {
     author: Author,
     seq: u64,
     clock: Clock,
-    logs: HashMap<Scope, LogWriter>,
+    /// Hash of the last line stamped for each scope's log (the next op's `prev`).
+    prev: HashMap<Scope, String>,
+    /// This writer's open logs; taken by a background thread in the TUI.
+    appender: Option<Appender>,
     read_only: Option<String>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
@@ -75,13 +80,19 @@ impl Store {
         }
         perms::create_dir_all(root).map_err(io_err(root))?;
         let layout = Layout::new(root);
+        let writer = format!("w{}", ids::random_hex(12));
         let mut store = Store {
+            appender: Some(Appender {
+                layout: layout.clone(),
+                writer: writer.clone(),
+                logs: HashMap::new(),
+            }),
             layout,
-            writer: format!("w{}", ids::random_hex(12)),
+            writer,
             author,
             seq: 0,
             clock: Clock::default(),
-            logs: HashMap::new(),
+            prev: HashMap::new(),
             read_only: None,
             problems: Vec::new(),
         };
@@ -214,6 +225,25 @@ impl Store {
         change: Change,
         now: chrono::DateTime<chrono::FixedOffset>,
     ) -> Result<Op, StoreError> {
+        let op = self.stamp_at(change, now)?;
+        let appender = self.appender.as_mut().ok_or_else(|| {
+            StoreError::ReadOnly("this store's log is written by another thread".into())
+        })?;
+        appender.append(&op)?;
+        Ok(op)
+    }
+
+    /// Make the op for a change (seq, clock, time, author, hash chain) without writing it.
+    /// The caller hands it to the `Appender`, in stamp order.
+    pub fn stamp(&mut self, change: Change) -> Result<Op, StoreError> {
+        self.stamp_at(change, chrono::Local::now().fixed_offset())
+    }
+
+    pub fn stamp_at(
+        &mut self,
+        change: Change,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Op, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly(why.clone()));
         }
@@ -221,20 +251,10 @@ impl Store {
         if let Scope::Meeting(id) = &scope
             && !ids::is_safe_id(id)
         {
-            return Err(StoreError::Template(format!(
-                "meeting id {id:?} cannot be a folder name"
-            )));
+            return Err(StoreError::BadId(id.clone()));
         }
-        if !self.logs.contains_key(&scope) {
-            let path = self.layout.log_path(&scope, &self.writer);
-            let writer = LogWriter::create(&path).map_err(io_err(&path))?;
-            self.logs.insert(scope.clone(), writer);
-        }
-        let log = self
-            .logs
-            .get_mut(&scope)
-            .ok_or_else(|| StoreError::ReadOnly("log not open".into()))?;
         self.seq += 1;
+        let prev = self.prev.get(&scope).cloned().unwrap_or_default();
         let op = Op {
             v: SCHEMA_VERSION,
             writer: self.writer.clone(),
@@ -242,12 +262,17 @@ impl Store {
             clock: self.clock.tick(now.timestamp_millis()),
             at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             by: self.author.clone(),
-            prev: log.prev_hash().to_string(),
+            prev,
             change,
         };
-        let path = log.path().to_path_buf();
-        log.append(&op).map_err(io_err(&path))?;
+        self.prev
+            .insert(scope, op::line_hash(op.encode().as_bytes()));
         Ok(op)
+    }
+
+    /// Hand this writer's logs to another thread (the TUI's disk writer).
+    pub fn take_appender(&mut self) -> Option<Appender> {
+        self.appender.take()
     }
 
     /// Write a meeting's minutes JSON if it differs from what is on disk. Returns whether
@@ -280,6 +305,31 @@ impl Store {
         }
         atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
         Ok(true)
+    }
+}
+
+/// Appends stamped ops to this writer's logs, one per scope, created on first use.
+#[derive(Debug)]
+pub struct Appender {
+    layout: Layout,
+    writer: String,
+    logs: HashMap<Scope, LogWriter>,
+}
+
+impl Appender {
+    /// Write and fsync one op. When this returns Ok the op is durable.
+    pub fn append(&mut self, op: &Op) -> Result<(), StoreError> {
+        let scope = op.change.scope();
+        if !self.logs.contains_key(&scope) {
+            let path = self.layout.log_path(&scope, &self.writer);
+            let log = LogWriter::create(&path).map_err(io_err(&path))?;
+            self.logs.insert(scope.clone(), log);
+        }
+        let Some(log) = self.logs.get_mut(&scope) else {
+            return Ok(());
+        };
+        let path = log.path().to_path_buf();
+        log.append(op).map_err(io_err(&path))
     }
 }
 

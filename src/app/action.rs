@@ -1,0 +1,74 @@
+use crossterm_types::KeyEvent;
+
+use crate::export::Format;
+use crate::model::Change;
+
+/// Re-export so the app layer names key events without depending on the terminal loop.
+pub mod crossterm_types {
+    pub use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+}
+
+/// Everything a user can ask for, as data. The keymaps map keys to these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    NextPane,
+    PrevPane,
+    /// Enter: open, choose or confirm.
+    Open,
+    Add,
+    Edit,
+    Delete,
+    /// Move the selected agenda item up or down.
+    MoveUp,
+    MoveDown,
+    /// Mark the selected item as the current one (its timer starts).
+    SetCurrent,
+    EditNotes,
+    EditConclusion,
+    /// Cycle the conclusion between agreement, disagreement and none.
+    CycleAgreement,
+    ToggleConfidential,
+    /// A new action item, linked to the selected agenda item.
+    AddActionFromItem,
+    /// Cycle the status of the selected action or development area.
+    CycleStatus,
+    Attendance,
+    Documents,
+    Meetings,
+    Help,
+    CommandLine,
+    Search,
+    SearchNext,
+    SearchPrev,
+    Quit,
+    ForceQuit,
+    /// Esc: close or cancel.
+    Cancel,
+    /// Ctrl-S in an editor or form.
+    Save,
+    Yes,
+    No,
+    /// A key typed into a text field, editor, prompt or command line.
+    Key(KeyEvent),
+    /// Run a command line, e.g. "export md".
+    Command(String),
+    /// The clock moved on.
+    Tick(chrono::DateTime<chrono::FixedOffset>),
+    /// The terminal was resized.
+    Resize(u16, u16),
+}
+
+/// What `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append this change to our log (durably) and apply it.
+    Commit(Change),
+    Export(Format),
+    Quit,
+}

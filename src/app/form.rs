@@ -1,0 +1,241 @@
+//! Small forms in a popup: one line of text, a choice, a yes/no, or a set of checkboxes.
+
+use ratatui_textarea::TextArea;
+
+use super::action::crossterm_types::{KeyCode, KeyEvent};
+use crate::i18n::Msg;
+use crate::model::Id;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormKind {
+    NewItem,
+    EditItem(Id),
+    NewAction { item: Option<Id> },
+    EditAction(Id),
+    NewMeeting,
+    EditMeeting,
+    NewArea,
+    EditArea(Id),
+    AreaStatus(Id),
+    NewDocument,
+    NewPerson,
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    Text(Box<TextArea<'static>>),
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+    },
+    Toggle(bool),
+    /// Checkboxes: (value id, label, checked), and the one under the cursor.
+    Multi {
+        options: Vec<(Id, String, bool)>,
+        cursor: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: Msg,
+    pub kind: FieldKind,
+}
+
+impl Field {
+    pub fn text(label: Msg, value: &str) -> Field {
+        let mut area = TextArea::new(vec![value.to_string()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Field {
+            label,
+            kind: FieldKind::Text(Box::new(area)),
+        }
+    }
+    pub fn choice(label: Msg, options: Vec<String>, selected: usize) -> Field {
+        let selected = selected.min(options.len().saturating_sub(1));
+        Field {
+            label,
+            kind: FieldKind::Choice { options, selected },
+        }
+    }
+    pub fn toggle(label: Msg, on: bool) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Toggle(on),
+        }
+    }
+    pub fn multi(label: Msg, options: Vec<(Id, String, bool)>) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Multi { options, cursor: 0 },
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// What is wrong with the last attempt to save, in the user's language.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// A key typed while the form is open, given to the focused field.
+    pub fn key(&mut self, ev: KeyEvent) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match &mut field.kind {
+            FieldKind::Text(area) => {
+                if ev.code != KeyCode::Enter {
+                    area.input(ev);
+                }
+            }
+            FieldKind::Choice { options, selected } => {
+                let n = options.len().max(1);
+                match ev.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    _ => {}
+                }
+            }
+            FieldKind::Toggle(on) => {
+                if matches!(ev.code, KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right) {
+                    *on = !*on;
+                }
+            }
+            FieldKind::Multi { options, cursor } => {
+                let n = options.len().max(1);
+                match ev.code {
+                    KeyCode::Right => *cursor = (*cursor + 1) % n,
+                    KeyCode::Left => *cursor = (*cursor + n - 1) % n,
+                    KeyCode::Char(' ') => {
+                        if let Some(o) = options.get_mut(*cursor) {
+                            o.2 = !o.2;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.error = None;
+    }
+
+    pub fn text(&self, i: usize) -> String {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Text(a)) => a.lines().join(" ").trim().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn choice(&self, i: usize) -> usize {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    pub fn toggle(&self, i: usize) -> bool {
+        matches!(
+            self.fields.get(i).map(|f| &f.kind),
+            Some(FieldKind::Toggle(true))
+        )
+    }
+
+    pub fn multi(&self, i: usize) -> Vec<Id> {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Multi { options, .. }) => options
+                .iter()
+                .filter(|o| o.2)
+                .map(|o| o.0.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A due date typed as dd.mm.yyyy or yyyy-mm-dd. Empty means none. The error says what
+/// is wrong, in words.
+pub fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, DateError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (d, m, y) = if let Some((y, rest)) = t.split_once('-') {
+        let (m, d) = rest.split_once('-').ok_or(DateError::Format)?;
+        (d, m, y)
+    } else {
+        let mut parts = t.split('.');
+        let d = parts.next().ok_or(DateError::Format)?;
+        let m = parts.next().ok_or(DateError::Format)?;
+        let y = parts.next().ok_or(DateError::Format)?;
+        if parts.next().is_some() {
+            return Err(DateError::Format);
+        }
+        (d, m, y)
+    };
+    let num = |s: &str| s.trim().parse::<u32>().map_err(|_| DateError::Format);
+    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
+    if y < 1000 {
+        return Err(DateError::Year);
+    }
+    if !(1..=12).contains(&m) {
+        return Err(DateError::Month(m));
+    }
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(Some)
+        .ok_or(DateError::Day(d, m))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    Format,
+    Year,
+    Month(u32),
+    Day(u32, u32),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_norwegian_and_iso_form() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 2, 1);
+        assert_eq!(parse_date("01.02.2027"), Ok(d));
+        assert_eq!(parse_date("1.2.2027"), Ok(d));
+        assert_eq!(parse_date("2027-02-01"), Ok(d));
+        assert_eq!(parse_date("  "), Ok(None));
+    }
+
+    #[test]
+    fn wrong_dates_say_what_is_wrong() {
+        assert_eq!(parse_date("31.02.2027"), Err(DateError::Day(31, 2)));
+        assert_eq!(parse_date("01.13.2027"), Err(DateError::Month(13)));
+        assert_eq!(parse_date("01.02.27"), Err(DateError::Year));
+        assert_eq!(parse_date("neste uke"), Err(DateError::Format));
+        assert_eq!(parse_date("1.2.3.4"), Err(DateError::Format));
+    }
+}

@@ -1,0 +1,37 @@
+//! The application: state, actions and `update`, as plain data. No terminal here: every
+//! key press becomes an `Action`, and `update` turns it into state changes and `Effect`s.
+
+mod action;
+mod form;
+mod keymap;
+mod state;
+mod update;
+
+pub use action::{Action, Effect};
+pub use form::{Field, FieldKind, Form, FormKind};
+pub use keymap::{ALL_MODES, Binding, KeyMap, Keys, Mode, keymap_for};
+pub use state::{
+    App, AreaRow, Editor, EditorTarget, OnYes, Pane, Popup, SaveState, Theme as ThemeName,
+};
+pub use update::{meetings_newest_first, update};
+
+/// Carry out `update`'s effects at once against a store: each change is committed (durably)
+/// and applied. The TUI does the same with the disk write on a thread; tests and scripts use
+/// this. Exports and quitting are left to the caller and returned.
+pub fn run_effects(
+    app: &mut App,
+    store: &mut crate::store::Store,
+    effects: Vec<Effect>,
+) -> Result<Vec<Effect>, crate::store::StoreError> {
+    let mut rest = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Commit(change) => {
+                let op = store.commit_at(change, app.now)?;
+                let _ = app.doc.apply(&op.meta(), op.change.clone());
+            }
+            other => rest.push(other),
+        }
+    }
+    Ok(rest)
+}

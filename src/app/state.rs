@@ -1,0 +1,302 @@
+use ratatui_textarea::TextArea;
+
+use super::form::Form;
+use super::keymap::Mode;
+use crate::i18n::Lang;
+use crate::model::{Action as Task, Author, DevArea, Doc, GoalArea, Id, Item, Meeting};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Agenda,
+    Areas,
+    Actions,
+    Detail,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 4] = [Pane::Agenda, Pane::Areas, Pane::Actions, Pane::Detail];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Default,
+    HighContrast,
+    NoColor,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorTarget {
+    Notes(Id),
+    Conclusion(Id),
+    Background(Id),
+}
+
+/// The multi-line editor for notes, conclusions and background.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub target: EditorTarget,
+    pub title: String,
+    pub area: TextArea<'static>,
+    pub original: String,
+}
+
+impl Editor {
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n").trim_end().to_string()
+    }
+    pub fn changed(&self) -> bool {
+        self.text() != self.original.trim_end()
+    }
+}
+
+/// What a "yes" in the confirm popup does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OnYes {
+    DeleteItem(Id),
+    DeleteDocument(Id),
+    DeleteAction(Id),
+    /// Leave without waiting for unsaved ops.
+    Quit,
+    /// Close the editor without saving.
+    DiscardEdit,
+    CloseMeeting,
+}
+
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Help { scroll: u16 },
+    Form(Form),
+    Editor(Box<Editor>),
+    Confirm { question: String, on_yes: OnYes },
+    Meetings { selected: usize },
+    Attendance { selected: usize },
+    Documents { selected: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Nothing written yet in this session.
+    Idle,
+    /// Ops sent to the disk and not yet confirmed durable.
+    Saving(usize),
+    /// Everything durable; the time of the last confirmation.
+    Saved(String),
+    Failed(String),
+}
+
+/// One row of the development-areas pane: a goal area heading or an area.
+#[derive(Debug, Clone, Copy)]
+pub enum AreaRow<'a> {
+    Goal(&'a GoalArea),
+    Area(&'a DevArea),
+    /// Areas without a goal area.
+    Ungrouped,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub doc: Doc,
+    pub meeting: Option<Id>,
+    pub author: Author,
+    pub focus: Pane,
+    /// The list whose selection the detail pane shows.
+    pub detail_of: Pane,
+    pub agenda_sel: usize,
+    pub area_sel: usize,
+    pub action_sel: usize,
+    pub detail_scroll: u16,
+    pub popups: Vec<Popup>,
+    pub command: Option<TextArea<'static>>,
+    pub search: Option<TextArea<'static>>,
+    pub last_search: String,
+    /// A message for the user, and whether it is an error.
+    pub message: Option<(String, bool)>,
+    pub save: SaveState,
+    pub now: chrono::DateTime<chrono::FixedOffset>,
+    pub size: (u16, u16),
+    pub read_only: Option<String>,
+    pub quit: bool,
+    /// Where the data lives, to say where exports and minutes went.
+    pub data_dir: String,
+}
+
+impl App {
+    pub fn new(
+        doc: Doc,
+        author: Author,
+        lang: Lang,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> App {
+        let mut app = App {
+            lang,
+            theme: Theme::Default,
+            doc,
+            meeting: None,
+            author,
+            focus: Pane::Agenda,
+            detail_of: Pane::Agenda,
+            agenda_sel: 0,
+            area_sel: 0,
+            action_sel: 0,
+            detail_scroll: 0,
+            popups: Vec::new(),
+            command: None,
+            search: None,
+            last_search: String::new(),
+            message: None,
+            save: SaveState::Idle,
+            now,
+            size: (80, 24),
+            read_only: None,
+            quit: false,
+            data_dir: String::new(),
+        };
+        app.meeting = app.default_meeting();
+        app
+    }
+
+    /// The meeting to show first: one that is open, else the next planned, else the latest.
+    pub fn default_meeting(&self) -> Option<Id> {
+        let ms = &self.doc.meetings;
+        let open = ms
+            .iter()
+            .find(|m| m.status == crate::model::MeetingStatus::Open);
+        let today = self.now.date_naive().to_string();
+        let next = ms
+            .iter()
+            .filter(|m| {
+                m.status == crate::model::MeetingStatus::Planned && m.date() >= today.as_str()
+            })
+            .min_by(|a, b| a.starts_at.cmp(&b.starts_at));
+        let latest = ms.iter().max_by(|a, b| a.starts_at.cmp(&b.starts_at));
+        open.or(next).or(latest).map(|m| m.id.clone())
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.command.is_some() {
+            return Mode::Command;
+        }
+        if self.search.is_some() {
+            return Mode::Search;
+        }
+        match self.popups.last() {
+            None => Mode::Normal,
+            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::Form(_)) => Mode::Form,
+            Some(Popup::Editor(_)) => Mode::Edit,
+            Some(Popup::Confirm { .. }) => Mode::Confirm,
+            Some(Popup::Meetings { .. } | Popup::Attendance { .. } | Popup::Documents { .. }) => {
+                Mode::List
+            }
+        }
+    }
+
+    pub fn current_meeting(&self) -> Option<&Meeting> {
+        self.meeting.as_deref().and_then(|id| self.doc.meeting(id))
+    }
+
+    pub fn items(&self) -> &[Item] {
+        self.current_meeting()
+            .map(|m| m.items.as_slice())
+            .unwrap_or(&[])
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.items().get(self.agenda_sel)
+    }
+
+    pub fn actions(&self) -> Vec<&Task> {
+        match &self.meeting {
+            Some(m) => self.doc.meeting_actions(m),
+            None => self
+                .doc
+                .actions
+                .iter()
+                .filter(|a| a.status.is_open())
+                .collect(),
+        }
+    }
+
+    pub fn selected_action(&self) -> Option<&Task> {
+        self.actions().get(self.action_sel).copied()
+    }
+
+    /// Goal areas with their development areas under them, in number order.
+    pub fn area_rows(&self) -> Vec<AreaRow<'_>> {
+        let f = &self.doc.forum;
+        let mut goals: Vec<&GoalArea> = f.goal_areas.iter().collect();
+        goals.sort_by_key(|g| g.number);
+        let mut areas: Vec<&DevArea> = f.dev_areas.iter().collect();
+        areas.sort_by_key(|a| a.number);
+        let mut rows = Vec::new();
+        for g in goals {
+            rows.push(AreaRow::Goal(g));
+            rows.extend(
+                areas
+                    .iter()
+                    .filter(|a| a.goal_area.as_deref() == Some(g.id.as_str()))
+                    .map(|a| AreaRow::Area(a)),
+            );
+        }
+        let loose: Vec<&DevArea> = areas
+            .iter()
+            .copied()
+            .filter(|a| {
+                a.goal_area
+                    .as_deref()
+                    .is_none_or(|g| f.goal_area(g).is_none())
+            })
+            .collect();
+        if !loose.is_empty() {
+            rows.push(AreaRow::Ungrouped);
+            rows.extend(loose.into_iter().map(AreaRow::Area));
+        }
+        rows
+    }
+
+    /// The development areas in pane order (what `area_sel` indexes).
+    pub fn areas(&self) -> Vec<&DevArea> {
+        self.area_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                AreaRow::Area(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn selected_area(&self) -> Option<&DevArea> {
+        self.areas().get(self.area_sel).copied()
+    }
+
+    /// Number of rows in the focused list.
+    pub fn list_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Agenda => self.items().len(),
+            Pane::Areas => self.areas().len(),
+            Pane::Actions => self.actions().len(),
+            Pane::Detail => 0,
+        }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.current_meeting()
+            .is_some_and(|m| m.status.is_read_only())
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), false));
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), true));
+    }
+
+    pub fn pending_ops(&self) -> usize {
+        match self.save {
+            SaveState::Saving(n) => n,
+            _ => 0,
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The terminal loop: keys in, `update`, effects out, draw. Ops are made on this thread
+//! and applied at once; a background thread writes and fsyncs them, so the screen never
+//! waits for the disk.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{Action, App, Effect, SaveState, ThemeName, keymap_for, update};
+use crate::export::{self, ExportOptions, Format};
+use crate::i18n::Msg;
+use crate::store::{Appender, Op, Store};
+
+/// What the disk writer says about each op.
+enum Saved {
+    Durable,
+    Failed(String),
+}
+
+struct DiskWriter {
+    tx: Option<Sender<Op>>,
+    done: Receiver<Saved>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl DiskWriter {
+    fn start(mut appender: Appender) -> DiskWriter {
+        let (tx, rx) = mpsc::channel::<Op>();
+        let (done_tx, done) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            for op in rx {
+                let result = match appender.append(&op) {
+                    Ok(()) => Saved::Durable,
+                    Err(e) => Saved::Failed(e.to_string()),
+                };
+                if done_tx.send(result).is_err() {
+                    break;
+                }
+            }
+        });
+        DiskWriter {
+            tx: Some(tx),
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    fn send(&self, op: Op) -> bool {
+        self.tx.as_ref().is_some_and(|tx| tx.send(op).is_ok())
+    }
+
+    /// Wait until everything sent is on disk.
+    fn finish(&mut self) {
+        self.tx = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+pub struct Options {
+    pub mouse: bool,
+    pub theme: ThemeName,
+}
+
+/// Run the TUI until the user quits. The terminal is restored on every way out.
+pub fn run(mut store: Store, app: App, opts: Options) -> Result<()> {
+    let appender = store
+        .take_appender()
+        .ok_or_else(|| anyhow::anyhow!("the log writer is already in use"))?;
+    let mouse = opts.mouse;
+    install_restore_hook(mouse);
+    let mut terminal = ratatui::init();
+    if mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    let mut app = app;
+    app.theme = opts.theme;
+    if let Ok(size) = terminal.size() {
+        app.size = (size.width, size.height);
+    }
+    let mut writer = DiskWriter::start(appender);
+    let result = event_loop(&mut terminal, &mut store, &mut app, &writer);
+    writer.finish();
+    while let Ok(s) = writer.done.try_recv() {
+        note_saved(&mut app, s);
+    }
+    materialize(&mut store, &app);
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+fn install_restore_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if mouse {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+        previous(info);
+    }));
+}
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+fn note_saved(app: &mut App, s: Saved) {
+    match s {
+        Saved::Durable => {
+            let left = app.pending_ops().saturating_sub(1);
+            app.save = if left == 0 {
+                SaveState::Saved(now().format("%H:%M:%S").to_string())
+            } else {
+                SaveState::Saving(left)
+            };
+        }
+        Saved::Failed(e) => {
+            app.read_only = Some(e.clone());
+            app.save = SaveState::Failed(e);
+        }
+    }
+}
+
+fn materialize(store: &mut Store, app: &App) {
+    if let Some(m) = &app.meeting {
+        let _ = store.materialize(&app.doc, m);
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    store: &mut Store,
+    app: &mut App,
+    writer: &DiskWriter,
+) -> Result<()> {
+    let mut last_tick = Instant::now();
+    let mut minutes_dirty = false;
+    let mut last_minutes = Instant::now();
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.draw(|f| crate::ui::draw(f, app))?;
+            redraw = false;
+        }
+        let mut actions = Vec::new();
+        if event::poll(Duration::from_millis(200))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    if let Some(a) = keymap_for(app.mode()).action(&key) {
+                        actions.push(a);
+                    }
+                }
+                Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollDown => actions.push(Action::Down),
+                    MouseEventKind::ScrollUp => actions.push(Action::Up),
+                    _ => {}
+                },
+                Event::Paste(text) => {
+                    for c in text.chars() {
+                        let code = if c == '\n' {
+                            event::KeyCode::Enter
+                        } else {
+                            event::KeyCode::Char(c)
+                        };
+                        actions.push(Action::Key(event::KeyEvent::new(
+                            code,
+                            event::KeyModifiers::NONE,
+                        )));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if last_tick.elapsed() >= Duration::from_millis(500) {
+            last_tick = Instant::now();
+            actions.push(Action::Tick(now()));
+        }
+        while let Ok(s) = writer.done.try_recv() {
+            note_saved(app, s);
+            redraw = true;
+        }
+        for action in actions {
+            redraw = true;
+            for effect in update(app, action) {
+                match effect {
+                    Effect::Commit(change) => match store.stamp(change) {
+                        Ok(op) => {
+                            let _ = app.doc.apply(&op.meta(), op.change.clone());
+                            if writer.send(op) {
+                                app.save = SaveState::Saving(app.pending_ops() + 1);
+                                minutes_dirty = true;
+                            } else {
+                                app.save = SaveState::Failed("the disk writer stopped".into());
+                            }
+                        }
+                        Err(e) => app.warn(e.to_string()),
+                    },
+                    Effect::Export(format) => export_current(store, app, format),
+                    Effect::Quit => return Ok(()),
+                }
+            }
+        }
+        if minutes_dirty
+            && app.pending_ops() == 0
+            && last_minutes.elapsed() >= Duration::from_secs(2)
+        {
+            materialize(store, app);
+            minutes_dirty = false;
+            last_minutes = Instant::now();
+        }
+    }
+}
+
+fn export_current(store: &Store, app: &mut App, format: Format) {
+    let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
+        app.warn(app.lang.t(Msg::NoMeetingOpen));
+        return;
+    };
+    let ext = match format {
+        Format::Json => "json",
+        Format::Md => "md",
+        Format::Text => "txt",
+    };
+    let path = store
+        .root()
+        .join("exports")
+        .join(format!("{}.{ext}", minutes.meeting.id));
+    let opts = ExportOptions {
+        lang: app.lang,
+        include_confidential: false,
+        today: app.now.date_naive(),
+    };
+    let bytes = export::export(&minutes, format, &opts);
+    match crate::store::atomic::write_atomic(&path, &bytes) {
+        Ok(()) => app.say(format!(
+            "{} {}",
+            app.lang.t(Msg::ExportedTo),
+            path.display()
+        )),
+        Err(e) => app.warn(format!(
+            "{}: {}: {e}",
+            app.lang.t(Msg::ExportFailed),
+            path.display()
+        )),
+    }
+}

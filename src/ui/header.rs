@@ -1,0 +1,101 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::app::App;
+use crate::i18n::{self, Msg};
+
+/// "12:30" from seconds.
+pub fn clock(secs: i64) -> String {
+    let s = secs.max(0);
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+fn since(app: &App, rfc3339: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| (app.now - t).num_seconds())
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let forum = &app.doc.forum.name;
+    let Some(m) = app.current_meeting() else {
+        let lines = vec![
+            Line::styled(format!(" samrad · {forum}"), theme.title),
+            Line::styled(format!(" {}", lang.t(Msg::NoMeetingsPane)), theme.dim),
+        ];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let line1 = Line::from(vec![
+        Span::styled(format!(" {}", m.title), theme.title),
+        Span::styled(format!(" · {forum}"), theme.dim),
+    ]);
+    // On a narrow screen the date is short, so the clocks fit.
+    let when = if area.width >= 110 {
+        i18n::long_datetime(lang, &m.starts_at)
+    } else {
+        i18n::short_datetime(lang, &m.starts_at)
+    };
+    let mut parts = vec![
+        Span::raw(format!(" {when}")),
+        Span::raw(" · "),
+        Span::styled(
+            i18n::meeting_status(lang, m.status).to_uppercase(),
+            theme.current,
+        ),
+    ];
+    if let Some(item) = m.current_item.as_deref().and_then(|id| m.item(id)) {
+        parts.push(Span::raw(format!(
+            " · {} {} {}",
+            lang.t(Msg::Item),
+            item.number,
+            i18n::item_kind(lang, item.kind)
+        )));
+        if let Some(secs) = item.started_at.as_deref().and_then(|s| since(app, s)) {
+            let planned = item.planned_minutes as i64 * 60;
+            let over = planned > 0 && secs > planned;
+            let text = format!(
+                " {} / {} {}",
+                clock(secs),
+                item.planned_minutes,
+                lang.t(Msg::Minute)
+            );
+            parts.push(Span::styled(
+                if over { format!("{text} ⚠") } else { text },
+                if over { theme.warn } else { theme.text },
+            ));
+        }
+    } else if let Some(item) = app.selected_item() {
+        parts.push(Span::styled(
+            format!(
+                " · {} {} {}",
+                lang.t(Msg::Item),
+                item.number,
+                i18n::item_kind(lang, item.kind)
+            ),
+            theme.dim,
+        ));
+    }
+    if let Some(secs) = m.opened_at.as_deref().and_then(|s| since(app, s))
+        && m.status == crate::model::MeetingStatus::Open
+    {
+        parts.push(Span::raw(format!(
+            " · {} {}",
+            lang.t(Msg::MeetingClock),
+            clock(secs)
+        )));
+    }
+    parts.push(Span::styled(
+        format!(" · {}", app.now.format("%H:%M")),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(vec![line1, Line::from(parts)]), area);
+}

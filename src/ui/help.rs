@@ -1,0 +1,134 @@
+//! The help screen, made from the keymap tables and the list of commands.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::popups::{centered, popup_block};
+use super::status::mode_name;
+use crate::app::{ALL_MODES, App, keymap_for};
+use crate::i18n::{Lang, Msg};
+
+/// (command, what it does) in both languages.
+pub fn commands(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let nb = lang == Lang::Nb;
+    vec![
+        (
+            ":new [tittel]",
+            if nb {
+                "nytt møte fra malen (faste saker, åpne tiltak videreføres)"
+            } else {
+                "new meeting from the template (standing items, open actions carried over)"
+            },
+        ),
+        (
+            ":open [id|dato|latest]",
+            if nb {
+                "bytt møte (uten argument: liste)"
+            } else {
+                "switch meeting (no argument: a list)"
+            },
+        ),
+        (
+            ":start",
+            if nb {
+                "start møtet (status Pågår)"
+            } else {
+                "start the meeting (status Open)"
+            },
+        ),
+        (
+            ":close",
+            if nb {
+                "avslutt møtet"
+            } else {
+                "close the meeting"
+            },
+        ),
+        (
+            ":reopen",
+            if nb {
+                "åpne et avsluttet møte igjen"
+            } else {
+                "reopen a closed meeting"
+            },
+        ),
+        (
+            ":meeting",
+            if nb {
+                "endre tittel, tid, sted, møteleder, referent"
+            } else {
+                "edit title, time, place, chair, minute-taker"
+            },
+        ),
+        (
+            ":attendance  :documents",
+            if nb {
+                "oppmøte og dokumenter sendt før møtet"
+            } else {
+                "attendance and documents sent before the meeting"
+            },
+        ),
+        (
+            ":background",
+            if nb {
+                "skriv bakgrunn for valgt sak"
+            } else {
+                "write the selected item's background"
+            },
+        ),
+        (
+            ":export md|json|text",
+            if nb {
+                "eksporter referatet til datamappen"
+            } else {
+                "export the minutes into the data folder"
+            },
+        ),
+        (":lang nb|en", if nb { "språk" } else { "language" }),
+        (
+            ":theme default|contrast|none",
+            if nb { "fargetema" } else { "colour theme" },
+        ),
+        (":q", if nb { "avslutt samrad" } else { "quit samrad" }),
+    ]
+}
+
+pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = vec![Line::raw(lang.t(Msg::HelpIntro).to_string()), Line::raw("")];
+    for mode in ALL_MODES {
+        out.push(Line::styled(
+            lang.t(mode_name(mode)).to_string(),
+            theme.heading,
+        ));
+        for b in &keymap_for(mode).bindings {
+            out.push(Line::raw(format!(
+                "  {:<22} {}",
+                b.keys_label(),
+                lang.t(b.help)
+            )));
+        }
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled(
+        lang.t(Msg::Commands).to_string(),
+        theme.heading,
+    ));
+    for (c, what) in commands(lang) {
+        out.push(Line::raw(format!("  {c:<30} {what}")));
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let rect = centered(area, 96, area.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let p = Paragraph::new(lines(app, theme))
+        .block(popup_block(app.lang.t(Msg::HelpTitle), theme))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(p, rect);
+}

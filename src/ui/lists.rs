@@ -1,0 +1,191 @@
+//! The three list panes: agenda, development areas, action items. Only the rows that fit
+//! are built, so drawing costs the same for 50 items or 5,000.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane_block, scroll_offset};
+use crate::app::{App, AreaRow, Pane};
+use crate::i18n::{self, Msg};
+use crate::model::{Action as Task, Owner};
+
+fn row_style(app: &App, pane: Pane, selected: bool, theme: &Theme) -> Style {
+    match (selected, app.focus == pane) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_idle,
+        _ => theme.text,
+    }
+}
+
+/// "› " on the selected row, so selection shows without colour.
+fn marker(selected: bool) -> &'static str {
+    if selected { "› " } else { "  " }
+}
+
+pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let items = app.items();
+    let title = match app.current_meeting() {
+        Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
+        None => lang.t(Msg::PaneAgenda).to_string(),
+    };
+    let block = pane_block(&title, app.focus == Pane::Agenda, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.current_meeting().is_none() {
+        frame.render_widget(
+            Paragraph::new(lang.t(Msg::NoMeetingsPane)).style(theme.dim),
+            inner,
+        );
+        return;
+    }
+    if items.is_empty() {
+        frame.render_widget(Paragraph::new(lang.t(Msg::NoItems)).style(theme.dim), inner);
+        return;
+    }
+    let current = app
+        .current_meeting()
+        .and_then(|m| m.current_item.as_deref());
+    let h = inner.height as usize;
+    let first = scroll_offset(app.agenda_sel, items.len(), h);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(i, it)| {
+            let sel = i == app.agenda_sel;
+            let is_current = current == Some(it.id.as_str());
+            let kind: String = i18n::item_kind(lang, it.kind).chars().take(3).collect();
+            let mut spans = vec![
+                Span::raw(marker(sel)),
+                Span::styled(if is_current { "● " } else { "  " }, theme.current),
+                Span::raw(format!("{:>5} {kind} ", it.number.to_string())),
+                Span::raw(it.title.clone()),
+            ];
+            if it.confidential {
+                spans.push(Span::styled(
+                    format!(" [{}]", lang.t(Msg::Confidential)),
+                    theme.warn,
+                ));
+            }
+            Line::from(spans).style(row_style(app, Pane::Agenda, sel, theme))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let block = pane_block(lang.t(Msg::PaneAreas), app.focus == Pane::Areas, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = app.area_rows();
+    // Which row is the selected area?
+    let mut n = 0usize;
+    let mut sel_row = 0usize;
+    for (r, row) in rows.iter().enumerate() {
+        if let AreaRow::Area(_) = row {
+            if n == app.area_sel {
+                sel_row = r;
+            }
+            n += 1;
+        }
+    }
+    let h = inner.height as usize;
+    let first = scroll_offset(sel_row, rows.len(), h);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(r, row)| match row {
+            AreaRow::Goal(g) => Line::styled(
+                format!("{} {}: {}", lang.t(Msg::GoalArea), g.number, g.title),
+                theme.heading,
+            ),
+            AreaRow::Ungrouped => Line::styled("–", theme.heading),
+            AreaRow::Area(a) => {
+                let sel = r == sel_row;
+                Line::from(vec![
+                    Span::raw(marker(sel)),
+                    Span::raw(format!("{}. {} ", a.number, a.title)),
+                    Span::styled(
+                        format!("[{}]", i18n::dev_area_status(lang, a.status)),
+                        theme.dim,
+                    ),
+                ])
+                .style(row_style(app, Pane::Areas, sel, theme))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn owner_label(app: &App, owner: &Owner) -> String {
+    let f = &app.doc.forum;
+    match owner {
+        Owner::Party(p) => f.party_short(p).to_string(),
+        Owner::Person(p) => f.person_name(p).to_string(),
+        Owner::Nobody => app.lang.t(Msg::Nobody).to_string(),
+    }
+}
+
+pub fn action_spans(app: &App, a: &Task, theme: &Theme) -> Vec<Span<'static>> {
+    let lang = app.lang;
+    let mut spans = vec![
+        Span::raw(format!("[{}] ", i18n::action_status(lang, a.status))),
+        Span::raw(a.title.clone()),
+        Span::styled(format!(" · {}", owner_label(app, &a.owner)), theme.dim),
+    ];
+    if let Some(d) = a.due {
+        spans.push(Span::styled(
+            format!(" · {}", i18n::short_date(lang, d)),
+            theme.dim,
+        ));
+    }
+    if a.is_overdue(app.now.date_naive()) {
+        spans.push(Span::styled(
+            format!(" ⚠ {}", lang.t(Msg::Overdue)),
+            theme.warn,
+        ));
+    }
+    if a.meeting.is_some() && a.meeting != app.meeting {
+        spans.push(Span::styled(" ↻", theme.dim));
+    }
+    spans
+}
+
+pub fn actions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let actions = app.actions();
+    let title = format!("{} ({})", lang.t(Msg::PaneActions), actions.len());
+    let block = pane_block(&title, app.focus == Pane::Actions, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if actions.is_empty() {
+        frame.render_widget(
+            Paragraph::new(lang.t(Msg::NoActionsPane)).style(theme.dim),
+            inner,
+        );
+        return;
+    }
+    let h = inner.height as usize;
+    let first = scroll_offset(app.action_sel, actions.len(), h);
+    let lines: Vec<Line> = actions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(i, a)| {
+            let sel = i == app.action_sel;
+            let mut spans = vec![Span::raw(marker(sel))];
+            spans.extend(action_spans(app, a, theme));
+            Line::from(spans).style(row_style(app, Pane::Actions, sel, theme))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

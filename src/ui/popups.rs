@@ -1,0 +1,316 @@
+//! Popups over the panes: forms, the editor, confirmations, the meeting, attendance and
+//! document lists, and help.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::{Theme, help, scroll_offset};
+use crate::app::{App, Editor, Field, FieldKind, Form, Popup, meetings_newest_first};
+use crate::i18n::{self, Msg};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    for (i, p) in app.popups.iter().enumerate() {
+        let top = i + 1 == app.popups.len();
+        match p {
+            Popup::Help { scroll } => help::draw(frame, area, app, *scroll, theme),
+            Popup::Form(f) => form(frame, area, app, f, top, theme),
+            Popup::Editor(e) => editor(frame, area, e, top, theme),
+            Popup::Confirm { question, .. } => confirm(frame, area, app, question, theme),
+            Popup::Meetings { selected } => meetings(frame, area, app, *selected, theme),
+            Popup::Attendance { selected } => attendance(frame, area, app, *selected, theme),
+            Popup::Documents { selected } => documents(frame, area, app, *selected, theme),
+        }
+    }
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2)).max(10);
+    let h = height.min(area.height.saturating_sub(2)).max(3);
+    Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + (area.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn popup_block<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::styled(format!(" {title} "), theme.title))
+}
+
+fn form(frame: &mut Frame, area: Rect, app: &App, f: &Form, top: bool, theme: &Theme) {
+    let height = f.fields.len() as u16 * 2 + 4;
+    let rect = centered(area, 72, height);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(&f.title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let label_w = f
+        .fields
+        .iter()
+        .map(|x| app.lang.t(x.label).chars().count())
+        .max()
+        .unwrap_or(10) as u16
+        + 3;
+    for (i, field) in f.fields.iter().enumerate() {
+        let y = inner.y + i as u16 * 2;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let focused = i == f.focus;
+        let mark = if focused { "›" } else { " " };
+        let label = Rect {
+            x: inner.x,
+            y,
+            width: label_w.min(inner.width),
+            height: 1,
+        };
+        let style = if focused { theme.title } else { theme.dim };
+        frame.render_widget(
+            Paragraph::new(format!("{mark}{}:", app.lang.t(field.label))).style(style),
+            label,
+        );
+        let value = Rect {
+            x: inner.x + label_w,
+            y,
+            width: inner.width.saturating_sub(label_w),
+            height: 1,
+        };
+        field_value(frame, value, field, focused && top, theme);
+    }
+    let foot = Rect {
+        x: inner.x,
+        y: inner.y + inner.height.saturating_sub(1),
+        width: inner.width,
+        height: 1,
+    };
+    if let Some(err) = &f.error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("⚠ {err}"), theme.warn)),
+            foot,
+        );
+    }
+}
+
+fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, theme: &Theme) {
+    match &field.kind {
+        FieldKind::Text(area) => {
+            let text = area.lines().join(" ");
+            let style = if focused {
+                theme.selected_idle
+            } else {
+                theme.text
+            };
+            let col = area.cursor().1;
+            // Keep the cursor in view on a long line.
+            let skip = col.saturating_sub(rect.width.saturating_sub(1) as usize);
+            let shown: String = text.chars().skip(skip).collect();
+            frame.render_widget(Paragraph::new(shown).style(style), rect);
+            if focused {
+                let x = rect.x + (col - skip) as u16;
+                frame.set_cursor_position(Position {
+                    x: x.min(rect.x + rect.width.saturating_sub(1)),
+                    y: rect.y,
+                });
+            }
+        }
+        FieldKind::Choice { options, selected } => {
+            let v = options.get(*selected).cloned().unwrap_or_default();
+            let style = if focused { theme.selected } else { theme.text };
+            frame.render_widget(Paragraph::new(format!("‹ {v} ›")).style(style), rect);
+        }
+        FieldKind::Toggle(on) => {
+            let style = if focused { theme.selected } else { theme.text };
+            frame.render_widget(
+                Paragraph::new(if *on { "[x]" } else { "[ ]" }).style(style),
+                rect,
+            );
+        }
+        FieldKind::Multi { options, cursor } => {
+            let spans: Vec<Span> = options
+                .iter()
+                .enumerate()
+                .map(|(i, (_, label, on))| {
+                    let s = format!("[{}] {label}  ", if *on { "x" } else { " " });
+                    if focused && i == *cursor {
+                        Span::styled(s, theme.selected)
+                    } else {
+                        Span::raw(s)
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+        }
+    }
+}
+
+fn editor(frame: &mut Frame, area: Rect, e: &Editor, top: bool, theme: &Theme) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).max(40),
+        area.height.saturating_sub(4),
+    );
+    frame.render_widget(Clear, rect);
+    let block = popup_block(&e.title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(&e.area, inner);
+    if top {
+        let c = e.area.screen_cursor();
+        let (row, col) = e.area.scroll_offset();
+        let y = (c.row as u16).saturating_sub(row);
+        let x = (c.col as u16).saturating_sub(col);
+        if y < inner.height && x < inner.width {
+            frame.set_cursor_position(Position {
+                x: inner.x + x,
+                y: inner.y + y,
+            });
+        }
+    }
+}
+
+fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
+    let rect = centered(area, 60, 7);
+    frame.render_widget(Clear, rect);
+    let keys = format!(
+        "j/y/Enter = {}   n/Esc = {}",
+        app.lang.t(Msg::KeyYes),
+        app.lang.t(Msg::KeyNo)
+    );
+    let p = Paragraph::new(vec![
+        Line::raw(question.to_string()),
+        Line::raw(""),
+        Line::styled(keys, theme.dim),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(popup_block(app.lang.t(Msg::Confirm), theme));
+    frame.render_widget(p, rect);
+}
+
+fn list(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: Vec<String>,
+    selected: usize,
+    empty: &str,
+    theme: &Theme,
+) {
+    let rect = centered(area, 90, (rows.len() as u16 + 2).max(6));
+    frame.render_widget(Clear, rect);
+    let block = popup_block(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(empty.to_string()).style(theme.dim), inner);
+        return;
+    }
+    let h = inner.height as usize;
+    let first = scroll_offset(selected, rows.len(), h);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(i, r)| {
+            if i == selected {
+                Line::styled(format!("› {r}"), theme.selected)
+            } else {
+                Line::raw(format!("  {r}"))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn meetings(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let lang = app.lang;
+    let rows = meetings_newest_first(app)
+        .iter()
+        .map(|m| {
+            let here = if app.meeting.as_deref() == Some(m.id.as_str()) {
+                "●"
+            } else {
+                " "
+            };
+            format!(
+                "{here} {}  {:<16} {:>3} {}  {}",
+                m.date(),
+                i18n::meeting_status(lang, m.status),
+                m.items.len(),
+                lang.t(Msg::ColItems).to_lowercase(),
+                m.title
+            )
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        lang.t(Msg::MeetingsTitle),
+        rows,
+        selected,
+        lang.t(Msg::NoMeetingsPane),
+        theme,
+    );
+}
+
+fn attendance(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let lang = app.lang;
+    let f = &app.doc.forum;
+    let m = app.current_meeting();
+    let rows = f
+        .people
+        .iter()
+        .map(|p| {
+            let presence = m
+                .and_then(|m| m.attendance.iter().find(|a| a.person == p.id))
+                .map(|a| i18n::presence(lang, a.presence).to_string())
+                .unwrap_or_else(|| format!("({})", lang.t(Msg::NotRecorded)));
+            let party = p.party.as_deref().map(|x| f.party_short(x)).unwrap_or("");
+            format!("{:<32} {:<8} {presence}", p.name, party)
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        lang.t(Msg::AttendanceTitle),
+        rows,
+        selected,
+        "",
+        theme,
+    );
+}
+
+fn documents(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let lang = app.lang;
+    let rows = app
+        .current_meeting()
+        .map(|m| {
+            m.documents
+                .iter()
+                .map(|d| {
+                    let day = d
+                        .sent_on
+                        .map(|x| i18n::short_date(lang, x))
+                        .unwrap_or_default();
+                    format!("{}  {day}  {}", d.title, d.reference)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    list(
+        frame,
+        area,
+        lang.t(Msg::DocumentsTitle),
+        rows,
+        selected,
+        lang.t(Msg::NoDocuments),
+        theme,
+    );
+}

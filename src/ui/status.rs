@@ -1,0 +1,104 @@
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::app::{App, Mode, Pane, SaveState, keymap_for};
+use crate::i18n::Msg;
+
+pub fn mode_name(mode: Mode) -> Msg {
+    match mode {
+        Mode::Normal => Msg::ModeNormal,
+        Mode::Edit => Msg::ModeEdit,
+        Mode::Form => Msg::ModeForm,
+        Mode::Command => Msg::ModeCommand,
+        Mode::Search => Msg::ModeSearch,
+        Mode::Confirm => Msg::ModeConfirm,
+        Mode::List => Msg::ModeList,
+        Mode::Help => Msg::ModeHelp,
+    }
+}
+
+pub fn pane_name(p: Pane) -> Msg {
+    match p {
+        Pane::Agenda => Msg::PaneAgenda,
+        Pane::Areas => Msg::PaneAreas,
+        Pane::Actions => Msg::PaneActions,
+        Pane::Detail => Msg::PaneDetail,
+    }
+}
+
+/// Two lines: the prompt or a message, then the bar: mode, pane, who, save state, hints.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let top = Rect { height: 1, ..area };
+    let bar = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+
+    if let Some(line) = app.command.as_ref().or(app.search.as_ref()) {
+        let prefix = if app.command.is_some() { ":" } else { "/" };
+        let text = line.lines().join(" ");
+        frame.render_widget(Paragraph::new(format!("{prefix}{text}")), top);
+        let col = line.cursor().1 as u16;
+        frame.set_cursor_position(Position {
+            x: top.x + 1 + col,
+            y: top.y,
+        });
+    } else if let Some((msg, is_error)) = &app.message {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {msg}"),
+                if *is_error { theme.warn } else { theme.ok },
+            )),
+            top,
+        );
+    } else if let Some(why) = &app.read_only {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {}: {why}", lang.t(Msg::ReadOnly)),
+                theme.warn,
+            )),
+            top,
+        );
+    } else {
+        let mut spans = Vec::new();
+        for (keys, what) in keymap_for(app.mode()).hints(lang) {
+            spans.push(Span::styled(format!(" {keys}"), theme.title));
+            spans.push(Span::styled(format!(" {what} "), theme.dim));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), top);
+    }
+
+    let mode = app.mode();
+    let who = match &app.author.party {
+        Some(p) if !app.author.name.contains(app.doc.forum.party_short(p)) => {
+            format!("{} ({})", app.author.name, app.doc.forum.party_short(p))
+        }
+        _ => app.author.name.clone(),
+    };
+    let save = match &app.save {
+        SaveState::Idle => lang.t(Msg::NothingSaved).to_string(),
+        SaveState::Saving(_) => lang.t(Msg::Saving).to_string(),
+        SaveState::Saved(at) => format!("{} {at}", lang.t(Msg::SavedAt)),
+        SaveState::Failed(e) => format!("{}: {e}", lang.t(Msg::SaveFailed)),
+    };
+    let save_style = if matches!(app.save, SaveState::Failed(_)) {
+        theme.warn
+    } else {
+        theme.bar
+    };
+    let spans = vec![
+        Span::styled(format!(" {} ", lang.t(mode_name(mode))), theme.key),
+        Span::styled(
+            format!(" {} │ {who} │ ", lang.t(pane_name(app.focus))),
+            theme.bar,
+        ),
+        Span::styled(save, save_style),
+        Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
+}
