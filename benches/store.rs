@@ -10,6 +10,7 @@ use samrad::model::{Author, Change, ItemField};
 use samrad::store::atomic::write_atomic;
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
+use samrad::store::op::encode_lines;
 use samrad::store::{Load, Op, Store, minutes_bytes};
 
 const MEETING: &str = "m-bench";
@@ -20,20 +21,15 @@ fn logs() -> Vec<Vec<Op>> {
     script_to_logs(&script, 5, 1_780_000_000_000)
 }
 
-fn encode(ops: &[Op]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for op in ops {
-        out.extend_from_slice(op.encode().as_bytes());
-        out.push(b'\n');
-    }
-    out
-}
-
 fn write_folder(root: &Path, logs: &[Vec<Op>]) {
     let dir = root.join("log").join(MEETING);
     std::fs::create_dir_all(&dir).expect("mkdir");
     for ops in logs {
-        std::fs::write(dir.join(format!("{}.jsonl", ops[0].writer)), encode(ops)).expect("write");
+        std::fs::write(
+            dir.join(format!("{}.jsonl", ops[0].writer)),
+            encode_lines(ops),
+        )
+        .expect("write");
     }
     std::fs::create_dir_all(root.join("log").join("forum")).expect("mkdir");
     std::fs::write(root.join("log").join("forum").join("empty.jsonl"), b"").expect("write");
@@ -41,7 +37,7 @@ fn write_folder(root: &Path, logs: &[Vec<Op>]) {
 
 fn benches(c: &mut Criterion) {
     let logs = logs();
-    let bytes: Vec<Vec<u8>> = logs.iter().map(|l| encode(l)).collect();
+    let bytes: Vec<Vec<u8>> = logs.iter().map(|l| encode_lines(l)).collect();
     let ops: Vec<Op> = logs.iter().flatten().cloned().collect();
     assert_eq!(ops.len(), OPS);
 

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::config;
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Author, Doc, Meeting, Owner};
+use crate::model::{Author, Doc, Meeting};
 use crate::store::{Load, Store};
 
 #[derive(Debug, Parser)]
@@ -304,11 +304,7 @@ fn run_cli(cli: Cli) -> Result<()> {
                 .map(|a| {
                     let m = a.meeting.as_deref().and_then(|id| s.doc.meeting(id));
                     let item = a.item.as_deref().zip(m).and_then(|(i, m)| m.item(i));
-                    let owner = match &a.owner {
-                        Owner::Party(p) => f.party_short(p).to_string(),
-                        Owner::Person(p) => f.person_name(p).to_string(),
-                        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
-                    };
+                    let owner = i18n::owner(lang, f, &a.owner);
                     let mut due = a
                         .due
                         .map(|d| i18n::short_date(lang, d))

@@ -150,6 +150,7 @@ fn event_loop(
     loop {
         if redraw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
+            app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
             redraw = false;
         }
         let mut actions = Vec::new();

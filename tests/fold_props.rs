@@ -8,6 +8,7 @@ use samrad::demo::{Rng, meeting_script, script_to_logs};
 use samrad::model::{Author, Change};
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
+use samrad::store::op::encode_lines;
 use samrad::store::{Load, Op, ProblemKind, Store, minutes_bytes};
 
 const MEETING: &str = "m-prop";
@@ -28,15 +29,6 @@ fn shuffled_with_duplicates(logs: &[Vec<Op>], seed: u64) -> Vec<Op> {
     all
 }
 
-fn encode(ops: &[Op]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for op in ops {
-        out.extend_from_slice(op.encode().as_bytes());
-        out.push(b'\n');
-    }
-    out
-}
-
 /// Lay the logs out in a data folder, each writer's log cut into 1–3 files.
 fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
     let mut rng = Rng::new(seed);
@@ -54,7 +46,7 @@ fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
             };
             std::fs::write(
                 dir.join(format!("{}-{p}.jsonl", first.writer)),
-                encode(&ops[start..end]),
+                encode_lines(&ops[start..end]),
             )
             .expect("write");
             start = end;
@@ -141,7 +133,7 @@ proptest! {
         let script = meeting_script(seed, MEETING, 2026, 3, edits);
         let logs = script_to_logs(&script, 1, 1_780_000_000_000);
         let ops = &logs[0];
-        let bytes = encode(ops);
+        let bytes = encode_lines(ops);
         let last_len = ops.last().expect("ops").encode().len() + 1;
         let start_of_last = bytes.len() - last_len;
         // Cut somewhere inside the last line, but keep at least one byte of it.

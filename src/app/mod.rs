@@ -11,7 +11,8 @@ pub use action::{Action, Effect};
 pub use form::{Field, FieldKind, Form, FormKind};
 pub use keymap::{ALL_MODES, Binding, KeyMap, Keys, Mode, keymap_for};
 pub use state::{
-    App, AreaRow, Editor, EditorTarget, OnYes, Pane, Popup, SaveState, Theme as ThemeName,
+    App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
+    Theme as ThemeName,
 };
 pub use update::{meetings_newest_first, update};
 

@@ -93,6 +93,10 @@ pub enum AreaRow<'a> {
     Ungrouped,
 }
 
+/// Below this the screen only says it is too small, and keys other than quit do nothing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
@@ -115,6 +119,9 @@ pub struct App {
     pub save: SaveState,
     pub now: chrono::DateTime<chrono::FixedOffset>,
     pub size: (u16, u16),
+    /// How far the detail pane and the help can scroll at the current size (set by the
+    /// runtime from the views after each draw; `u16::MAX` until then).
+    pub scroll_limits: (u16, u16),
     pub read_only: Option<String>,
     pub quit: bool,
     /// Where the data lives, to say where exports and minutes went.
@@ -148,6 +155,7 @@ impl App {
             save: SaveState::Idle,
             now,
             size: (80, 24),
+            scroll_limits: (u16::MAX, u16::MAX),
             read_only: None,
             quit: false,
             data_dir: String::new(),
@@ -278,6 +286,15 @@ impl App {
             Pane::Actions => self.actions().len(),
             Pane::Detail => 0,
         }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// A pane shows focus only while no popup or prompt is over it.
+    pub fn pane_focused(&self, pane: Pane) -> bool {
+        self.focus == pane && self.popups.is_empty()
     }
 
     pub fn is_locked(&self) -> bool {

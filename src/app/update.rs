@@ -22,6 +22,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick(now) => app.now = now,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Command(line) => run_command(app, &line, &mut fx),
+        // Nothing can be seen on a too small screen, so nothing may be changed blind.
+        Action::Quit | Action::ForceQuit if app.too_small() => quit(app, &mut fx),
+        _ if app.too_small() => {}
         action => match app.mode() {
             Mode::Normal => normal(app, action, &mut fx),
             Mode::Command => command_line(app, action, &mut fx),
@@ -87,13 +90,14 @@ fn move_selection(app: &mut App, delta: isize, to: Option<bool>) {
     let page = (app.size.1 as isize / 3).max(3);
     let pane = app.focus;
     if pane == Pane::Detail {
-        let step = match (delta, to) {
-            (_, Some(true)) => -10_000,
-            (_, Some(false)) => 10_000,
-            (d, None) if d.abs() > 1 => d.signum() * page,
-            (d, None) => d,
-        };
-        app.detail_scroll = (app.detail_scroll as isize + step).clamp(0, 10_000) as u16;
+        let max = app.scroll_limits.0.min(10_000) as isize;
+        app.detail_scroll = match (delta, to) {
+            (_, Some(true)) => 0,
+            (_, Some(false)) => max,
+            (d, None) if d.abs() > 1 => app.detail_scroll as isize + d.signum() * page,
+            (d, None) => app.detail_scroll as isize + d,
+        }
+        .clamp(0, max) as u16;
         return;
     }
     let len = app.list_len(pane);
@@ -370,6 +374,8 @@ fn set_current(app: &mut App, fx: &mut Vec<Effect>) {
     };
     let id = item.id.clone();
     let started = item.started_at.is_some();
+    // Taken up again: it has not ended after all.
+    let resumed = item.ended_at.is_some();
     let previous = meeting.current_item.clone().filter(|p| *p != id);
     let now = now(app);
     if let Some(prev) = previous
@@ -393,6 +399,17 @@ fn set_current(app: &mut App, fx: &mut Vec<Effect>) {
             set: MeetingField::CurrentItem(Some(id.clone())),
         },
     );
+    if resumed {
+        commit(
+            app,
+            fx,
+            Change::ItemSet {
+                meeting: m.clone(),
+                item: id.clone(),
+                set: ItemField::EndedAt(None),
+            },
+        );
+    }
     if !started {
         commit(
             app,
@@ -548,16 +565,17 @@ fn confirm(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 }
 
 fn help(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let max = app.scroll_limits.1.min(2_000);
     let Some(Popup::Help { scroll }) = app.popups.last_mut() else {
         return;
     };
     match action {
-        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::Down => *scroll = scroll.saturating_add(1).min(max),
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
+        Action::PageDown => *scroll = scroll.saturating_add(10).min(max),
         Action::PageUp => *scroll = scroll.saturating_sub(10),
         Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = 500,
+        Action::Bottom => *scroll = max,
         Action::Cancel => {
             app.popups.pop();
         }
@@ -714,11 +732,17 @@ fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
                 );
             }
             commit(app, fx, Change::MeetingStatus { meeting: id, to });
-            let msg = format!(
+            let mut msg = format!(
                 "{}: {}",
                 t(app, Msg::StatusNow),
                 i18n::meeting_status(app.lang, to)
             );
+            if to == MeetingStatus::Closed && !app.data_dir.is_empty() {
+                let path = std::path::Path::new(&app.data_dir)
+                    .join("minutes")
+                    .join(format!("{id}.json", id = m_id(app)));
+                msg.push_str(&format!(". {}: {}", t(app, Msg::Minutes), path.display()));
+            }
             app.say(msg);
         }
         Err(e) => {
@@ -731,6 +755,10 @@ fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
             app.warn(msg);
         }
     }
+}
+
+fn m_id(app: &App) -> String {
+    app.meeting.clone().unwrap_or_default()
 }
 
 fn search_line(app: &mut App, action: Action) {
@@ -1283,6 +1311,17 @@ fn form(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Cancel => {
             app.popups.pop();
         }
+        Action::Save if app.read_only.is_some() => {
+            let why = format!(
+                "{}: {}",
+                t(app, Msg::ReadOnly),
+                app.read_only.clone().unwrap_or_default()
+            );
+            if let Some(Popup::Form(open)) = app.popups.last_mut() {
+                open.error = Some(why);
+            }
+            app.warn(t(app, Msg::ReadOnly));
+        }
         Action::Save => {
             let f = f.clone();
             match submit(app, &f) {
@@ -1388,7 +1427,19 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
             let sel = app.agenda_sel.min(m.items.len().saturating_sub(1));
             let rank = match (m.items.get(sel), m.items.get(sel + 1)) {
                 (Some(a), Some(b)) if b.rank - a.rank > 1 => a.rank + (b.rank - a.rank) / 2,
-                (Some(a), _) => a.rank + 1024,
+                (Some(a), Some(_)) => {
+                    // No room left between the two: move the rest of the agenda down.
+                    for (k, later) in m.items[sel + 1..].iter().enumerate() {
+                        let set = ItemField::Rank(a.rank + 2048 * (k as i64 + 2));
+                        out.push(Change::ItemSet {
+                            meeting: meeting.clone(),
+                            item: later.id.clone(),
+                            set,
+                        });
+                    }
+                    a.rank + 2048
+                }
+                (Some(a), None) => a.rank + 1024,
                 (None, _) => 1024,
             };
             let new_sel = if m.items.is_empty() { 0 } else { sel + 1 };
@@ -1682,4 +1733,47 @@ fn standing_items(app: &App, meeting: &str, date: chrono::NaiveDate) -> Vec<Chan
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00+01:00").expect("time");
+        App::new(
+            crate::model::Doc::default(),
+            crate::model::Author::default(),
+            Lang::Nb,
+            now,
+        )
+    }
+
+    #[test]
+    fn keys_do_nothing_blind_on_a_too_small_screen_but_quit_still_works() {
+        let mut a = app();
+        a.size = (50, 12);
+        assert!(update(&mut a, Action::Help).is_empty());
+        assert!(a.popups.is_empty(), "nothing opens where it cannot be seen");
+        assert_eq!(update(&mut a, Action::Quit), vec![Effect::Quit]);
+        let mut b = app();
+        update(&mut b, Action::Help);
+        assert_eq!(b.popups.len(), 1);
+    }
+
+    #[test]
+    fn end_in_the_detail_pane_stops_at_the_last_page() {
+        let mut a = app();
+        a.focus = Pane::Detail;
+        a.scroll_limits = (7, 0);
+        update(&mut a, Action::Bottom);
+        assert_eq!(a.detail_scroll, 7);
+        update(&mut a, Action::Up);
+        assert_eq!(
+            a.detail_scroll, 6,
+            "one step up from the end shows the line before"
+        );
+        update(&mut a, Action::PageDown);
+        assert_eq!(a.detail_scroll, 7);
+    }
 }

@@ -1,6 +1,6 @@
 use super::{Block, ExportOptions};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Action, Forum, Item, ItemKind, Minutes, Owner, Presence, Side, Vote};
+use crate::model::{Action, Forum, Item, ItemKind, Minutes, Presence, Vote};
 
 /// Lay out the minutes in reading order: heading, attendance, documents, agenda, each item
 /// (background, inputs, notes, positions, votes, conclusion, statements for the record),
@@ -272,16 +272,14 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
             s
         })
         .collect();
-    let missing: Vec<&str> = f
-        .parties
-        .iter()
-        .filter(|p| {
-            expects_positions
-                && p.side != Side::Employer
-                && !current.iter().any(|c| c.party == p.id)
-        })
-        .map(|p| p.short.as_str())
-        .collect();
+    let missing: Vec<&str> = if expects_positions {
+        item.parties_without_position(f)
+            .iter()
+            .map(|p| p.short.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if current.is_empty() && missing.is_empty() {
         return;
     }
@@ -360,11 +358,7 @@ pub fn action_line(a: &Action, m: &Minutes, opts: &ExportOptions) -> String {
     let lang = opts.lang;
     let f = &m.forum;
     let mut s = format!("[{}] {}", i18n::action_status(lang, a.status), a.title);
-    let owner = match &a.owner {
-        Owner::Party(p) => f.party_short(p).to_string(),
-        Owner::Person(p) => f.person_name(p).to_string(),
-        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
-    };
+    let owner = i18n::owner(lang, f, &a.owner);
     s.push_str(&format!(". {}: {owner}", lang.t(Msg::Owner)));
     if let Some(d) = a.due {
         s.push_str(&format!(

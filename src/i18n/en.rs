@@ -67,6 +67,7 @@ pub fn text(m: Msg) -> &'static str {
         UnknownMeeting => "No meeting matches",
         SeveralMeetings => "Several meetings match; use the meeting's id",
         ListHint => "`samrad list` shows the meetings.",
+        DataFolder => "Data folder (the minutes are in minutes/)",
         Wrote => "Wrote",
         Warning => "Warning",
         ReadOnly => "Read-only",

@@ -120,6 +120,7 @@ messages! {
     UnknownMeeting,
     SeveralMeetings,
     ListHint,
+    DataFolder,
     Wrote,
     Warning,
     ReadOnly,
@@ -390,6 +391,16 @@ pub fn vote_method(lang: Lang, m: VoteMethod) -> &'static str {
         (Lang::En, PerParty) => "one vote per party",
         (Lang::En, PerPerson) => "one vote per person",
         (Lang::En, Count) => "count entered by the chair",
+    }
+}
+
+/// Who owns an action, in words: a party's short name, a person's name, or "unassigned".
+pub fn owner(lang: Lang, forum: &crate::model::Forum, owner: &crate::model::Owner) -> String {
+    use crate::model::Owner;
+    match owner {
+        Owner::Party(p) => forum.party_short(p).to_string(),
+        Owner::Person(p) => forum.person_name(p).to_string(),
+        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
     }
 }
 

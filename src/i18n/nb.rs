@@ -67,6 +67,7 @@ pub fn text(m: Msg) -> &'static str {
         UnknownMeeting => "Fant ikke noe møte som passer",
         SeveralMeetings => "Flere møter passer; bruk møtets id",
         ListHint => "`samrad list` viser møtene.",
+        DataFolder => "Datamappe (referatene ligger i minutes/)",
         Wrote => "Skrev",
         Warning => "Advarsel",
         ReadOnly => "Skrivebeskyttet",

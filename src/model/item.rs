@@ -221,6 +221,17 @@ impl Item {
         out
     }
 
+    /// Parties on the union and safety side that have not given a position yet.
+    pub fn parties_without_position<'f>(&self, forum: &'f super::Forum) -> Vec<&'f super::Party> {
+        forum
+            .parties
+            .iter()
+            .filter(|p| {
+                p.side != super::Side::Employer && !self.positions.iter().any(|q| q.party == p.id)
+            })
+            .collect()
+    }
+
     /// The current statement for the record of each party (the last text counts).
     pub fn current_statements(&self) -> Vec<&Statement> {
         let mut out: Vec<&Statement> = Vec::new();

@@ -153,12 +153,7 @@ impl Store {
             if let Some(dir) = path.parent() {
                 perms::create_dir_all(dir).map_err(io_err(dir))?;
             }
-            let mut bytes = Vec::new();
-            for op in &ops {
-                bytes.extend_from_slice(op.encode().as_bytes());
-                bytes.push(b'\n');
-            }
-            atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
+            atomic::write_atomic(&path, &op::encode_lines(&ops)).map_err(io_err(&path))?;
         }
         debug_assert!(forum_template.exists());
         Ok(())

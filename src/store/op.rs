@@ -48,6 +48,16 @@ impl Op {
     }
 }
 
+/// Ops as the lines of a log file, each with its newline.
+pub fn encode_lines(ops: &[Op]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for op in ops {
+        out.extend_from_slice(op.encode().as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum LineError {
     /// Written by a newer samrad: the data must not be changed by this one.

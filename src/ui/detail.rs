@@ -9,24 +9,29 @@ use super::lists::{action_spans, owner_label};
 use super::{Theme, pane_block};
 use crate::app::{App, Pane};
 use crate::i18n::{self, Msg};
-use crate::model::{DevArea, Item, ItemKind, Side};
+use crate::model::{DevArea, Item, ItemKind};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let lines = match app.detail_of {
+/// The detail pane's lines for what is selected.
+pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    match app.detail_of {
         Pane::Areas => app.selected_area().map(|a| area_lines(app, a, theme)),
         Pane::Actions => app.selected_action().map(|a| action_lines(app, a, theme)),
         _ => app.selected_item().map(|i| item_lines(app, i, theme)),
     }
-    .unwrap_or_default();
+    .unwrap_or_default()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane_block(
         app.lang.t(Msg::PaneDetail),
-        app.focus == Pane::Detail,
+        app.pane_focused(Pane::Detail),
         theme,
     );
-    let p = Paragraph::new(lines)
+    let scroll = app.detail_scroll.min(app.scroll_limits.0);
+    let p = Paragraph::new(lines(app, theme))
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0));
+        .scroll((scroll, 0));
     frame.render_widget(p, area);
 }
 
@@ -135,10 +140,9 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             }
             out.push(Line::raw(s));
         }
-        let missing: Vec<&str> = f
-            .parties
+        let missing: Vec<&str> = item
+            .parties_without_position(f)
             .iter()
-            .filter(|p| p.side != Side::Employer && !current.iter().any(|c| c.party == p.id))
             .map(|p| p.short.as_str())
             .collect();
         if !missing.is_empty() {

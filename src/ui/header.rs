@@ -38,20 +38,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(format!(" {}", m.title), theme.title),
         Span::styled(format!(" · {forum}"), theme.dim),
     ]);
-    // On a narrow screen the date is short, so the clocks fit.
-    let when = if area.width >= 110 {
-        i18n::long_datetime(lang, &m.starts_at)
-    } else {
-        i18n::short_datetime(lang, &m.starts_at)
-    };
-    let mut parts = vec![
-        Span::raw(format!(" {when}")),
-        Span::raw(" · "),
-        Span::styled(
-            i18n::meeting_status(lang, m.status).to_uppercase(),
-            theme.current,
-        ),
-    ];
+    // Most important first, so a narrow screen cuts only the date: status, the current
+    // item and its clock, the meeting clock, the time of day, then when the meeting is.
+    let mut parts = vec![Span::styled(
+        format!(" {}", i18n::meeting_status(lang, m.status).to_uppercase()),
+        theme.current,
+    )];
     if let Some(item) = m.current_item.as_deref().and_then(|id| m.item(id)) {
         parts.push(Span::raw(format!(
             " · {} {} {}",
@@ -73,16 +65,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 if over { theme.warn } else { theme.text },
             ));
         }
-    } else if let Some(item) = app.selected_item() {
-        parts.push(Span::styled(
-            format!(
-                " · {} {} {}",
-                lang.t(Msg::Item),
-                item.number,
-                i18n::item_kind(lang, item.kind)
-            ),
-            theme.dim,
-        ));
     }
     if let Some(secs) = m.opened_at.as_deref().and_then(|s| since(app, s))
         && m.status == crate::model::MeetingStatus::Open
@@ -97,5 +79,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" · {}", app.now.format("%H:%M")),
         theme.dim,
     ));
+    let when = if area.width >= 110 {
+        i18n::long_datetime(lang, &m.starts_at)
+    } else {
+        i18n::short_datetime(lang, &m.starts_at)
+    };
+    parts.push(Span::styled(format!(" · {when}"), theme.dim));
     frame.render_widget(Paragraph::new(vec![line1, Line::from(parts)]), area);
 }

@@ -117,14 +117,33 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         lang.t(Msg::Commands).to_string(),
         theme.heading,
     ));
+    let data = if app.data_dir.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            Line::raw(""),
+            Line::styled(
+                format!("{}: {}", lang.t(Msg::DataFolder), app.data_dir),
+                theme.heading,
+            ),
+        ]
+    };
     for (c, what) in commands(lang) {
         out.push(Line::raw(format!("  {c:<30} {what}")));
     }
+    out.extend(data);
     out
 }
 
+/// Over the body only, so the footer's keys stay in view.
+pub fn rect(area: Rect) -> Rect {
+    let body = super::body_area(area);
+    centered(body, 96, body.height + 2)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let rect = centered(area, 96, area.height.saturating_sub(2));
+    let rect = rect(area);
+    let scroll = scroll.min(app.scroll_limits.1);
     frame.render_widget(Clear, rect);
     let p = Paragraph::new(lines(app, theme))
         .block(popup_block(app.lang.t(Msg::HelpTitle), theme))

@@ -13,7 +13,7 @@ use crate::i18n::{self, Msg};
 use crate::model::{Action as Task, Owner};
 
 fn row_style(app: &App, pane: Pane, selected: bool, theme: &Theme) -> Style {
-    match (selected, app.focus == pane) {
+    match (selected, app.pane_focused(pane)) {
         (true, true) => theme.selected,
         (true, false) => theme.selected_idle,
         _ => theme.text,
@@ -32,7 +32,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
         None => lang.t(Msg::PaneAgenda).to_string(),
     };
-    let block = pane_block(&title, app.focus == Pane::Agenda, theme);
+    let block = pane_block(&title, app.pane_focused(Pane::Agenda), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.current_meeting().is_none() {
@@ -80,7 +80,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let block = pane_block(lang.t(Msg::PaneAreas), app.focus == Pane::Areas, theme);
+    let block = pane_block(lang.t(Msg::PaneAreas), app.pane_focused(Pane::Areas), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = app.area_rows();
@@ -126,12 +126,7 @@ pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn owner_label(app: &App, owner: &Owner) -> String {
-    let f = &app.doc.forum;
-    match owner {
-        Owner::Party(p) => f.party_short(p).to_string(),
-        Owner::Person(p) => f.person_name(p).to_string(),
-        Owner::Nobody => app.lang.t(Msg::Nobody).to_string(),
-    }
+    i18n::owner(app.lang, &app.doc.forum, owner)
 }
 
 pub fn action_spans(app: &App, a: &Task, theme: &Theme) -> Vec<Span<'static>> {
@@ -163,7 +158,7 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let actions = app.actions();
     let title = format!("{} ({})", lang.t(Msg::PaneActions), actions.len());
-    let block = pane_block(&title, app.focus == Pane::Actions, theme);
+    let block = pane_block(&title, app.pane_focused(Pane::Actions), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if actions.is_empty() {

@@ -17,8 +17,7 @@ use crate::app::{App, Pane};
 use crate::i18n::Msg;
 pub use theme::Theme;
 
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -30,31 +29,93 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(msg, area);
         return;
     }
+    let a = areas(area, app);
+    header::draw(frame, a.header, app, &theme);
+    lists::agenda(frame, a.lists[0], app, &theme);
+    lists::areas(frame, a.lists[1], app, &theme);
+    lists::actions(frame, a.lists[2], app, &theme);
+    detail::draw(frame, a.detail, app, &theme);
+    status::draw(frame, a.footer, app, &theme);
+    popups::draw(frame, area, app, &theme);
+}
+
+/// The screen's parts: header, the three lists, the detail pane, the footer.
+struct Areas {
+    header: Rect,
+    lists: std::rc::Rc<[Rect]>,
+    detail: Rect,
+    footer: Rect,
+}
+
+fn areas(area: Rect, app: &App) -> Areas {
     let rows = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(6),
         Constraint::Length(2),
     ])
     .split(area);
-    header::draw(frame, rows[0], app, &theme);
-    body(frame, rows[1], app, &theme);
-    status::draw(frame, rows[2], app, &theme);
-    popups::draw(frame, area, app, &theme);
+    let body = rows[1];
+    let left_w = if body.width >= 110 {
+        body.width * 2 / 5
+    } else {
+        (body.width / 2).max(36)
+    };
+    let cols = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).split(body);
+    Areas {
+        header: rows[0],
+        lists: list_heights(cols[0], app),
+        detail: cols[1],
+        footer: rows[2],
+    }
 }
 
-fn body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let wide = area.width >= 110;
-    let left_w = if wide {
-        area.width * 2 / 5
-    } else {
-        (area.width / 2).max(36)
+/// The part between header and footer, where big popups go.
+pub fn body_area(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(4),
+        ..area
+    }
+}
+
+/// How far the detail pane and the help popup can scroll at this size, so that End shows
+/// the last page and not an empty one.
+pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
+    let area = Rect::new(0, 0, width, height);
+    let theme = Theme::of(app.theme);
+    let detail = areas(area, app).detail;
+    let detail_rows = wrapped_rows(&detail::lines(app, &theme), detail.width.saturating_sub(2));
+    let help_rect = help::rect(area);
+    let help_rows = wrapped_rows(&help::lines(app, &theme), help_rect.width.saturating_sub(2));
+    let limit = |rows: usize, r: Rect| {
+        rows.saturating_sub(r.height.saturating_sub(2) as usize)
+            .min(u16::MAX as usize) as u16
     };
-    let cols = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).split(area);
-    let lists = list_heights(cols[0], app);
-    lists::agenda(frame, lists[0], app, theme);
-    lists::areas(frame, lists[1], app, theme);
-    lists::actions(frame, lists[2], app, theme);
-    detail::draw(frame, cols[1], app, theme);
+    (limit(detail_rows, detail), limit(help_rows, help_rect))
+}
+
+/// Rows the lines take when word-wrapped to `width` (as Paragraph's wrap does, near enough).
+fn wrapped_rows(lines: &[Line], width: u16) -> usize {
+    let w = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut rows = 1;
+            let mut col = 0usize;
+            for word in text.split(' ') {
+                let len = word.chars().count();
+                let need = if col == 0 { len } else { col + 1 + len };
+                if need <= w {
+                    col = need;
+                } else {
+                    rows += 1 + len.saturating_sub(1) / w;
+                    col = len % w;
+                }
+            }
+            rows
+        })
+        .sum()
 }
 
 /// The focused list grows; on a short screen the others shrink to their selected row.
@@ -65,7 +126,7 @@ fn list_heights(area: Rect, app: &App) -> std::rc::Rc<[Rect]> {
     };
     let h = area.height;
     let small = 3u16;
-    let constraints: Vec<Constraint> = if h >= 30 {
+    let constraints: Vec<Constraint> = if h >= 18 {
         [Pane::Agenda, Pane::Areas, Pane::Actions]
             .iter()
             .map(|p| {

@@ -151,11 +151,8 @@ fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, them
 }
 
 fn editor(frame: &mut Frame, area: Rect, e: &Editor, top: bool, theme: &Theme) {
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).max(40),
-        area.height.saturating_sub(4),
-    );
+    // The whole body: the text gets every column, and nothing behind shows through.
+    let rect = super::body_area(area);
     frame.render_widget(Clear, rect);
     let block = popup_block(&e.title, theme);
     let inner = block.inner(rect);
@@ -178,11 +175,12 @@ fn editor(frame: &mut Frame, area: Rect, e: &Editor, top: bool, theme: &Theme) {
 fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
     let rect = centered(area, 60, 7);
     frame.render_widget(Clear, rect);
-    let keys = format!(
-        "j/y/Enter = {}   n/Esc = {}",
-        app.lang.t(Msg::KeyYes),
-        app.lang.t(Msg::KeyNo)
-    );
+    let keys: Vec<String> = crate::app::keymap_for(crate::app::Mode::Confirm)
+        .hints(app.lang)
+        .into_iter()
+        .map(|(k, what)| format!("{k} = {what}"))
+        .collect();
+    let keys = keys.join("   ");
     let p = Paragraph::new(vec![
         Line::raw(question.to_string()),
         Line::raw(""),

@@ -1,0 +1,944 @@
+//! The app driven the way a chair drives it: actions in, effects committed to a real store
+//! on disk, and the minutes read back (also by a fresh store, so nothing is lost).
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use samrad::app::{
+    self, Action, App, EditorTarget, Effect, Form, FormKind, OnYes, Pane, Popup, SaveState,
+};
+use samrad::i18n::Lang;
+use samrad::model::{
+    ActionStatus, Agreement, Author, Change, Doc, ItemField, ItemKind, ItemNumber, MeetingStatus,
+    Owner, Presence,
+};
+use samrad::store::{Load, Store, minutes_bytes, read_minutes};
+use serde_json::{Value, json};
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+const FIRST: &str = "m-2026-12-08-kontaktgruppen";
+
+fn chair() -> Author {
+    Author {
+        name: "Møteleder (KMD)".into(),
+        person: Some("p-leder".into()),
+        party: Some("kmd".into()),
+    }
+}
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("a valid time")
+}
+
+/// A data folder seeded with the template, a store on it and the app on top.
+struct Session {
+    dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Session {
+    fn new() -> Result<Session, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(dir.path(), chair())?;
+        let doc = store.load(&Load::All);
+        let app = App::new(doc, chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
+        Ok(Session { dir, store, app })
+    }
+
+    /// One action: `update`, then its commits written durably and applied. Returns every
+    /// effect `update` asked for (commits included), so a test can see what was written.
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        let fx = app::update(&mut self.app, action);
+        app::run_effects(&mut self.app, &mut self.store, fx.clone()).expect("effects run");
+        fx
+    }
+
+    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
+        self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let fx = self.key(KeyCode::Char(c));
+            assert!(fx.is_empty(), "typing {c:?} committed something: {fx:?}");
+        }
+    }
+
+    /// Empty the focused one-line text field (its cursor sits at the end).
+    fn clear_field(&mut self) {
+        for _ in 0..80 {
+            self.key(KeyCode::Backspace);
+        }
+    }
+
+    fn form(&self) -> &Form {
+        match self.app.popups.last() {
+            Some(Popup::Form(f)) => f,
+            other => panic!("expected a form on top, found {other:?}"),
+        }
+    }
+
+    fn item_id(&self, title: &str) -> String {
+        self.app
+            .items()
+            .iter()
+            .find(|i| i.title == title)
+            .unwrap_or_else(|| panic!("no item {title:?}"))
+            .id
+            .clone()
+    }
+
+    fn item(&self, id: &str) -> &samrad::model::Item {
+        self.app
+            .current_meeting()
+            .and_then(|m| m.item(id))
+            .unwrap_or_else(|| panic!("no item {id}"))
+    }
+
+    fn select(&mut self, item: &str) {
+        self.act(Action::Top);
+        while self.app.selected_item().map(|i| i.id.as_str()) != Some(item) {
+            let before = self.app.agenda_sel;
+            self.act(Action::Down);
+            assert_ne!(before, self.app.agenda_sel, "item {item} not on the agenda");
+        }
+    }
+
+    fn titles(&self) -> Vec<String> {
+        self.app.items().iter().map(|i| i.title.clone()).collect()
+    }
+
+    /// What a fresh samrad sees in the same folder.
+    fn reloaded(&self) -> Doc {
+        let mut fresh = Store::open(self.dir.path(), chair()).expect("reopen");
+        fresh.load(&Load::All)
+    }
+
+    /// Write the minutes of `meeting` and return the file's bytes.
+    fn minutes_file(&mut self, meeting: &str) -> Vec<u8> {
+        self.store
+            .materialize(&self.app.doc, meeting)
+            .expect("materialize");
+        std::fs::read(self.store.layout().minutes_path(meeting)).expect("minutes file")
+    }
+}
+
+fn ids(doc: &Doc, meeting: &str) -> Vec<String> {
+    doc.meeting(meeting)
+        .expect("meeting")
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+/// Fill in and save the item form: title, kind (by presses of →, from the default
+/// «Drøfting»), planned minutes.
+fn add_item(s: &mut Session, title: &str, rights: usize, minutes: &str) {
+    let fx = s.act(Action::Add);
+    assert!(fx.is_empty());
+    assert_eq!(s.form().kind, FormKind::NewItem);
+    s.type_text(title);
+    s.act(Action::Down);
+    for _ in 0..rights {
+        s.key(KeyCode::Right);
+    }
+    s.act(Action::Down);
+    s.act(Action::Down);
+    s.clear_field();
+    s.type_text(minutes);
+    let fx = s.act(Action::Save);
+    assert!(
+        s.app.popups.is_empty(),
+        "form still open: {:?}",
+        s.form().error
+    );
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::Commit(Change::ItemAdd { title: t, .. }) if t == title)),
+        "no item_add for {title}: {fx:?}"
+    );
+}
+
+fn item_json<'a>(minutes: &'a Value, title: &str) -> &'a Value {
+    minutes["meeting"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["title"] == title)
+        .unwrap_or_else(|| panic!("no item {title:?} in the minutes"))
+}
+
+fn action_json<'a>(minutes: &'a Value, title: &str) -> &'a Value {
+    minutes["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no action {title:?} in the minutes"))
+}
+
+#[test]
+fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
+    let mut s = Session::new()?;
+    assert_eq!(s.app.meeting.as_deref(), Some(FIRST));
+
+    // :new from the command line, the form filled in field by field.
+    s.act(Action::CommandLine);
+    s.type_text("new");
+    s.act(Action::Open);
+    assert!(s.app.command.is_none());
+    assert_eq!(s.form().kind, FormKind::NewMeeting);
+    s.clear_field();
+    s.type_text("Kontaktgruppemøte januar");
+    s.act(Action::Down);
+    s.clear_field();
+    s.type_text("15.01.2027");
+    s.act(Action::Down);
+    s.clear_field();
+    s.type_text("10:00");
+    s.act(Action::Down);
+    s.type_text("Møterom 4");
+    s.act(Action::Save);
+    assert!(
+        s.app.popups.is_empty(),
+        "form still open: {:?}",
+        s.form().error
+    );
+
+    let id = s.app.meeting.clone().expect("a meeting is selected");
+    assert_ne!(id, FIRST, "the new meeting is the selected one");
+    assert!(id.starts_with("m-2027-01-15-"), "{id}");
+    let m = s.app.current_meeting().expect("new meeting in the doc");
+    assert_eq!(m.title, "Kontaktgruppemøte januar");
+    assert_eq!(m.starts_at, "2027-01-15T10:00:00+01:00");
+    assert_eq!(m.place, "Møterom 4");
+    assert_eq!(m.chair.as_deref(), Some("p-leder"));
+    assert_eq!(m.status, MeetingStatus::Planned);
+    let standing: Vec<(String, String)> = m
+        .items
+        .iter()
+        .map(|i| (i.number.to_string(), i.title.clone()))
+        .collect();
+    let want = [
+        ("1/27", "Godkjenning av innkalling og dagsorden"),
+        ("2/27", "Godkjenning av referat fra forrige møte"),
+        ("3/27", "Oppfølging av tiltakslisten"),
+        ("4/27", "Eventuelt"),
+    ];
+    assert_eq!(
+        standing,
+        want.iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(s.app.agenda_sel, 0);
+    assert_eq!(s.app.focus, Pane::Agenda);
+    let carried = s.app.actions();
+    assert_eq!(
+        carried.len(),
+        6,
+        "the open template actions are carried over"
+    );
+    assert!(
+        carried
+            .iter()
+            .all(|a| a.meeting.as_deref() == Some(FIRST) && a.status == ActionStatus::Proposed)
+    );
+
+    // Attendance: the chair present, the referent first present then absent.
+    s.act(Action::Attendance);
+    assert!(matches!(
+        s.app.popups.last(),
+        Some(Popup::Attendance { selected: 0 })
+    ));
+    s.act(Action::Open);
+    s.act(Action::Down);
+    s.act(Action::Open);
+    s.act(Action::Open);
+    s.act(Action::Cancel);
+    assert!(s.app.popups.is_empty());
+    let attendance: Vec<(String, Presence)> = s
+        .app
+        .current_meeting()
+        .expect("meeting")
+        .attendance
+        .iter()
+        .map(|a| (a.person.clone(), a.presence))
+        .collect();
+    assert_eq!(
+        attendance,
+        [
+            ("p-leder".to_string(), Presence::Present),
+            ("p-referent".to_string(), Presence::Absent)
+        ]
+    );
+
+    // Three items of different kinds, each placed after the one selected.
+    add_item(&mut s, "Orientering om budsjett 2027", 3, "10");
+    add_item(&mut s, "Ny hjemmekontorordning", 0, "30");
+    add_item(&mut s, "Omstilling i IT-seksjonen", 1, "45");
+    assert_eq!(
+        s.titles(),
+        [
+            "Godkjenning av innkalling og dagsorden",
+            "Orientering om budsjett 2027",
+            "Ny hjemmekontorordning",
+            "Omstilling i IT-seksjonen",
+            "Godkjenning av referat fra forrige møte",
+            "Oppfølging av tiltakslisten",
+            "Eventuelt",
+        ]
+    );
+    let info = s.item_id("Orientering om budsjett 2027");
+    let drofting = s.item_id("Ny hjemmekontorordning");
+    let forhandling = s.item_id("Omstilling i IT-seksjonen");
+    assert_eq!(s.app.selected_item().map(|i| &i.id), Some(&forhandling));
+    for (item, kind, minutes, n) in [
+        (&info, ItemKind::Information, 10, 5),
+        (&drofting, ItemKind::Consultation, 30, 6),
+        (&forhandling, ItemKind::Negotiation, 45, 7),
+    ] {
+        let it = s.item(item);
+        assert_eq!(it.kind, kind, "{}", it.title);
+        assert_eq!(it.planned_minutes, minutes, "{}", it.title);
+        assert_eq!(it.number, ItemNumber { n, year: 2027 }, "{}", it.title);
+    }
+
+    // A current item before the meeting is started is refused.
+    s.select(&info);
+    let fx = s.act(Action::SetCurrent);
+    assert!(fx.is_empty());
+    assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
+
+    // The meeting day: start, and take the items one by one.
+    s.act(Action::Tick(at("2027-01-15T10:02:00+01:00")));
+    s.act(Action::Command("start".into()));
+    let m = s.app.current_meeting().expect("meeting");
+    assert_eq!(m.status, MeetingStatus::Open);
+    assert_eq!(m.opened_at.as_deref(), Some("2027-01-15T10:02:00+01:00"));
+
+    s.select(&info);
+    s.act(Action::SetCurrent);
+    assert_eq!(
+        s.app.current_meeting().and_then(|m| m.current_item.clone()),
+        Some(info.clone())
+    );
+    assert_eq!(
+        s.item(&info).started_at.as_deref(),
+        Some("2027-01-15T10:02:00+01:00")
+    );
+    assert_eq!(s.item(&info).ended_at, None);
+
+    s.act(Action::Tick(at("2027-01-15T10:14:00+01:00")));
+    // Marking the same item again neither restarts nor ends it.
+    let fx = s.act(Action::SetCurrent);
+    assert!(
+        !fx.iter().any(|e| matches!(
+            e,
+            Effect::Commit(Change::ItemSet {
+                set: ItemField::StartedAt(_) | ItemField::EndedAt(_),
+                ..
+            })
+        )),
+        "{fx:?}"
+    );
+    s.act(Action::Down);
+    s.act(Action::SetCurrent);
+    let m = s.app.current_meeting().expect("meeting");
+    assert_eq!(m.current_item.as_deref(), Some(drofting.as_str()));
+    assert_eq!(
+        s.item(&info).started_at.as_deref(),
+        Some("2027-01-15T10:02:00+01:00")
+    );
+    assert_eq!(
+        s.item(&info).ended_at.as_deref(),
+        Some("2027-01-15T10:14:00+01:00")
+    );
+    assert_eq!(
+        s.item(&drofting).started_at.as_deref(),
+        Some("2027-01-15T10:14:00+01:00")
+    );
+
+    // Notes on the drøfting item, two lines.
+    s.act(Action::EditNotes);
+    assert!(matches!(s.app.popups.last(), Some(Popup::Editor(e))
+        if e.target == EditorTarget::Notes(drofting.clone())));
+    s.type_text("NTL ønsker en evaluering etter seks måneder.");
+    s.key(KeyCode::Enter);
+    s.type_text("YS Stat støtter dette.");
+    let fx = s.act(Action::Save);
+    assert_eq!(fx.len(), 1, "{fx:?}");
+    assert!(s.app.popups.is_empty());
+    assert_eq!(
+        s.item(&drofting).notes,
+        "NTL ønsker en evaluering etter seks måneder.\nYS Stat støtter dette."
+    );
+
+    // The negotiation: conclusion, agreement, and an action from it.
+    s.act(Action::Tick(at("2027-01-15T10:40:00+01:00")));
+    s.act(Action::Down);
+    s.act(Action::SetCurrent);
+    assert_eq!(
+        s.item(&drofting).ended_at.as_deref(),
+        Some("2027-01-15T10:40:00+01:00")
+    );
+    s.act(Action::EditConclusion);
+    s.type_text("Partene er enige om omstillingsplanen.");
+    s.act(Action::Save);
+    assert_eq!(
+        s.item(&forhandling).conclusion,
+        "Partene er enige om omstillingsplanen."
+    );
+    s.act(Action::CycleAgreement);
+    assert_eq!(s.item(&forhandling).agreement, Some(Agreement::Agreement));
+
+    s.act(Action::AddActionFromItem);
+    assert_eq!(
+        s.form().kind,
+        FormKind::NewAction {
+            item: Some(forhandling.clone())
+        }
+    );
+    assert!(s.form().title.contains("7/27"), "{}", s.form().title);
+    s.type_text("Oppdatere omstillingsplanen");
+    s.act(Action::Down);
+    s.key(KeyCode::Right); // «Ingen» → KMD
+    s.act(Action::Down);
+    s.type_text("01.03.2027");
+    s.act(Action::Save);
+    assert!(
+        s.app.popups.is_empty(),
+        "form still open: {:?}",
+        s.form().error
+    );
+
+    // An action of its own, from the actions pane.
+    s.act(Action::NextPane);
+    s.act(Action::NextPane);
+    assert_eq!(s.app.focus, Pane::Actions);
+    s.act(Action::Add);
+    assert_eq!(s.form().kind, FormKind::NewAction { item: None });
+    s.type_text("Sende ut innkalling til neste møte");
+    s.act(Action::Down);
+    for _ in 0..8 {
+        s.key(KeyCode::Right); // past «Ingen» and the six parties to the second person
+    }
+    s.act(Action::Save);
+    assert!(
+        s.app.popups.is_empty(),
+        "form still open: {:?}",
+        s.form().error
+    );
+    assert_eq!(s.app.actions().len(), 8);
+    s.act(Action::PrevPane);
+    s.act(Action::PrevPane);
+    assert_eq!(s.app.focus, Pane::Agenda);
+
+    // :close asks first, then ends the current item and the meeting.
+    s.act(Action::Tick(at("2027-01-15T11:05:00+01:00")));
+    let fx = s.act(Action::Command("close".into()));
+    assert!(fx.is_empty(), "closing must be confirmed first: {fx:?}");
+    assert!(matches!(
+        s.app.popups.last(),
+        Some(Popup::Confirm {
+            on_yes: OnYes::CloseMeeting,
+            ..
+        })
+    ));
+    s.act(Action::Yes);
+    assert!(s.app.popups.is_empty());
+    let m = s.app.current_meeting().expect("meeting");
+    assert_eq!(m.status, MeetingStatus::Closed);
+    assert_eq!(m.current_item, None);
+    assert_eq!(m.closed_at.as_deref(), Some("2027-01-15T11:05:00+01:00"));
+    assert_eq!(
+        s.item(&forhandling).ended_at.as_deref(),
+        Some("2027-01-15T11:05:00+01:00")
+    );
+    assert!(s.app.doc.rejected.is_empty(), "{:?}", s.app.doc.rejected);
+
+    // The minutes on disk.
+    let bytes = s.minutes_file(&id);
+    let v: Value = serde_json::from_slice(&bytes)?;
+    let meeting = &v["meeting"];
+    assert_eq!(meeting["status"], "closed");
+    assert_eq!(meeting["title"], "Kontaktgruppemøte januar");
+    assert_eq!(meeting["opened_at"], "2027-01-15T10:02:00+01:00");
+    assert_eq!(meeting["closed_at"], "2027-01-15T11:05:00+01:00");
+    assert_eq!(
+        meeting["attendance"],
+        json!([
+            {"person": "p-leder", "presence": "present"},
+            {"person": "p-referent", "presence": "absent"}
+        ])
+    );
+    assert_eq!(meeting["items"].as_array().map(Vec::len), Some(7));
+    let i = item_json(&v, "Orientering om budsjett 2027");
+    assert_eq!(i["kind"], "information");
+    assert_eq!(i["number"], json!({"n": 5, "year": 2027}));
+    assert_eq!(i["planned_minutes"], 10);
+    assert_eq!(i["started_at"], "2027-01-15T10:02:00+01:00");
+    assert_eq!(i["ended_at"], "2027-01-15T10:14:00+01:00");
+    let i = item_json(&v, "Ny hjemmekontorordning");
+    assert_eq!(i["kind"], "consultation");
+    assert_eq!(
+        i["notes"],
+        "NTL ønsker en evaluering etter seks måneder.\nYS Stat støtter dette."
+    );
+    assert_eq!(i["started_at"], "2027-01-15T10:14:00+01:00");
+    assert_eq!(i["ended_at"], "2027-01-15T10:40:00+01:00");
+    let i = item_json(&v, "Omstilling i IT-seksjonen");
+    assert_eq!(i["kind"], "negotiation");
+    assert_eq!(i["conclusion"], "Partene er enige om omstillingsplanen.");
+    assert_eq!(i["agreement"], "agreement");
+    assert_eq!(i["started_at"], "2027-01-15T10:40:00+01:00");
+    assert_eq!(i["ended_at"], "2027-01-15T11:05:00+01:00");
+    assert!(
+        item_json(&v, "Eventuelt").get("started_at").is_none(),
+        "an item never taken has no start time"
+    );
+
+    assert_eq!(v["actions"].as_array().map(Vec::len), Some(8));
+    let a = action_json(&v, "Oppdatere omstillingsplanen");
+    assert_eq!(a["owner"], json!({"kind": "party", "id": "kmd"}));
+    assert_eq!(a["due"], "2027-03-01");
+    assert_eq!(a["status"], "open");
+    assert_eq!(a["meeting"], id.as_str());
+    assert_eq!(a["item"], forhandling.as_str());
+    let a = action_json(&v, "Sende ut innkalling til neste møte");
+    assert_eq!(a["owner"], json!({"kind": "person", "id": "p-referent"}));
+    assert!(a.get("due").is_none());
+    assert!(a.get("item").is_none());
+    assert_eq!(a["meeting"], id.as_str());
+    assert!(v.get("rejected").is_none());
+
+    let typed = read_minutes(&s.store.layout().minutes_path(&id))?;
+    assert_eq!(Some(&typed), s.app.doc.minutes(&id).as_ref());
+
+    // A fresh samrad folds the logs to the very same minutes, and opens this meeting.
+    let doc = s.reloaded();
+    let again = doc.minutes(&id).expect("the meeting survives a reload");
+    assert_eq!(minutes_bytes(&again), bytes);
+    let mut fresh = Store::open(s.dir.path(), chair())?;
+    assert!(
+        !fresh.materialize(&doc, &id)?,
+        "nothing new to write after a reload"
+    );
+    let reopened = App::new(doc, chair(), Lang::Nb, at("2027-01-15T12:00:00+01:00"));
+    assert_eq!(reopened.meeting.as_deref(), Some(id.as_str()));
+    Ok(())
+}
+
+#[test]
+fn an_impossible_due_date_keeps_the_form_open_and_commits_nothing() -> R {
+    let mut s = Session::new()?;
+    let before = s.app.doc.actions.len();
+    s.act(Action::NextPane);
+    s.act(Action::NextPane);
+    s.act(Action::Add);
+    s.type_text("Kartlegge kompetansebehov");
+    s.act(Action::Down);
+    s.act(Action::Down);
+    s.type_text("31.02.2027");
+    let fx = s.act(Action::Save);
+    assert!(fx.is_empty(), "nothing may be committed: {fx:?}");
+    let form = s.form();
+    assert!(matches!(form.kind, FormKind::NewAction { .. }));
+    assert_eq!(form.error.as_deref(), Some("Måned 2 har ingen dag 31"));
+    assert_eq!(
+        form.text(0),
+        "Kartlegge kompetansebehov",
+        "what was typed is kept"
+    );
+    assert_eq!(form.focus, 2, "the cursor stays in the date field");
+    assert_eq!(s.app.doc.actions.len(), before);
+    assert_eq!(s.reloaded().actions.len(), before, "nothing on disk either");
+
+    s.clear_field();
+    s.type_text("28.02.2027");
+    assert_eq!(s.form().error, None, "typing clears the error");
+    let fx = s.act(Action::Save);
+    assert!(
+        s.app.popups.is_empty(),
+        "form still open: {:?}",
+        s.form().error
+    );
+    assert_eq!(fx.len(), 1, "{fx:?}");
+    let doc = s.reloaded();
+    assert_eq!(doc.actions.len(), before + 1);
+    let a = doc
+        .actions
+        .iter()
+        .find(|a| a.title == "Kartlegge kompetansebehov")
+        .expect("saved");
+    assert_eq!(a.due, chrono::NaiveDate::from_ymd_opt(2027, 2, 28));
+    assert_eq!(a.meeting.as_deref(), Some(FIRST));
+    assert_eq!(a.owner, Owner::Nobody);
+    Ok(())
+}
+
+#[test]
+fn deleting_an_item_asks_first() -> R {
+    let mut s = Session::new()?;
+    s.select("s-2026-3");
+    let fx = s.act(Action::Delete);
+    assert!(fx.is_empty());
+    match s.app.popups.last() {
+        Some(Popup::Confirm { question, on_yes }) => {
+            assert_eq!(*on_yes, OnYes::DeleteItem("s-2026-3".into()));
+            assert!(question.starts_with("Slette sak 3/26 "), "{question}");
+        }
+        other => panic!("expected a confirm, found {other:?}"),
+    }
+
+    let fx = s.act(Action::No);
+    assert!(fx.is_empty());
+    assert!(s.app.popups.is_empty());
+    assert_eq!(s.app.items().len(), 6);
+    assert!(
+        s.app
+            .doc
+            .meeting(FIRST)
+            .and_then(|m| m.item("s-2026-3"))
+            .is_some()
+    );
+
+    s.act(Action::Delete);
+    let fx = s.act(Action::Yes);
+    assert_eq!(
+        fx,
+        [Effect::Commit(Change::ItemDelete {
+            meeting: FIRST.into(),
+            item: "s-2026-3".into()
+        })]
+    );
+    assert!(s.app.popups.is_empty());
+    assert_eq!(
+        ids(&s.app.doc, FIRST),
+        ["s-2026-1", "s-2026-2", "s-2026-4", "s-2026-5", "s-2026-6"]
+    );
+    let v: Value = serde_json::from_slice(&s.minutes_file(FIRST))?;
+    let in_minutes: Vec<&str> = v["meeting"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert_eq!(
+        in_minutes,
+        ["s-2026-1", "s-2026-2", "s-2026-4", "s-2026-5", "s-2026-6"]
+    );
+    assert_eq!(ids(&s.reloaded(), FIRST), ids(&s.app.doc, FIRST));
+    Ok(())
+}
+
+#[test]
+fn moving_items_changes_the_agenda_order_for_good() -> R {
+    let mut s = Session::new()?;
+    let fx = s.act(Action::MoveUp);
+    assert!(fx.is_empty(), "the first item cannot go further up");
+
+    s.select("s-2026-2");
+    s.act(Action::MoveDown);
+    assert_eq!(
+        ids(&s.app.doc, FIRST),
+        [
+            "s-2026-1", "s-2026-3", "s-2026-2", "s-2026-4", "s-2026-5", "s-2026-6"
+        ]
+    );
+    assert_eq!(
+        s.app.selected_item().map(|i| i.id.as_str()),
+        Some("s-2026-2")
+    );
+    s.act(Action::MoveDown);
+    s.act(Action::MoveDown);
+    s.act(Action::MoveUp);
+    let order = [
+        "s-2026-1", "s-2026-3", "s-2026-4", "s-2026-2", "s-2026-5", "s-2026-6",
+    ];
+    assert_eq!(ids(&s.app.doc, FIRST), order);
+    assert_eq!(
+        s.app.selected_item().map(|i| i.id.as_str()),
+        Some("s-2026-2"),
+        "the selection follows the moved item"
+    );
+    // The numbers stay with the items: only the order changes.
+    assert_eq!(
+        s.app.selected_item().map(|i| i.number.to_string()),
+        Some("2/26".into())
+    );
+
+    s.act(Action::Bottom);
+    let fx = s.act(Action::MoveDown);
+    assert!(fx.is_empty(), "the last item cannot go further down");
+
+    let doc = s.reloaded();
+    assert_eq!(ids(&doc, FIRST), order, "the order survives a reload");
+    let v: Value = serde_json::from_slice(&s.minutes_file(FIRST))?;
+    let in_minutes: Vec<&str> = v["meeting"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert_eq!(in_minutes, order);
+    Ok(())
+}
+
+#[test]
+fn approved_minutes_cannot_be_edited() -> R {
+    let mut s = Session::new()?;
+    for to in [
+        MeetingStatus::Open,
+        MeetingStatus::Closed,
+        MeetingStatus::Circulated,
+        MeetingStatus::Approved,
+    ] {
+        let op = s.store.commit_at(
+            Change::MeetingStatus {
+                meeting: FIRST.into(),
+                to,
+            },
+            s.app.now,
+        )?;
+        s.app
+            .doc
+            .apply(&op.meta(), op.change.clone())
+            .map_err(|r| format!("{r:?}"))?;
+    }
+    assert!(s.app.is_locked());
+    s.select("s-2026-2");
+
+    let fx = s.act(Action::EditNotes);
+    assert!(fx.is_empty());
+    assert!(
+        s.app.popups.is_empty(),
+        "no editor opens on approved minutes"
+    );
+    let (text, is_error) = s.app.message.clone().expect("a message says why");
+    assert!(is_error);
+    assert!(text.contains("godkjent og låst"), "{text}");
+
+    for action in [
+        Action::EditConclusion,
+        Action::CycleAgreement,
+        Action::Add,
+        Action::Delete,
+        Action::MoveDown,
+    ] {
+        s.app.message = None;
+        let fx = s.act(action.clone());
+        assert!(fx.is_empty(), "{action:?} committed {fx:?}");
+        assert!(s.app.popups.is_empty(), "{action:?} opened a popup");
+        assert!(
+            s.app.message.as_ref().is_some_and(|(_, err)| *err),
+            "{action:?} said nothing"
+        );
+    }
+    assert_eq!(
+        s.reloaded().meeting(FIRST).map(|m| m.status),
+        Some(MeetingStatus::Approved)
+    );
+    Ok(())
+}
+
+#[test]
+fn q_quits_at_once_unless_something_is_unsaved() -> R {
+    let mut s = Session::new()?;
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    let action = app::keymap_for(s.app.mode())
+        .action(&q)
+        .expect("q is bound");
+    assert_eq!(action, Action::Quit);
+    let fx = s.act(action.clone());
+    assert_eq!(fx, [Effect::Quit]);
+    assert!(s.app.quit);
+
+    let mut s = Session::new()?;
+    s.app.save = SaveState::Saving(1);
+    let fx = s.act(action);
+    assert!(fx.is_empty(), "unsaved ops: must ask, not quit: {fx:?}");
+    assert!(!s.app.quit);
+    match s.app.popups.last() {
+        Some(Popup::Confirm { question, on_yes }) => {
+            assert_eq!(*on_yes, OnYes::Quit);
+            assert!(question.contains("ikke lagret"), "{question}");
+        }
+        other => panic!("expected a confirm, found {other:?}"),
+    }
+    let fx = s.act(Action::No);
+    assert!(fx.is_empty());
+    assert!(!s.app.quit);
+    assert!(s.app.popups.is_empty());
+    assert_eq!(s.app.mode(), app::Mode::Normal);
+    Ok(())
+}
+
+#[test]
+fn search_finds_wraps_and_says_when_nothing_is_found() -> R {
+    let mut s = Session::new()?;
+    let search = |s: &mut Session, text: &str| {
+        s.act(Action::Search);
+        s.type_text(text);
+        s.act(Action::Open);
+        assert!(s.app.search.is_none());
+    };
+
+    search(&mut s, "eventuelt");
+    assert_eq!(
+        s.app.selected_item().map(|i| i.id.as_str()),
+        Some("s-2026-6")
+    );
+    assert_eq!(s.app.message.as_ref().map(|m| m.1), Some(false));
+
+    // "strategi" is in items 2, 4 and 5 (titles and background).
+    s.act(Action::Top);
+    search(&mut s, "Strategi");
+    let sel = |s: &Session| {
+        s.app
+            .selected_item()
+            .map(|i| i.id.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(sel(&s), "s-2026-2");
+    s.act(Action::SearchNext);
+    assert_eq!(sel(&s), "s-2026-4");
+    s.act(Action::SearchNext);
+    assert_eq!(sel(&s), "s-2026-5");
+    s.act(Action::SearchNext);
+    assert_eq!(sel(&s), "s-2026-2", "wraps to the first match");
+    s.act(Action::SearchPrev);
+    assert_eq!(sel(&s), "s-2026-5", "and back the other way");
+
+    search(&mut s, "finnesikke");
+    assert_eq!(sel(&s), "s-2026-5", "the selection stays");
+    let (text, is_error) = s.app.message.clone().expect("a message");
+    assert!(is_error);
+    assert_eq!(text, "Fant ikke «finnesikke»");
+    Ok(())
+}
+
+#[test]
+fn esc_in_the_notes_editor_asks_before_throwing_text_away() -> R {
+    let mut s = Session::new()?;
+    s.select("s-2026-2");
+
+    // Without changes Esc just closes.
+    s.act(Action::EditNotes);
+    assert_eq!(s.app.mode(), app::Mode::Edit);
+    let fx = s.act(Action::Cancel);
+    assert!(fx.is_empty());
+    assert!(s.app.popups.is_empty());
+
+    // A change typed and taken back is no change.
+    s.act(Action::EditNotes);
+    s.type_text("x");
+    s.key(KeyCode::Backspace);
+    s.act(Action::Cancel);
+    assert!(s.app.popups.is_empty());
+
+    // With changes Esc asks; «no» goes back to the text, «yes» throws it away.
+    s.act(Action::EditNotes);
+    s.type_text("Utkast til notat");
+    s.act(Action::Cancel);
+    assert_eq!(s.app.popups.len(), 2);
+    assert!(matches!(
+        s.app.popups.last(),
+        Some(Popup::Confirm {
+            on_yes: OnYes::DiscardEdit,
+            ..
+        })
+    ));
+    let fx = s.act(Action::No);
+    assert!(fx.is_empty());
+    match s.app.popups.last() {
+        Some(Popup::Editor(e)) => assert_eq!(e.text(), "Utkast til notat"),
+        other => panic!("expected the editor back, found {other:?}"),
+    }
+    s.act(Action::Cancel);
+    let fx = s.act(Action::Yes);
+    assert!(fx.is_empty(), "discarding commits nothing: {fx:?}");
+    assert!(s.app.popups.is_empty());
+    assert_eq!(s.item("s-2026-2").notes, "");
+    let doc = s.reloaded();
+    assert_eq!(
+        doc.meeting(FIRST)
+            .and_then(|m| m.item("s-2026-2"))
+            .map(|i| i.notes.as_str()),
+        Some("")
+    );
+    Ok(())
+}
+
+// ---- what a chair would expect in the corners ----
+
+#[test]
+fn the_eleventh_item_added_in_a_row_still_goes_right_after_the_selected_one() -> R {
+    let mut s = Session::new()?;
+    s.select("s-2026-1");
+    let titles: Vec<String> = (1..=11).map(|k| format!("Ny sak {k}")).collect();
+    for t in &titles {
+        add_item(&mut s, t, 0, "5");
+        assert_eq!(s.app.selected_item().map(|i| &i.title), Some(t));
+    }
+    let agenda = s.titles();
+    assert_eq!(agenda[1..=11], titles[..], "{agenda:#?}");
+    assert_eq!(
+        agenda[12],
+        "Prosessen: involvering og medbestemmelse i arbeidet med strategien"
+    );
+    assert_eq!(ids(&s.reloaded(), FIRST), ids(&s.app.doc, FIRST));
+    Ok(())
+}
+
+#[test]
+fn an_item_taken_up_again_ends_when_it_is_really_left() -> R {
+    let mut s = Session::new()?;
+    s.act(Action::Command("start".into()));
+    s.select("s-2026-2");
+    s.act(Action::SetCurrent);
+    s.act(Action::Tick(at("2026-12-08T10:10:00+01:00")));
+    s.select("s-2026-3");
+    s.act(Action::SetCurrent);
+    s.act(Action::Tick(at("2026-12-08T10:20:00+01:00")));
+    s.select("s-2026-2");
+    s.act(Action::SetCurrent);
+    assert_eq!(
+        s.app
+            .current_meeting()
+            .and_then(|m| m.current_item.as_deref()),
+        Some("s-2026-2")
+    );
+    assert_eq!(
+        s.item("s-2026-2").ended_at,
+        None,
+        "the item is being discussed again: it has not ended"
+    );
+    s.act(Action::Tick(at("2026-12-08T10:50:00+01:00")));
+    s.act(Action::Command("close".into()));
+    s.act(Action::Yes);
+    assert_eq!(
+        s.item("s-2026-2").ended_at.as_deref(),
+        Some("2026-12-08T10:50:00+01:00"),
+        "it was discussed until the meeting closed"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_refused_new_meeting_leaves_the_chair_where_they_were() -> R {
+    let mut s = Session::new()?;
+    s.app.read_only = Some("skrevet av en nyere samrad".into());
+    s.act(Action::Command("new".into()));
+    let fx = s.act(Action::Save);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
+    assert_eq!(s.app.meeting.as_deref(), Some(FIRST));
+    assert!(
+        s.app.current_meeting().is_some(),
+        "the selected meeting exists"
+    );
+    Ok(())
+}

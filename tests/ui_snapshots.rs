@@ -1,0 +1,607 @@
+//! What the screens look like: every view and popup drawn into a `TestBackend` at two sizes
+//! and in both languages, kept as insta snapshots; and checks on the buffer for what style
+//! must show (focus, selection, no colour, where the cursor is).
+//!
+//! Regenerate with `INSTA_UPDATE=always cargo test --test ui_snapshots`, then read the diff.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier};
+use samrad::app::{Action, App, Effect, Pane, SaveState, ThemeName, run_effects, update};
+use samrad::i18n::Lang;
+use samrad::model::Author;
+use samrad::store::{Load, Store};
+use samrad::ui::Theme;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const LANGS: [(Lang, &str); 2] = [(Lang::Nb, "nb"), (Lang::En, "en")];
+
+fn fixed_now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-12-08T10:20:00+01:00").expect("fixed time")
+}
+
+fn ntl() -> Author {
+    Author {
+        name: "Tillitsvalgt NTL".into(),
+        person: Some("p-ntl".into()),
+        party: Some("ntl".into()),
+    }
+}
+
+/// A seeded data folder, its store and an app on the template's first meeting.
+struct Fixture {
+    app: App,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new(lang: Lang, (w, h): (u16, u16)) -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(dir.path(), ntl()).expect("open store");
+        let doc = store.load(&Load::All);
+        let mut app = App::new(doc, ntl(), lang, fixed_now());
+        app.size = (w, h);
+        assert_eq!(
+            app.meeting.as_deref(),
+            Some("m-2026-12-08-kontaktgruppen"),
+            "the template's first meeting is shown"
+        );
+        Fixture {
+            app,
+            store,
+            _dir: dir,
+        }
+    }
+
+    /// One action through `update`, its changes committed and applied.
+    fn act(&mut self, action: Action) {
+        let fx = update(&mut self.app, action);
+        let rest = run_effects(&mut self.app, &mut self.store, fx).expect("commit");
+        assert!(
+            !rest.contains(&Effect::Quit),
+            "nothing in these scenes quits"
+        );
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Type text into whatever has the keys; '\n' is Enter.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '\n' => self.key(KeyCode::Enter),
+                c => self.key(KeyCode::Char(c)),
+            }
+        }
+    }
+
+    fn render(&mut self) -> Terminal<TestBackend> {
+        self.app.save = SaveState::Saved("10:20:00".into());
+        let (w, h) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| samrad::ui::draw(f, &self.app))
+            .expect("draw");
+        terminal
+    }
+}
+
+/// Snapshot one scene at every size and in both languages, as `{view}_{w}x{h}_{lang}`.
+fn snap_all(view: &str, scene: impl Fn(&mut Fixture)) {
+    for size in SIZES {
+        for (lang, code) in LANGS {
+            let mut fx = Fixture::new(lang, size);
+            scene(&mut fx);
+            let terminal = fx.render();
+            let name = format!("{view}_{}x{}_{code}", size.0, size.1);
+            insta::assert_snapshot!(name, terminal.backend());
+        }
+    }
+}
+
+// ---- the scenes ----
+
+fn main_screen(_: &mut Fixture) {}
+
+fn agenda_current(fx: &mut Fixture) {
+    fx.act(Action::Command("start".into()));
+    fx.act(Action::Down);
+    fx.act(Action::SetCurrent);
+    fx.act(Action::Tick(fixed_now() + Duration::minutes(12)));
+}
+
+fn areas_focused(fx: &mut Fixture) {
+    fx.act(Action::NextPane);
+    fx.act(Action::Down);
+}
+
+fn actions_focused(fx: &mut Fixture) {
+    fx.act(Action::NextPane);
+    fx.act(Action::NextPane);
+    fx.act(Action::Down);
+}
+
+fn detail_scrolled(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    fx.act(Action::Open);
+    assert_eq!(fx.app.focus, Pane::Detail);
+    for _ in 0..6 {
+        fx.act(Action::Down);
+    }
+    assert_eq!(fx.app.detail_scroll, 6);
+}
+
+fn help(fx: &mut Fixture) {
+    fx.act(Action::Help);
+}
+
+fn new_item_form(fx: &mut Fixture) {
+    fx.act(Action::Add);
+    fx.type_text("Budsjett 2027");
+}
+
+fn action_form_date_error(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    fx.act(Action::AddActionFromItem);
+    fx.type_text("Sende ut referatet");
+    fx.act(Action::Down);
+    fx.act(Action::Down);
+    fx.type_text("31.02.2027");
+    fx.act(Action::Save);
+}
+
+fn notes_editor(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    fx.act(Action::EditNotes);
+    fx.type_text("NTL ber om mer tid.\nUnio støtter forslaget");
+}
+
+fn confirm_delete(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    fx.act(Action::Delete);
+}
+
+fn meetings(fx: &mut Fixture) {
+    fx.act(Action::Meetings);
+}
+
+fn attendance(fx: &mut Fixture) {
+    fx.act(Action::Attendance);
+    fx.act(Action::Open);
+    fx.act(Action::Down);
+}
+
+fn documents(fx: &mut Fixture) {
+    fx.act(Action::Documents);
+    fx.act(Action::Add);
+    fx.type_text("Utkast til strategi");
+    fx.act(Action::Down);
+    fx.act(Action::Down);
+    fx.type_text("26/1234");
+    fx.act(Action::Save);
+}
+
+fn documents_empty(fx: &mut Fixture) {
+    fx.act(Action::Documents);
+}
+
+fn command_line(fx: &mut Fixture) {
+    fx.act(Action::CommandLine);
+    fx.type_text("export md");
+}
+
+// ---- snapshots ----
+
+#[test]
+fn snapshot_main() {
+    snap_all("main", main_screen);
+}
+
+#[test]
+fn snapshot_agenda_current() {
+    snap_all("agenda_current", agenda_current);
+}
+
+#[test]
+fn snapshot_areas() {
+    snap_all("areas", areas_focused);
+}
+
+#[test]
+fn snapshot_actions() {
+    snap_all("actions", actions_focused);
+}
+
+#[test]
+fn snapshot_detail_scrolled() {
+    snap_all("detail_scrolled", detail_scrolled);
+}
+
+#[test]
+fn snapshot_help() {
+    snap_all("help", help);
+}
+
+#[test]
+fn snapshot_new_item_form() {
+    snap_all("new_item_form", new_item_form);
+}
+
+#[test]
+fn snapshot_action_form_date_error() {
+    snap_all("action_form_date_error", action_form_date_error);
+}
+
+#[test]
+fn snapshot_notes_editor() {
+    snap_all("notes_editor", notes_editor);
+}
+
+#[test]
+fn snapshot_confirm_delete() {
+    snap_all("confirm_delete", confirm_delete);
+}
+
+#[test]
+fn snapshot_meetings() {
+    snap_all("meetings", meetings);
+}
+
+#[test]
+fn snapshot_attendance() {
+    snap_all("attendance", attendance);
+}
+
+#[test]
+fn snapshot_documents() {
+    snap_all("documents", documents);
+}
+
+#[test]
+fn snapshot_documents_empty() {
+    snap_all("documents_empty", documents_empty);
+}
+
+#[test]
+fn snapshot_command_line() {
+    snap_all("command_line", command_line);
+}
+
+#[test]
+fn snapshot_too_small() {
+    for (lang, code) in LANGS {
+        let mut fx = Fixture::new(lang, (50, 12));
+        let terminal = fx.render();
+        insta::assert_snapshot!(format!("too_small_50x12_{code}"), terminal.backend());
+    }
+}
+
+/// The theme snapshots keep the styles too (the buffer's Debug form lists them), since
+/// the text alone is the same in every theme.
+#[test]
+fn snapshot_themes() {
+    for (theme, name) in [
+        (ThemeName::NoColor, "theme_nocolor_80x24_nb"),
+        (ThemeName::HighContrast, "theme_contrast_80x24_nb"),
+    ] {
+        let mut fx = Fixture::new(Lang::Nb, (80, 24));
+        fx.app.theme = theme;
+        let terminal = fx.render();
+        insta::assert_snapshot!(name, format!("{:?}", terminal.backend().buffer()));
+    }
+}
+
+// ---- what style must show ----
+
+fn row_text(buf: &Buffer, y: u16, x0: u16, x1: u16) -> String {
+    (x0..x1).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// The top edges of the three list panes: rows where column 0 starts a border.
+fn pane_tops(buf: &Buffer) -> Vec<u16> {
+    (0..buf.area.height)
+        .filter(|&y| matches!(buf[(0, y)].symbol(), "┌" | "┏"))
+        .collect()
+}
+
+/// The width of the left column: where the top border of the first pane ends.
+fn pane_width(buf: &Buffer, top: u16) -> u16 {
+    (0..buf.area.width)
+        .find(|&x| matches!(buf[(x, top)].symbol(), "┐" | "┓"))
+        .expect("a top-right corner")
+        + 1
+}
+
+fn assert_focused(buf: &Buffer, top: u16, theme: &Theme, what: &str) {
+    let corner = &buf[(0, top)];
+    assert_eq!(corner.symbol(), "┏", "{what}: thick border");
+    assert_eq!(
+        Some(corner.fg),
+        theme.border_focus.fg,
+        "{what}: border_focus colour"
+    );
+    assert!(
+        corner.modifier.contains(Modifier::BOLD),
+        "{what}: bold border"
+    );
+    let w = pane_width(buf, top);
+    assert_eq!(buf[(w - 2, top)].symbol(), "━", "{what}: thick top edge");
+    assert_eq!(buf[(0, top + 1)].symbol(), "┃", "{what}: thick side");
+    assert_eq!(buf[(0, top + 1)].fg, Color::Cyan, "{what}: side in Cyan");
+    assert!(
+        row_text(buf, top, 0, w).contains('▶'),
+        "{what}: ▶ in the title: {}",
+        row_text(buf, top, 0, w)
+    );
+}
+
+fn assert_unfocused(buf: &Buffer, top: u16, theme: &Theme, what: &str) {
+    let corner = &buf[(0, top)];
+    assert_eq!(corner.symbol(), "┌", "{what}: plain border");
+    assert_eq!(Some(corner.fg), theme.border.fg, "{what}: border colour");
+    assert!(
+        !corner.modifier.contains(Modifier::BOLD),
+        "{what}: border not bold"
+    );
+    let w = pane_width(buf, top);
+    assert!(
+        !row_text(buf, top, 0, w).contains('▶'),
+        "{what}: no ▶ in the title"
+    );
+}
+
+/// The first row inside the pane whose top edge is at `top`: the selected one here.
+fn assert_selected_row(buf: &Buffer, top: u16, theme: &Theme, what: &str) {
+    let y = top + 1;
+    let w = pane_width(buf, top);
+    assert_eq!(buf[(1, y)].symbol(), "›", "{what}: › marks the selection");
+    let last = (1..w - 1)
+        .rev()
+        .find(|&x| buf[(x, y)].symbol() != " ")
+        .expect("text in the selected row");
+    for x in 1..=last {
+        let c = &buf[(x, y)];
+        assert_eq!(
+            Some(c.bg),
+            theme.selected.bg,
+            "{what}: selected bg at x={x} ({:?})",
+            c.symbol()
+        );
+    }
+    assert_eq!(buf[(1, y)].bg, Color::Cyan, "{what}: selected bg Cyan");
+    assert!(buf[(1, y)].modifier.contains(Modifier::BOLD));
+    // The next row is not selected.
+    assert_ne!(buf[(1, y + 1)].symbol(), "›", "{what}: one selected row");
+    assert_eq!(
+        buf[(1, y + 1)].bg,
+        Color::Reset,
+        "{what}: other rows unstyled"
+    );
+}
+
+#[test]
+fn the_focused_pane_has_a_thick_coloured_border_and_a_marked_title() {
+    let theme = Theme::of(ThemeName::Default);
+    for size in SIZES {
+        let mut fx = Fixture::new(Lang::Nb, size);
+        let terminal = fx.render();
+        let buf = terminal.backend().buffer();
+        let tops = pane_tops(buf);
+        assert_eq!(tops.len(), 3, "three list panes at {size:?}: {tops:?}");
+        assert_focused(buf, tops[0], &theme, "agenda");
+        assert_unfocused(buf, tops[1], &theme, "areas");
+        assert_unfocused(buf, tops[2], &theme, "actions");
+        assert_selected_row(buf, tops[0], &theme, "agenda");
+        assert!(
+            !terminal.backend().cursor_visible(),
+            "no cursor on the panes"
+        );
+    }
+}
+
+#[test]
+fn next_pane_moves_the_focus_style_to_the_areas() {
+    let theme = Theme::of(ThemeName::Default);
+    for size in SIZES {
+        let mut fx = Fixture::new(Lang::En, size);
+        fx.act(Action::NextPane);
+        assert_eq!(fx.app.focus, Pane::Areas);
+        let terminal = fx.render();
+        let buf = terminal.backend().buffer();
+        let tops = pane_tops(buf);
+        assert_eq!(tops.len(), 3, "three list panes at {size:?}");
+        assert_unfocused(buf, tops[0], &theme, "agenda");
+        assert_focused(buf, tops[1], &theme, "areas");
+        assert_unfocused(buf, tops[2], &theme, "actions");
+
+        // The agenda's selection is still shown, but idle: underlined, not Cyan.
+        let sel = &buf[(1, tops[0] + 1)];
+        assert_eq!(sel.symbol(), "›");
+        assert_eq!(sel.bg, Color::Reset);
+        assert!(sel.modifier.contains(Modifier::UNDERLINED));
+
+        // In the areas, the first row is a goal-area heading; the selected area is next.
+        let w = pane_width(buf, tops[1]);
+        let sel_y = (tops[1] + 1..tops[2])
+            .find(|&y| buf[(1, y)].symbol() == "›")
+            .expect("a selected area row");
+        assert_eq!(buf[(1, sel_y)].bg, Color::Cyan);
+        assert_eq!(Some(buf[(1, sel_y)].bg), theme.selected.bg);
+        assert!(
+            row_text(buf, sel_y, 1, w).contains("1. "),
+            "the first area is selected"
+        );
+    }
+}
+
+type Scene = fn(&mut Fixture);
+
+/// Every scene, for the checks that must hold on all of them.
+fn all_scenes() -> Vec<(&'static str, Scene)> {
+    vec![
+        ("main", main_screen),
+        ("agenda_current", agenda_current),
+        ("areas", areas_focused),
+        ("actions", actions_focused),
+        ("detail_scrolled", detail_scrolled),
+        ("help", help),
+        ("new_item_form", new_item_form),
+        ("action_form_date_error", action_form_date_error),
+        ("notes_editor", notes_editor),
+        ("confirm_delete", confirm_delete),
+        ("meetings", meetings),
+        ("attendance", attendance),
+        ("documents", documents),
+        ("documents_empty", documents_empty),
+        ("command_line", command_line),
+    ]
+}
+
+#[test]
+fn no_colour_means_no_colour_anywhere() {
+    for (name, scene) in all_scenes() {
+        for size in SIZES.into_iter().chain([(50, 12)]) {
+            // Keys do nothing on a too small screen: set the scene up at a usable size.
+            let drive = if size == (50, 12) { (80, 24) } else { size };
+            let mut fx = Fixture::new(Lang::Nb, drive);
+            fx.app.theme = ThemeName::NoColor;
+            scene(&mut fx);
+            fx.app.size = size;
+            let terminal = fx.render();
+            let buf = terminal.backend().buffer();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let c = &buf[(x, y)];
+                    assert!(
+                        c.fg == Color::Reset && c.bg == Color::Reset,
+                        "{name} at {size:?}: colour at ({x},{y}) {:?}: fg {:?} bg {:?}",
+                        c.symbol(),
+                        c.fg,
+                        c.bg
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_colour_shows_the_selection_reversed() {
+    let mut fx = Fixture::new(Lang::Nb, (80, 24));
+    fx.app.theme = ThemeName::NoColor;
+    let terminal = fx.render();
+    let buf = terminal.backend().buffer();
+    let tops = pane_tops(buf);
+    let sel = &buf[(1, tops[0] + 1)];
+    assert_eq!(sel.symbol(), "›");
+    assert!(sel.modifier.contains(Modifier::REVERSED));
+    assert!(
+        !buf[(1, tops[0] + 2)].modifier.contains(Modifier::REVERSED),
+        "only the selected row is reversed"
+    );
+    // Focus still shows without colour: the thick border and the ▶.
+    assert_eq!(buf[(0, tops[0])].symbol(), "┏");
+    assert_eq!(buf[(0, tops[1])].symbol(), "┌");
+
+    // The same in a list popup.
+    let mut fx = Fixture::new(Lang::Nb, (80, 24));
+    fx.app.theme = ThemeName::NoColor;
+    attendance(&mut fx);
+    let terminal = fx.render();
+    let buf = terminal.backend().buffer();
+    let popup = popup_rect(buf);
+    let reversed_marks = (popup.top()..popup.bottom())
+        .flat_map(|y| (popup.left()..popup.right()).map(move |x| (x, y)))
+        .filter(|&p| buf[p].symbol() == "›" && buf[p].modifier.contains(Modifier::REVERSED))
+        .count();
+    assert_eq!(reversed_marks, 1, "one reversed › in the attendance list");
+}
+
+/// The rectangle of the double-bordered popup drawn on top (its top-left ╔ and
+/// bottom-right ╝).
+fn popup_rect(buf: &Buffer) -> Rect {
+    let cells: Vec<(u16, u16)> = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .collect();
+    let &(x0, y0) = cells
+        .iter()
+        .find(|&&p| buf[p].symbol() == "╔")
+        .expect("a popup");
+    let &(x1, y1) = cells
+        .iter()
+        .rev()
+        .find(|&&p| buf[p].symbol() == "╝")
+        .expect("a popup corner");
+    Rect::new(x0, y0, x1 - x0 + 1, y1 - y0 + 1)
+}
+
+fn inner(r: Rect) -> Rect {
+    Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
+}
+
+#[test]
+fn the_cursor_is_in_the_open_editor() {
+    for size in SIZES {
+        for (lang, _) in LANGS {
+            let mut fx = Fixture::new(lang, size);
+            fx.act(Action::Down);
+            fx.act(Action::EditNotes);
+            fx.type_text("Hei\nNTL");
+            let mut terminal = fx.render();
+            let area = inner(popup_rect(terminal.backend().buffer()));
+            assert!(terminal.backend().cursor_visible(), "cursor shown");
+            let pos = terminal.get_cursor_position().expect("cursor");
+            assert!(
+                area.contains(pos),
+                "cursor {pos:?} inside the editor {area:?}"
+            );
+            // Just after the text typed: second line, after "NTL".
+            assert_eq!(pos, Position::new(area.x + 3, area.y + 1));
+            assert_eq!(
+                row_text(terminal.backend().buffer(), area.y + 1, area.x, area.x + 3),
+                "NTL"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_cursor_is_in_the_focused_form_field_and_on_the_command_line() {
+    for size in SIZES {
+        // The due-date field of the action form, after the text typed there.
+        let mut fx = Fixture::new(Lang::Nb, size);
+        action_form_date_error(&mut fx);
+        let mut terminal = fx.render();
+        let area = inner(popup_rect(terminal.backend().buffer()));
+        assert!(terminal.backend().cursor_visible());
+        let pos = terminal.get_cursor_position().expect("cursor");
+        assert!(
+            area.contains(pos),
+            "cursor {pos:?} inside the form {area:?}"
+        );
+        let before = row_text(terminal.backend().buffer(), pos.y, area.x, pos.x);
+        assert!(
+            before.trim_end().ends_with("31.02.2027"),
+            "cursor after the date: {before:?}"
+        );
+
+        // The command line: the row above the status bar, after ":export md".
+        let mut fx = Fixture::new(Lang::Nb, size);
+        command_line(&mut fx);
+        let mut terminal = fx.render();
+        assert!(terminal.backend().cursor_visible());
+        let pos = terminal.get_cursor_position().expect("cursor");
+        assert_eq!(pos, Position::new(1 + "export md".len() as u16, size.1 - 2));
+        assert_eq!(
+            row_text(terminal.backend().buffer(), pos.y, 0, pos.x),
+            ":export md"
+        );
+    }
+}
