@@ -129,7 +129,9 @@ fn open(cli: &Cli) -> Result<Session> {
 /// taken as a name without a party.
 pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-        let user = std::env::var("USER").unwrap_or_else(|_| "ukjent".into());
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "?".into());
         return Author {
             name: user,
             person: None,

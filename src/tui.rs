@@ -197,7 +197,7 @@ fn event_loop(
                 match effect {
                     Effect::Commit(change) => match store.stamp(change) {
                         Ok(op) => {
-                            let _ = app.doc.apply(&op.meta(), op.change.clone());
+                            app.apply(&op.meta(), op.change.clone());
                             if writer.send(op) {
                                 app.save = SaveState::Saving(app.pending_ops() + 1);
                                 minutes_dirty = true;

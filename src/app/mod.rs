@@ -29,7 +29,7 @@ pub fn run_effects(
         match effect {
             Effect::Commit(change) => {
                 let op = store.commit_at(change, app.now)?;
-                let _ = app.doc.apply(&op.meta(), op.change.clone());
+                app.apply(&op.meta(), op.change.clone());
             }
             other => rest.push(other),
         }

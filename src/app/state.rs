@@ -110,6 +110,8 @@ pub struct App {
     pub area_sel: usize,
     pub action_sel: usize,
     pub detail_scroll: u16,
+    /// A record just added: selected as soon as its op is applied.
+    pub select_after_apply: Option<(Pane, Id)>,
     pub popups: Vec<Popup>,
     pub command: Option<TextArea<'static>>,
     pub search: Option<TextArea<'static>>,
@@ -147,6 +149,7 @@ impl App {
             area_sel: 0,
             action_sel: 0,
             detail_scroll: 0,
+            select_after_apply: None,
             popups: Vec::new(),
             command: None,
             search: None,
@@ -285,6 +288,26 @@ impl App {
             Pane::Areas => self.areas().len(),
             Pane::Actions => self.actions().len(),
             Pane::Detail => 0,
+        }
+    }
+
+    /// Apply an op's change to the state (ours, or another writer's), and select what the
+    /// user just added once it exists.
+    pub fn apply(&mut self, meta: &crate::model::OpMeta, change: crate::model::Change) {
+        let _ = self.doc.apply(meta, change);
+        if let Some((pane, id)) = self.select_after_apply.clone() {
+            let found = match pane {
+                Pane::Agenda => self.items().iter().position(|i| i.id == id),
+                Pane::Actions => self.actions().iter().position(|a| a.id == id),
+                _ => None,
+            };
+            if let Some(i) = found {
+                match pane {
+                    Pane::Agenda => self.agenda_sel = i,
+                    _ => self.action_sel = i,
+                }
+                self.select_after_apply = None;
+            }
         }
     }
 

@@ -1442,7 +1442,6 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                 (Some(a), None) => a.rank + 1024,
                 (None, _) => 1024,
             };
-            let new_sel = if m.items.is_empty() { 0 } else { sel + 1 };
             out.push(Change::ItemAdd {
                 meeting: meeting.clone(),
                 item: item.clone(),
@@ -1458,7 +1457,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                     set: s,
                 });
             }
-            app.agenda_sel = new_sel;
+            app.select_after_apply = Some((Pane::Agenda, item));
             app.focus = Pane::Agenda;
             Ok(out)
         }
@@ -1472,8 +1471,11 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
             } else {
                 None
             };
+            let id = new_id("t");
+            // Select the new action once it is applied, so the chair sees it.
+            app.select_after_apply = Some((Pane::Actions, id.clone()));
             Ok(vec![Change::ActionAdd {
-                id: new_id("t"),
+                id,
                 title,
                 owner: owners.get(f.choice(1)).cloned().unwrap_or(Owner::Nobody),
                 due,
