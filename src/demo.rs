@@ -123,11 +123,62 @@ pub fn meeting_script(
             },
         ));
     }
+    let mut votes: Vec<(Id, Id)> = Vec::new();
     for e in 0..edits {
         let item = rng.pick(&item_ids).clone();
         let person = rng.below(PEOPLE.len());
         let party = PEOPLE[person].1.to_string();
-        let change = match rng.below(10) {
+        let change = match rng.below(14) {
+            10 => {
+                // The chair opens a vote on the item.
+                let vote = format!("{meeting}-v{e}");
+                votes.push((item.clone(), vote.clone()));
+                out.push((
+                    0,
+                    Change::VoteOpen {
+                        meeting: m.clone(),
+                        item,
+                        vote,
+                        question: format!("{}?", sentence(&mut rng, 5)),
+                        options: crate::model::VoteOption::defaults(["For", "Mot", "Avstår"]),
+                        method: crate::model::VoteMethod::PerParty,
+                        rule: crate::model::VoteRule::ALL[rng.below(4)],
+                    },
+                ));
+                continue;
+            }
+            11 | 12 if !votes.is_empty() => {
+                // A party's ballot, or now and then the chair closing the vote.
+                let (item, vote) = votes[rng.below(votes.len())].clone();
+                if rng.below(6) == 0 {
+                    out.push((
+                        0,
+                        Change::VoteClose {
+                            meeting: m.clone(),
+                            item,
+                            vote,
+                        },
+                    ));
+                    continue;
+                }
+                Change::VoteCast {
+                    meeting: m.clone(),
+                    item,
+                    vote,
+                    voter: party,
+                    option: Some(rng.below(3)),
+                }
+            }
+            13 => {
+                // Someone writing another party's statement: refused by the fold, and shown.
+                let other = PEOPLE[(person + 1) % PEOPLE.len()].1.to_string();
+                Change::Statement {
+                    meeting: m.clone(),
+                    item,
+                    party: other,
+                    text: format!("{} #{e}", sentence(&mut rng, 6)),
+                }
+            }
             0..=3 => Change::Position {
                 meeting: m.clone(),
                 item,

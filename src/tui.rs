@@ -15,7 +15,7 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, Effect, SaveState, ThemeName, keymap_for, update};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::Msg;
-use crate::store::{Appender, Op, Store};
+use crate::store::{Appender, Load, Op, Store};
 
 /// What the disk writer says about each op.
 enum Saved {
@@ -144,6 +144,10 @@ fn event_loop(
     writer: &DiskWriter,
 ) -> Result<()> {
     let mut last_tick = Instant::now();
+    let mut last_poll = Instant::now();
+    let mut last_live = Instant::now() - Duration::from_secs(10);
+    let mut newest = store.last_clock();
+    let mut refold_wanted = false;
     let mut minutes_dirty = false;
     let mut last_minutes = Instant::now();
     let mut redraw = true;
@@ -154,7 +158,65 @@ fn event_loop(
             redraw = false;
         }
         let mut actions = Vec::new();
-        if event::poll(Duration::from_millis(200))? {
+        // Others' changes: read what was appended, apply it in order, or fold again when it
+        // belongs before what is already applied.
+        if last_poll.elapsed() >= Duration::from_millis(300) {
+            last_poll = Instant::now();
+            let load = app.meeting.clone().map(Load::Meeting).unwrap_or(Load::All);
+            let mut new = store.read_new_ops(&load);
+            if !new.is_empty() {
+                crate::store::fold::merge(&mut new);
+                if new.iter().all(|op| op.clock > newest) && !refold_wanted {
+                    app.keeping_selection(|app| {
+                        for op in new {
+                            newest = newest.max(op.clock);
+                            let Op {
+                                writer,
+                                seq,
+                                at,
+                                by,
+                                change,
+                                ..
+                            } = op;
+                            app.apply(
+                                &crate::model::OpMeta {
+                                    writer: &writer,
+                                    seq,
+                                    at: &at,
+                                    author: &by,
+                                },
+                                change,
+                            );
+                        }
+                    });
+                } else {
+                    refold_wanted = true;
+                }
+                redraw = true;
+                minutes_dirty = true;
+            }
+            // Our own ops still on their way to disk would be missing from a fold.
+            if refold_wanted && app.pending_ops() == 0 {
+                let doc = store.load(&Load::All);
+                app.keeping_selection(|app| app.doc = doc);
+                newest = store.last_clock();
+                refold_wanted = false;
+                redraw = true;
+            }
+        }
+        if last_live.elapsed() >= Duration::from_secs(2) {
+            last_live = Instant::now();
+            let live: Vec<(String, String)> = store
+                .live_writers()
+                .into_iter()
+                .map(|(a, at)| (a.name, at))
+                .collect();
+            if live != app.live {
+                app.live = live;
+                redraw = true;
+            }
+        }
+        if event::poll(Duration::from_millis(100))? {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(a) = keymap_for(app.mode()).action(&key) {
@@ -197,6 +259,7 @@ fn event_loop(
                 match effect {
                     Effect::Commit(change) => match store.stamp(change) {
                         Ok(op) => {
+                            newest = newest.max(op.clock);
                             app.apply(&op.meta(), op.change.clone());
                             if writer.send(op) {
                                 app.save = SaveState::Saving(app.pending_ops() + 1);

@@ -126,6 +126,8 @@ pub struct App {
     pub scroll_limits: (u16, u16),
     pub read_only: Option<String>,
     pub quit: bool,
+    /// Other samrads writing to this data folder now: who, and when they last wrote.
+    pub live: Vec<(String, String)>,
     /// Where the data lives, to say where exports and minutes went.
     pub data_dir: String,
 }
@@ -161,6 +163,7 @@ impl App {
             scroll_limits: (u16::MAX, u16::MAX),
             read_only: None,
             quit: false,
+            live: Vec::new(),
             data_dir: String::new(),
         };
         app.meeting = app.default_meeting();
@@ -308,6 +311,24 @@ impl App {
                 }
                 self.select_after_apply = None;
             }
+        }
+    }
+
+    /// Run `f` (which changes the data, e.g. others' ops arriving) and keep the same
+    /// records selected, wherever they moved to.
+    pub fn keeping_selection(&mut self, f: impl FnOnce(&mut App)) {
+        let item = self.selected_item().map(|i| i.id.clone());
+        let action = self.selected_action().map(|a| a.id.clone());
+        let area = self.selected_area().map(|a| a.id.clone());
+        f(self);
+        if let Some(i) = item.and_then(|id| self.items().iter().position(|x| x.id == id)) {
+            self.agenda_sel = i;
+        }
+        if let Some(i) = action.and_then(|id| self.actions().iter().position(|x| x.id == id)) {
+            self.action_sel = i;
+        }
+        if let Some(i) = area.and_then(|id| self.areas().iter().position(|x| x.id == id)) {
+            self.area_sel = i;
         }
     }
 

@@ -216,6 +216,6 @@ pub fn text(m: Msg) -> &'static str {
         NotRecorded => "not recorded",
         NoDocuments => "No documents. Press a to add one.",
         Confirm => "Confirm",
-        Writers => "writers",
+        Writers => "Also writing",
     }
 }

@@ -216,6 +216,6 @@ pub fn text(m: Msg) -> &'static str {
         NotRecorded => "ikke registrert",
         NoDocuments => "Ingen dokumenter. Trykk a for å legge til.",
         Confirm => "Bekreft",
-        Writers => "skrivere",
+        Writers => "Skriver også",
     }
 }

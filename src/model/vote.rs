@@ -28,6 +28,15 @@ pub enum VoteRule {
     Consensus,
 }
 
+impl VoteRule {
+    pub const ALL: [VoteRule; 4] = [
+        VoteRule::SimpleMajority,
+        VoteRule::TwoThirds,
+        VoteRule::Unanimity,
+        VoteRule::Consensus,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteOptionKind {

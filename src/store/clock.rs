@@ -17,6 +17,10 @@ pub struct Clock {
 }
 
 impl Clock {
+    pub fn last(&self) -> Hlc {
+        self.last
+    }
+
     /// Take note of a clock seen in someone's op.
     pub fn observe(&mut self, seen: Hlc) {
         if seen > self.last {

@@ -46,17 +46,64 @@ pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
     (ops, problems)
 }
 
-pub fn read_log(path: &Path) -> (Vec<Op>, Vec<Problem>) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_log(path, &bytes),
-        Err(e) => (
-            Vec::new(),
-            vec![Problem {
+/// What one read of a log gave: its ops, its problems, and how many bytes of whole lines
+/// were read (a line still being written is read again next time).
+#[derive(Debug, Default)]
+pub struct LogRead {
+    pub ops: Vec<Op>,
+    pub problems: Vec<Problem>,
+    pub consumed: u64,
+}
+
+/// Read a log from byte `from` on. Only whole lines count; an unfinished last line is left
+/// for the next read (it is reported as torn only when reading from the start).
+pub fn read_log_from(path: &Path, from: u64) -> LogRead {
+    use std::io::{Read, Seek, SeekFrom};
+    let read = || -> std::io::Result<Vec<u8>> {
+        let mut f = File::open(path)?;
+        f.seek(SeekFrom::Start(from))?;
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    match read() {
+        Ok(bytes) => {
+            let whole = bytes
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let (ops, mut problems) = parse_log(path, &bytes);
+            if from > 0 {
+                // Line numbers count from the start of the file only on a full read; a
+                // partial last line is not torn yet, just unfinished.
+                problems.retain(|p| p.kind != ProblemKind::TornTail);
+                for p in &mut problems {
+                    p.line = None;
+                }
+            }
+            let ops = if whole < bytes.len() && from > 0 {
+                // The unfinished line may have parsed as a complete object; leave it for later.
+                let (done, _) = parse_log(path, &bytes[..whole]);
+                done
+            } else {
+                ops
+            };
+            LogRead {
+                ops,
+                problems,
+                consumed: from + whole as u64,
+            }
+        }
+        Err(e) => LogRead {
+            ops: Vec::new(),
+            problems: vec![Problem {
                 path: path.to_path_buf(),
                 line: None,
                 kind: ProblemKind::Unreadable(e.to_string()),
             }],
-        ),
+            consumed: from,
+        },
     }
 }
 

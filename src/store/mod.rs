@@ -68,6 +68,10 @@ pub struct Store {
     /// This writer's open logs; taken by a background thread in the TUI.
     appender: Option<Appender>,
     read_only: Option<String>,
+    /// How far each log has been read (bytes of whole lines), for reading only what is new.
+    offsets: HashMap<PathBuf, u64>,
+    /// Every writer seen: who, and the time of their last op.
+    writers: HashMap<String, (Author, String)>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
 }
@@ -93,6 +97,8 @@ impl Store {
             seq: 0,
             clock: Clock::default(),
             prev: HashMap::new(),
+            offsets: HashMap::new(),
+            writers: HashMap::new(),
             read_only: None,
             problems: Vec::new(),
         };
@@ -116,6 +122,11 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         self.layout.root()
+    }
+
+    /// The latest clock seen or made: a new op is ordered after it.
+    pub fn last_clock(&self) -> Hlc {
+        self.clock.last()
     }
 
     pub fn writer_id(&self) -> &str {
@@ -183,7 +194,14 @@ impl Store {
             perms::ensure_private(path, &mut self.problems);
         }
         let mut ops = Vec::new();
-        for (path, (mut got, problems)) in paths.iter().zip(read_logs_in_parallel(&paths)) {
+        self.offsets.clear();
+        for (path, read) in paths.iter().zip(read_logs_in_parallel(&paths)) {
+            let log::LogRead {
+                ops: mut got,
+                problems,
+                consumed,
+            } = read;
+            self.offsets.insert(path.clone(), consumed);
             for p in &problems {
                 if let ProblemKind::NewerSchema(v) = p.kind {
                     self.read_only.get_or_insert_with(|| {
@@ -197,10 +215,80 @@ impl Store {
             self.problems.extend(problems);
             ops.append(&mut got);
         }
-        for op in &ops {
-            self.clock.observe(op.clock);
-        }
+        self.note_ops(&ops);
         ops
+    }
+
+    fn note_ops(&mut self, ops: &[Op]) {
+        for op in ops {
+            self.clock.observe(op.clock);
+            match self.writers.get_mut(&op.writer) {
+                Some(w) if w.1 >= op.at => {}
+                Some(w) => *w = (op.by.clone(), op.at.clone()),
+                None => {
+                    self.writers
+                        .insert(op.writer.clone(), (op.by.clone(), op.at.clone()));
+                }
+            }
+        }
+    }
+
+    /// Ops that other writers appended to the chosen scopes' logs since the last read, in
+    /// no particular order. Our own log is skipped: our ops are applied as we make them.
+    pub fn read_new_ops(&mut self, load: &Load) -> Vec<Op> {
+        let scopes = match load {
+            Load::All => self.layout.scopes(),
+            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
+        };
+        let own = format!("{}.jsonl", self.writer);
+        let mut ops = Vec::new();
+        for scope in &scopes {
+            for path in self.layout.log_files(scope) {
+                if path.file_name().is_some_and(|n| n.to_string_lossy() == own) {
+                    continue;
+                }
+                let from = self.offsets.get(&path).copied().unwrap_or(0);
+                let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                if len <= from {
+                    continue;
+                }
+                let read = log::read_log_from(&path, from);
+                self.offsets.insert(path.clone(), read.consumed);
+                self.problems.extend(read.problems);
+                ops.extend(read.ops);
+            }
+        }
+        self.note_ops(&ops);
+        ops
+    }
+
+    /// Other writers whose log is held by a running samrad now, with who they are and when
+    /// they last wrote, newest first.
+    pub fn live_writers(&self) -> Vec<(Author, String)> {
+        let mut live: Vec<(Author, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for scope in self.layout.scopes() {
+            for path in self.layout.log_files(&scope) {
+                let Some(writer) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                else {
+                    continue;
+                };
+                if writer == self.writer || seen.contains(&writer) {
+                    continue;
+                }
+                let held = std::fs::File::open(&path).is_ok_and(|f| {
+                    matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
+                });
+                if held {
+                    seen.insert(writer.clone());
+                    if let Some(w) = self.writers.get(&writer) {
+                        live.push(w.clone());
+                    }
+                }
+            }
+        }
+        live.sort_by(|a, b| b.1.cmp(&a.1));
+        live
     }
 
     /// Fold the chosen scopes into a `Doc`.
@@ -350,20 +438,24 @@ impl Store {
 }
 
 /// Parse many logs on all cores; results in the order of `paths`.
-fn read_logs_in_parallel(paths: &[PathBuf]) -> Vec<(Vec<Op>, Vec<Problem>)> {
+fn read_logs_in_parallel(paths: &[PathBuf]) -> Vec<log::LogRead> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(paths.len().max(1));
     if threads <= 1 {
-        return paths.iter().map(|p| log::read_log(p)).collect();
+        return paths.iter().map(|p| log::read_log_from(p, 0)).collect();
     }
     let chunk = paths.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(|p| log::read_log(p)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| log::read_log_from(p, 0))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
@@ -379,7 +471,10 @@ fn read_logs_in_parallel(paths: &[PathBuf]) -> Vec<(Vec<Op>, Vec<Problem>)> {
                                 line: None,
                                 kind: ProblemKind::Unreadable("reading failed".into()),
                             };
-                            (Vec::new(), vec![problem])
+                            log::LogRead {
+                                problems: vec![problem],
+                                ..Default::default()
+                            }
                         })
                         .collect()
                 })

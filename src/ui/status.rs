@@ -98,7 +98,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.bar,
         ),
         Span::styled(save, save_style),
+        Span::styled(live_label(app), theme.bar),
         Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
+}
+
+/// " │ Skriver også: Tillitsvalgt NTL 10.31, …" – the other writers live now.
+fn live_label(app: &App) -> String {
+    if app.live.is_empty() {
+        return String::new();
+    }
+    let who: Vec<String> = app
+        .live
+        .iter()
+        .map(|(name, at)| {
+            format!(
+                "{name} {}",
+                crate::i18n::short_datetime(app.lang, at)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+            )
+        })
+        .collect();
+    format!(" │ {}: {}", app.lang.t(Msg::Writers), who.join(", "))
 }
