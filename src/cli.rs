@@ -87,6 +87,8 @@ struct Session {
     store: Store,
     doc: Doc,
     mouse: bool,
+    /// Whether `--as` or the config said who the user is.
+    identity_known: bool,
 }
 
 fn open(cli: &Cli) -> Result<Session> {
@@ -122,6 +124,7 @@ fn open(cli: &Cli) -> Result<Session> {
         store,
         doc,
         mouse: cli.mouse || cfg.mouse,
+        identity_known: cli.as_name.is_some() || cfg.identity.is_some(),
     })
 }
 
@@ -200,6 +203,9 @@ fn run_cli(cli: Cli) -> Result<()> {
         let mut app = crate::app::App::new(s.doc, s.store.author().clone(), s.lang, now);
         app.read_only = s.store.read_only().map(str::to_string);
         app.data_dir = s.store.root().display().to_string();
+        if !s.identity_known && s.store.read_only().is_none() {
+            crate::app::ask_identity(&mut app);
+        }
         let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             crate::app::ThemeName::NoColor
         } else {

@@ -257,7 +257,7 @@ fn event_loop(
             redraw = true;
             for effect in update(app, action) {
                 match effect {
-                    Effect::Commit(change) => match store.stamp(change) {
+                    Effect::Commit(change) => match sign(store, app).stamp(change) {
                         Ok(op) => {
                             newest = newest.max(op.clock);
                             app.apply(&op.meta(), op.change.clone());
@@ -271,6 +271,7 @@ fn event_loop(
                         Err(e) => app.warn(e.to_string()),
                     },
                     Effect::Export(format) => export_current(store, app, format),
+                    Effect::SaveIdentity(person) => save_identity(app, &person),
                     Effect::Quit => return Ok(()),
                 }
             }
@@ -318,4 +319,25 @@ fn export_current(store: &Store, app: &mut App, format: Format) {
             path.display()
         )),
     }
+}
+
+/// Remember who the user is in the config file, keeping its other settings.
+fn save_identity(app: &mut App, person: &str) {
+    let Some(path) = crate::config::default_config_path() else {
+        return;
+    };
+    let (mut cfg, _) = crate::config::load(Some(&path));
+    cfg.identity = Some(person.to_string());
+    let bytes = serde_json::to_vec_pretty(&cfg).unwrap_or_default();
+    if let Err(e) = crate::store::atomic::write_atomic(&path, &bytes) {
+        app.warn(format!("{}: {e}", path.display()));
+    }
+}
+
+/// The store, signing ops as the user the app knows (who may have just said who they are).
+fn sign<'a>(store: &'a mut Store, app: &App) -> &'a mut Store {
+    if store.author() != &app.author {
+        store.set_author(app.author.clone());
+    }
+    store
 }

@@ -1,11 +1,13 @@
 //! The merge: any interleaving, duplication and split of the same ops folds to the same
-//! minutes, byte for byte; no acknowledged op is lost; a torn tail drops only that line.
+//! minutes, byte for byte; no acknowledged op is lost (votes included: every ballot is
+//! counted or shown as refused); a torn tail drops only that line.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
 use samrad::demo::{Rng, meeting_script, script_to_logs};
-use samrad::model::{Author, Change};
+use samrad::model::{Author, Change, Doc, RejectReason, Vote, tally};
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
 use samrad::store::op::encode_lines;
@@ -56,6 +58,130 @@ fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
     let forum = root.join("log").join("forum");
     std::fs::create_dir_all(&forum).expect("mkdir");
     std::fs::write(forum.join("empty.jsonl"), b"").expect("write");
+}
+
+/// Votes in the fold: replay the ops in fold order (clock, writer, seq) with a model of the
+/// rules (a ballot counts while its vote is open and the voter is the author's party) and
+/// compare with the `Doc`: every accepted ballot is there exactly once, every refused one
+/// is in `doc.rejected` under its op id and reason, open/closed is right, and the outcome
+/// in the minutes is what `tally` says for the ballots shown.
+fn check_votes(logs: &[Vec<Op>], doc: &Doc) -> Result<(), TestCaseError> {
+    let mut ops: Vec<&Op> = logs.iter().flatten().collect();
+    ops.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    // vote id -> (open, accepted ballots as (voter, option, at, by))
+    let mut votes: BTreeMap<&str, (bool, Vec<(String, Option<usize>, String, String)>)> =
+        BTreeMap::new();
+    for op in &ops {
+        match &op.change {
+            Change::VoteOpen { vote, .. } => {
+                votes.insert(vote, (true, Vec::new()));
+            }
+            Change::VoteClose { vote, .. } => {
+                let v = votes
+                    .get_mut(vote.as_str())
+                    .expect("closed vote was opened before");
+                v.0 = false;
+            }
+            Change::VoteCast {
+                vote,
+                voter,
+                option,
+                ..
+            } => {
+                let (open, ballots) = votes
+                    .get_mut(vote.as_str())
+                    .expect("a ballot's vote was opened before it");
+                let own = op.by.party.as_deref() == Some(voter.as_str());
+                let id = op.id();
+                let refusal = doc.rejected.iter().find(|r| r.op == id);
+                let expected = if !*open {
+                    Some(RejectReason::VoteClosed)
+                } else if !own {
+                    Some(RejectReason::NotYourParty)
+                } else {
+                    None
+                };
+                match expected {
+                    None => {
+                        prop_assert!(
+                            refusal.is_none(),
+                            "accepted ballot {} is refused: {:?}",
+                            id,
+                            refusal
+                        );
+                        ballots.push((voter.clone(), *option, op.at.clone(), op.by.name.clone()));
+                    }
+                    Some(reason) => {
+                        let refusal = refusal.ok_or_else(|| {
+                            TestCaseError::fail(format!(
+                                "refused ballot {id} is not in doc.rejected"
+                            ))
+                        })?;
+                        prop_assert_eq!(&refusal.reason, &reason, "ballot {}", id);
+                        prop_assert_eq!(refusal.meeting.as_deref(), Some(MEETING));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let minutes = doc.minutes(MEETING).expect("minutes");
+    let shown: BTreeMap<&str, &Vote> = minutes
+        .meeting
+        .items
+        .iter()
+        .flat_map(|it| &it.votes)
+        .map(|v| (v.id.as_str(), v))
+        .collect();
+    prop_assert_eq!(shown.len(), votes.len(), "votes in the minutes");
+    for (id, (open, expected)) in &votes {
+        let v = shown
+            .get(id)
+            .ok_or_else(|| TestCaseError::fail(format!("vote {id} not in the minutes")))?;
+        prop_assert_eq!(v.open, *open, "vote {} open", id);
+        let mut got: Vec<_> = v
+            .ballots
+            .iter()
+            .map(|b| (b.voter.clone(), b.option, b.at.clone(), b.by.clone()))
+            .collect();
+        let mut want = expected.clone();
+        got.sort();
+        want.sort();
+        prop_assert_eq!(got, want, "ballots of vote {}", id);
+        // The outcome is computed once something was counted or the vote closed, and is
+        // then always what `tally` says for the ballots shown.
+        let counted = !v.ballots.is_empty() || v.counts.is_some() || !v.open;
+        prop_assert_eq!(v.outcome.is_some(), counted, "vote {} has an outcome", id);
+        if let Some(outcome) = &v.outcome {
+            prop_assert_eq!(outcome, &tally(v), "outcome of vote {}", id);
+        }
+    }
+    Ok(())
+}
+
+/// The demo script does reach the vote rules checked above: for some seed there are
+/// accepted ballots, ballots refused because the vote was closed, and closed votes.
+#[test]
+fn the_script_exercises_votes() {
+    let (mut accepted, mut refused, mut closed) = (0, 0, 0);
+    for seed in 0..20 {
+        let script = meeting_script(seed, MEETING, 2026, 5, 120);
+        let logs = script_to_logs(&script, 4, 1_780_000_000_000);
+        let doc = fold(logs.iter().flatten().cloned().collect());
+        let m = doc.meeting(MEETING).expect("meeting");
+        let votes = m.items.iter().flat_map(|it| &it.votes);
+        accepted += votes.clone().map(|v| v.ballots.len()).sum::<usize>();
+        closed += votes.filter(|v| !v.open).count();
+        refused += doc
+            .rejected
+            .iter()
+            .filter(|r| r.reason == RejectReason::VoteClosed)
+            .count();
+    }
+    assert!(
+        accepted > 0 && refused > 0 && closed > 0,
+        "accepted {accepted}, refused {refused}, closed {closed}"
+    );
 }
 
 proptest! {
@@ -119,9 +245,14 @@ proptest! {
                     }
                 }
                 Change::ActionAdd { id, .. } => prop_assert!(doc.action(id).is_some(), "action {id} lost"),
+                Change::VoteOpen { item, vote, .. } => {
+                    let it = m.item(item).expect("item");
+                    prop_assert!(it.votes.iter().any(|v| &v.id == vote), "vote {vote} lost");
+                }
                 _ => {}
             }
         }
+        check_votes(&logs, &doc)?;
     }
 
     #[test]

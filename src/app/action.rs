@@ -38,6 +38,16 @@ pub enum Action {
     AddActionFromItem,
     /// Cycle the status of the selected action or development area.
     CycleStatus,
+    /// Record a party's position on the selected item.
+    Position,
+    /// Write our party's statement for the record.
+    Statement,
+    /// Write an input from our party to the selected item.
+    Input,
+    /// The chair opens a vote on the selected item.
+    OpenVote,
+    /// Cast our vote in the selected item's open vote.
+    CastVote,
     Attendance,
     Documents,
     Meetings,
@@ -70,5 +80,7 @@ pub enum Effect {
     /// Append this change to our log (durably) and apply it.
     Commit(Change),
     Export(Format),
+    /// Remember who the user is (a person id) in the config file.
+    SaveIdentity(String),
     Quit,
 }

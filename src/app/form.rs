@@ -10,7 +10,9 @@ use crate::model::Id;
 pub enum FormKind {
     NewItem,
     EditItem(Id),
-    NewAction { item: Option<Id> },
+    NewAction {
+        item: Option<Id>,
+    },
     EditAction(Id),
     NewMeeting,
     EditMeeting,
@@ -18,7 +20,16 @@ pub enum FormKind {
     EditArea(Id),
     AreaStatus(Id),
     NewDocument,
-    NewPerson,
+    /// A new person; `me` when it is the user saying who they are.
+    NewPerson {
+        me: bool,
+    },
+    Position(Id),
+    OpenVote(Id),
+    CastVote {
+        item: Id,
+        vote: Id,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -224,6 +224,11 @@ static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
             true,
         ),
         b(&[k('s')], Action::CycleStatus, Msg::KeyStatus, false),
+        b(&[k('P')], Action::Position, Msg::KeyPosition, true),
+        b(&[k('S')], Action::Statement, Msg::KeyStatement, false),
+        b(&[k('I')], Action::Input, Msg::KeyInput, false),
+        b(&[k('V')], Action::OpenVote, Msg::KeyOpenVote, false),
+        b(&[k('v')], Action::CastVote, Msg::KeyCastVote, false),
         b(&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
         b(&[k('D')], Action::Documents, Msg::KeyDocuments, false),
         b(&[k('m')], Action::Meetings, Msg::KeyMeetings, true),
@@ -388,7 +393,6 @@ pub fn keymap_for(mode: Mode) -> &'static KeyMap {
     }
 }
 
-/// Every mode's table, in the order the help screen shows them.
 /// Every mode's table, in the order the help screen shows them.
 pub const ALL_MODES: [Mode; 7] = [
     Mode::Normal,

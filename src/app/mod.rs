@@ -14,7 +14,7 @@ pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
     Theme as ThemeName,
 };
-pub use update::{meetings_newest_first, update};
+pub use update::{ask_identity, meetings_newest_first, update};
 
 /// Carry out `update`'s effects at once against a store: each change is committed (durably)
 /// and applied. The TUI does the same with the disk write on a thread; tests and scripts use
@@ -28,6 +28,9 @@ pub fn run_effects(
     for effect in effects {
         match effect {
             Effect::Commit(change) => {
+                if store.author() != &app.author {
+                    store.set_author(app.author.clone());
+                }
                 let op = store.commit_at(change, app.now)?;
                 app.apply(&op.meta(), op.change.clone());
             }

@@ -29,6 +29,10 @@ pub enum EditorTarget {
     Notes(Id),
     Conclusion(Id),
     Background(Id),
+    /// The writer's own party's statement for the record on an item.
+    Statement(Id),
+    /// A new input (innspill) from the writer's party to an item.
+    Input(Id),
 }
 
 /// The multi-line editor for notes, conclusions and background.
@@ -64,13 +68,28 @@ pub enum OnYes {
 
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Form(Form),
     Editor(Box<Editor>),
-    Confirm { question: String, on_yes: OnYes },
-    Meetings { selected: usize },
-    Attendance { selected: usize },
-    Documents { selected: usize },
+    Confirm {
+        question: String,
+        on_yes: OnYes,
+    },
+    Meetings {
+        selected: usize,
+    },
+    /// Who are you? Asked on first start.
+    Identity {
+        selected: usize,
+    },
+    Attendance {
+        selected: usize,
+    },
+    Documents {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -200,9 +219,12 @@ impl App {
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Editor(_)) => Mode::Edit,
             Some(Popup::Confirm { .. }) => Mode::Confirm,
-            Some(Popup::Meetings { .. } | Popup::Attendance { .. } | Popup::Documents { .. }) => {
-                Mode::List
-            }
+            Some(
+                Popup::Meetings { .. }
+                | Popup::Attendance { .. }
+                | Popup::Documents { .. }
+                | Popup::Identity { .. },
+            ) => Mode::List,
         }
     }
 

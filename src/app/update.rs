@@ -11,7 +11,8 @@ use crate::export::Format;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
     ActionField, ActionStatus, Agreement, Change, DevArea, DevAreaStatus, Document, Id, ItemField,
-    ItemKind, MeetingField, MeetingStatus, Owner, Person, Presence, next_item_number,
+    ItemKind, MeetingField, MeetingStatus, Owner, Person, Presence, Stance, VoteMethod, VoteOption,
+    VoteRule, next_item_number,
 };
 use crate::store::ids::new_id;
 
@@ -241,6 +242,23 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 }
             }
         },
+        Action::Position => open_position_form(app),
+        Action::Statement => {
+            if app.author.party.is_none() {
+                app.warn(t(app, Msg::NoPartyForStatement));
+            } else {
+                open_editor(app, EditorTarget::Statement);
+            }
+        }
+        Action::Input => {
+            if app.author.party.is_none() {
+                app.warn(t(app, Msg::NoPartyForStatement));
+            } else {
+                open_editor(app, EditorTarget::Input);
+            }
+        }
+        Action::OpenVote => open_vote_form(app),
+        Action::CastVote => open_ballot_form(app),
         Action::Attendance => {
             if app.current_meeting().is_some() {
                 app.popups.push(Popup::Attendance { selected: 0 });
@@ -432,10 +450,20 @@ fn open_editor(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
         return;
     };
     let target = target(item.id.clone());
+    let own = app.author.party.clone().unwrap_or_default();
     let (label, text) = match &target {
         EditorTarget::Notes(_) => (Msg::Notes, item.notes.clone()),
         EditorTarget::Conclusion(_) => (Msg::Conclusion, item.conclusion.clone()),
         EditorTarget::Background(_) => (Msg::Background, item.background.clone()),
+        EditorTarget::Statement(_) => {
+            let current = item
+                .current_statements()
+                .into_iter()
+                .find(|s| s.party == own)
+                .map(|s| s.text.clone());
+            (Msg::Statements, current.unwrap_or_default())
+        }
+        EditorTarget::Input(_) => (Msg::Inputs, String::new()),
     };
     let title = format!(
         "{} – {} {}: {}",
@@ -473,10 +501,37 @@ fn editor(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             let (target, text, changed) = (ed.target.clone(), ed.text(), ed.changed());
             app.popups.pop();
             if changed && let Some(m) = app.meeting.clone() {
+                let party = app.author.party.clone().unwrap_or_default();
                 let (item, set) = match target {
                     EditorTarget::Notes(i) => (i, ItemField::Notes(text)),
                     EditorTarget::Conclusion(i) => (i, ItemField::Conclusion(text)),
                     EditorTarget::Background(i) => (i, ItemField::Background(text)),
+                    EditorTarget::Statement(item) => {
+                        commit(
+                            app,
+                            fx,
+                            Change::Statement {
+                                meeting: m,
+                                item,
+                                party,
+                                text,
+                            },
+                        );
+                        return;
+                    }
+                    EditorTarget::Input(item) => {
+                        let input = crate::model::Input {
+                            id: new_id("i"),
+                            party,
+                            target: crate::model::InputTarget::Item(item),
+                            text,
+                            source: String::new(),
+                            at: now(app),
+                            by: app.author.name.clone(),
+                        };
+                        commit(app, fx, Change::ItemInput { meeting: m, input });
+                        return;
+                    }
                 };
                 commit(
                     app,
@@ -675,6 +730,9 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
             }
         }
         "help" | "hjelp" => app.popups.push(Popup::Help { scroll: 0 }),
+        "closevote" | "lukkavstemning" => vote_command(app, None, fx),
+        "count" | "telling" => vote_command(app, Some(arg), fx),
+        "whoami" | "hvemerjeg" => ask_identity(app),
         "q" | "quit" | "wq" | "x" => update_quit(app, fx),
         "w" => app.say(t(app, Msg::SavedAutomatically)),
         other => {
@@ -861,9 +919,10 @@ fn search_from(app: &mut App, forward: bool, include_current: bool) {
 // ---- list popups ----
 
 fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let asking_identity = matches!(app.popups.last(), Some(Popup::Identity { .. }));
     let len = match app.popups.last() {
         Some(Popup::Meetings { .. }) => app.doc.meetings.len(),
-        Some(Popup::Attendance { .. }) => app.doc.forum.people.len(),
+        Some(Popup::Attendance { .. } | Popup::Identity { .. }) => app.doc.forum.people.len(),
         Some(Popup::Documents { .. }) => app
             .current_meeting()
             .map(|m| m.documents.len())
@@ -873,7 +932,8 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let Some(
         Popup::Meetings { selected }
         | Popup::Attendance { selected }
-        | Popup::Documents { selected },
+        | Popup::Documents { selected }
+        | Popup::Identity { selected },
     ) = app.popups.last_mut()
     else {
         return;
@@ -886,6 +946,8 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::PageUp => *selected = selected.saturating_sub(10),
         Action::Top => *selected = 0,
         Action::Bottom => *selected = max,
+        // Who you are must be answered; Esc does not skip it.
+        Action::Cancel if asking_identity => {}
         Action::Cancel => {
             app.popups.pop();
         }
@@ -893,6 +955,7 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         other => {
             let sel = *selected;
             match app.popups.last() {
+                Some(Popup::Identity { .. }) => identity_popup(app, other, sel, fx),
                 Some(Popup::Meetings { .. }) => meetings_popup(app, other, sel),
                 Some(Popup::Attendance { .. }) => attendance_popup(app, other, sel, fx),
                 Some(Popup::Documents { .. }) => documents_popup(app, other, sel),
@@ -968,8 +1031,11 @@ fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effe
                 Field::text(Msg::FieldRole, ""),
             ];
             let title = t(app, Msg::NewPerson).to_string();
-            app.popups
-                .push(Popup::Form(Form::new(FormKind::NewPerson, title, fields)));
+            app.popups.push(Popup::Form(Form::new(
+                FormKind::NewPerson { me: false },
+                title,
+                fields,
+            )));
         }
         _ => {}
     }
@@ -1592,12 +1658,17 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                 },
             }])
         }
-        FormKind::NewPerson => {
+        FormKind::NewPerson { me } => {
             let name = f.text(0);
             if name.is_empty() {
                 return Err(t(app, Msg::NameRequired).to_string());
             }
             let party = app.doc.forum.parties.get(f.choice(1)).map(|p| p.id.clone());
+            let id = new_id("p");
+            if *me {
+                become_person(app, &id, &name, party.clone());
+                app.popups.retain(|p| !matches!(p, Popup::Identity { .. }));
+            }
             Ok(vec![Change::PersonPut {
                 person: Person {
                     id: new_id("p"),
@@ -1605,6 +1676,82 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                     party,
                     role: f.text(2),
                 },
+            }])
+        }
+        FormKind::Position(item) => {
+            let meeting =
+                editable_meeting(app).ok_or_else(|| t(app, Msg::NoMeetingOpen).to_string())?;
+            let party = app
+                .doc
+                .forum
+                .parties
+                .get(f.choice(0))
+                .map(|p| p.id.clone())
+                .ok_or_else(|| t(app, Msg::FieldParty).to_string())?;
+            let stance = Stance::ALL[f.choice(1).min(3)];
+            Ok(vec![Change::Position {
+                meeting,
+                item: item.clone(),
+                party,
+                stance,
+                reason: f.text(2),
+            }])
+        }
+        FormKind::OpenVote(item) => {
+            let meeting =
+                editable_meeting(app).ok_or_else(|| t(app, Msg::NoMeetingOpen).to_string())?;
+            let question = f.text(0);
+            if question.is_empty() {
+                return Err(t(app, Msg::QuestionRequired).to_string());
+            }
+            let method = [
+                VoteMethod::PerParty,
+                VoteMethod::PerPerson,
+                VoteMethod::Count,
+            ][f.choice(1).min(2)];
+            let rule = VoteRule::ALL[f.choice(2).min(3)];
+            let options = VoteOption::defaults([
+                t(app, Msg::VoteFor),
+                t(app, Msg::VoteAgainst),
+                t(app, Msg::VoteAbstain),
+            ]);
+            Ok(vec![Change::VoteOpen {
+                meeting,
+                item: item.clone(),
+                vote: new_id("v"),
+                question,
+                options,
+                method,
+                rule,
+            }])
+        }
+        FormKind::CastVote { item, vote } => {
+            let meeting =
+                editable_meeting(app).ok_or_else(|| t(app, Msg::NoMeetingOpen).to_string())?;
+            let v = app
+                .items()
+                .iter()
+                .find(|i| &i.id == item)
+                .and_then(|i| i.votes.iter().find(|x| &x.id == vote))
+                .cloned();
+            let v = v.ok_or_else(|| t(app, Msg::NoOpenVote).to_string())?;
+            let voter = match v.method {
+                VoteMethod::PerPerson => app.author.person.clone(),
+                _ => app.author.party.clone(),
+            }
+            .ok_or_else(|| t(app, Msg::NoPartyForStatement).to_string())?;
+            let choice = f.choice(0);
+            let option = if choice < v.options.len() {
+                Some(choice)
+            } else {
+                None
+            };
+            Ok(vec![Change::VoteCast {
+                meeting,
+                item: item.clone(),
+                vote: vote.clone(),
+                voter,
+                option,
             }])
         }
         FormKind::NewMeeting | FormKind::EditMeeting => {
@@ -1685,6 +1832,219 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
             out.extend(standing_items(app, &id, date));
             switch_meeting(app, id);
             Ok(out)
+        }
+    }
+}
+
+/// Take on a person's identity: their name and party sign every op from now on.
+fn become_person(app: &mut App, id: &str, name: &str, party: Option<Id>) {
+    app.author = crate::model::Author {
+        name: name.to_string(),
+        person: Some(id.to_string()),
+        party,
+    };
+}
+
+fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Open => {
+            let Some(p) = app.doc.forum.people.get(sel).cloned() else {
+                return;
+            };
+            become_person(app, &p.id, &p.name, p.party.clone());
+            app.popups.pop();
+            fx.push(Effect::SaveIdentity(p.id));
+            let msg = format!("{}: {}", t(app, Msg::You), p.name);
+            app.say(msg);
+        }
+        Action::Add => {
+            let parties: Vec<String> = app
+                .doc
+                .forum
+                .parties
+                .iter()
+                .map(|p| p.short.clone())
+                .collect();
+            let fields = vec![
+                Field::text(Msg::FieldName, ""),
+                Field::choice(Msg::FieldParty, parties, 1),
+                Field::text(Msg::FieldRole, ""),
+            ];
+            let title = t(app, Msg::NewPerson).to_string();
+            app.popups.push(Popup::Form(Form::new(
+                FormKind::NewPerson { me: true },
+                title,
+                fields,
+            )));
+        }
+        _ => {}
+    }
+}
+
+/// Ask who the user is (first start, when neither --as nor the config says).
+pub fn ask_identity(app: &mut App) {
+    app.popups.push(Popup::Identity { selected: 0 });
+}
+
+fn open_position_form(app: &mut App) {
+    if editable_meeting(app).is_none() {
+        return;
+    }
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    let parties = &app.doc.forum.parties;
+    let own = app
+        .author
+        .party
+        .as_deref()
+        .and_then(|p| parties.iter().position(|x| x.id == p));
+    let first_union = parties
+        .iter()
+        .position(|p| p.side != crate::model::Side::Employer)
+        .unwrap_or(0);
+    let party_idx = own
+        .filter(|i| parties[*i].side != crate::model::Side::Employer)
+        .unwrap_or(first_union);
+    let labels: Vec<String> = parties.iter().map(|p| p.short.clone()).collect();
+    let current = item
+        .current_positions()
+        .into_iter()
+        .find(|p| Some(&p.party) == parties.get(party_idx).map(|x| &x.id))
+        .cloned();
+    let stance_idx = current
+        .as_ref()
+        .and_then(|c| Stance::ALL.iter().position(|s| *s == c.stance))
+        .unwrap_or(0);
+    let stances: Vec<String> = Stance::ALL
+        .iter()
+        .map(|s| i18n::stance(app.lang, *s).to_string())
+        .collect();
+    let fields = vec![
+        Field::choice(Msg::FieldParty, labels, party_idx),
+        Field::choice(Msg::FieldStance, stances, stance_idx),
+        Field::text(
+            Msg::FieldReason,
+            current.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
+        ),
+    ];
+    let title = format!(
+        "{} – {} {}",
+        t(app, Msg::Positions),
+        t(app, Msg::Item),
+        item.number
+    );
+    app.popups.push(Popup::Form(Form::new(
+        FormKind::Position(item.id.clone()),
+        title,
+        fields,
+    )));
+}
+
+fn open_vote_form(app: &mut App) {
+    if editable_meeting(app).is_none() {
+        return;
+    }
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    let methods: Vec<String> = [
+        VoteMethod::PerParty,
+        VoteMethod::PerPerson,
+        VoteMethod::Count,
+    ]
+    .iter()
+    .map(|m| i18n::vote_method(app.lang, *m).to_string())
+    .collect();
+    let rules: Vec<String> = VoteRule::ALL
+        .iter()
+        .map(|r| i18n::vote_rule(app.lang, *r).to_string())
+        .collect();
+    let fields = vec![
+        Field::text(Msg::FieldQuestion, &item.title),
+        Field::choice(Msg::FieldMethod, methods, 0),
+        Field::choice(Msg::FieldRule, rules, 0),
+    ];
+    let title = format!(
+        "{} – {} {}",
+        t(app, Msg::NewVote),
+        t(app, Msg::Item),
+        item.number
+    );
+    app.popups.push(Popup::Form(Form::new(
+        FormKind::OpenVote(item.id.clone()),
+        title,
+        fields,
+    )));
+}
+
+fn open_ballot_form(app: &mut App) {
+    if editable_meeting(app).is_none() {
+        return;
+    }
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    let Some(vote) = item.votes.iter().rev().find(|v| v.open).cloned() else {
+        app.warn(t(app, Msg::NoOpenVote));
+        return;
+    };
+    let mut options: Vec<String> = vote.options.iter().map(|o| o.label.clone()).collect();
+    options.push(t(app, Msg::VoteBlank).to_string());
+    let fields = vec![Field::choice(Msg::FieldBallot, options, 0)];
+    let title = format!("{}: {}", t(app, Msg::Vote), vote.question);
+    app.popups.push(Popup::Form(Form::new(
+        FormKind::CastVote {
+            item: item.id.clone(),
+            vote: vote.id.clone(),
+        },
+        title,
+        fields,
+    )));
+}
+
+/// Close the selected item's open vote, or enter the chair's counts: `:closevote`,
+/// `:count 5 2 1 0` (one number per option, then blank votes).
+fn vote_command(app: &mut App, counts: Option<&str>, fx: &mut Vec<Effect>) {
+    let Some(m) = editable_meeting(app) else {
+        return;
+    };
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    let Some(vote) = item.votes.iter().rev().find(|v| v.open).cloned() else {
+        app.warn(t(app, Msg::NoOpenVote));
+        return;
+    };
+    match counts {
+        None => commit(
+            app,
+            fx,
+            Change::VoteClose {
+                meeting: m,
+                item: item.id,
+                vote: vote.id,
+            },
+        ),
+        Some(text) => {
+            let numbers: Result<Vec<u32>, _> = text.split_whitespace().map(str::parse).collect();
+            match numbers {
+                Ok(c) if !c.is_empty() => commit(
+                    app,
+                    fx,
+                    Change::VoteCount {
+                        meeting: m,
+                        item: item.id,
+                        vote: vote.id,
+                        counts: c,
+                    },
+                ),
+                _ => app.warn(t(app, Msg::CountsFormat)),
+            }
         }
     }
 }

@@ -139,6 +139,10 @@ impl Store {
         self
     }
 
+    pub fn set_author(&mut self, author: Author) {
+        self.author = author;
+    }
+
     pub fn author(&self) -> &Author {
         &self.author
     }

@@ -129,16 +129,56 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
     if !current.is_empty() || matches!(item.kind, ItemKind::Consultation | ItemKind::Negotiation) {
         out.push(Line::raw(""));
         out.push(heading(t(Msg::Positions), theme));
-        for p in &current {
-            let mut s = format!(
-                "{}: {}",
-                f.party_short(&p.party),
-                i18n::stance(lang, p.stance)
-            );
-            if !p.reason.is_empty() {
-                s.push_str(&format!(" – {}", p.reason));
+        // Side by side per confederation, in the forum's party order.
+        let mut groups: Vec<String> = Vec::new();
+        for party in &f.parties {
+            let conf = party
+                .confederation
+                .clone()
+                .unwrap_or_else(|| i18n::side(lang, party.side).to_string());
+            if !groups.contains(&conf) {
+                groups.push(conf);
             }
-            out.push(Line::raw(s));
+        }
+        for conf in groups {
+            let members: Vec<&crate::model::Position> = current
+                .iter()
+                .copied()
+                .filter(|p| {
+                    f.party(&p.party)
+                        .map(|x| {
+                            x.confederation
+                                .clone()
+                                .unwrap_or_else(|| i18n::side(lang, x.side).to_string())
+                        })
+                        .as_deref()
+                        == Some(conf.as_str())
+                })
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            out.push(Line::styled(conf, theme.dim));
+            for p in members {
+                let changes = item.positions.iter().filter(|q| q.party == p.party).count();
+                let mut spans = vec![
+                    Span::raw(format!("  {}: ", f.party_short(&p.party))),
+                    Span::styled(i18n::stance(lang, p.stance).to_string(), theme.current),
+                ];
+                if !p.reason.is_empty() {
+                    spans.push(Span::raw(format!(" – {}", p.reason)));
+                }
+                let mut note = format!(" ({}, {}", p.by, i18n::short_datetime(lang, &p.at));
+                if p.on_behalf {
+                    note.push_str(&format!("; {}", t(Msg::OnBehalf)));
+                }
+                if changes > 1 {
+                    note.push_str(&format!("; {} {}", changes - 1, t(Msg::EarlierPositions)));
+                }
+                note.push(')');
+                spans.push(Span::styled(note, theme.dim));
+                out.push(Line::from(spans));
+            }
         }
         let missing: Vec<&str> = item
             .parties_without_position(f)

@@ -21,6 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Meetings { selected } => meetings(frame, area, app, *selected, theme),
             Popup::Attendance { selected } => attendance(frame, area, app, *selected, theme),
             Popup::Documents { selected } => documents(frame, area, app, *selected, theme),
+            Popup::Identity { selected } => identity(frame, area, app, *selected, theme),
         }
     }
 }
@@ -309,6 +310,27 @@ fn documents(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &
         rows,
         selected,
         lang.t(Msg::NoDocuments),
+        theme,
+    );
+}
+
+fn identity(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let f = &app.doc.forum;
+    let rows = f
+        .people
+        .iter()
+        .map(|p| {
+            let party = p.party.as_deref().map(|x| f.party_short(x)).unwrap_or("");
+            format!("{:<32} {party}", p.name)
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        app.lang.t(Msg::IdentityTitle),
+        rows,
+        selected,
+        "",
         theme,
     );
 }
