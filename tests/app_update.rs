@@ -942,3 +942,160 @@ fn a_refused_new_meeting_leaves_the_chair_where_they_were() -> R {
     );
     Ok(())
 }
+
+// ---- union reps at their own terminals ----
+
+fn ntl_rep() -> Author {
+    Author {
+        name: "Tillitsvalgt NTL".into(),
+        person: Some("p-ntl".into()),
+        party: Some("ntl".into()),
+    }
+}
+
+#[test]
+fn on_first_start_the_user_says_who_they_are_and_it_is_remembered() -> R {
+    let mut s = Session::new()?;
+    s.app.author = Author {
+        name: "kari".into(),
+        person: None,
+        party: None,
+    };
+    samrad::app::ask_identity(&mut s.app);
+    assert!(
+        s.act(Action::Cancel).is_empty(),
+        "the question cannot be skipped"
+    );
+    assert!(!s.app.popups.is_empty());
+    s.act(Action::Down);
+    s.act(Action::Down);
+    let fx = s.act(Action::Open);
+    assert!(fx.contains(&Effect::SaveIdentity("p-ntl".into())), "{fx:?}");
+    assert_eq!(s.app.author, ntl_rep());
+    assert!(s.app.popups.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_rep_records_the_partys_position_and_the_chair_one_on_a_partys_behalf() -> R {
+    let mut s = Session::new()?;
+    s.app.author = ntl_rep();
+    s.select("s-2026-2");
+    s.act(Action::Position);
+    s.act(Action::Down);
+    s.key(KeyCode::Right);
+    s.act(Action::Down);
+    s.type_text("Arbeidsgruppen var for smal");
+    s.act(Action::Save);
+    let item = s.item("s-2026-2").clone();
+    let p = item.current_positions()[0].clone();
+    assert_eq!(
+        (p.party.as_str(), p.stance),
+        ("ntl", samrad::model::Stance::Disagree)
+    );
+    assert_eq!(p.reason, "Arbeidsgruppen var for smal");
+    assert!(!p.on_behalf);
+    // The chair records Unio's position for them: shown as such.
+    s.app.author = chair();
+    s.act(Action::Position);
+    s.key(KeyCode::Right);
+    s.key(KeyCode::Right);
+    s.act(Action::Save);
+    let item = s.item("s-2026-2").clone();
+    let unio = item
+        .current_positions()
+        .into_iter()
+        .find(|p| p.party == "unio")
+        .cloned()
+        .expect("unio");
+    assert!(unio.on_behalf, "recorded by the chair on Unio's behalf");
+    let reloaded = s.reloaded();
+    let again = reloaded
+        .meeting(FIRST)
+        .and_then(|m| m.item("s-2026-2"))
+        .expect("item");
+    assert_eq!(
+        again.positions.len(),
+        2,
+        "every position kept after a reload"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_statement_for_the_record_is_the_writers_own_partys() -> R {
+    let mut s = Session::new()?;
+    s.app.author = ntl_rep();
+    s.select("s-2026-3");
+    s.act(Action::Statement);
+    s.type_text("NTL tar forbehold.");
+    s.act(Action::Save);
+    let st = s
+        .item("s-2026-3")
+        .current_statements()
+        .into_iter()
+        .map(|x| (x.party.clone(), x.text.clone()))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        st,
+        vec![("ntl".to_string(), "NTL tar forbehold.".to_string())]
+    );
+    // Someone without a party cannot write one, and is told why.
+    s.app.author = Author {
+        name: "gjest".into(),
+        person: None,
+        party: None,
+    };
+    s.act(Action::Statement);
+    assert!(s.app.popups.is_empty());
+    assert!(
+        s.app
+            .message
+            .as_ref()
+            .is_some_and(|(m, err)| *err && m.contains(":whoami"))
+    );
+    Ok(())
+}
+
+#[test]
+fn a_vote_is_opened_cast_closed_and_its_result_shown() -> R {
+    let mut s = Session::new()?;
+    s.select("s-2026-5");
+    s.act(Action::OpenVote);
+    s.act(Action::Save);
+    for (who, option) in [
+        (ntl_rep(), 0),
+        (
+            Author {
+                name: "Unio".into(),
+                person: Some("p-unio".into()),
+                party: Some("unio".into()),
+            },
+            1,
+        ),
+    ] {
+        s.app.author = who;
+        s.act(Action::CastVote);
+        for _ in 0..option {
+            s.key(KeyCode::Right);
+        }
+        s.act(Action::Save);
+    }
+    s.app.author = chair();
+    s.act(Action::Command("closevote".into()));
+    let vote = s.item("s-2026-5").votes[0].clone();
+    assert!(!vote.open);
+    assert_eq!(vote.ballots.len(), 2);
+    let outcome = vote.outcome.expect("outcome");
+    assert_eq!(outcome.counts, vec![1, 1, 0]);
+    assert!(outcome.tie && !outcome.adopted);
+    let line = samrad::export::vote_line(&s.item("s-2026-5").votes[0], Lang::Nb);
+    assert!(
+        line.contains("Ikke vedtatt") && line.contains("stemmelikhet"),
+        "{line}"
+    );
+    // A closed vote takes no more ballots.
+    s.act(Action::CastVote);
+    assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
+    Ok(())
+}
