@@ -58,6 +58,20 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // Issue 4: 20 writers × 1,000 ops each.
+    let script = meeting_script(20, MEETING, 2026, 50, OPS - 51);
+    let spread: Vec<Op> = samrad::demo::script_to_logs_spread(&script, 20, 1_780_000_000_000)
+        .into_iter()
+        .flatten()
+        .collect();
+    c.bench_function("fold 20 writers x 1000 ops (in memory)", |b| {
+        b.iter_batched(
+            || spread.clone(),
+            |ops| black_box(fold(ops)),
+            BatchSize::LargeInput,
+        )
+    });
+
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), &logs);
     c.bench_function("open a meeting of 20k ops from disk", |b| {

@@ -238,12 +238,32 @@ pub fn meeting_script(
 /// with seqs, hybrid clocks (each writer sees the ops before its own), hash chains and
 /// times `start_ms` onwards. Returns one op list per writer, in log order.
 pub fn script_to_logs(script: &[(usize, Change)], writers: usize, start_ms: i64) -> Vec<Vec<Op>> {
+    logs_by(script, writers, start_ms, |_, person| person)
+}
+
+/// Like `script_to_logs`, but the changes are dealt to the writers in turn (change `i` to
+/// writer `i % writers`), so that many writers each write about as much: as when several
+/// terminals of the same people come and go over a meeting.
+pub fn script_to_logs_spread(
+    script: &[(usize, Change)],
+    writers: usize,
+    start_ms: i64,
+) -> Vec<Vec<Op>> {
+    logs_by(script, writers, start_ms, |i, _| i)
+}
+
+fn logs_by(
+    script: &[(usize, Change)],
+    writers: usize,
+    start_ms: i64,
+    pick: impl Fn(usize, usize) -> usize,
+) -> Vec<Vec<Op>> {
     let writers = writers.max(1);
     let mut logs: Vec<Vec<Op>> = vec![Vec::new(); writers];
     let mut clocks: Vec<Clock> = vec![Clock::default(); writers];
     let mut last = Hlc::default();
     for (i, (person, change)) in script.iter().enumerate() {
-        let w = person % writers;
+        let w = pick(i, *person) % writers;
         clocks[w].observe(last);
         // Each machine's clock is a little off, some behind, some ahead.
         let skew = (w as i64 * 397) % 1000 - 500;
