@@ -2039,8 +2039,10 @@ fn vote_command(app: &mut App, counts: Option<&str>, fx: &mut Vec<Effect>) {
                     Change::VoteCount {
                         meeting: m,
                         item: item.id,
-                        vote: vote.id,
+                        vote: vote.id.clone(),
                         counts: c,
+                        // This count settles every count the chair can see now.
+                        replaces: vote.current_counts().iter().map(|e| e.op.clone()).collect(),
                     },
                 ),
                 _ => app.warn(t(app, Msg::CountsFormat)),

@@ -93,12 +93,18 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
             m.rejected
                 .iter()
                 .map(|r| {
+                    let item = r
+                        .item
+                        .as_deref()
+                        .and_then(|i| mt.item(i))
+                        .map(|i| format!("{} {}: ", t(Msg::Item), i.number))
+                        .unwrap_or_default();
                     format!(
-                        "{} ({}, {}): {:?}",
-                        r.what,
+                        "{item}{} {}, {}: {}",
+                        t(Msg::RecordedBy),
                         r.by,
                         i18n::short_datetime(lang, &r.at),
-                        r.reason
+                        i18n::reject_reason(lang, &r.reason)
                     )
                 })
                 .collect(),
@@ -297,6 +303,22 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
 /// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
 /// stemmer (simpelt flertall)".
 pub fn vote_line(v: &Vote, lang: Lang) -> String {
+    if v.count_conflict() {
+        let counts: Vec<String> = v
+            .current_counts()
+            .iter()
+            .map(|e| {
+                let n: Vec<String> = e.counts.iter().map(u32::to_string).collect();
+                format!("{} ({})", n.join("-"), e.by)
+            })
+            .collect();
+        return format!(
+            "{}: {}: {}",
+            v.question,
+            lang.t(Msg::CountConflict),
+            counts.join(" / ")
+        );
+    }
     let outcome = v.outcome.clone().unwrap_or_else(|| crate::model::tally(v));
     let counts: Vec<String> = v
         .options

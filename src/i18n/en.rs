@@ -87,6 +87,7 @@ pub fn text(m: Msg) -> &'static str {
         CountsFormat => "Write the counts like this: :count 5 2 1 0 (for, against, abstain, blank)",
         IdentityTitle => "Who are you? (Enter chooses, a = new person)",
         EarlierPositions => "earlier positions",
+        CountConflict => "CONFLICTING counts, to be settled with a new :count",
         Wrote => "Wrote",
         Warning => "Warning",
         ReadOnly => "Read-only",

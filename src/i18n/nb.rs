@@ -87,6 +87,7 @@ pub fn text(m: Msg) -> &'static str {
         CountsFormat => "Skriv tallene slik: :count 5 2 1 0 (for, mot, avstår, blanke)",
         IdentityTitle => "Hvem er du? (Enter velger, a = ny person)",
         EarlierPositions => "tidligere standpunkt",
+        CountConflict => "KONFLIKT i opptellingen, avgjøres med en ny :count",
         Wrote => "Skrev",
         Warning => "Advarsel",
         ReadOnly => "Skrivebeskyttet",

@@ -180,6 +180,9 @@ pub enum Change {
         item: Id,
         vote: Id,
         counts: Vec<u32>,
+        /// The count entries (op ids) this one settles: those its writer saw as current.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        replaces: Vec<String>,
     },
     VoteClose {
         meeting: Id,
@@ -199,6 +202,27 @@ impl Change {
         Change::DocumentRemove {
             meeting: Id::new(),
             document: Id::new(),
+        }
+    }
+
+    /// The agenda item a change is about, if it is about one.
+    pub fn item_id(&self) -> Option<&Id> {
+        use Change::*;
+        match self {
+            ItemAdd { item, .. }
+            | ItemSet { item, .. }
+            | ItemDelete { item, .. }
+            | Position { item, .. }
+            | Statement { item, .. }
+            | VoteOpen { item, .. }
+            | VoteCast { item, .. }
+            | VoteCount { item, .. }
+            | VoteClose { item, .. } => Some(item),
+            ItemInput { input, .. } => match &input.target {
+                super::InputTarget::Item(i) => Some(i),
+                super::InputTarget::DevArea(_) => None,
+            },
+            _ => None,
         }
     }
 
@@ -296,4 +320,6 @@ pub struct Rejection {
     pub what: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Id>,
 }

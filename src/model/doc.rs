@@ -59,7 +59,9 @@ impl Doc {
         match self.try_apply(meta, change) {
             Ok(()) => Ok(()),
             Err(reason) => {
-                let (what, meeting) = copy.map(|c| (c.what, c.meeting)).unwrap_or_default();
+                let (what, meeting, item) = copy
+                    .map(|c| (c.what, c.meeting, c.item))
+                    .unwrap_or_default();
                 self.rejected.push(Rejection {
                     op: meta.id(),
                     at: meta.at.to_string(),
@@ -67,6 +69,7 @@ impl Doc {
                     reason: reason.clone(),
                     what,
                     meeting,
+                    item,
                 });
                 Err(reason)
             }
@@ -372,6 +375,7 @@ impl Doc {
                     open: true,
                     ballots: Vec::new(),
                     counts: None,
+                    count_entries: Vec::new(),
                     outcome: None,
                 });
             }
@@ -411,13 +415,20 @@ impl Doc {
                 item,
                 vote,
                 counts,
+                replaces,
             } => {
                 let v = self.vote_mut(&meeting, &item, &vote)?;
                 if !v.open {
                     return Err(RejectReason::VoteClosed);
                 }
-                v.counts = Some(counts);
-                v.outcome = Some(tally(v));
+                v.count_entries.push(super::vote::CountEntry {
+                    op: meta.id(),
+                    counts,
+                    at: at(),
+                    by: by(),
+                    replaces,
+                });
+                v.settle();
             }
             C::VoteClose {
                 meeting,
@@ -426,7 +437,7 @@ impl Doc {
             } => {
                 let v = self.vote_mut(&meeting, &item, &vote)?;
                 v.open = false;
-                v.outcome = Some(tally(v));
+                v.settle();
             }
             _ => return Err(RejectReason::UnknownTarget),
         }
@@ -507,6 +518,7 @@ fn put_by_id<T>(list: &mut Vec<T>, value: T, id: impl Fn(&T) -> &Id) {
 struct Refusable {
     what: String,
     meeting: Option<Id>,
+    item: Option<Id>,
 }
 
 impl Refusable {
@@ -518,6 +530,7 @@ impl Refusable {
         Refusable {
             what: describe(change),
             meeting,
+            item: change.item_id().cloned(),
         }
     }
 }
@@ -726,6 +739,60 @@ mod tests {
         .expect("new round");
         d.apply(&meta(17, "kmd"), edit)
             .expect("editable in the new round");
+    }
+
+    #[test]
+    fn two_concurrent_different_counts_are_a_conflict_until_settled() {
+        let mut d = doc_with_item();
+        d.apply(
+            &meta(6, "kmd"),
+            Change::VoteOpen {
+                meeting: "m".into(),
+                item: "a".into(),
+                vote: "v".into(),
+                question: "q".into(),
+                options: crate::model::VoteOption::defaults(["For", "Mot", "Avstår"]),
+                method: crate::model::VoteMethod::Count,
+                rule: crate::model::VoteRule::SimpleMajority,
+            },
+        )
+        .expect("open");
+        let count = |counts: Vec<u32>, replaces: Vec<String>| Change::VoteCount {
+            meeting: "m".into(),
+            item: "a".into(),
+            vote: "v".into(),
+            counts,
+            replaces,
+        };
+        // Two terminals type a count without seeing each other's.
+        d.apply(&meta(7, "kmd"), count(vec![5, 2, 1], vec![]))
+            .expect("count");
+        d.apply(&meta(8, "ntl"), count(vec![4, 3, 1], vec![]))
+            .expect("count");
+        let vote = |d: &Doc| {
+            d.meeting("m")
+                .and_then(|m| m.item("a"))
+                .map(|i| i.votes[0].clone())
+                .expect("vote")
+        };
+        assert!(vote(&d).count_conflict());
+        assert_eq!(vote(&d).counts, None, "neither count is chosen");
+        assert_eq!(vote(&d).outcome, None);
+        // The chair settles it, seeing both.
+        d.apply(
+            &meta(9, "kmd"),
+            count(vec![5, 2, 1], vec!["w:7".into(), "w:8".into()]),
+        )
+        .expect("settle");
+        assert!(!vote(&d).count_conflict());
+        assert_eq!(vote(&d).counts, Some(vec![5, 2, 1]));
+        assert!(vote(&d).outcome.is_some_and(|o| o.adopted));
+        // The same count typed twice is no conflict.
+        d.apply(&meta(10, "ntl"), count(vec![5, 2, 1], vec!["w:9".into()]))
+            .expect("count");
+        d.apply(&meta(11, "hvo"), count(vec![5, 2, 1], vec!["w:9".into()]))
+            .expect("count");
+        assert!(!vote(&d).count_conflict());
     }
 
     #[test]

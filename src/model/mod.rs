@@ -25,7 +25,7 @@ pub use meeting::{
     Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence, TransitionError,
 };
 pub use vote::{
-    Ballot, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,
+    Ballot, CountEntry, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,
 };
 
 /// Stable identifier of any record. Opaque text, unique within a forum.

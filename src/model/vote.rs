@@ -74,8 +74,13 @@ pub struct Vote {
     #[serde(default)]
     pub ballots: Vec<Ballot>,
     /// Counts typed in by the chair (method `Count`), one per option, plus blank.
+    /// The settled counts; `None` while there are none, or while counts conflict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<Vec<u32>>,
+    /// Every count typed in, in fold order. Two that neither saw the other and differ are a
+    /// conflict the chair settles with a new count; samrad never picks one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub count_entries: Vec<CountEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<VoteOutcome>,
 }
@@ -96,6 +101,51 @@ impl VoteOption {
                 kind: VoteOptionKind::Abstain,
             },
         ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountEntry {
+    pub op: String,
+    pub counts: Vec<u32>,
+    pub at: String,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
+}
+
+impl Vote {
+    /// Count entries that no later entry settled.
+    pub fn current_counts(&self) -> Vec<&CountEntry> {
+        self.count_entries
+            .iter()
+            .filter(|e| {
+                !self
+                    .count_entries
+                    .iter()
+                    .any(|o| o.replaces.contains(&e.op))
+            })
+            .collect()
+    }
+
+    /// Two or more current counts that differ.
+    pub fn count_conflict(&self) -> bool {
+        let current = self.current_counts();
+        current.iter().any(|e| e.counts != current[0].counts)
+    }
+
+    /// Recompute the settled counts and the outcome after a change.
+    pub fn settle(&mut self) {
+        self.counts = if self.count_conflict() {
+            None
+        } else {
+            self.current_counts().first().map(|e| e.counts.clone())
+        };
+        self.outcome = if self.count_conflict() {
+            None
+        } else {
+            Some(tally(self))
+        };
     }
 }
 
@@ -236,6 +286,7 @@ mod tests {
                 })
                 .collect(),
             counts: None,
+            count_entries: Vec::new(),
             outcome: None,
         }
     }

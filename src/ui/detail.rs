@@ -216,6 +216,27 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         ));
         out.extend(s.text.lines().map(|l| Line::raw(l.to_string())));
     }
+    let refused: Vec<&crate::model::Rejection> = app
+        .doc
+        .rejected
+        .iter()
+        .filter(|r| r.item.as_deref() == Some(item.id.as_str()))
+        .collect();
+    if !refused.is_empty() {
+        out.push(Line::raw(""));
+        out.push(heading(t(Msg::RefusedChanges), theme));
+        for r in refused {
+            out.push(Line::styled(
+                format!(
+                    "{} {}: {}",
+                    i18n::short_datetime(lang, &r.at),
+                    r.by,
+                    i18n::reject_reason(lang, &r.reason)
+                ),
+                theme.warn,
+            ));
+        }
+    }
     let linked: Vec<_> = app
         .doc
         .actions
