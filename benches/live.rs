@@ -52,7 +52,7 @@ fn benches(c: &mut Criterion) {
     let mut n = 0u64;
     let mut one = |rep: &mut Store, chair: &mut Store, app: &mut App| -> Duration {
         n += 1;
-        let change = if n % 2 == 0 {
+        let change = if n.is_multiple_of(2) {
             Change::Position {
                 meeting: FIRST.into(),
                 item: "s-2026-2".into(),
