@@ -48,6 +48,10 @@ pub enum Action {
     OpenVote,
     /// Cast our vote in the selected item's open vote.
     CastVote,
+    /// Ask for the floor on the selected item, or take the request back.
+    RequestFloor,
+    /// The chair gives the floor to the next in the speakers list.
+    NextSpeaker,
     Attendance,
     Documents,
     Meetings,

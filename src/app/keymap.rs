@@ -229,6 +229,8 @@ static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
         b(&[k('I')], Action::Input, Msg::KeyInput, false),
         b(&[k('V')], Action::OpenVote, Msg::KeyOpenVote, false),
         b(&[k('v')], Action::CastVote, Msg::KeyCastVote, false),
+        b(&[k('r')], Action::RequestFloor, Msg::KeyRequestFloor, false),
+        b(&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, false),
         b(&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
         b(&[k('D')], Action::Documents, Msg::KeyDocuments, false),
         b(&[k('m')], Action::Meetings, Msg::KeyMeetings, true),

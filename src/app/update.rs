@@ -258,6 +258,8 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::OpenVote => open_vote_form(app),
+        Action::RequestFloor => request_floor(app, fx),
+        Action::NextSpeaker => next_speaker(app, fx),
         Action::CastVote => open_ballot_form(app),
         Action::Attendance => {
             if app.current_meeting().is_some() {
@@ -731,6 +733,24 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
         }
         "help" | "hjelp" => app.popups.push(Popup::Help { scroll: 0 }),
         "closevote" | "lukkavstemning" => vote_command(app, None, fx),
+        "budget" | "taletid" => match (
+            editable_meeting(app),
+            app.selected_item().map(|i| i.id.clone()),
+        ) {
+            (Some(m), Some(item)) => {
+                let minutes = arg.trim().parse::<u32>().ok().filter(|n| *n > 0);
+                commit(
+                    app,
+                    fx,
+                    Change::ItemSet {
+                        meeting: m,
+                        item,
+                        set: ItemField::PartyBudgetMinutes(minutes),
+                    },
+                );
+            }
+            _ => app.warn(t(app, Msg::SelectAnItem)),
+        },
         "count" | "telling" => vote_command(app, Some(arg), fx),
         "whoami" | "hvemerjeg" => ask_identity(app),
         "q" | "quit" | "wq" | "x" => update_quit(app, fx),
@@ -2004,6 +2024,82 @@ fn open_ballot_form(app: &mut App) {
         title,
         fields,
     )));
+}
+
+/// Ask for the floor on the selected item; asked already, take it back.
+fn request_floor(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(m) = editable_meeting(app) else {
+        return;
+    };
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    let me = app.author.name.clone();
+    match item.speakers.iter().find(|s| s.name == me && s.waiting()) {
+        Some(s) => {
+            let speaker = s.id.clone();
+            commit(
+                app,
+                fx,
+                Change::SpeakerWithdraw {
+                    meeting: m,
+                    item: item.id,
+                    speaker,
+                },
+            );
+            app.say(t(app, Msg::FloorWithdrawn));
+        }
+        None => {
+            commit(
+                app,
+                fx,
+                Change::SpeakerRequest {
+                    meeting: m,
+                    item: item.id,
+                    speaker: new_id("tl"),
+                },
+            );
+            app.say(t(app, Msg::FloorRequested));
+        }
+    }
+}
+
+/// The chair gives the floor to the first one waiting; with nobody waiting, ends the one
+/// speaking.
+fn next_speaker(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(m) = editable_meeting(app) else {
+        return;
+    };
+    let Some(item) = app.selected_item().cloned() else {
+        app.warn(t(app, Msg::SelectAnItem));
+        return;
+    };
+    if let Some(next) = item.speakers.iter().find(|s| s.waiting()) {
+        let msg = format!("{}: {}", t(app, Msg::FloorTo), next.name);
+        commit(
+            app,
+            fx,
+            Change::SpeakerStart {
+                meeting: m,
+                item: item.id.clone(),
+                speaker: next.id.clone(),
+            },
+        );
+        app.say(msg);
+    } else if let Some(cur) = item.speakers.iter().find(|s| s.speaking()) {
+        commit(
+            app,
+            fx,
+            Change::SpeakerEnd {
+                meeting: m,
+                item: item.id.clone(),
+                speaker: cur.id.clone(),
+            },
+        );
+    } else {
+        app.warn(t(app, Msg::NobodyWaiting));
+    }
 }
 
 /// Close the selected item's open vote, or enter the chair's counts: `:closevote`,

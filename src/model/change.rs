@@ -189,6 +189,29 @@ pub enum Change {
         item: Id,
         vote: Id,
     },
+    /// Ask for the floor on an item (the writer is the speaker).
+    SpeakerRequest {
+        meeting: Id,
+        item: Id,
+        speaker: Id,
+    },
+    /// The chair gives the floor; whoever spoke before is done.
+    SpeakerStart {
+        meeting: Id,
+        item: Id,
+        speaker: Id,
+    },
+    SpeakerEnd {
+        meeting: Id,
+        item: Id,
+        speaker: Id,
+    },
+    /// A speaker takes back their request.
+    SpeakerWithdraw {
+        meeting: Id,
+        item: Id,
+        speaker: Id,
+    },
     Approve {
         meeting: Id,
         party: Id,
@@ -217,7 +240,11 @@ impl Change {
             | VoteOpen { item, .. }
             | VoteCast { item, .. }
             | VoteCount { item, .. }
-            | VoteClose { item, .. } => Some(item),
+            | VoteClose { item, .. }
+            | SpeakerRequest { item, .. }
+            | SpeakerStart { item, .. }
+            | SpeakerEnd { item, .. }
+            | SpeakerWithdraw { item, .. } => Some(item),
             ItemInput { input, .. } => match &input.target {
                 super::InputTarget::Item(i) => Some(i),
                 super::InputTarget::DevArea(_) => None,
@@ -255,6 +282,10 @@ impl Change {
             VoteCast { .. } => "vote_cast",
             VoteCount { .. } => "vote_count",
             VoteClose { .. } => "vote_close",
+            SpeakerRequest { .. } => "speaker_request",
+            SpeakerStart { .. } => "speaker_start",
+            SpeakerEnd { .. } => "speaker_end",
+            SpeakerWithdraw { .. } => "speaker_withdraw",
             Approve { .. } => "approve",
         }
     }
@@ -287,6 +318,10 @@ impl Change {
             | VoteCast { meeting, .. }
             | VoteCount { meeting, .. }
             | VoteClose { meeting, .. }
+            | SpeakerRequest { meeting, .. }
+            | SpeakerStart { meeting, .. }
+            | SpeakerEnd { meeting, .. }
+            | SpeakerWithdraw { meeting, .. }
             | Approve { meeting, .. } => Scope::Meeting(meeting.clone()),
         }
     }

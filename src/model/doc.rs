@@ -439,6 +439,69 @@ impl Doc {
                 v.open = false;
                 v.settle();
             }
+            C::SpeakerRequest {
+                meeting,
+                item,
+                speaker,
+            } => {
+                let it = self.item_mut(&meeting, &item)?;
+                if it.speakers.iter().any(|s| s.id == speaker) {
+                    return Err(RejectReason::Duplicate);
+                }
+                it.speakers.push(super::Speaker {
+                    id: speaker,
+                    name: meta.author.name.clone(),
+                    party: meta.author.party.clone(),
+                    requested_at: at(),
+                    started_at: None,
+                    ended_at: None,
+                    withdrawn: false,
+                });
+            }
+            C::SpeakerStart {
+                meeting,
+                item,
+                speaker,
+            } => {
+                let now = at();
+                let it = self.item_mut(&meeting, &item)?;
+                if !it.speakers.iter().any(|s| s.id == speaker && s.waiting()) {
+                    return Err(RejectReason::UnknownTarget);
+                }
+                for s in it.speakers.iter_mut().filter(|s| s.speaking()) {
+                    s.ended_at = Some(now.clone());
+                }
+                if let Some(s) = it.speakers.iter_mut().find(|s| s.id == speaker) {
+                    s.started_at = Some(now);
+                }
+            }
+            C::SpeakerEnd {
+                meeting,
+                item,
+                speaker,
+            } => {
+                let now = at();
+                let it = self.item_mut(&meeting, &item)?;
+                let s = it
+                    .speakers
+                    .iter_mut()
+                    .find(|s| s.id == speaker && s.speaking())
+                    .ok_or(RejectReason::UnknownTarget)?;
+                s.ended_at = Some(now);
+            }
+            C::SpeakerWithdraw {
+                meeting,
+                item,
+                speaker,
+            } => {
+                let it = self.item_mut(&meeting, &item)?;
+                let s = it
+                    .speakers
+                    .iter_mut()
+                    .find(|s| s.id == speaker && s.waiting())
+                    .ok_or(RejectReason::UnknownTarget)?;
+                s.withdrawn = true;
+            }
             _ => return Err(RejectReason::UnknownTarget),
         }
         Ok(())
@@ -793,6 +856,52 @@ mod tests {
         d.apply(&meta(11, "hvo"), count(vec![5, 2, 1], vec!["w:9".into()]))
             .expect("count");
         assert!(!vote(&d).count_conflict());
+    }
+
+    #[test]
+    fn the_speakers_list_keeps_order_and_time_per_party() {
+        let mut d = doc_with_item();
+        let sp = |c: fn(Id, Id, Id) -> Change, who: &str| c("m".into(), "a".into(), who.into());
+        let req = |m, i, s| Change::SpeakerRequest {
+            meeting: m,
+            item: i,
+            speaker: s,
+        };
+        let start = |m, i, s| Change::SpeakerStart {
+            meeting: m,
+            item: i,
+            speaker: s,
+        };
+        d.apply(&meta(6, "ntl"), sp(req, "s1")).expect("request");
+        d.apply(&meta(7, "unio"), sp(req, "s2")).expect("request");
+        d.apply(&meta(8, "kmd"), sp(start, "s1"))
+            .expect("floor to NTL");
+        d.apply(&meta(14, "kmd"), sp(start, "s2"))
+            .expect("floor to Unio");
+        let item = d.meeting("m").and_then(|m| m.item("a")).expect("a").clone();
+        assert_eq!(item.speakers[0].party.as_deref(), Some("ntl"));
+        assert!(
+            item.speakers[0].ended_at.is_some(),
+            "giving the floor to the next ends the one before"
+        );
+        assert!(item.speakers[1].speaking());
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:20:00+01:00").expect("time");
+        let used = item.party_speaking_time(now);
+        assert_eq!(
+            used[0],
+            ("ntl".to_string(), 6 * 60),
+            "NTL spoke 10:08 to 10:14"
+        );
+        assert_eq!(
+            used[1],
+            ("unio".to_string(), 6 * 60),
+            "Unio from 10:14, still speaking at 10:20"
+        );
+        assert_eq!(
+            d.apply(&meta(15, "kmd"), sp(start, "s1")),
+            Err(RejectReason::UnknownTarget),
+            "a speaker who spoke is not waiting"
+        );
     }
 
     #[test]

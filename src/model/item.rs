@@ -180,6 +180,49 @@ pub struct Item {
     pub inputs: Vec<Input>,
     #[serde(default)]
     pub statements: Vec<Statement>,
+    /// The speakers list: who asked for the floor, in order, and who spoke when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<Speaker>,
+    /// Speaking time per party, when the chair sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_budget_minutes: Option<u32>,
+}
+
+/// One request for the floor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub id: Id,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<Id>,
+    pub requested_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
+}
+
+impl Speaker {
+    pub fn waiting(&self) -> bool {
+        self.started_at.is_none() && !self.withdrawn
+    }
+    pub fn speaking(&self) -> bool {
+        self.started_at.is_some() && self.ended_at.is_none()
+    }
+    /// Seconds spoken, up to `now` for the one speaking.
+    pub fn seconds(&self, now: chrono::DateTime<chrono::FixedOffset>) -> i64 {
+        let parse = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+        match (
+            self.started_at.as_deref().and_then(parse),
+            self.ended_at.as_deref().and_then(parse),
+        ) {
+            (Some(a), Some(b)) => (b - a).num_seconds().max(0),
+            (Some(a), None) => (now - a).num_seconds().max(0),
+            _ => 0,
+        }
+    }
 }
 
 impl Item {
@@ -206,6 +249,8 @@ impl Item {
             votes: Vec::new(),
             inputs: Vec::new(),
             statements: Vec::new(),
+            speakers: Vec::new(),
+            party_budget_minutes: None,
         }
     }
 
@@ -230,6 +275,24 @@ impl Item {
                 p.side != super::Side::Employer && !self.positions.iter().any(|q| q.party == p.id)
             })
             .collect()
+    }
+
+    /// Speaking time used per party so far (seconds), in the order parties first spoke.
+    pub fn party_speaking_time(
+        &self,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Vec<(Id, i64)> {
+        let mut out: Vec<(Id, i64)> = Vec::new();
+        for s in &self.speakers {
+            let Some(p) = &s.party else { continue };
+            let secs = s.seconds(now);
+            match out.iter_mut().find(|(q, _)| q == p) {
+                Some(slot) => slot.1 += secs,
+                None if s.started_at.is_some() => out.push((p.clone(), secs)),
+                None => {}
+            }
+        }
+        out
     }
 
     /// The current statement for the record of each party (the last text counts).
@@ -265,6 +328,7 @@ pub enum ItemField {
     Agreement(Option<Agreement>),
     Dissenters(Vec<Id>),
     Confidential(bool),
+    PartyBudgetMinutes(Option<u32>),
 }
 
 impl ItemField {
@@ -285,6 +349,7 @@ impl ItemField {
             ItemField::Agreement(v) => item.agreement = v,
             ItemField::Dissenters(v) => item.dissenters = v,
             ItemField::Confidential(v) => item.confidential = v,
+            ItemField::PartyBudgetMinutes(v) => item.party_budget_minutes = v,
         }
     }
 }

@@ -18,8 +18,8 @@ pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side,
 };
 pub use item::{
-    Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Stance,
-    Statement, next_item_number,
+    Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
+    Stance, Statement, next_item_number,
 };
 pub use meeting::{
     Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence, TransitionError,

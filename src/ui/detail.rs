@@ -216,6 +216,70 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         ));
         out.extend(s.text.lines().map(|l| Line::raw(l.to_string())));
     }
+    if !item.speakers.is_empty() {
+        out.push(Line::raw(""));
+        out.push(heading(t(Msg::SpeakersList), theme));
+        let party = |p: &Option<String>| {
+            p.as_deref()
+                .map(|x| format!(" ({})", f.party_short(x)))
+                .unwrap_or_default()
+        };
+        for s in item.speakers.iter().filter(|s| s.speaking()) {
+            out.push(Line::styled(
+                format!(
+                    "▶ {}{} {}",
+                    s.name,
+                    party(&s.party),
+                    super::header::clock(s.seconds(app.now))
+                ),
+                theme.current,
+            ));
+        }
+        for (n, s) in item.speakers.iter().filter(|s| s.waiting()).enumerate() {
+            out.push(Line::raw(format!(
+                "{}. {}{} – {}",
+                n + 1,
+                s.name,
+                party(&s.party),
+                t(Msg::Waiting)
+            )));
+        }
+        let spoke: Vec<String> = item
+            .speakers
+            .iter()
+            .filter(|s| s.ended_at.is_some())
+            .map(|s| format!("{} {}", s.name, super::header::clock(s.seconds(app.now))))
+            .collect();
+        if !spoke.is_empty() {
+            out.push(Line::styled(
+                format!("{}: {}", t(Msg::Spoke), spoke.join(", ")),
+                theme.dim,
+            ));
+        }
+        let used = item.party_speaking_time(app.now);
+        if !used.is_empty() {
+            let budget = item.party_budget_minutes.map(|m| m as i64 * 60);
+            let parts: Vec<String> = used
+                .iter()
+                .map(|(p, secs)| {
+                    let over = budget.is_some_and(|b| *secs > b);
+                    let of = budget
+                        .map(|b| format!("/{}", super::header::clock(b)))
+                        .unwrap_or_default();
+                    format!(
+                        "{} {}{of}{}",
+                        f.party_short(p),
+                        super::header::clock(*secs),
+                        if over { " ⚠" } else { "" }
+                    )
+                })
+                .collect();
+            out.push(Line::styled(
+                format!("{}: {}", t(Msg::SpeakingTime), parts.join(", ")),
+                theme.dim,
+            ));
+        }
+    }
     let refused: Vec<&crate::model::Rejection> = app
         .doc
         .rejected

@@ -66,6 +66,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ));
         }
     }
+    if let Some(s) = m
+        .current_item
+        .as_deref()
+        .and_then(|id| m.item(id))
+        .and_then(|i| i.speakers.iter().find(|s| s.speaking()))
+    {
+        parts.push(Span::styled(
+            format!(
+                " · {}: {} {}",
+                lang.t(Msg::FloorTo),
+                s.name,
+                clock(s.seconds(app.now))
+            ),
+            theme.current,
+        ));
+    }
     if let Some(secs) = m.opened_at.as_deref().and_then(|s| since(app, s))
         && m.status == crate::model::MeetingStatus::Open
     {

@@ -87,6 +87,30 @@ pub fn commands(lang: Lang) -> Vec<(&'static str, &'static str)> {
                 "export the minutes into the data folder"
             },
         ),
+        (
+            ":closevote  :count 5 2 1 0",
+            if nb {
+                "lukk avstemningen / før opptellingen (for, mot, avstår, blanke)"
+            } else {
+                "close the vote / enter the counts (for, against, abstain, blank)"
+            },
+        ),
+        (
+            ":budget N",
+            if nb {
+                "taletid per part i minutter for saken"
+            } else {
+                "speaking time per party in minutes for the item"
+            },
+        ),
+        (
+            ":whoami",
+            if nb {
+                "si hvem du er (person og part)"
+            } else {
+                "say who you are (person and party)"
+            },
+        ),
         (":lang nb|en", if nb { "språk" } else { "language" }),
         (
             ":theme default|contrast|none",

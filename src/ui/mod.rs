@@ -1,7 +1,7 @@
 //! Drawing: a pure function of the app state. One file per pane or popup.
 
 mod detail;
-mod header;
+pub(crate) mod header;
 mod help;
 mod lists;
 mod popups;
