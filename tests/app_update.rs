@@ -1099,3 +1099,31 @@ fn a_vote_is_opened_cast_closed_and_its_result_shown() -> R {
     assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
     Ok(())
 }
+
+#[test]
+fn a_rep_writes_an_input_to_a_development_area_and_asks_for_the_floor() -> R {
+    let mut s = Session::new()?;
+    s.app.author = ntl_rep();
+    s.act(Action::NextPane);
+    s.act(Action::Input);
+    s.type_text("Tillitsvalgte må med i forsøkene.");
+    s.act(Action::Save);
+    let inputs = &s.app.doc.area_inputs;
+    assert_eq!(inputs.len(), 1);
+    assert_eq!(
+        (inputs[0].party.as_str(), inputs[0].text.as_str()),
+        ("ntl", "Tillitsvalgte må med i forsøkene.")
+    );
+    assert!(matches!(&inputs[0].target, samrad::model::InputTarget::DevArea(a) if a == "uo1"));
+    // The floor: asked, then given by the chair.
+    s.act(Action::PrevPane);
+    s.select("s-2026-2");
+    s.act(Action::RequestFloor);
+    s.app.author = chair();
+    s.act(Action::NextSpeaker);
+    let speakers = s.item("s-2026-2").speakers.clone();
+    assert_eq!(speakers.len(), 1);
+    assert!(speakers[0].speaking());
+    assert_eq!(speakers[0].party.as_deref(), Some("ntl"));
+    Ok(())
+}

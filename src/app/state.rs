@@ -33,6 +33,8 @@ pub enum EditorTarget {
     Statement(Id),
     /// A new input (innspill) from the writer's party to an item.
     Input(Id),
+    /// A new input from the writer's party to a development area.
+    AreaInput(Id),
 }
 
 /// The multi-line editor for notes, conclusions and background.

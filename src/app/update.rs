@@ -253,6 +253,10 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Input => {
             if app.author.party.is_none() {
                 app.warn(t(app, Msg::NoPartyForStatement));
+            } else if app.focus == Pane::Areas
+                || (app.focus == Pane::Detail && app.detail_of == Pane::Areas)
+            {
+                open_area_input(app);
             } else {
                 open_editor(app, EditorTarget::Input);
             }
@@ -443,6 +447,23 @@ fn set_current(app: &mut App, fx: &mut Vec<Effect>) {
     }
 }
 
+/// An input to the selected development area, in the multi-line editor.
+fn open_area_input(app: &mut App) {
+    let Some(area) = app.selected_area().cloned() else {
+        app.warn(t(app, Msg::SelectAnArea));
+        return;
+    };
+    let title = format!("{} – {}. {}", t(app, Msg::Inputs), area.number, area.title);
+    let mut text = TextArea::new(vec![String::new()]);
+    text.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    app.popups.push(Popup::Editor(Box::new(Editor {
+        target: EditorTarget::AreaInput(area.id),
+        title,
+        area: text,
+        original: String::new(),
+    })));
+}
+
 fn open_editor(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
     if editable_meeting(app).is_none() {
         return;
@@ -465,7 +486,7 @@ fn open_editor(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
                 .map(|s| s.text.clone());
             (Msg::Statements, current.unwrap_or_default())
         }
-        EditorTarget::Input(_) => (Msg::Inputs, String::new()),
+        EditorTarget::Input(_) | EditorTarget::AreaInput(_) => (Msg::Inputs, String::new()),
     };
     let title = format!(
         "{} – {} {}: {}",
@@ -519,6 +540,19 @@ fn editor(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                                 text,
                             },
                         );
+                        return;
+                    }
+                    EditorTarget::AreaInput(area) => {
+                        let input = crate::model::Input {
+                            id: new_id("i"),
+                            party,
+                            target: crate::model::InputTarget::DevArea(area),
+                            text,
+                            source: String::new(),
+                            at: now(app),
+                            by: app.author.name.clone(),
+                        };
+                        commit(app, fx, Change::AreaInput { input });
                         return;
                     }
                     EditorTarget::Input(item) => {
