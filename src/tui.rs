@@ -86,7 +86,11 @@ pub fn run(mut store: Store, app: App, opts: Options) -> Result<()> {
         app.size = (size.width, size.height);
     }
     let mut writer = DiskWriter::start(appender);
-    let result = event_loop(&mut terminal, &mut store, &mut app, &writer);
+    // Others' writes wake the loop at once where the file system tells (notify); where it
+    // does not (network shares), the loop still looks every 300 ms.
+    let (changed_tx, changed) = mpsc::channel::<()>();
+    let _watcher = watch_logs(&store, changed_tx);
+    let result = event_loop(&mut terminal, &mut store, &mut app, &writer, &changed);
     writer.finish();
     while let Ok(s) = writer.done.try_recv() {
         note_saved(&mut app, s);
@@ -137,11 +141,27 @@ fn materialize(store: &mut Store, app: &App) {
     }
 }
 
+/// Watch the log folder for appends by other writers. `None` where watching is not possible.
+fn watch_logs(store: &Store, tx: Sender<()>) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create()) {
+            let _ = tx.send(());
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(&store.layout().log_root(), notify::RecursiveMode::Recursive)
+        .ok()?;
+    Some(watcher)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     store: &mut Store,
     app: &mut App,
     writer: &DiskWriter,
+    changed: &Receiver<()>,
 ) -> Result<()> {
     let mut last_tick = Instant::now();
     let mut last_poll = Instant::now();
@@ -160,7 +180,8 @@ fn event_loop(
         let mut actions = Vec::new();
         // Others' changes: read what was appended, apply it in order, or fold again when it
         // belongs before what is already applied.
-        if last_poll.elapsed() >= Duration::from_millis(300) {
+        let woken = changed.try_iter().count() > 0;
+        if woken || last_poll.elapsed() >= Duration::from_millis(300) {
             last_poll = Instant::now();
             let load = app.meeting.clone().map(Load::Meeting).unwrap_or(Load::All);
             let mut new = store.read_new_ops(&load);
