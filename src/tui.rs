@@ -187,6 +187,15 @@ fn event_loop(
             let mut new = store.read_new_ops(&load);
             if !new.is_empty() {
                 crate::store::fold::merge(&mut new);
+                // Say that something came in: it may be out of sight in the detail pane.
+                let mut names: Vec<String> = new.iter().map(|op| op.by.name.clone()).collect();
+                names.dedup();
+                app.say(format!(
+                    "{} {}: {}",
+                    new.len(),
+                    app.lang.t(Msg::ChangesFrom),
+                    names.join(", ")
+                ));
                 if new.iter().all(|op| op.clock > newest) && !refold_wanted {
                     app.keeping_selection(|app| {
                         for op in new {

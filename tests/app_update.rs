@@ -1127,3 +1127,28 @@ fn a_rep_writes_an_input_to_a_development_area_and_asks_for_the_floor() -> R {
     assert_eq!(speakers[0].party.as_deref(), Some("ntl"));
     Ok(())
 }
+
+#[test]
+fn a_new_person_saying_who_they_are_is_in_the_forum_and_remembered() -> R {
+    let mut s = Session::new()?;
+    samrad::app::ask_identity(&mut s.app);
+    s.act(Action::Add);
+    s.type_text("Kari Nordmann");
+    let fx = s.act(Action::Save);
+    let me = s.app.author.person.clone().expect("a person");
+    assert!(fx.contains(&Effect::SaveIdentity(me.clone())), "{fx:?}");
+    let p = s
+        .app
+        .doc
+        .forum
+        .person(&me)
+        .expect("the new person is in the forum");
+    assert_eq!(p.name, "Kari Nordmann");
+    assert_eq!(
+        s.app.author.party.as_deref(),
+        Some("ntl"),
+        "the party chosen in the form (NTL preselected)"
+    );
+    assert!(s.app.popups.is_empty());
+    Ok(())
+}

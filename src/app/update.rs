@@ -1450,6 +1450,11 @@ fn form(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                     for c in changes {
                         commit(app, fx, c);
                     }
+                    if let (FormKind::NewPerson { me: true }, Some(person)) =
+                        (&f.kind, app.author.person.clone())
+                    {
+                        fx.push(Effect::SaveIdentity(person));
+                    }
                 }
                 Err(msg) => {
                     if let Some(Popup::Form(open)) = app.popups.last_mut() {
@@ -1725,7 +1730,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
             }
             Ok(vec![Change::PersonPut {
                 person: Person {
-                    id: new_id("p"),
+                    id,
                     name,
                     party,
                     role: f.text(2),

@@ -98,6 +98,7 @@ pub fn text(m: Msg) -> &'static str {
         Waiting => "waiting",
         Spoke => "spoke",
         SpeakingTime => "Speaking time per party",
+        ChangesFrom => "change(s) from",
         Wrote => "Wrote",
         Warning => "Warning",
         ReadOnly => "Read-only",

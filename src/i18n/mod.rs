@@ -120,6 +120,7 @@ messages! {
     UnknownMeeting,
     SeveralMeetings,
     ListHint,
+    ChangesFrom,
     KeyRequestFloor,
     KeyNextSpeaker,
     FloorRequested,

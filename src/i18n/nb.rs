@@ -98,6 +98,7 @@ pub fn text(m: Msg) -> &'static str {
         Waiting => "venter",
         Spoke => "har talt",
         SpeakingTime => "Taletid per part",
+        ChangesFrom => "endring(er) fra",
         Wrote => "Skrev",
         Warning => "Advarsel",
         ReadOnly => "Skrivebeskyttet",
