@@ -60,6 +60,9 @@ fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
     std::fs::write(forum.join("empty.jsonl"), b"").expect("write");
 }
 
+/// A ballot as the minutes show it: (voter, option, at, by).
+type BallotKey = (String, Option<usize>, String, String);
+
 /// Votes in the fold: replay the ops in fold order (clock, writer, seq) with a model of the
 /// rules (a ballot counts while its vote is open and the voter is the author's party) and
 /// compare with the `Doc`: every accepted ballot is there exactly once, every refused one
@@ -68,9 +71,8 @@ fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
 fn check_votes(logs: &[Vec<Op>], doc: &Doc) -> Result<(), TestCaseError> {
     let mut ops: Vec<&Op> = logs.iter().flatten().collect();
     ops.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-    // vote id -> (open, accepted ballots as (voter, option, at, by))
-    let mut votes: BTreeMap<&str, (bool, Vec<(String, Option<usize>, String, String)>)> =
-        BTreeMap::new();
+    // vote id -> (open, accepted ballots)
+    let mut votes: BTreeMap<&str, (bool, Vec<BallotKey>)> = BTreeMap::new();
     for op in &ops {
         match &op.change {
             Change::VoteOpen { vote, .. } => {

@@ -1,8 +1,6 @@
 //! Merge on read: the union of all logs, duplicates dropped, ordered by (clock, writer, seq),
 //! folded into a `Doc`. The same ops give the same `Doc`, whatever order they came in.
 
-use std::cmp::Ordering;
-
 use super::op::Op;
 use crate::model::{Change, Doc};
 
@@ -10,15 +8,29 @@ use crate::model::{Change, Doc};
 /// Ops are large: sorting positions and not the ops themselves saves moving them.
 pub fn fold_order(ops: &[Op]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ops.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&ops[a], &ops[b]);
-        match a.order_key().cmp(&b.order_key()) {
-            // Two different lines claiming one id: keep a choice that does not depend on
-            // which file was read first.
-            Ordering::Equal => a.encode().cmp(&b.encode()),
-            other => other,
+    order.sort_unstable_by(|&a, &b| ops[a].order_key().cmp(&ops[b].order_key()));
+    // Two lines claiming one key (a copy of a log, or a forged id): order them by their
+    // bytes, so the choice does not depend on which file was read first. Each line of such
+    // a run is encoded once.
+    let mut start = 0;
+    while start < order.len() {
+        let key = ops[order[start]].order_key();
+        let mut end = start + 1;
+        while end < order.len() && ops[order[end]].order_key() == key {
+            end += 1;
         }
-    });
+        if end - start > 1 {
+            let mut run: Vec<(String, usize)> = order[start..end]
+                .iter()
+                .map(|&i| (ops[i].encode(), i))
+                .collect();
+            run.sort();
+            for (k, (_, i)) in run.into_iter().enumerate() {
+                order[start + k] = i;
+            }
+        }
+        start = end;
+    }
     // Duplicates: the same (writer, seq) anywhere; the first in fold order stays.
     let mut by_id: Vec<(&str, u64, usize)> = order
         .iter()

@@ -82,17 +82,15 @@ pub fn read_log_from(path: &Path, from: u64) -> LogRead {
                     p.line = None;
                 }
             }
-            let ops = if whole < bytes.len() && from > 0 {
-                // The unfinished line may have parsed as a complete object; leave it for later.
-                let (done, _) = parse_log(path, &bytes[..whole]);
-                done
-            } else {
-                ops
-            };
+            // A last line without its newline that parses whole is an op, and read: when
+            // its newline comes, the next read starts there (and skips the empty line). One
+            // that does not parse is left to be read again once it is finished.
+            let tail_parsed = whole < bytes.len() && parse_line(&bytes[whole..]).is_ok();
+            let consumed = if tail_parsed { bytes.len() } else { whole };
             LogRead {
                 ops,
                 problems,
-                consumed: from + whole as u64,
+                consumed: from + consumed as u64,
             }
         }
         Err(e) => LogRead {
@@ -122,7 +120,7 @@ impl LogWriter {
             perms::create_dir_all(dir)?;
         }
         let mut options = OpenOptions::new();
-        options.append(true).create_new(true);
+        options.read(true).append(true).create_new(true);
         perms::private_file_mode(&mut options);
         let file = options.open(path)?;
         file.try_lock().map_err(|e| match e {
@@ -145,8 +143,58 @@ impl LogWriter {
         &self.path
     }
 
-    /// Append one op and fsync. When this returns Ok the op is durable.
+    /// A sync tool (git pull --rebase, a Syncthing pull) may replace our log file with a new
+    /// one of the same name. Writing on to the old, unlinked file would lose the ops; so
+    /// before each append, make sure the path still is our file, or put our lines back there
+    /// and write to that.
+    fn follow_path(&mut self) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::io::{Read, Seek, SeekFrom};
+            use std::os::unix::fs::MetadataExt;
+            let open = self.file.metadata()?;
+            let same = std::fs::metadata(&self.path)
+                .is_ok_and(|m| m.dev() == open.dev() && m.ino() == open.ino());
+            if same {
+                return Ok(());
+            }
+            let mut ours = Vec::new();
+            self.file.seek(SeekFrom::Start(0))?;
+            self.file.read_to_end(&mut ours)?;
+            match std::fs::read(&self.path) {
+                Ok(theirs) if theirs.starts_with(&ours) => {}
+                Ok(theirs) if ours.starts_with(&theirs) => {
+                    super::atomic::write_atomic(&self.path, &ours)?
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    super::atomic::write_atomic(&self.path, &ours)?
+                }
+                Ok(_) => {
+                    return Err(io::Error::other(format!(
+                        "{} was replaced with different content; not writing into it",
+                        self.path.display()
+                    )));
+                }
+                Err(e) => return Err(e),
+            }
+            let mut options = OpenOptions::new();
+            options.read(true).append(true);
+            let file = options.open(&self.path)?;
+            file.try_lock().map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    "log is locked by another process",
+                )
+            })?;
+            self.file = file;
+        }
+        Ok(())
+    }
+
+    /// Append one op and fsync. When this returns Ok the op is durable, in the file at
+    /// this log's path.
     pub fn append(&mut self, op: &Op) -> io::Result<()> {
+        self.follow_path()?;
         let line = op.encode();
         let mut buf = Vec::with_capacity(line.len() + 1);
         buf.extend_from_slice(line.as_bytes());

@@ -1,0 +1,339 @@
+//! git as the sync engine: two clones of one bare repository, each clone's work tree a
+//! samrad data folder, each written by its own samrad (`Store`, one writer each). Changes
+//! made on both sides are committed, pushed and pulled without a merge conflict (every log
+//! file has one writer, so two sides never change the same file), the `.gitignore` samrad
+//! writes keeps the derived `minutes/` out of git, and both clones then fold to the same
+//! minutes, byte for byte, with both sides' changes. Concurrent edits of one item's notes
+//! end with the same winner on both sides: the later edit by clock, whoever pushed last.
+//!
+//! Uses the `git` command; when it is not on PATH the test says so and passes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
+use samrad::store::{Load, Op, Store, minutes_bytes};
+
+const MEETING: &str = "m-2026-12-08-kontaktgruppen";
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args([
+            "-c",
+            "user.name=Samrad Test",
+            "-c",
+            "user.email=samrad-test@example.invalid",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "core.autocrlf=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        // Only the settings above: nothing from the machine's or the user's git config.
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .output()
+        .expect("run git")
+}
+
+/// Run git and require exit code 0 (a merge conflict is a non-zero exit).
+fn git_ok(dir: &Path, args: &[&str]) -> String {
+    let out = git(dir, args);
+    assert!(
+        out.status.success(),
+        "git {} in {} failed ({}):\n{}\n{}",
+        args.join(" "),
+        dir.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn git_available() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn rep(person: &str, party: &str) -> Author {
+    Author {
+        name: format!("rep {party}"),
+        person: Some(person.into()),
+        party: Some(party.into()),
+    }
+}
+
+/// Stage everything and commit, as a user of samrad with git would.
+fn commit_all(dir: &Path, message: &str) {
+    git_ok(dir, &["add", "-A"]);
+    git_ok(dir, &["commit", "-q", "-m", message]);
+}
+
+/// What git tracks must be logs and samrad's ignore files only: no minutes, no temp files.
+fn assert_only_logs_tracked(dir: &Path) {
+    let files = git_ok(dir, &["ls-files"]);
+    let files: Vec<&str> = files.lines().collect();
+    assert!(
+        files.iter().any(|f| f.starts_with("log/")),
+        "no log in git: {files:?}"
+    );
+    for f in &files {
+        let is_log = f.starts_with("log/") && f.ends_with(".jsonl") && !f.contains("/.");
+        assert!(
+            is_log || *f == ".gitignore" || *f == ".stignore",
+            "{} tracks {f}; all tracked: {files:?}",
+            dir.display()
+        );
+    }
+    // Nothing is left over: the minutes written are ignored, not untracked.
+    assert!(
+        dir.join("minutes").join(format!("{MEETING}.json")).exists(),
+        "the minutes were written"
+    );
+    let status = git_ok(dir, &["status", "--porcelain", "--ignored=no"]);
+    assert!(status.is_empty(), "{}: not clean: {status}", dir.display());
+}
+
+/// A fresh samrad's view of a clone: the minutes bytes and the ops.
+fn fold_clone(dir: &Path) -> (Vec<u8>, Vec<Op>) {
+    let mut store = Store::open(dir, Author::default()).expect("open the clone");
+    let doc = store.load(&Load::All);
+    let ops = store.read_ops(&Load::All);
+    let minutes = minutes_bytes(&doc.minutes(MEETING).expect("the seeded meeting"));
+    (minutes, ops)
+}
+
+struct Repos {
+    _tmp: tempfile::TempDir,
+    a: PathBuf,
+    b: PathBuf,
+}
+
+/// A bare repository with one empty commit on `main`, cloned twice.
+fn two_clones() -> Repos {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path();
+    git_ok(root, &["init", "-q", "--bare", "origin.git"]);
+    git_ok(root, &["clone", "-q", "origin.git", "first"]);
+    let first = root.join("first");
+    git_ok(&first, &["commit", "-q", "--allow-empty", "-m", "start"]);
+    git_ok(&first, &["push", "-q", "origin", "HEAD:main"]);
+    git_ok(root, &["clone", "-q", "-b", "main", "origin.git", "a"]);
+    git_ok(root, &["clone", "-q", "-b", "main", "origin.git", "b"]);
+    Repos {
+        a: root.join("a"),
+        b: root.join("b"),
+        _tmp: tmp,
+    }
+}
+
+fn notes(minutes: &[u8], item: &str) -> String {
+    let m: samrad::model::Minutes = serde_json::from_slice(minutes).expect("minutes JSON");
+    m.meeting.item(item).expect("item").notes.clone()
+}
+
+#[test]
+fn two_git_clones_sync_samrad_without_conflicts() {
+    if !git_available() {
+        eprintln!("git_sync: `git` is not on PATH; skipping the git sync test");
+        return;
+    }
+    let Repos { a, b, _tmp } = two_clones();
+
+    // Round 1: different changes on each side; each side seeds the template itself.
+    let mut store_a = Store::open(&a, rep("p-ntl", "ntl")).expect("open A");
+    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B");
+    let add = |item: &str, n: u32, title: &str| Change::ItemAdd {
+        meeting: MEETING.into(),
+        item: item.into(),
+        number: ItemNumber { n, year: 2026 },
+        title: title.into(),
+        kind: ItemKind::Consultation,
+        rank: 90_000 + i64::from(n),
+    };
+    for change in [
+        add("git-a-1", 71, "Sak fra A"),
+        Change::Position {
+            meeting: MEETING.into(),
+            item: "git-a-1".into(),
+            party: "ntl".into(),
+            stance: Stance::Agree,
+            reason: "NTL er enig (A)".into(),
+        },
+        Change::ItemSet {
+            meeting: MEETING.into(),
+            item: "s-2026-1".into(),
+            set: ItemField::Notes("Notat skrevet i A".into()),
+        },
+    ] {
+        store_a.commit(change).expect("commit in A");
+    }
+    for change in [
+        add("git-b-1", 72, "Sak fra B"),
+        Change::Statement {
+            meeting: MEETING.into(),
+            item: "s-2026-2".into(),
+            party: "ys-stat".into(),
+            text: "YS Stat vil ha dette protokollert (B)".into(),
+        },
+        Change::Position {
+            meeting: MEETING.into(),
+            item: "s-2026-1".into(),
+            party: "ys-stat".into(),
+            stance: Stance::TakesNote,
+            reason: "YS Stat tar til orientering (B)".into(),
+        },
+    ] {
+        store_b.commit(change).expect("commit in B");
+    }
+    // Each side writes its minutes, which must stay out of git.
+    for store in [&mut store_a, &mut store_b] {
+        let doc = store.load(&Load::All);
+        store.materialize(&doc, MEETING).expect("write minutes");
+    }
+
+    commit_all(&a, "A: round 1");
+    git_ok(&a, &["push", "-q", "origin", "HEAD:main"]);
+    commit_all(&b, "B: round 1");
+    git_ok(&b, &["pull", "-q", "--rebase", "origin", "main"]);
+    git_ok(&b, &["push", "-q", "origin", "HEAD:main"]);
+    git_ok(&a, &["pull", "-q", "--rebase", "origin", "main"]);
+    assert_only_logs_tracked(&a);
+    assert_only_logs_tracked(&b);
+
+    let (minutes_a, _) = fold_clone(&a);
+    let (minutes_b, _) = fold_clone(&b);
+    assert!(minutes_a == minutes_b, "A and B fold to different minutes");
+    let m: samrad::model::Minutes = serde_json::from_slice(&minutes_a).expect("minutes JSON");
+    let item = |id: &str| m.meeting.item(id).unwrap_or_else(|| panic!("item {id}"));
+    assert_eq!(item("git-a-1").title, "Sak fra A");
+    assert_eq!(item("git-b-1").title, "Sak fra B");
+    assert_eq!(item("s-2026-1").notes, "Notat skrevet i A");
+    assert!(
+        item("s-2026-1")
+            .positions
+            .iter()
+            .any(|p| p.reason.ends_with("(B)"))
+    );
+    assert!(
+        item("s-2026-2")
+            .statements
+            .iter()
+            .any(|s| s.text.ends_with("(B)"))
+    );
+    assert!(m.rejected.is_empty(), "refused: {:?}", m.rejected);
+
+    // Round 2: both edit the notes of one item at about the same time; B's edit is the
+    // later one by clock, but this time B pushes first and A merges (not rebases) after.
+    // A's samrad goes on writing to its log (A's pull was a fast-forward that left A's own
+    // files alone); B's samrad is started again, as B's rebase replaced B's log file (see
+    // `a_running_samrad_keeps_its_ops_across_git_pull_rebase`).
+    drop(store_b);
+    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B again");
+    store_a.load(&Load::All);
+    store_b.load(&Load::All);
+    let now = chrono::Local::now().fixed_offset();
+    let set_notes = |text: &str| Change::ItemSet {
+        meeting: MEETING.into(),
+        item: "s-2026-3".into(),
+        set: ItemField::Notes(text.into()),
+    };
+    let op_a = store_a
+        .commit_at(
+            set_notes("A skrev først"),
+            now + chrono::Duration::seconds(10),
+        )
+        .expect("commit in A");
+    let op_b = store_b
+        .commit_at(
+            set_notes("B skrev sist"),
+            now + chrono::Duration::seconds(20),
+        )
+        .expect("commit in B");
+    assert!(op_b.clock > op_a.clock);
+    for store in [&mut store_a, &mut store_b] {
+        let doc = store.load(&Load::All);
+        store.materialize(&doc, MEETING).expect("write minutes");
+    }
+    commit_all(&b, "B: round 2");
+    git_ok(&b, &["push", "-q", "origin", "HEAD:main"]);
+    commit_all(&a, "A: round 2");
+    git_ok(
+        &a,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    git_ok(&a, &["push", "-q", "origin", "HEAD:main"]);
+    git_ok(
+        &b,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    assert_only_logs_tracked(&a);
+    assert_only_logs_tracked(&b);
+
+    let (minutes_a, ops) = fold_clone(&a);
+    let (minutes_b, _) = fold_clone(&b);
+    assert!(
+        minutes_a == minutes_b,
+        "A and B fold to different minutes after round 2"
+    );
+    let last = ops
+        .iter()
+        .filter(|o| {
+            matches!(&o.change, Change::ItemSet { item, set: ItemField::Notes(_), .. } if item == "s-2026-3")
+        })
+        .max_by(|x, y| x.order_key().cmp(&y.order_key()))
+        .expect("notes ops");
+    assert_eq!(last.id(), op_b.id(), "the last writer by clock is B");
+    assert_eq!(notes(&minutes_a, "s-2026-3"), "B skrev sist");
+    assert_eq!(notes(&minutes_b, "s-2026-3"), "B skrev sist");
+    // Round 1's changes are all still there.
+    assert_eq!(notes(&minutes_a, "s-2026-1"), "Notat skrevet i A");
+}
+
+/// A samrad that keeps running while its user pulls with `--rebase` must not lose what it
+/// commits afterwards. The rebase takes the local commit off and puts it back: git deletes
+/// the writer's log file and writes a new one with the same bytes, so the log the running
+/// samrad holds open is no longer the file in the folder. A commit after that returns Ok
+/// (durable, says the store) but lands in the deleted file: the op is in no log.
+#[test]
+fn a_running_samrad_keeps_its_ops_across_git_pull_rebase() {
+    if !git_available() {
+        eprintln!("git_sync: `git` is not on PATH; skipping the git sync test");
+        return;
+    }
+    let Repos { a, b, _tmp } = two_clones();
+    let mut store_a = Store::open(&a, rep("p-ntl", "ntl")).expect("open A");
+    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B");
+    let notes = |item: &str, text: &str| Change::ItemSet {
+        meeting: MEETING.into(),
+        item: item.into(),
+        set: ItemField::Notes(text.into()),
+    };
+    store_a
+        .commit(notes("s-2026-1", "fra A"))
+        .expect("commit in A");
+    store_b
+        .commit(notes("s-2026-2", "fra B"))
+        .expect("commit in B");
+    commit_all(&a, "A");
+    git_ok(&a, &["push", "-q", "origin", "HEAD:main"]);
+    commit_all(&b, "B");
+    git_ok(&b, &["pull", "-q", "--rebase", "origin", "main"]);
+    // B's samrad is still running, and the user writes on.
+    let later = store_b
+        .commit(notes("s-2026-4", "skrevet etter rebase"))
+        .expect("commit in B after the rebase");
+    let (_, ops) = fold_clone(&b);
+    assert!(
+        ops.iter().any(|o| o.id() == later.id()),
+        "op {} was committed (Ok) after `git pull --rebase` but is in no log of B",
+        later.id()
+    );
+}
