@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use samrad::app::App;
 use samrad::i18n::Lang;
 use samrad::model::{Author, Change, ItemField, Stance};
-use samrad::store::{Load, Op, Store};
+use samrad::store::{Load, Store};
 
 const FIRST: &str = "m-2026-12-08-kontaktgruppen";
 
@@ -73,23 +73,7 @@ fn benches(c: &mut Criterion) {
             let new = chair.read_new_ops(&load);
             if !new.is_empty() {
                 for op in new {
-                    let Op {
-                        writer,
-                        seq,
-                        at,
-                        by,
-                        change,
-                        ..
-                    } = op;
-                    app.apply(
-                        &samrad::model::OpMeta {
-                            writer: &writer,
-                            seq,
-                            at: &at,
-                            author: &by,
-                        },
-                        change,
-                    );
+                    app.apply_op(op);
                 }
                 terminal.draw(|f| samrad::ui::draw(f, app)).expect("draw");
                 return t.elapsed();

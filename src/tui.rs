@@ -200,23 +200,7 @@ fn event_loop(
                     app.keeping_selection(|app| {
                         for op in new {
                             newest = newest.max(op.clock);
-                            let Op {
-                                writer,
-                                seq,
-                                at,
-                                by,
-                                change,
-                                ..
-                            } = op;
-                            app.apply(
-                                &crate::model::OpMeta {
-                                    writer: &writer,
-                                    seq,
-                                    at: &at,
-                                    author: &by,
-                                },
-                                change,
-                            );
+                            app.apply_op(op);
                         }
                     });
                 } else {

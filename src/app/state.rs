@@ -338,6 +338,27 @@ impl App {
         }
     }
 
+    /// Apply an op read from a log (another writer's).
+    pub fn apply_op(&mut self, op: crate::store::Op) {
+        let crate::store::Op {
+            writer,
+            seq,
+            at,
+            by,
+            change,
+            ..
+        } = op;
+        self.apply(
+            &crate::model::OpMeta {
+                writer: &writer,
+                seq,
+                at: &at,
+                author: &by,
+            },
+            change,
+        );
+    }
+
     /// Run `f` (which changes the data, e.g. others' ops arriving) and keep the same
     /// records selected, wherever they moved to.
     pub fn keeping_selection(&mut self, f: impl FnOnce(&mut App)) {

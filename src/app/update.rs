@@ -1071,26 +1071,7 @@ fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effe
                 },
             );
         }
-        Action::Add => {
-            let parties: Vec<String> = app
-                .doc
-                .forum
-                .parties
-                .iter()
-                .map(|p| p.short.clone())
-                .collect();
-            let fields = vec![
-                Field::text(Msg::FieldName, ""),
-                Field::choice(Msg::FieldParty, parties, 1),
-                Field::text(Msg::FieldRole, ""),
-            ];
-            let title = t(app, Msg::NewPerson).to_string();
-            app.popups.push(Popup::Form(Form::new(
-                FormKind::NewPerson { me: false },
-                title,
-                fields,
-            )));
-        }
+        Action::Add => open_person_form(app, false),
         _ => {}
     }
 }
@@ -1916,28 +1897,31 @@ fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect
             let msg = format!("{}: {}", t(app, Msg::You), p.name);
             app.say(msg);
         }
-        Action::Add => {
-            let parties: Vec<String> = app
-                .doc
-                .forum
-                .parties
-                .iter()
-                .map(|p| p.short.clone())
-                .collect();
-            let fields = vec![
-                Field::text(Msg::FieldName, ""),
-                Field::choice(Msg::FieldParty, parties, 1),
-                Field::text(Msg::FieldRole, ""),
-            ];
-            let title = t(app, Msg::NewPerson).to_string();
-            app.popups.push(Popup::Form(Form::new(
-                FormKind::NewPerson { me: true },
-                title,
-                fields,
-            )));
-        }
+        Action::Add => open_person_form(app, true),
         _ => {}
     }
+}
+
+/// A new person of the forum; `me` when it is the user saying who they are.
+fn open_person_form(app: &mut App, me: bool) {
+    let parties: Vec<String> = app
+        .doc
+        .forum
+        .parties
+        .iter()
+        .map(|p| p.short.clone())
+        .collect();
+    let fields = vec![
+        Field::text(Msg::FieldName, ""),
+        Field::choice(Msg::FieldParty, parties, 1),
+        Field::text(Msg::FieldRole, ""),
+    ];
+    let title = t(app, Msg::NewPerson).to_string();
+    app.popups.push(Popup::Form(Form::new(
+        FormKind::NewPerson { me },
+        title,
+        fields,
+    )));
 }
 
 /// Ask who the user is (first start, when neither --as nor the config says).
