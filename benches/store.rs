@@ -74,6 +74,16 @@ fn benches(c: &mut Criterion) {
 
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), &logs);
+    c.bench_function(
+        "open a meeting of 20k ops from disk, folding from the start",
+        |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_dir_all(dir.path().join("index"));
+                let mut store = Store::open(dir.path(), Author::default()).expect("open");
+                black_box(store.load(&Load::Meeting(MEETING.into())))
+            })
+        },
+    );
     c.bench_function("open a meeting of 20k ops from disk", |b| {
         b.iter(|| {
             let mut store = Store::open(dir.path(), Author::default()).expect("open");

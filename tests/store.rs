@@ -359,3 +359,96 @@ fn unreadable_minutes_are_kept_aside_and_written_anew() {
         "unchanged minutes are not rewritten"
     );
 }
+
+fn fold_all_from_start(root: &Path) -> Vec<u8> {
+    let mut ops = Vec::new();
+    let mut stack = vec![root.join("log")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "jsonl") {
+                ops.extend(samrad::store::log::read_log_from(&p, 0).ops);
+            }
+        }
+    }
+    let doc = samrad::store::fold::fold(ops);
+    samrad::store::minutes_bytes(&doc.minutes(FIRST).expect("minutes"))
+}
+
+fn minutes_via_store(root: &Path) -> Vec<u8> {
+    let mut s = Store::open(root, Author::default()).expect("open");
+    let doc = s.load(&Load::Meeting(FIRST.into()));
+    samrad::store::minutes_bytes(&doc.minutes(FIRST).expect("minutes"))
+}
+
+#[test]
+fn opening_from_the_snapshot_gives_the_same_minutes_as_folding_from_the_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    store.load(&Load::Meeting(FIRST.into()));
+    add_item(&mut store, "s-one", "Første");
+    assert_eq!(
+        minutes_via_store(dir.path()),
+        fold_all_from_start(dir.path())
+    );
+    assert!(
+        dir.path()
+            .join("index")
+            .join(format!("m-{FIRST}.fold.json"))
+            .exists(),
+        "the fold is kept for next time"
+    );
+    // Lines written after the snapshot are read on top of it.
+    add_item(&mut store, "s-two", "Andre");
+    let again = minutes_via_store(dir.path());
+    assert_eq!(again, fold_all_from_start(dir.path()));
+    assert!(String::from_utf8_lossy(&again).contains("Andre"));
+}
+
+#[test]
+fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    store.load(&Load::All);
+    add_item(&mut store, "s-one", "Første");
+    let log = dir
+        .path()
+        .join("log")
+        .join(FIRST)
+        .join(format!("{}.jsonl", store.writer_id()));
+    drop(store);
+    minutes_via_store(dir.path());
+    // A sync tool rewrote the log with other bytes of the same length.
+    let text = std::fs::read_to_string(&log)
+        .expect("read")
+        .replace("Første", "Førstx");
+    std::fs::write(&log, &text).expect("write");
+    let m = minutes_via_store(dir.path());
+    assert!(String::from_utf8_lossy(&m).contains("Førstx"));
+    assert_eq!(m, fold_all_from_start(dir.path()));
+    // A log from another machine arrives late, with ops older than the snapshot.
+    let other = tempfile::tempdir().expect("tempdir");
+    let mut early = Store::open(other.path(), ntl()).expect("open");
+    early.load(&Load::All);
+    early
+        .commit_at(
+            Change::ItemSet {
+                meeting: FIRST.into(),
+                item: "s-2026-2".into(),
+                set: ItemField::Notes("skrevet tidlig".into()),
+            },
+            chrono::DateTime::parse_from_rfc3339("2020-01-01T10:00:00+01:00").expect("time"),
+        )
+        .expect("commit");
+    let name = format!("{}.jsonl", early.writer_id());
+    std::fs::copy(
+        other.path().join("log").join(FIRST).join(&name),
+        dir.path().join("log").join(FIRST).join(&name),
+    )
+    .expect("copy");
+    let m = minutes_via_store(dir.path());
+    assert!(String::from_utf8_lossy(&m).contains("skrevet tidlig"));
+    assert_eq!(m, fold_all_from_start(dir.path()));
+}

@@ -14,7 +14,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the fold knows: the forum, its actions and area inputs, and the meetings whose
 /// ops were folded in. Applying the same ops in the same order gives the same `Doc`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Doc {
     pub forum: Forum,
     pub actions: Vec<Action>,
@@ -22,8 +22,10 @@ pub struct Doc {
     pub meetings: Vec<Meeting>,
     pub rejected: Vec<Rejection>,
     /// Meeting id -> (index in `meetings`, item id -> index in its items).
+    #[serde(skip)]
     index: HashMap<Id, (usize, HashMap<Id, usize>)>,
     /// Action id -> index in `actions`.
+    #[serde(skip)]
     action_index: HashMap<Id, usize>,
     deleted_items: HashSet<Id>,
 }
@@ -42,6 +44,26 @@ pub struct Minutes {
 }
 
 impl Doc {
+    /// Rebuild the lookup tables after the doc was read back from a snapshot.
+    pub fn reindex(&mut self) {
+        self.index.clear();
+        for (m, meeting) in self.meetings.iter().enumerate() {
+            let items = meeting
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.clone(), i))
+                .collect();
+            self.index.insert(meeting.id.clone(), (m, items));
+        }
+        self.action_index = self
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+    }
+
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.index.get(id).map(|(m, _)| &self.meetings[*m])
     }

@@ -11,6 +11,7 @@ pub mod op;
 pub mod perms;
 pub mod problem;
 pub mod seed;
+pub mod snapshot;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -72,6 +73,7 @@ pub struct Store {
     offsets: HashMap<PathBuf, u64>,
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
+    snapshot_writer: Option<std::thread::JoinHandle<()>>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
 }
@@ -99,6 +101,7 @@ impl Store {
             prev: HashMap::new(),
             offsets: HashMap::new(),
             writers: HashMap::new(),
+            snapshot_writer: None,
             read_only: None,
             problems: Vec::new(),
         };
@@ -297,8 +300,154 @@ impl Store {
 
     /// Fold the chosen scopes into a `Doc`.
     pub fn load(&mut self, load: &Load) -> Doc {
+        let key = match load {
+            Load::All => "all".to_string(),
+            Load::Meeting(id) => format!("m-{id}"),
+        };
+        if let Some(doc) = self.load_from_snapshot(load, &key) {
+            return doc;
+        }
         let ops = self.read_ops(load);
-        fold::fold(ops)
+        let max_clock = ops.iter().map(|o| o.clock).max().unwrap_or_default();
+        let doc = fold::fold(ops);
+        self.write_snapshot(&key, &doc, max_clock);
+        doc
+    }
+
+    /// The fold from the snapshot plus the lines written since, when the snapshot can be
+    /// trusted; `None` means fold from the start.
+    fn load_from_snapshot(&mut self, load: &Load, key: &str) -> Option<Doc> {
+        let snap = snapshot::read(&snapshot::path(self.root(), key))?;
+        let scopes = match load {
+            Load::All => self.layout.scopes(),
+            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
+        };
+        let paths: Vec<PathBuf> = scopes
+            .iter()
+            .flat_map(|s| self.layout.log_files(s))
+            .collect();
+        let rel = |p: &Path| {
+            p.strip_prefix(self.root())
+                .map(|r| r.display().to_string())
+                .unwrap_or_default()
+        };
+        let current: std::collections::HashSet<String> = paths.iter().map(|p| rel(p)).collect();
+        if snap.files.keys().any(|k| !current.contains(k)) {
+            return None;
+        }
+        let mut reads = Vec::new();
+        for path in &paths {
+            let from = match snap.files.get(&rel(path)) {
+                Some(mark) => {
+                    if snapshot::mark(path, mark.len).as_ref() != Some(mark) {
+                        return None;
+                    }
+                    mark.len
+                }
+                None => 0,
+            };
+            reads.push((path.clone(), log::read_log_from(path, from)));
+        }
+        let mut new: Vec<Op> = reads
+            .iter()
+            .flat_map(|(_, r)| r.ops.iter().cloned())
+            .collect();
+        if new.iter().any(|op| op.clock <= snap.max_clock)
+            || reads.iter().any(|(_, r)| !r.problems.is_empty())
+        {
+            return None;
+        }
+        for path in &paths {
+            perms::ensure_private(path, &mut self.problems);
+        }
+        self.offsets.clear();
+        for (path, r) in &reads {
+            self.offsets.insert(path.clone(), r.consumed);
+        }
+        for (w, author, at) in snap.writers {
+            self.writers.insert(w, (author, at));
+        }
+        self.clock.observe(snap.max_clock);
+        self.note_ops(&new);
+        let mut doc = snap.doc;
+        doc.reindex();
+        if new.is_empty() {
+            return Some(doc);
+        }
+        fold::merge(&mut new);
+        let max_clock = new.iter().map(|o| o.clock).max().unwrap_or(snap.max_clock);
+        for op in new {
+            let Op {
+                writer,
+                seq,
+                at,
+                by,
+                change,
+                ..
+            } = op;
+            let _ = doc.apply(
+                &crate::model::OpMeta {
+                    writer: &writer,
+                    seq,
+                    at: &at,
+                    author: &by,
+                },
+                change,
+            );
+        }
+        self.write_snapshot(key, &doc, max_clock);
+        Some(doc)
+    }
+
+    /// Keep the fold for next time, when everything read was in order. A folder with bad
+    /// lines or newer ops is folded from the start every time, so its problems are shown.
+    fn write_snapshot(&mut self, key: &str, doc: &Doc, max_clock: Hlc) {
+        let clean = self
+            .problems
+            .iter()
+            .all(|p| matches!(p.kind, ProblemKind::PermissionsFixed { .. }));
+        if !clean || self.read_only.is_some() {
+            return;
+        }
+        let mut files = std::collections::BTreeMap::new();
+        for (path, len) in &self.offsets {
+            let Some(mark) = snapshot::mark(path, *len) else {
+                return;
+            };
+            let Ok(rel) = path.strip_prefix(self.root()) else {
+                return;
+            };
+            files.insert(rel.display().to_string(), mark);
+        }
+        let writers = self
+            .writers
+            .iter()
+            .map(|(w, (a, at))| (w.clone(), a.clone(), at.clone()))
+            .collect();
+        let snap = snapshot::Snapshot {
+            schema_version: SCHEMA_VERSION,
+            binary: snapshot::BINARY.to_string(),
+            files,
+            max_clock,
+            writers,
+            doc: doc.clone(),
+        };
+        // Off the caller's path: opening does not wait for the cache to be written. If the
+        // process ends first, the next open simply folds from the start again.
+        let path = snapshot::path(self.root(), key);
+        self.wait_for_snapshot();
+        self.snapshot_writer = Some(std::thread::spawn(move || {
+            if let Ok(bytes) = serde_json::to_vec(&snap) {
+                let _ = atomic::write_atomic(&path, &bytes);
+            }
+        }));
+    }
+
+    /// Wait until the snapshot being written (if any) is on disk.
+    pub fn wait_for_snapshot(&mut self) {
+        if let Some(t) = self.snapshot_writer.take() {
+            let _ = t.join();
+        }
     }
 
     /// Append a change to this writer's log for its scope, durably (fsynced) before
@@ -392,6 +541,12 @@ impl Store {
         }
         atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
         Ok(true)
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.wait_for_snapshot();
     }
 }
 
