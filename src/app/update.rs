@@ -75,6 +75,19 @@ fn editable_meeting(app: &mut App) -> Option<Id> {
     Some(m.id.clone())
 }
 
+/// The selected item of a meeting that may be changed, with the meeting's id; says why not
+/// otherwise.
+fn editable_item(app: &mut App) -> Option<(Id, crate::model::Item)> {
+    let m = editable_meeting(app)?;
+    match app.selected_item().cloned() {
+        Some(item) => Some((m, item)),
+        None => {
+            app.warn(t(app, Msg::SelectAnItem));
+            None
+        }
+    }
+}
+
 fn clamp_selections(app: &mut App) {
     for pane in [Pane::Agenda, Pane::Areas, Pane::Actions] {
         let len = app.list_len(pane);
@@ -1930,11 +1943,7 @@ pub fn ask_identity(app: &mut App) {
 }
 
 fn open_position_form(app: &mut App) {
-    if editable_meeting(app).is_none() {
-        return;
-    }
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((_, item)) = editable_item(app) else {
         return;
     };
     let parties = &app.doc.forum.parties;
@@ -1986,11 +1995,7 @@ fn open_position_form(app: &mut App) {
 }
 
 fn open_vote_form(app: &mut App) {
-    if editable_meeting(app).is_none() {
-        return;
-    }
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((_, item)) = editable_item(app) else {
         return;
     };
     let methods: Vec<String> = [
@@ -2024,11 +2029,7 @@ fn open_vote_form(app: &mut App) {
 }
 
 fn open_ballot_form(app: &mut App) {
-    if editable_meeting(app).is_none() {
-        return;
-    }
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((_, item)) = editable_item(app) else {
         return;
     };
     let Some(vote) = item.votes.iter().rev().find(|v| v.open).cloned() else {
@@ -2051,11 +2052,7 @@ fn open_ballot_form(app: &mut App) {
 
 /// Ask for the floor on the selected item; asked already, take it back.
 fn request_floor(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(m) = editable_meeting(app) else {
-        return;
-    };
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((m, item)) = editable_item(app) else {
         return;
     };
     let me = app.author.name.clone();
@@ -2091,11 +2088,7 @@ fn request_floor(app: &mut App, fx: &mut Vec<Effect>) {
 /// The chair gives the floor to the first one waiting; with nobody waiting, ends the one
 /// speaking.
 fn next_speaker(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(m) = editable_meeting(app) else {
-        return;
-    };
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((m, item)) = editable_item(app) else {
         return;
     };
     if let Some(next) = item.speakers.iter().find(|s| s.waiting()) {
@@ -2128,11 +2121,7 @@ fn next_speaker(app: &mut App, fx: &mut Vec<Effect>) {
 /// Close the selected item's open vote, or enter the chair's counts: `:closevote`,
 /// `:count 5 2 1 0` (one number per option, then blank votes).
 fn vote_command(app: &mut App, counts: Option<&str>, fx: &mut Vec<Effect>) {
-    let Some(m) = editable_meeting(app) else {
-        return;
-    };
-    let Some(item) = app.selected_item().cloned() else {
-        app.warn(t(app, Msg::SelectAnItem));
+    let Some((m, item)) = editable_item(app) else {
         return;
     };
     let Some(vote) = item.votes.iter().rev().find(|v| v.open).cloned() else {
