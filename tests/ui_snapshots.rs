@@ -197,7 +197,60 @@ fn command_line(fx: &mut Fixture) {
     fx.type_text("export md");
 }
 
+fn identity(fx: &mut Fixture) {
+    samrad::app::ask_identity(&mut fx.app);
+    fx.act(Action::Down);
+}
+
+fn position_form(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    fx.act(Action::Position);
+    fx.act(Action::Down);
+    fx.key(KeyCode::Right);
+    fx.act(Action::Down);
+    fx.type_text("Arbeidsgruppen var for smal");
+}
+
+/// Positions from two parties, a closed vote, a statement and a speakers list, in the
+/// detail pane.
+fn item_with_positions_vote_and_speakers(fx: &mut Fixture) {
+    fx.act(Action::Down);
+    position_form(fx);
+    fx.act(Action::Save);
+    fx.act(Action::Statement);
+    fx.type_text("NTL tar forbehold.");
+    fx.act(Action::Save);
+    fx.act(Action::OpenVote);
+    fx.act(Action::Save);
+    fx.act(Action::CastVote);
+    fx.act(Action::Save);
+    fx.act(Action::Command("closevote".into()));
+    fx.act(Action::RequestFloor);
+    fx.act(Action::NextSpeaker);
+    fx.act(Action::Tick(fixed_now() + Duration::minutes(3)));
+    fx.act(Action::Open);
+    fx.act(Action::Bottom);
+}
+
 // ---- snapshots ----
+
+#[test]
+fn snapshot_identity() {
+    snap_all("identity", identity);
+}
+
+#[test]
+fn snapshot_position_form() {
+    snap_all("position_form", position_form);
+}
+
+#[test]
+fn snapshot_item_with_positions_vote_and_speakers() {
+    snap_all(
+        "item_with_positions_vote_and_speakers",
+        item_with_positions_vote_and_speakers,
+    );
+}
 
 #[test]
 fn snapshot_main() {
@@ -461,6 +514,12 @@ fn all_scenes() -> Vec<(&'static str, Scene)> {
         ("documents", documents),
         ("documents_empty", documents_empty),
         ("command_line", command_line),
+        ("identity", identity),
+        ("position_form", position_form),
+        (
+            "item_with_positions_vote_and_speakers",
+            item_with_positions_vote_and_speakers,
+        ),
     ]
 }
 

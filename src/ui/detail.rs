@@ -27,8 +27,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.pane_focused(Pane::Detail),
         theme,
     );
-    let scroll = app.detail_scroll.min(app.scroll_limits.0);
-    let p = Paragraph::new(lines(app, theme))
+    let lines = lines(app, theme);
+    let limit = super::max_scroll(
+        super::wrapped_rows(&lines, area.width.saturating_sub(2)),
+        area,
+    );
+    let scroll = app.detail_scroll.min(limit);
+    let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));

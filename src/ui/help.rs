@@ -167,9 +167,13 @@ pub fn rect(area: Rect) -> Rect {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let rect = rect(area);
-    let scroll = scroll.min(app.scroll_limits.1);
+    let lines = lines(app, theme);
+    let scroll = scroll.min(super::max_scroll(
+        super::wrapped_rows(&lines, rect.width.saturating_sub(2)),
+        rect,
+    ));
     frame.render_widget(Clear, rect);
-    let p = Paragraph::new(lines(app, theme))
+    let p = Paragraph::new(lines)
         .block(popup_block(app.lang.t(Msg::HelpTitle), theme))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));

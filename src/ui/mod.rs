@@ -87,15 +87,20 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
     let detail_rows = wrapped_rows(&detail::lines(app, &theme), detail.width.saturating_sub(2));
     let help_rect = help::rect(area);
     let help_rows = wrapped_rows(&help::lines(app, &theme), help_rect.width.saturating_sub(2));
-    let limit = |rows: usize, r: Rect| {
-        rows.saturating_sub(r.height.saturating_sub(2) as usize)
-            .min(u16::MAX as usize) as u16
-    };
-    (limit(detail_rows, detail), limit(help_rows, help_rect))
+    (
+        max_scroll(detail_rows, detail),
+        max_scroll(help_rows, help_rect),
+    )
+}
+
+/// The furthest a bordered box of `rows` rows of text can scroll and still be full.
+pub(crate) fn max_scroll(rows: usize, area: Rect) -> u16 {
+    rows.saturating_sub(area.height.saturating_sub(2) as usize)
+        .min(u16::MAX as usize) as u16
 }
 
 /// Rows the lines take when word-wrapped to `width` (as Paragraph's wrap does, near enough).
-fn wrapped_rows(lines: &[Line], width: u16) -> usize {
+pub(crate) fn wrapped_rows(lines: &[Line], width: u16) -> usize {
     let w = width.max(1) as usize;
     lines
         .iter()
