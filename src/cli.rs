@@ -107,7 +107,7 @@ fn open(cli: &Cli) -> Result<Session> {
     let mut store = Store::open(&root, Author::default())?;
     let doc = store.load(&Load::All);
     let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
-    store = store.with_author(author);
+    store.set_author(author);
     for m in &doc.meetings {
         if let Err(e) = store.materialize(&doc, &m.id) {
             eprintln!("samrad: warning: {e}");

@@ -174,7 +174,11 @@ fn event_loop(
     loop {
         if redraw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
-            app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
+            // Only what can scroll now needs its limit (the views clamp themselves).
+            let help_open = matches!(app.popups.last(), Some(crate::app::Popup::Help { .. }));
+            if app.focus == crate::app::Pane::Detail || help_open {
+                app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
+            }
             redraw = false;
         }
         let mut actions = Vec::new();

@@ -322,6 +322,11 @@ impl App {
     /// user just added once it exists.
     pub fn apply(&mut self, meta: &crate::model::OpMeta, change: crate::model::Change) {
         let _ = self.doc.apply(meta, change);
+        self.select_added();
+    }
+
+    /// Select the record the user just added, once its op has been applied.
+    fn select_added(&mut self) {
         if let Some((pane, id)) = self.select_after_apply.clone() {
             let found = match pane {
                 Pane::Agenda => self.items().iter().position(|i| i.id == id),
@@ -340,23 +345,8 @@ impl App {
 
     /// Apply an op read from a log (another writer's).
     pub fn apply_op(&mut self, op: crate::store::Op) {
-        let crate::store::Op {
-            writer,
-            seq,
-            at,
-            by,
-            change,
-            ..
-        } = op;
-        self.apply(
-            &crate::model::OpMeta {
-                writer: &writer,
-                seq,
-                at: &at,
-                author: &by,
-            },
-            change,
-        );
+        let _ = op.apply_to(&mut self.doc);
+        self.select_added();
     }
 
     /// Run `f` (which changes the data, e.g. others' ops arriving) and keep the same

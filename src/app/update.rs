@@ -856,7 +856,14 @@ fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
                     },
                 );
             }
-            commit(app, fx, Change::MeetingStatus { meeting: id, to });
+            commit(
+                app,
+                fx,
+                Change::MeetingStatus {
+                    meeting: id.clone(),
+                    to,
+                },
+            );
             let mut msg = format!(
                 "{}: {}",
                 t(app, Msg::StatusNow),
@@ -865,7 +872,7 @@ fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
             if to == MeetingStatus::Closed && !app.data_dir.is_empty() {
                 let path = std::path::Path::new(&app.data_dir)
                     .join("minutes")
-                    .join(format!("{id}.json", id = m_id(app)));
+                    .join(format!("{id}.json"));
                 msg.push_str(&format!(". {}: {}", t(app, Msg::Minutes), path.display()));
             }
             app.say(msg);
@@ -880,10 +887,6 @@ fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
             app.warn(msg);
         }
     }
-}
-
-fn m_id(app: &App) -> String {
-    app.meeting.clone().unwrap_or_default()
 }
 
 fn search_line(app: &mut App, action: Action) {
@@ -1757,11 +1760,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
             if question.is_empty() {
                 return Err(t(app, Msg::QuestionRequired).to_string());
             }
-            let method = [
-                VoteMethod::PerParty,
-                VoteMethod::PerPerson,
-                VoteMethod::Count,
-            ][f.choice(1).min(2)];
+            let method = VoteMethod::ALL[f.choice(1).min(2)];
             let rule = VoteRule::ALL[f.choice(2).min(3)];
             let options = VoteOption::defaults([
                 t(app, Msg::VoteFor),
@@ -1998,14 +1997,10 @@ fn open_vote_form(app: &mut App) {
     let Some((_, item)) = editable_item(app) else {
         return;
     };
-    let methods: Vec<String> = [
-        VoteMethod::PerParty,
-        VoteMethod::PerPerson,
-        VoteMethod::Count,
-    ]
-    .iter()
-    .map(|m| i18n::vote_method(app.lang, *m).to_string())
-    .collect();
+    let methods: Vec<String> = VoteMethod::ALL
+        .iter()
+        .map(|m| i18n::vote_method(app.lang, *m).to_string())
+        .collect();
     let rules: Vec<String> = VoteRule::ALL
         .iter()
         .map(|r| i18n::vote_rule(app.lang, *r).to_string())

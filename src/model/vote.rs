@@ -28,6 +28,14 @@ pub enum VoteRule {
     Consensus,
 }
 
+impl VoteMethod {
+    pub const ALL: [VoteMethod; 3] = [
+        VoteMethod::PerParty,
+        VoteMethod::PerPerson,
+        VoteMethod::Count,
+    ];
+}
+
 impl VoteRule {
     pub const ALL: [VoteRule; 4] = [
         VoteRule::SimpleMajority,

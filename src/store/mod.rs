@@ -137,11 +137,6 @@ impl Store {
     }
 
     /// Who this store writes as, once the forum is loaded and the user is known.
-    pub fn with_author(mut self, author: Author) -> Store {
-        self.author = author;
-        self
-    }
-
     pub fn set_author(&mut self, author: Author) {
         self.author = author;
     }
@@ -377,23 +372,8 @@ impl Store {
         fold::merge(&mut new);
         let max_clock = new.iter().map(|o| o.clock).max().unwrap_or(snap.max_clock);
         for op in new {
-            let Op {
-                writer,
-                seq,
-                at,
-                by,
-                change,
-                ..
-            } = op;
-            let _ = doc.apply(
-                &crate::model::OpMeta {
-                    writer: &writer,
-                    seq,
-                    at: &at,
-                    author: &by,
-                },
-                change,
-            );
+            // A refused op is recorded in the doc; the fold goes on.
+            let _ = op.apply_to(&mut doc);
         }
         self.write_snapshot(key, &doc, max_clock);
         Some(doc)

@@ -36,6 +36,27 @@ impl Op {
         }
     }
 
+    /// Fold this op's change into a doc: one step of the fold, for an op read on its own.
+    pub fn apply_to(self, doc: &mut crate::model::Doc) -> Result<(), crate::model::RejectReason> {
+        let Op {
+            writer,
+            seq,
+            at,
+            by,
+            change,
+            ..
+        } = self;
+        doc.apply(
+            &OpMeta {
+                writer: &writer,
+                seq,
+                at: &at,
+                author: &by,
+            },
+            change,
+        )
+    }
+
     /// The canonical line, without the newline.
     pub fn encode(&self) -> String {
         // Serialising plain data into a String cannot fail.
