@@ -32,6 +32,9 @@ pub struct Cli {
     /// Let the mouse scroll the panes (it takes over text selection in the terminal).
     #[arg(long, global = true)]
     pub mouse: bool,
+    /// Start in the archive: every meeting, filters and search.
+    #[arg(long)]
+    pub archive: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,6 +67,46 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Check that approved minutes are unchanged since they were approved, and that no
+    /// log has been altered. Exits with 1 if anything changed.
+    Verify {
+        /// A meeting id, a date (yyyy-mm-dd) or `latest`.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        meeting: Option<String>,
+        /// Every meeting, and the forum's logs.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Search every meeting: titles, notes, positions, statements, conclusions, inputs and
+    /// action items, ignoring case. One line per hit: meeting, item, field, snippet.
+    Search {
+        /// The words to find (all of them, in any field).
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only what this party wrote or said (id or short name, e.g. ntl).
+        #[arg(long)]
+        party: Option<String>,
+        /// Only items, inputs and actions linked to this development area (id or number).
+        #[arg(long)]
+        area: Option<String>,
+        /// Only meetings on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only meetings on or before this date.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// One JSON object per hit, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a realistic synthetic archive into the data folder, for trying samrad and for
+    /// benchmarks. The same seed gives the same archive.
+    DemoData {
+        #[arg(long, default_value_t = 50)]
+        meetings: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -73,7 +116,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match run_cli(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("samrad: {e:#}");
             ExitCode::FAILURE
@@ -91,7 +134,8 @@ struct Session {
     identity_known: bool,
 }
 
-fn open(cli: &Cli) -> Result<Session> {
+/// The settings and data folder a command runs with, before anything is opened.
+fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
     let config_path = config::default_config_path();
     let (cfg, warning) = config::load(config_path.as_deref());
     if let Some(w) = warning {
@@ -104,6 +148,11 @@ fn open(cli: &Cli) -> Result<Session> {
             anyhow!("could not find a home folder for the data; give one with --data-dir DIR")
         })?,
     };
+    Ok((cfg, lang, root))
+}
+
+fn open(cli: &Cli) -> Result<Session> {
+    let (cfg, lang, root) = settings(cli)?;
     let mut store = Store::open(&root, Author::default())?;
     let doc = store.load(&Load::All);
     let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
@@ -196,7 +245,19 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn run_cli(cli: Cli) -> Result<()> {
+fn run_cli(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Verify { meeting, all }) => {
+            let (_, lang, root) = settings(&cli)?;
+            return crate::verify::run(&root, lang, meeting.as_deref().filter(|_| !all));
+        }
+        Some(Command::DemoData { meetings, seed }) => {
+            let (_, _, root) = settings(&cli)?;
+            crate::demo_data::run(&root, *meetings, *seed)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let Some(command) = &cli.command else {
         let s = open(&cli)?;
         let now = chrono::Local::now().fixed_offset();
@@ -211,14 +272,15 @@ fn run_cli(cli: Cli) -> Result<()> {
         } else {
             crate::app::ThemeName::Default
         };
-        return crate::tui::run(
+        crate::tui::run(
             s.store,
             app,
             crate::tui::Options {
                 mouse: s.mouse,
                 theme,
             },
-        );
+        )?;
+        return Ok(ExitCode::SUCCESS);
     };
     let s = open(&cli)?;
     let lang = s.lang;
@@ -355,9 +417,11 @@ fn run_cli(cli: Cli) -> Result<()> {
                 write_table(&mut out, &header, &rows)?;
             }
         }
+        Command::Search { .. } => bail!("search is not built yet"),
+        Command::Verify { .. } | Command::DemoData { .. } => {}
     }
     drop(s.store);
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Columns padded to their widest cell, two spaces apart; the last column is not padded.

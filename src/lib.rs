@@ -4,12 +4,14 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_data;
 pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod verify;
 
 /// No panic reaches the user as a backtrace: say what happened in a sentence, and where to
 /// report it. (The TUI adds restoring the terminal to this.)

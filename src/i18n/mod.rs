@@ -439,18 +439,20 @@ pub fn owner(lang: Lang, forum: &crate::model::Forum, owner: &crate::model::Owne
 pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str {
     use crate::model::RejectReason::*;
     match (lang, r) {
-        (Lang::Nb, Locked) => "referatet er godkjent og låst",
+        (Lang::Nb, Locked) => "referatet er til godkjenning eller godkjent, og låst",
         (Lang::Nb, NotYourParty) => "bare partens egne kan skrive dette",
         (Lang::Nb, UnknownTarget) => "det som ble endret, finnes ikke (lenger)",
         (Lang::Nb, Duplicate) => "finnes fra før",
         (Lang::Nb, IllegalTransition) => "ikke en lovlig statusendring",
         (Lang::Nb, VoteClosed) => "avstemningen er lukket",
-        (Lang::En, Locked) => "the minutes are approved and locked",
+        (Lang::Nb, StaleHash) => "godkjenningen gjelder en annen versjon av referatet",
+        (Lang::En, Locked) => "the minutes are out for approval or approved, and locked",
         (Lang::En, NotYourParty) => "only the party's own may write this",
         (Lang::En, UnknownTarget) => "what it changes does not exist (any more)",
         (Lang::En, Duplicate) => "exists already",
         (Lang::En, IllegalTransition) => "not a legal status change",
         (Lang::En, VoteClosed) => "the vote is closed",
+        (Lang::En, StaleHash) => "the approval is of another version of the minutes",
     }
 }
 

@@ -212,10 +212,26 @@ pub enum Change {
         item: Id,
         speaker: Id,
     },
+    /// The chair sends closed (or approved) minutes round for approval (HA § 21), with the
+    /// hash of their canonical content and a deadline for the answers.
+    Circulate {
+        meeting: Id,
+        hash: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deadline: Option<chrono::NaiveDate>,
+    },
+    /// A party approves the minutes whose content has `hash`.
     Approve {
         meeting: Id,
         party: Id,
         hash: String,
+    },
+    /// A party asks for changes to the circulated minutes.
+    RequestChanges {
+        meeting: Id,
+        party: Id,
+        hash: String,
+        text: String,
     },
 }
 
@@ -287,6 +303,8 @@ impl Change {
             SpeakerEnd { .. } => "speaker_end",
             SpeakerWithdraw { .. } => "speaker_withdraw",
             Approve { .. } => "approve",
+            Circulate { .. } => "circulate",
+            RequestChanges { .. } => "request_changes",
         }
     }
 
@@ -322,7 +340,9 @@ impl Change {
             | SpeakerStart { meeting, .. }
             | SpeakerEnd { meeting, .. }
             | SpeakerWithdraw { meeting, .. }
-            | Approve { meeting, .. } => Scope::Meeting(meeting.clone()),
+            | Approve { meeting, .. }
+            | Circulate { meeting, .. }
+            | RequestChanges { meeting, .. } => Scope::Meeting(meeting.clone()),
         }
     }
 }
@@ -343,6 +363,8 @@ pub enum RejectReason {
     IllegalTransition,
     /// The vote is closed.
     VoteClosed,
+    /// An approval given on other content than the content under approval.
+    StaleHash,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

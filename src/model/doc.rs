@@ -204,13 +204,20 @@ impl Doc {
                 self.meetings.push(Meeting::new(meeting, title, starts_at));
             }
             C::MeetingStatus { meeting, to } => {
+                // Circulating needs a hash and approval needs the parties: their own ops.
+                if matches!(to, MeetingStatus::Circulated | MeetingStatus::Approved) {
+                    return Err(RejectReason::IllegalTransition);
+                }
                 let m = self.meeting_mut(&meeting)?;
+                let was = m.status;
                 m.status = m
                     .status
                     .transition(to)
                     .map_err(|_| RejectReason::IllegalTransition)?;
+                if was == MeetingStatus::Approved {
+                    keep_approved_version(m);
+                }
                 match to {
-                    MeetingStatus::Circulated => m.approvals.clear(),
                     MeetingStatus::Open if m.opened_at.is_none() => {
                         m.opened_at = Some(meta.at.to_string())
                     }
@@ -221,29 +228,96 @@ impl Doc {
                     _ => {}
                 }
             }
+            C::Circulate {
+                meeting,
+                hash,
+                deadline,
+            } => {
+                let m = self.meeting_mut(&meeting)?;
+                let was = m.status;
+                m.status
+                    .transition(MeetingStatus::Circulated)
+                    .map_err(|_| RejectReason::IllegalTransition)?;
+                if was == MeetingStatus::Approved {
+                    keep_approved_version(m);
+                }
+                m.status = MeetingStatus::Circulated;
+                m.approvals.clear();
+                m.content_hash = Some(hash);
+                m.approval_deadline = deadline;
+                m.circulated_at = Some(meta.at.to_string());
+                m.approved_at = None;
+            }
             C::Approve {
                 meeting,
                 party,
                 hash,
-            } => {
-                let m = self.meeting_mut(&meeting)?;
-                if m.status != MeetingStatus::Circulated {
-                    return Err(RejectReason::IllegalTransition);
-                }
-                if meta.author.party.as_deref() != Some(party.as_str()) {
-                    return Err(RejectReason::NotYourParty);
-                }
-                m.approvals.retain(|a| a.party != party);
-                m.approvals.push(super::Approval {
-                    party,
-                    hash,
-                    at: meta.at.to_string(),
-                    by: meta.author.name.clone(),
-                });
-            }
+            } => self.answer(
+                meta,
+                &meeting,
+                party,
+                hash,
+                super::Verdict::Approve,
+                String::new(),
+            )?,
+            C::RequestChanges {
+                meeting,
+                party,
+                hash,
+                text,
+            } => self.answer(
+                meta,
+                &meeting,
+                party,
+                hash,
+                super::Verdict::ChangesRequested,
+                text,
+            )?,
             other => self.apply_to_open_meeting(meta, other)?,
         }
         Ok(())
+    }
+
+    /// A party's answer in the approval round. When the last party needed has approved the
+    /// content under approval, the minutes are approved and locked.
+    fn answer(
+        &mut self,
+        meta: &OpMeta,
+        meeting: &str,
+        party: Id,
+        hash: String,
+        verdict: super::Verdict,
+        comment: String,
+    ) -> Result<(), RejectReason> {
+        let forum = std::mem::take(&mut self.forum);
+        let result = (|| {
+            let m = self.meeting_mut(meeting)?;
+            if m.status != MeetingStatus::Circulated {
+                return Err(RejectReason::IllegalTransition);
+            }
+            if meta.author.party.as_deref() != Some(party.as_str()) {
+                return Err(RejectReason::NotYourParty);
+            }
+            if m.content_hash.as_ref() != Some(&hash) {
+                return Err(RejectReason::StaleHash);
+            }
+            m.approvals.retain(|a| a.party != party);
+            m.approvals.push(super::Approval {
+                party,
+                hash,
+                at: meta.at.to_string(),
+                by: meta.author.name.clone(),
+                verdict,
+                comment,
+            });
+            if m.waiting_for(&forum).is_empty() {
+                m.status = MeetingStatus::Approved;
+                m.approved_at = Some(meta.at.to_string());
+            }
+            Ok(())
+        })();
+        self.forum = forum;
+        result
     }
 
     fn meeting_mut(&mut self, id: &str) -> Result<&mut Meeting, RejectReason> {
@@ -633,6 +707,24 @@ fn may_be_refused(change: &Change) -> bool {
     )
 }
 
+/// Approved minutes leave their approved state for a new round: keep them as approved, and
+/// start the new round with no answers.
+fn keep_approved_version(m: &mut Meeting) {
+    let earlier = super::ApprovedVersion {
+        hash: m.content_hash.take().unwrap_or_default(),
+        approved_at: m.approved_at.take().unwrap_or_default(),
+        approvals: std::mem::take(&mut m.approvals),
+        meeting: Box::new(Meeting {
+            earlier_versions: Vec::new(),
+            status: MeetingStatus::Approved,
+            ..m.clone()
+        }),
+    };
+    m.earlier_versions.push(earlier);
+    m.approval_deadline = None;
+    m.circulated_at = None;
+}
+
 /// A short, language-neutral description of a change, for the list of refused ops.
 fn describe(change: &Change) -> String {
     use Change as C;
@@ -641,6 +733,8 @@ fn describe(change: &Change) -> String {
         C::Position { item, party, .. } => format!("position of {party} on item {item}"),
         C::VoteCast { vote, voter, .. } => format!("ballot of {voter} in vote {vote}"),
         C::Approve { party, .. } => format!("approval by {party}"),
+        C::RequestChanges { party, .. } => format!("request for changes by {party}"),
+        C::Circulate { .. } => "circulation".to_string(),
         C::MeetingStatus { to, .. } => format!("status to {to:?}"),
         C::ItemAdd { item, .. } | C::ItemSet { item, .. } | C::ItemDelete { item, .. } => {
             format!("item {item}")
@@ -779,51 +873,136 @@ mod tests {
         assert_eq!(item.current_positions()[0].stance, Stance::Disagree);
     }
 
+    fn set_status(d: &mut Doc, n: u32, to: MeetingStatus) -> Result<(), RejectReason> {
+        d.apply(
+            &meta(n, "kmd"),
+            Change::MeetingStatus {
+                meeting: "m".into(),
+                to,
+            },
+        )
+    }
+
+    fn circulate(d: &mut Doc, n: u32, hash: &str) -> Result<(), RejectReason> {
+        d.apply(
+            &meta(n, "kmd"),
+            Change::Circulate {
+                meeting: "m".into(),
+                hash: hash.into(),
+                deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
+            },
+        )
+    }
+
+    fn approve(d: &mut Doc, n: u32, party: &str, hash: &str) -> Result<(), RejectReason> {
+        d.apply(
+            &meta(n, party),
+            Change::Approve {
+                meeting: "m".into(),
+                party: party.into(),
+                hash: hash.into(),
+            },
+        )
+    }
+
+    fn forum_of(parties: &[&str]) -> Forum {
+        Forum {
+            parties: parties
+                .iter()
+                .map(|p| crate::model::Party {
+                    id: (*p).into(),
+                    name: p.to_uppercase(),
+                    short: p.to_uppercase(),
+                    side: crate::model::Side::Union,
+                    confederation: None,
+                })
+                .collect(),
+            ..Forum::default()
+        }
+    }
+
     #[test]
     fn approved_minutes_are_locked_until_a_new_round() {
         let mut d = doc_with_item();
-        for (n, to) in [
-            (10, MeetingStatus::Open),
-            (11, MeetingStatus::Closed),
-            (12, MeetingStatus::Circulated),
-            (13, MeetingStatus::Approved),
-        ] {
-            d.apply(
-                &meta(n, "kmd"),
-                Change::MeetingStatus {
-                    meeting: "m".into(),
-                    to,
-                },
-            )
-            .expect("status");
-        }
+        d.forum = forum_of(&["kmd", "ntl"]);
+        set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+        set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+        assert_eq!(
+            set_status(&mut d, 12, MeetingStatus::Circulated),
+            Err(RejectReason::IllegalTransition),
+            "circulating needs a hash"
+        );
+        circulate(&mut d, 12, "h1").expect("circulate");
         let edit = Change::ItemSet {
             meeting: "m".into(),
             item: "a".into(),
             set: ItemField::Notes("endret".into()),
         };
         assert_eq!(
-            d.apply(&meta(14, "kmd"), edit.clone()).expect_err("locked"),
-            RejectReason::Locked
+            d.apply(&meta(13, "kmd"), edit.clone()),
+            Err(RejectReason::Locked),
+            "circulated minutes are locked"
         );
-        let illegal = Change::MeetingStatus {
+        assert_eq!(
+            approve(&mut d, 14, "ntl", "old"),
+            Err(RejectReason::StaleHash)
+        );
+        assert_eq!(approve(&mut d, 14, "kmd", "h1").map_err(|_| ()), Ok(()));
+        assert_eq!(
+            d.meeting("m").map(|m| m.waiting_for(&d.forum)),
+            Some(vec!["ntl".to_string()])
+        );
+        approve(&mut d, 15, "ntl", "h1").expect("ntl approves");
+        let m = d.meeting("m").expect("m");
+        assert_eq!(m.status, MeetingStatus::Approved);
+        assert!(m.approved_at.is_some());
+        assert_eq!(
+            d.apply(&meta(16, "kmd"), edit.clone()),
+            Err(RejectReason::Locked)
+        );
+        // A change after approval: reopen, edit, a new round. The approved version stays.
+        set_status(&mut d, 17, MeetingStatus::Closed).expect("reopen approved minutes");
+        d.apply(&meta(18, "kmd"), edit).expect("editable again");
+        circulate(&mut d, 19, "h2").expect("new round");
+        let m = d.meeting("m").expect("m");
+        assert_eq!(m.status, MeetingStatus::Circulated);
+        assert!(m.approvals.is_empty());
+        assert_eq!(m.earlier_versions.len(), 1);
+        let old = &m.earlier_versions[0];
+        assert_eq!(old.hash, "h1");
+        assert_eq!(old.approvals.len(), 2);
+        assert_eq!(
+            old.meeting
+                .items
+                .iter()
+                .find(|i| i.id == "a")
+                .map(|i| i.notes.as_str()),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn a_party_may_ask_for_changes_and_only_for_itself() {
+        let mut d = doc_with_item();
+        d.forum = forum_of(&["kmd", "ntl"]);
+        set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+        set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+        circulate(&mut d, 12, "h1").expect("circulate");
+        let ask = |party: &str| Change::RequestChanges {
             meeting: "m".into(),
-            to: MeetingStatus::Open,
+            party: party.into(),
+            hash: "h1".into(),
+            text: "Sak 2: vårt standpunkt mangler".into(),
         };
         assert_eq!(
-            d.apply(&meta(15, "kmd"), illegal).expect_err("illegal"),
-            RejectReason::IllegalTransition
+            d.apply(&meta(13, "kmd"), ask("ntl")),
+            Err(RejectReason::NotYourParty)
         );
-        d.apply(
-            &meta(16, "kmd"),
-            Change::MeetingStatus {
-                meeting: "m".into(),
-                to: MeetingStatus::Circulated,
-            },
-        )
-        .expect("new round");
-        d.apply(&meta(17, "kmd"), edit)
-            .expect("editable in the new round");
+        d.apply(&meta(14, "ntl"), ask("ntl")).expect("own party");
+        approve(&mut d, 15, "kmd", "h1").expect("kmd");
+        let m = d.meeting("m").expect("m");
+        assert_eq!(m.status, MeetingStatus::Circulated, "ntl has not approved");
+        assert_eq!(m.waiting_for(&d.forum), vec!["ntl".to_string()]);
     }
 
     #[test]

@@ -45,6 +45,7 @@ impl MeetingStatus {
                 | (Circulated, Closed)
                 | (Circulated, Approved)
                 | (Approved, Circulated)
+                | (Approved, Closed)
         );
         if ok {
             Ok(to)
@@ -53,9 +54,10 @@ impl MeetingStatus {
         }
     }
 
-    /// Approved minutes are locked: nothing but a new approval round may change them.
+    /// Minutes out for approval, and approved minutes, are locked: the chair withdraws
+    /// circulated minutes to change them, and approved ones need a new round.
     pub fn is_read_only(self) -> bool {
-        self == MeetingStatus::Approved
+        matches!(self, MeetingStatus::Circulated | MeetingStatus::Approved)
     }
 }
 
@@ -87,13 +89,42 @@ pub struct Document {
     pub reference: String,
 }
 
-/// A party's approval of the minutes, bound to the hash of their canonical content.
+/// A party's answer in an approval round (HA § 21), bound to the hash of the canonical
+/// content it was given on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Approval {
     pub party: Id,
     pub hash: String,
     pub at: String,
     pub by: String,
+    #[serde(default, skip_serializing_if = "Verdict::is_approve")]
+    pub verdict: Verdict,
+    /// What the party asks to have changed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    #[default]
+    Approve,
+    ChangesRequested,
+}
+
+impl Verdict {
+    fn is_approve(&self) -> bool {
+        *self == Verdict::Approve
+    }
+}
+
+/// Minutes that were approved and then reopened for a new round: kept as they were approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApprovedVersion {
+    pub hash: String,
+    pub approved_at: String,
+    pub approvals: Vec<Approval>,
+    pub meeting: Box<Meeting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,8 +148,19 @@ pub struct Meeting {
     pub documents: Vec<Document>,
     #[serde(default)]
     pub items: Vec<Item>,
+    /// The answers in the current (or last) approval round.
     #[serde(default)]
     pub approvals: Vec<Approval>,
+    /// SHA-256 of the canonical content sent for approval; each approval must carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circulated_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_at: Option<String>,
+    /// Earlier approved versions, oldest first, when the minutes went round again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_versions: Vec<ApprovedVersion>,
     /// The item the chair has marked as current, while the meeting is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_item: Option<Id>,
@@ -144,6 +186,10 @@ impl Meeting {
             documents: Vec::new(),
             items: Vec::new(),
             approvals: Vec::new(),
+            content_hash: None,
+            circulated_at: None,
+            approved_at: None,
+            earlier_versions: Vec::new(),
             current_item: None,
             opened_at: None,
             closed_at: None,
@@ -164,6 +210,66 @@ impl Meeting {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
+    }
+
+    /// What the parties approve: the record of the meeting, without its approval state
+    /// (status, round, answers, earlier versions) or the chair's current item. Serialised
+    /// compactly, this is what the approval hash is taken of.
+    pub fn canonical_content(&self) -> Meeting {
+        Meeting {
+            status: MeetingStatus::Closed,
+            approval_deadline: None,
+            approvals: Vec::new(),
+            content_hash: None,
+            circulated_at: None,
+            approved_at: None,
+            earlier_versions: Vec::new(),
+            current_item: None,
+            ..self.clone()
+        }
+    }
+
+    /// The parties whose approval the minutes need: those with someone present (or
+    /// substituting) at the meeting, or every party of the forum when no attendance was taken.
+    pub fn approving_parties(&self, forum: &super::Forum) -> Vec<Id> {
+        let mut parties: Vec<Id> = Vec::new();
+        for a in &self.attendance {
+            if a.presence == Presence::Absent {
+                continue;
+            }
+            if let Some(p) = forum.person(&a.person).and_then(|p| p.party.clone())
+                && !parties.contains(&p)
+            {
+                parties.push(p);
+            }
+        }
+        if parties.is_empty() {
+            parties = forum.parties.iter().map(|p| p.id.clone()).collect();
+        }
+        parties
+    }
+
+    /// Parties that have not yet approved the content under approval.
+    pub fn waiting_for(&self, forum: &super::Forum) -> Vec<Id> {
+        if self.status != MeetingStatus::Circulated {
+            return Vec::new();
+        }
+        self.approving_parties(forum)
+            .into_iter()
+            .filter(|p| {
+                !self.approvals.iter().any(|a| {
+                    &a.party == p
+                        && a.verdict == Verdict::Approve
+                        && Some(&a.hash) == self.content_hash.as_ref()
+                })
+            })
+            .collect()
+    }
+
+    /// A round past its deadline with answers still missing.
+    pub fn approval_overdue(&self, today: chrono::NaiveDate) -> bool {
+        self.status == MeetingStatus::Circulated
+            && self.approval_deadline.is_some_and(|d| d < today)
     }
 }
 
@@ -216,7 +322,6 @@ mod tests {
             (Open, Approved),
             (Open, Circulated),
             (Approved, Open),
-            (Approved, Closed),
             (Closed, Planned),
         ] {
             assert_eq!(
@@ -232,6 +337,7 @@ mod tests {
         assert_eq!(Closed.transition(Open), Ok(Open));
         assert_eq!(Circulated.transition(Closed), Ok(Closed));
         assert_eq!(Approved.transition(Circulated), Ok(Circulated));
-        assert!(!Circulated.is_read_only());
+        assert!(Circulated.is_read_only());
+        assert!(!Closed.is_read_only());
     }
 }

@@ -22,7 +22,8 @@ pub use item::{
     Stance, Statement, next_item_number,
 };
 pub use meeting::{
-    Approval, Attendance, Document, Meeting, MeetingField, MeetingStatus, Presence, TransitionError,
+    Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
+    Presence, TransitionError, Verdict,
 };
 pub use vote::{
     Ballot, CountEntry, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,

@@ -10,6 +10,7 @@ pub mod log;
 pub mod op;
 pub mod perms;
 pub mod problem;
+pub mod seal;
 pub mod seed;
 pub mod snapshot;
 
