@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand};
 use crate::config;
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Author, Doc, Meeting};
+use crate::model::{Author, Doc, Meeting, MeetingStatus, Stance};
+use crate::search::{self, Filter};
+use crate::store::archive::Archive;
 use crate::store::{Load, Store};
 
 #[derive(Debug, Parser)]
@@ -41,8 +43,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the meetings: date, status, items, open actions, title and id.
-    List,
+    /// List the meetings, newest first: date, status, items, open actions, title and id.
+    /// With --party, --stance and --area, only meetings with one item matching them all.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Print a meeting's minutes as plain text, in reading order.
     Show {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
@@ -80,21 +86,11 @@ pub enum Command {
     /// Search every meeting: titles, notes, positions, statements, conclusions, inputs and
     /// action items, ignoring case. One line per hit: meeting, item, field, snippet.
     Search {
-        /// The words to find (all of them, in any field).
+        /// The words to find (all of them, in one text).
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// Only what this party wrote or said (id or short name, e.g. ntl).
-        #[arg(long)]
-        party: Option<String>,
-        /// Only items, inputs and actions linked to this development area (id or number).
-        #[arg(long)]
-        area: Option<String>,
-        /// Only meetings on or after this date.
-        #[arg(long, value_name = "DATE")]
-        since: Option<String>,
-        /// Only meetings on or before this date.
-        #[arg(long, value_name = "DATE")]
-        until: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// One JSON object per hit, for scripts.
         #[arg(long)]
         json: bool,
@@ -128,7 +124,9 @@ pub fn run() -> ExitCode {
 struct Session {
     lang: Lang,
     store: Store,
+    /// The forum folded (and, for the TUI, the meeting it opens).
     doc: Doc,
+    archive: Archive,
     mouse: bool,
     /// Whether `--as` or the config said who the user is.
     identity_known: bool,
@@ -154,14 +152,11 @@ fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
 fn open(cli: &Cli) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
     let mut store = Store::open(&root, Author::default())?;
-    let doc = store.load(&Load::All);
+    let layout = store.layout().clone();
+    let (archive, _) = Archive::open_with(&layout, || store.load(&Load::Forum));
+    let doc = store.load(&Load::Forum);
     let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
     store.set_author(author);
-    for m in &doc.meetings {
-        if let Err(e) = store.materialize(&doc, &m.id) {
-            eprintln!("samrad: warning: {e}");
-        }
-    }
     for p in &store.problems {
         eprintln!("samrad: warning: {p}");
     }
@@ -172,9 +167,28 @@ fn open(cli: &Cli) -> Result<Session> {
         lang,
         store,
         doc,
+        archive,
         mouse: cli.mouse || cfg.mouse,
         identity_known: cli.as_name.is_some() || cfg.identity.is_some(),
     })
+}
+
+impl Session {
+    /// The forum and one meeting folded, its minutes file brought up to date.
+    fn meeting_doc(&mut self, id: &str) -> Doc {
+        let doc = self.store.load(&Load::Meeting(id.to_string()));
+        if let Err(e) = self.store.materialize(&doc, id) {
+            eprintln!("samrad: warning: {e}");
+        }
+        doc
+    }
+
+    fn minutes(&mut self, key: &str) -> Result<crate::model::Minutes> {
+        let id = find_meeting_id(&self.archive, key, self.lang)?;
+        let doc = self.meeting_doc(&id);
+        doc.minutes(&id)
+            .ok_or_else(|| anyhow!("{}", self.lang.t(Msg::UnknownMeeting)))
+    }
 }
 
 /// Match `--as` against the forum's people (id or name, ignoring case); any other text is
@@ -209,36 +223,219 @@ pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
     }
 }
 
-/// A meeting by id, date (yyyy-mm-dd) or `latest`.
-pub fn find_meeting<'a>(doc: &'a Doc, key: &str, lang: Lang) -> Result<&'a Meeting> {
+/// A meeting by id, date (yyyy-mm-dd) or `latest`, from a list of (id, starts_at).
+pub fn find_meeting_in<'a>(
+    meetings: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    key: &str,
+    lang: Lang,
+) -> Result<String> {
     let key = key.trim();
     if key.eq_ignore_ascii_case("latest") || key.eq_ignore_ascii_case("siste") {
-        return doc
-            .meetings
-            .iter()
-            .max_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)))
+        return meetings
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0)))
+            .map(|(id, _)| id.to_string())
             .ok_or_else(|| anyhow!("{}", lang.t(Msg::NoMeetings)));
     }
-    if let Some(m) = doc.meeting(key) {
-        return Ok(m);
+    if let Some((id, _)) = meetings.clone().find(|(id, _)| *id == key) {
+        return Ok(id.to_string());
     }
-    let on_date: Vec<&Meeting> = doc.meetings.iter().filter(|m| m.date() == key).collect();
+    let on_date: Vec<&str> = meetings
+        .filter(|(_, at)| at.get(..10) == Some(key))
+        .map(|(id, _)| id)
+        .collect();
     match on_date.as_slice() {
-        [one] => Ok(one),
+        [one] => Ok(one.to_string()),
         [] => bail!(
             "{} {key:?}. {}",
             lang.t(Msg::UnknownMeeting),
             lang.t(Msg::ListHint)
         ),
-        many => {
-            let ids: Vec<&str> = many.iter().map(|m| m.id.as_str()).collect();
-            bail!(
-                "{} ({key}): {}",
-                lang.t(Msg::SeveralMeetings),
-                ids.join(", ")
+        many => bail!(
+            "{} ({key}): {}",
+            lang.t(Msg::SeveralMeetings),
+            many.join(", ")
+        ),
+    }
+}
+
+/// A meeting of the folded doc by id, date or `latest`.
+pub fn find_meeting<'a>(doc: &'a Doc, key: &str, lang: Lang) -> Result<&'a Meeting> {
+    let id = find_meeting_in(
+        doc.meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.starts_at.as_str())),
+        key,
+        lang,
+    )?;
+    doc.meeting(&id)
+        .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))
+}
+
+/// A meeting of the archive by id, date or `latest`.
+pub fn find_meeting_id(archive: &Archive, key: &str, lang: Lang) -> Result<String> {
+    find_meeting_in(
+        archive
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.starts_at.as_str())),
+        key,
+        lang,
+    )
+}
+
+/// A party by id or short name, ignoring case.
+pub fn resolve_party(forum: &crate::model::Forum, key: &str) -> Result<String> {
+    let k = key.trim();
+    forum
+        .parties
+        .iter()
+        .find(|p| p.id.eq_ignore_ascii_case(k) || p.short.eq_ignore_ascii_case(k))
+        .map(|p| p.id.clone())
+        .ok_or_else(|| {
+            let known: Vec<&str> = forum.parties.iter().map(|p| p.short.as_str()).collect();
+            anyhow!("unknown party {k:?}; the forum's parties are {}", known.join(", "))
+        })
+}
+
+/// A development area by id, number (1-5, its place in the strategy) or name, ignoring case.
+pub fn resolve_area(forum: &crate::model::Forum, key: &str) -> Result<String> {
+    let k = key.trim();
+    let areas = &forum.dev_areas;
+    if let Ok(n) = k.parse::<u32>()
+        && let Some(a) = areas.iter().find(|a| a.number == n)
+    {
+        return Ok(a.id.clone());
+    }
+    let low = k.to_lowercase();
+    areas
+        .iter()
+        .find(|a| a.id.eq_ignore_ascii_case(k) || a.title.to_lowercase().contains(&low))
+        .map(|a| a.id.clone())
+        .ok_or_else(|| {
+            let known: Vec<String> = areas
+                .iter()
+                .map(|a| format!("{} {}", a.number, a.title))
+                .collect();
+            anyhow!(
+                "unknown development area {k:?}; the areas are: {}",
+                known.join("; ")
             )
+        })
+}
+
+fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate> {
+    match crate::app::parse_date(s) {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => bail!("--{flag}: {}", crate::app::date_error(lang, crate::app::DateError::Format)),
+        Err(e) => bail!("--{flag} {s:?}: {}", crate::app::date_error(lang, e)),
+    }
+}
+
+/// The filter options shared by `list` and `search`, checked against the forum.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only what concerns this party (id or short name, e.g. ntl).
+    #[arg(long)]
+    party: Option<String>,
+    /// Only items, inputs and actions linked to this development area (1-5, id or name).
+    #[arg(long)]
+    area: Option<String>,
+    /// Only meetings on or after this date (dd.mm.yyyy or yyyy-mm-dd).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only meetings on or before this date.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// With --party: only items where the party took this position (agree, disagree, noted, abstain).
+    #[arg(long, value_parser = parse_stance)]
+    stance: Option<Stance>,
+    /// Only meetings with this status (planned, open, closed, circulated, approved).
+    #[arg(long, value_parser = parse_status)]
+    status: Option<MeetingStatus>,
+}
+
+fn parse_stance(s: &str) -> Result<Stance, String> {
+    match s.trim().to_lowercase().as_str() {
+        "agree" | "enig" => Ok(Stance::Agree),
+        "disagree" | "uenig" => Ok(Stance::Disagree),
+        "noted" | "orientering" | "tar-til-orientering" => Ok(Stance::TakesNote),
+        "abstain" | "avstår" | "avstar" => Ok(Stance::Abstains),
+        _ => Err(format!("unknown position {s:?}; use agree, disagree, noted or abstain")),
+    }
+}
+
+fn parse_status(s: &str) -> Result<MeetingStatus, String> {
+    MeetingStatus::ALL
+        .into_iter()
+        .find(|st| {
+            let key = format!("{st:?}").to_lowercase();
+            key == s.trim().to_lowercase()
+                || i18n::meeting_status(Lang::Nb, *st).eq_ignore_ascii_case(s.trim())
+        })
+        .ok_or_else(|| {
+            format!("unknown status {s:?}; use planned, open, closed, circulated or approved")
+        })
+}
+
+impl FilterArgs {
+    fn to_filter(&self, forum: &crate::model::Forum, lang: Lang) -> Result<Filter> {
+        Ok(Filter {
+            status: self.status,
+            party: self
+                .party
+                .as_deref()
+                .map(|p| resolve_party(forum, p))
+                .transpose()?,
+            stance: self.stance,
+            area: self
+                .area
+                .as_deref()
+                .map(|a| resolve_area(forum, a))
+                .transpose()?,
+            since: self
+                .since
+                .as_deref()
+                .map(|d| parse_day(d, "since", lang))
+                .transpose()?,
+            until: self
+                .until
+                .as_deref()
+                .map(|d| parse_day(d, "until", lang))
+                .transpose()?,
+        })
+    }
+}
+
+/// The meeting the TUI opens on: one that is open, else the next planned, else the latest.
+pub fn default_meeting(a: &Archive, today: chrono::NaiveDate) -> Option<String> {
+    let today = today.to_string();
+    let open = a.meetings.iter().find(|m| m.status == MeetingStatus::Open);
+    let next = a
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.date() >= today.as_str())
+        .min_by(|x, y| x.starts_at.cmp(&y.starts_at));
+    open.or(next)
+        .or(a.meetings.first())
+        .map(|m| m.id.clone())
+}
+
+/// A meeting's status for a list: with whom the approval waits for, and overdue rounds.
+pub fn archive_status(
+    lang: Lang,
+    m: &crate::store::archive::MeetingRow,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut s = i18n::meeting_status(lang, m.status).to_string();
+    if m.status == MeetingStatus::Circulated {
+        if !m.waiting_for.is_empty() {
+            s.push_str(&format!(" ({} {})", lang.t(Msg::WaitingFor), m.waiting_for.join(", ")));
+        }
+        if m.approval_deadline.is_some_and(|d| d < today) {
+            s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
         }
     }
+    s
 }
 
 fn today() -> chrono::NaiveDate {
@@ -259,10 +456,20 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         _ => {}
     }
     let Some(command) = &cli.command else {
-        let s = open(&cli)?;
+        let mut s = open(&cli)?;
+        if let Some(id) = default_meeting(&s.archive, today()) {
+            s.doc = s.meeting_doc(&id);
+        }
         let now = chrono::Local::now().fixed_offset();
         let mut app = crate::app::App::new(s.doc, s.store.author().clone(), s.lang, now);
         app.read_only = s.store.read_only().map(str::to_string);
+        app.archive = std::sync::Arc::new(s.archive);
+        if cli.archive {
+            app.archive_view = Some(crate::app::archive::ArchiveView::new(
+                &app.archive,
+                crate::search::Filter::default(),
+            ));
+        }
         app.data_dir = s.store.root().display().to_string();
         if !s.identity_known && s.store.read_only().is_none() {
             crate::app::ask_identity(&mut app);
@@ -282,32 +489,26 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     };
-    let s = open(&cli)?;
+    let mut s = open(&cli)?;
     let lang = s.lang;
     let mut out = std::io::stdout().lock();
     match command {
-        Command::List => {
-            let mut meetings: Vec<&Meeting> = s.doc.meetings.iter().collect();
-            meetings.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)));
-            if meetings.is_empty() {
+        Command::List { filter } => {
+            let f = filter.to_filter(&s.doc.forum, lang)?;
+            let a = &s.archive;
+            let shown = search::filtered_meetings(a, &f);
+            if shown.is_empty() {
                 writeln!(out, "{}", lang.t(Msg::NoMeetings))?;
             } else {
-                let rows: Vec<[String; 6]> = meetings
+                let rows: Vec<[String; 6]> = shown
                     .iter()
-                    .map(|m| {
-                        let open = s
-                            .doc
-                            .actions
-                            .iter()
-                            .filter(|a| {
-                                a.status.is_open() && a.meeting.as_deref() == Some(m.id.as_str())
-                            })
-                            .count();
+                    .map(|&i| {
+                        let m = &a.meetings[i];
                         [
                             m.date().to_string(),
-                            i18n::meeting_status(lang, m.status).to_string(),
-                            m.items.len().to_string(),
-                            open.to_string(),
+                            archive_status(lang, m, today()),
+                            m.items.to_string(),
+                            m.open_actions.to_string(),
                             m.title.clone(),
                             m.id.clone(),
                         ]
@@ -326,11 +527,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Show { meeting } => {
-            let m = find_meeting(&s.doc, meeting, lang)?;
-            let minutes = s
-                .doc
-                .minutes(&m.id)
-                .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let minutes = s.minutes(meeting)?;
             let opts = ExportOptions {
                 lang,
                 include_confidential: true,
@@ -344,11 +541,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             output,
             include_confidential,
         } => {
-            let m = find_meeting(&s.doc, meeting, lang)?;
-            let minutes = s
-                .doc
-                .minutes(&m.id)
-                .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+            let minutes = s.minutes(meeting)?;
             let opts = ExportOptions {
                 lang,
                 include_confidential: *include_confidential,
@@ -364,6 +557,62 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 None => out.write_all(&bytes)?,
             }
         }
+        Command::Search {
+            query,
+            filter,
+            json,
+        } => {
+            let f = filter.to_filter(&s.doc.forum, lang)?;
+            let query = query.join(" ");
+            if search::query_words(&query).is_empty() {
+                bail!("nothing to search for in {query:?}: give a word");
+            }
+            let mut a = s.archive;
+            a.load_text(s.store.root())
+                .with_context(|| format!("could not read the search index in {}", s.store.root().join("index").display()))?;
+            let hits = search::scan(&a, &query, &f);
+            for &h in &hits {
+                let d = &a.docs[h as usize];
+                let row = a.meetings.get(d.meeting as usize);
+                let (item, field) = search::doc_place(&a, d);
+                let (before, hit, after) = search::snippet(&a, d, &query, 70);
+                let party = a.party_id(d.party).unwrap_or("");
+                if *json {
+                    let line = serde_json::json!({
+                        "meeting": row.map(|m| m.id.as_str()),
+                        "date": row.map(|m| m.date()),
+                        "title": row.map(|m| m.title.as_str()),
+                        "item": item,
+                        "field": field.key(),
+                        "party": (!party.is_empty()).then_some(party),
+                        "snippet": format!("{before}{hit}{after}"),
+                        "text": a.doc_text(d),
+                    });
+                    writeln!(out, "{line}")?;
+                } else {
+                    let place = match (row, &item) {
+                        (Some(m), Some(i)) => format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i),
+                        (Some(m), None) => m.date().to_string(),
+                        (None, _) => "-".to_string(),
+                    };
+                    let who = if party.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", s.doc.forum.party_short(party))
+                    };
+                    writeln!(
+                        out,
+                        "{place}  {}{who}  {before}{hit}{after}",
+                        i18n::search_field(lang, field)
+                    )?;
+                }
+            }
+            if !*json {
+                eprintln!("{} {}", hits.len(), lang.t(Msg::Hits));
+            }
+            drop(a);
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Actions { open } => {
             let f = &s.doc.forum;
             let rows: Vec<[String; 6]> = s
@@ -372,8 +621,14 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .filter(|a| !open || a.status.is_open())
                 .map(|a| {
-                    let m = a.meeting.as_deref().and_then(|id| s.doc.meeting(id));
-                    let item = a.item.as_deref().zip(m).and_then(|(i, m)| m.item(i));
+                    let m = a
+                        .meeting
+                        .as_deref()
+                        .and_then(|id| s.archive.meeting_index(id));
+                    let item = a.item.as_deref().zip(m).and_then(|(i, m)| {
+                        s.archive.items_of(m).iter().find(|row| row.id == i)
+                    });
+                    let m = m.map(|m| &s.archive.meetings[m]);
                     let owner = i18n::owner(lang, f, &a.owner);
                     let mut due = a
                         .due
@@ -417,7 +672,6 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 write_table(&mut out, &header, &rows)?;
             }
         }
-        Command::Search { .. } => bail!("search is not built yet"),
         Command::Verify { .. } | Command::DemoData { .. } => {}
     }
     drop(s.store);

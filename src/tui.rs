@@ -15,7 +15,10 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, Effect, SaveState, ThemeName, keymap_for, update};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::Msg;
+use crate::search::WordIndex;
+use crate::store::archive::Archive;
 use crate::store::{Appender, Load, Op, Store};
+use std::sync::Arc;
 
 /// What the disk writer says about each op.
 enum Saved {
@@ -67,6 +70,34 @@ impl DiskWriter {
 pub struct Options {
     pub mouse: bool,
     pub theme: ThemeName,
+}
+
+/// The archive's texts and word index, made on a background thread so that the archive
+/// shows at once and a search waits only if typed in the first moment.
+struct WordIndexer {
+    tx: Sender<(Arc<Archive>, Arc<WordIndex>)>,
+    rx: Receiver<(Arc<Archive>, Arc<WordIndex>)>,
+}
+
+impl WordIndexer {
+    fn new() -> WordIndexer {
+        let (tx, rx) = mpsc::channel();
+        WordIndexer { tx, rx }
+    }
+
+    fn start(&self, root: std::path::PathBuf, rows: Arc<Archive>) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let mut a = (*rows).clone();
+            if a.text.is_empty() && !a.docs.is_empty() && a.load_text(&root).is_err() {
+                return;
+            }
+            let words = WordIndex::build(&a);
+            // Searching uses the word index; the lower-case copy is not needed any more.
+            a.folded = String::new();
+            let _ = tx.send((Arc::new(a), Arc::new(words)));
+        });
+    }
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
@@ -168,6 +199,8 @@ fn event_loop(
     let mut last_live = Instant::now() - Duration::from_secs(10);
     let mut newest = store.last_clock();
     let mut refold_wanted = false;
+    let indexer = WordIndexer::new();
+    indexer.start(store.root().to_path_buf(), app.archive.clone());
     let mut minutes_dirty = false;
     let mut last_minutes = Instant::now();
     let mut redraw = true;
@@ -187,7 +220,7 @@ fn event_loop(
         let woken = changed.try_iter().count() > 0;
         if woken || last_poll.elapsed() >= Duration::from_millis(300) {
             last_poll = Instant::now();
-            let load = app.meeting.clone().map(Load::Meeting).unwrap_or(Load::All);
+            let load = app.meeting.clone().map(Load::Meeting).unwrap_or(Load::Forum);
             let mut new = store.read_new_ops(&load);
             if !new.is_empty() {
                 crate::store::fold::merge(&mut new);
@@ -215,7 +248,7 @@ fn event_loop(
             }
             // Our own ops still on their way to disk would be missing from a fold.
             if refold_wanted && app.pending_ops() == 0 {
-                let doc = store.load(&Load::All);
+                let doc = store.load(&app.meeting.clone().map(Load::Meeting).unwrap_or(Load::Forum));
                 app.keeping_selection(|app| app.doc = doc);
                 newest = store.last_clock();
                 refold_wanted = false;
@@ -271,6 +304,14 @@ fn event_loop(
             note_saved(app, s);
             redraw = true;
         }
+        while let Ok((archive, words)) = indexer.rx.try_recv() {
+            // Only for the archive it was made from: a newer one has its own on the way.
+            if archive.meetings == app.archive.meetings {
+                app.archive = archive;
+                app.set_words(words);
+                redraw = true;
+            }
+        }
         for action in actions {
             redraw = true;
             for effect in update(app, action) {
@@ -290,6 +331,30 @@ fn event_loop(
                     },
                     Effect::Export(format) => export_current(store, app, format),
                     Effect::SaveIdentity(person) => save_identity(app, &person),
+                    Effect::RefreshArchive => {
+                        // Not through the store: its read offsets belong to the meeting shown.
+                        let (archive, refresh) = Archive::open(store.layout());
+                        if refresh.folded > 0 || archive.meetings != app.archive.meetings {
+                            let archive = Arc::new(archive);
+                            app.replace_archive(archive.clone());
+                            indexer.start(store.root().to_path_buf(), archive);
+                        }
+                    }
+                    Effect::OpenMeeting {
+                        id,
+                        item,
+                        view_only,
+                    } => {
+                        let doc = store.load(&Load::Meeting(id.clone()));
+                        if doc.meeting(&id).is_some() {
+                            app.show_meeting(doc, id, item, view_only);
+                            newest = store.last_clock();
+                            refold_wanted = false;
+                            materialize(store, app);
+                        } else {
+                            app.warn(app.lang.t(Msg::UnknownMeeting));
+                        }
+                    }
                     Effect::Quit => return Ok(()),
                 }
             }
@@ -314,6 +379,8 @@ fn export_current(store: &Store, app: &mut App, format: Format) {
         Format::Json => "json",
         Format::Md => "md",
         Format::Text => "txt",
+        Format::Html => "html",
+        Format::Csv => "csv",
     };
     let path = store
         .root()

@@ -60,6 +60,13 @@ pub enum Action {
     Search,
     SearchNext,
     SearchPrev,
+    /// The archive: every meeting, filters and search.
+    Archive,
+    /// The archive's filter form.
+    Filter,
+    ClearFilter,
+    /// A development area (selected) over time, in the archive.
+    Thread,
     Quit,
     ForceQuit,
     /// Esc: close or cancel.
@@ -84,6 +91,16 @@ pub enum Effect {
     /// Append this change to our log (durably) and apply it.
     Commit(Change),
     Export(Format),
+    /// Bring the archive index up to date (and its search index with it).
+    RefreshArchive,
+    /// Fold and show a meeting (from the archive or the meetings list).
+    OpenMeeting {
+        id: crate::model::Id,
+        /// The item to select.
+        item: Option<crate::model::Id>,
+        /// Opened to read: nothing can be changed until `:edit`.
+        view_only: bool,
+    },
     /// Remember who the user is (a person id) in the config file.
     SaveIdentity(String),
     Quit,

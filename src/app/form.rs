@@ -30,6 +30,7 @@ pub enum FormKind {
         item: Id,
         vote: Id,
     },
+    ArchiveFilter,
 }
 
 #[derive(Debug, Clone)]

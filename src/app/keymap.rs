@@ -20,6 +20,8 @@ pub enum Mode {
     /// A list popup: meetings, attendance, documents.
     List,
     Help,
+    /// The archive view: meetings, search hits, threads.
+    Archive,
 }
 
 /// One key with its modifiers.
@@ -234,6 +236,8 @@ static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
         b(&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
         b(&[k('D')], Action::Documents, Msg::KeyDocuments, false),
         b(&[k('m')], Action::Meetings, Msg::KeyMeetings, true),
+        b(&[k('A')], Action::Archive, Msg::KeyArchive, true),
+        b(&[k('T')], Action::Thread, Msg::KeyThread, false),
         b(&[k('/')], Action::Search, Msg::KeySearch, false),
         b(&[k('n')], Action::SearchNext, Msg::KeySearchNext, false),
         b(&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
@@ -250,6 +254,34 @@ static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
     ]);
     KeyMap {
         mode: Mode::Normal,
+        bindings: v,
+        passes_text: false,
+    }
+});
+
+static ARCHIVE: LazyLock<KeyMap> = LazyLock::new(|| {
+    let mut v = nav();
+    v.extend([
+        b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenReadOnly, true),
+        b(&[k('/')], Action::Search, Msg::KeySearchAll, true),
+        b(&[k('n')], Action::SearchNext, Msg::KeySearchNext, true),
+        b(&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
+        b(&[k('f')], Action::Filter, Msg::KeyFilter, true),
+        b(&[k('F')], Action::ClearFilter, Msg::KeyClearFilter, false),
+        b(&[k('A')], Action::Archive, Msg::KeyBackToMeeting, false),
+        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyBack, true),
+        b(&[k(':')], Action::CommandLine, Msg::KeyCommand, false),
+        b(
+            &[k('?'), code(KeyCode::F(1))],
+            Action::Help,
+            Msg::KeyHelp,
+            true,
+        ),
+        b(&[k('q')], Action::Quit, Msg::KeyQuit, true),
+        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
+    ]);
+    KeyMap {
+        mode: Mode::Archive,
         bindings: v,
         passes_text: false,
     }
@@ -392,12 +424,14 @@ pub fn keymap_for(mode: Mode) -> &'static KeyMap {
         Mode::Confirm => &CONFIRM,
         Mode::List => &LIST,
         Mode::Help => &HELP,
+        Mode::Archive => &ARCHIVE,
     }
 }
 
 /// Every mode's table, in the order the help screen shows them.
-pub const ALL_MODES: [Mode; 7] = [
+pub const ALL_MODES: [Mode; 8] = [
     Mode::Normal,
+    Mode::Archive,
     Mode::Edit,
     Mode::Form,
     Mode::List,

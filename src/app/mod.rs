@@ -2,19 +2,21 @@
 //! key press becomes an `Action`, and `update` turns it into state changes and `Effect`s.
 
 mod action;
+pub mod archive;
+mod approval;
 mod form;
 mod keymap;
 mod state;
 mod update;
 
 pub use action::{Action, Effect};
-pub use form::{Field, FieldKind, Form, FormKind};
+pub use form::{DateError, Field, FieldKind, Form, FormKind, parse_date};
 pub use keymap::{ALL_MODES, Binding, KeyMap, Keys, Mode, keymap_for};
 pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
     Theme as ThemeName,
 };
-pub use update::{ask_identity, meetings_newest_first, update};
+pub use update::{ask_identity, date_error, meetings_newest_first, update};
 
 /// Carry out `update`'s effects at once against a store: each change is committed (durably)
 /// and applied. The TUI does the same with the disk write on a thread; tests and scripts use
@@ -33,6 +35,22 @@ pub fn run_effects(
                 }
                 let op = store.commit_at(change, app.now)?;
                 app.apply(&op.meta(), op.change.clone());
+            }
+            Effect::OpenMeeting {
+                id,
+                item,
+                view_only,
+            } => {
+                let doc = store.load(&crate::store::Load::Meeting(id.clone()));
+                app.show_meeting(doc, id, item, view_only);
+            }
+            Effect::RefreshArchive => {
+                let (mut archive, _) = crate::store::archive::Archive::open(store.layout());
+                if archive.text.is_empty() {
+                    // Unreadable texts leave search empty; the rows still list.
+                    let _ = archive.load_text(store.root());
+                }
+                app.set_archive(archive);
             }
             other => rest.push(other),
         }

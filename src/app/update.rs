@@ -35,6 +35,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Mode::Confirm => confirm(app, action, &mut fx),
             Mode::List => list_popup(app, action, &mut fx),
             Mode::Help => help(app, action, &mut fx),
+            Mode::Archive => super::archive::archive_mode(app, action, &mut fx),
         },
     }
     clamp_selections(app);
@@ -53,7 +54,7 @@ fn now(app: &App) -> String {
 }
 
 /// Ask for a change to be committed, unless nothing may be written.
-fn commit(app: &mut App, fx: &mut Vec<Effect>, change: Change) {
+pub(super) fn commit(app: &mut App, fx: &mut Vec<Effect>, change: Change) {
     if let Some(why) = &app.read_only {
         let msg = format!("{}: {why}", t(app, Msg::ReadOnly));
         app.warn(msg);
@@ -70,6 +71,10 @@ fn editable_meeting(app: &mut App) -> Option<Id> {
     };
     if m.status.is_read_only() {
         app.warn(t(app, Msg::MeetingLocked));
+        return None;
+    }
+    if app.view_only {
+        app.warn(t(app, Msg::ViewOnly));
         return None;
     }
     Some(m.id.clone())
@@ -293,24 +298,47 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Meetings => app.popups.push(Popup::Meetings { selected: 0 }),
+        Action::Archive => super::archive::show(app, fx),
+        Action::Thread => thread_of_selection(app, fx),
         Action::Help => app.popups.push(Popup::Help { scroll: 0 }),
         Action::CommandLine => app.command = Some(TextArea::default()),
         Action::Search => app.search = Some(TextArea::default()),
         Action::SearchNext => search_step(app, true),
         Action::SearchPrev => search_step(app, false),
-        Action::Quit => {
-            if app.pending_ops() > 0 {
-                let q = t(app, Msg::QuitUnsaved).to_string();
-                app.popups.push(Popup::Confirm {
-                    question: q,
-                    on_yes: OnYes::Quit,
-                });
-            } else {
-                quit(app, fx);
-            }
-        }
-        Action::ForceQuit => quit(app, fx),
+        Action::Quit => quit_from(app, false, fx),
+        Action::ForceQuit => quit_from(app, true, fx),
         _ => {}
+    }
+}
+
+/// `q` asks first while ops are not yet on disk; Ctrl-C does not.
+pub(super) fn quit_from(app: &mut App, force: bool, fx: &mut Vec<Effect>) {
+    if !force && app.pending_ops() > 0 {
+        let q = t(app, Msg::QuitUnsaved).to_string();
+        app.popups.push(Popup::Confirm {
+            question: q,
+            on_yes: OnYes::Quit,
+        });
+    } else {
+        quit(app, fx);
+    }
+}
+
+/// `T`: the selected development area over time, or with the actions pane focused, the
+/// party of the user; from the agenda, the areas of the selected item.
+fn thread_of_selection(app: &mut App, fx: &mut Vec<Effect>) {
+    let area = match app.focus {
+        Pane::Areas => app.selected_area().map(|a| a.id.clone()),
+        _ => app
+            .selected_item()
+            .and_then(|i| i.areas.first().cloned()),
+    };
+    match area {
+        Some(a) => {
+            super::archive::thread(app, None, Some(a));
+            fx.push(Effect::RefreshArchive);
+        }
+        None => app.warn(t(app, Msg::SelectAnArea)),
     }
 }
 
@@ -726,11 +754,14 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
             if arg.is_empty() {
                 app.popups.push(Popup::Meetings { selected: 0 });
             } else {
-                match crate::cli::find_meeting(&app.doc, arg, app.lang) {
-                    Ok(m) => {
-                        let id = m.id.clone();
-                        switch_meeting(app, id);
-                    }
+                let known = app.known_meetings();
+                let found = crate::cli::find_meeting_in(
+                    known.iter().map(|m| (m.id.as_str(), m.starts_at.as_str())),
+                    arg,
+                    app.lang,
+                );
+                match found {
+                    Ok(id) => switch_meeting(app, id, fx),
                     Err(e) => app.warn(e.to_string()),
                 }
             }
@@ -750,7 +781,39 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
                 set_status(app, MeetingStatus::Closed, fx);
             }
         }
-        "reopen" | "gjenåpne" => set_status(app, MeetingStatus::Open, fx),
+        "reopen" | "gjenåpne" => {
+            // Closed minutes open again; circulated or approved ones go back to closed
+            // for changes (a new approval round follows).
+            let to = match app.current_meeting().map(|m| m.status) {
+                Some(MeetingStatus::Circulated | MeetingStatus::Approved) => MeetingStatus::Closed,
+                _ => MeetingStatus::Open,
+            };
+            set_status(app, to, fx)
+        }
+        "circulate" | "sirkuler" | "tilgodkjenning" => {
+            super::approval::circulate(app, arg, fx)
+        }
+        "approve" | "godkjenn" => super::approval::approve(app, fx),
+        "changes" | "endringer" => super::approval::request_changes(app, arg, fx),
+        "archive" | "arkiv" => super::archive::show(app, fx),
+        "party" | "part" => match crate::cli::resolve_party(&app.doc.forum, arg) {
+            Ok(p) => {
+                super::archive::thread(app, Some(p), None);
+                fx.push(Effect::RefreshArchive);
+            }
+            Err(e) => app.warn(e.to_string()),
+        },
+        "area" | "område" => match crate::cli::resolve_area(&app.doc.forum, arg) {
+            Ok(a) => {
+                super::archive::thread(app, None, Some(a));
+                fx.push(Effect::RefreshArchive);
+            }
+            Err(e) => app.warn(e.to_string()),
+        },
+        "edit" | "rediger" => {
+            app.view_only = false;
+            app.say(t(app, Msg::EditingAgain));
+        }
         "meeting" | "møte" => open_meeting_form(app, true, ""),
         "attendance" | "oppmøte" => update_popup(app, Popup::Attendance { selected: 0 }),
         "documents" | "dokumenter" => update_popup(app, Popup::Documents { selected: 0 }),
@@ -758,9 +821,11 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
         "export" | "eksport" => match arg {
             "md" | "markdown" | "" => fx.push(Effect::Export(Format::Md)),
             "json" => fx.push(Effect::Export(Format::Json)),
+            "html" => fx.push(Effect::Export(Format::Html)),
+            "csv" => fx.push(Effect::Export(Format::Csv)),
             "text" | "txt" | "tekst" => fx.push(Effect::Export(Format::Text)),
             other => {
-                let msg = format!("{}: {other} (md, json, text)", t(app, Msg::UnknownFormat));
+                let msg = format!("{}: {other} (md, html, csv, json, text)", t(app, Msg::UnknownFormat));
                 app.warn(msg);
             }
         },
@@ -825,7 +890,22 @@ fn update_quit(app: &mut App, fx: &mut Vec<Effect>) {
     normal(app, Action::Quit, fx);
 }
 
-fn switch_meeting(app: &mut App, id: Id) {
+/// Show another meeting: at once when it is folded here, else the runtime folds it.
+fn switch_meeting(app: &mut App, id: Id, fx: &mut Vec<Effect>) {
+    app.view_only = false;
+    if app.doc.meeting(&id).is_none() {
+        fx.push(Effect::OpenMeeting {
+            id,
+            item: None,
+            view_only: false,
+        });
+        return;
+    }
+    select_meeting(app, id);
+}
+
+fn select_meeting(app: &mut App, id: Id) {
+    app.view_only = false;
     app.meeting = Some(id);
     app.agenda_sel = 0;
     app.action_sel = 0;
@@ -896,6 +976,11 @@ fn search_line(app: &mut App, action: Action) {
     match action {
         Action::Key(ev) => {
             line.input(ev);
+        }
+        Action::Open if app.archive_view.is_some() => {
+            let q = line.lines().join(" ").trim().to_string();
+            app.search = None;
+            super::archive::run_search(app, &q);
         }
         Action::Open => {
             app.last_search = line.lines().join(" ").trim().to_string();
@@ -991,7 +1076,7 @@ fn search_from(app: &mut App, forward: bool, include_current: bool) {
 fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let asking_identity = matches!(app.popups.last(), Some(Popup::Identity { .. }));
     let len = match app.popups.last() {
-        Some(Popup::Meetings { .. }) => app.doc.meetings.len(),
+        Some(Popup::Meetings { .. }) => app.known_meetings().len(),
         Some(Popup::Attendance { .. } | Popup::Identity { .. }) => app.doc.forum.people.len(),
         Some(Popup::Documents { .. }) => app
             .current_meeting()
@@ -1026,7 +1111,7 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             let sel = *selected;
             match app.popups.last() {
                 Some(Popup::Identity { .. }) => identity_popup(app, other, sel, fx),
-                Some(Popup::Meetings { .. }) => meetings_popup(app, other, sel),
+                Some(Popup::Meetings { .. }) => meetings_popup(app, other, sel, fx),
                 Some(Popup::Attendance { .. }) => attendance_popup(app, other, sel, fx),
                 Some(Popup::Documents { .. }) => documents_popup(app, other, sel),
                 _ => {}
@@ -1036,18 +1121,16 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 }
 
 /// Meetings newest first, as the meetings popup lists them.
-pub fn meetings_newest_first(app: &App) -> Vec<&crate::model::Meeting> {
-    let mut ms: Vec<&crate::model::Meeting> = app.doc.meetings.iter().collect();
-    ms.sort_by(|a, b| b.starts_at.cmp(&a.starts_at).then_with(|| a.id.cmp(&b.id)));
-    ms
+pub fn meetings_newest_first(app: &App) -> Vec<super::state::MeetingSummary> {
+    app.known_meetings()
 }
 
-fn meetings_popup(app: &mut App, action: Action, sel: usize) {
+fn meetings_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
     match action {
         Action::Open => {
             if let Some(id) = meetings_newest_first(app).get(sel).map(|m| m.id.clone()) {
                 app.popups.pop();
-                switch_meeting(app, id);
+                switch_meeting(app, id, fx);
             }
         }
         Action::Add => {
@@ -1404,7 +1487,7 @@ fn open_meeting_form(app: &mut App, edit: bool, title_arg: &str) {
         .push(Popup::Form(Form::new(kind, title.to_string(), fields)));
 }
 
-fn date_error(lang: Lang, e: DateError) -> String {
+pub fn date_error(lang: Lang, e: DateError) -> String {
     match (lang, e) {
         (Lang::Nb, DateError::Format) => "Datoen må skrives dd.mm.åååå eller åååå-mm-dd".into(),
         (Lang::En, DateError::Format) => "Write the date as dd.mm.yyyy or yyyy-mm-dd".into(),
@@ -1427,6 +1510,20 @@ fn form(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Key(ev) => f.key(ev),
         Action::Cancel => {
             app.popups.pop();
+        }
+        Action::Save if f.kind == FormKind::ArchiveFilter => {
+            let f = f.clone();
+            match super::archive::filter_from_form(app, &f) {
+                Ok(filter) => {
+                    app.popups.pop();
+                    super::archive::apply_filter(app, filter);
+                }
+                Err(msg) => {
+                    if let Some(Popup::Form(open)) = app.popups.last_mut() {
+                        open.error = Some(msg);
+                    }
+                }
+            }
         }
         Action::Save if app.read_only.is_some() => {
             let why = format!(
@@ -1476,6 +1573,8 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
         }
     };
     match &f.kind {
+        // Handled before: it changes the view, not the data.
+        FormKind::ArchiveFilter => Ok(Vec::new()),
         FormKind::NewItem | FormKind::EditItem(_) => {
             let meeting =
                 editable_meeting(app).ok_or_else(|| t(app, Msg::NoMeetingOpen).to_string())?;
@@ -1538,12 +1637,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                 .current_meeting()
                 .ok_or_else(|| t(app, Msg::NoMeetingOpen).to_string())?;
             let year = m.year();
-            let used: Vec<crate::model::ItemNumber> = app
-                .doc
-                .meetings
-                .iter()
-                .flat_map(|m| m.items.iter().map(|i| i.number))
-                .collect();
+            let used = app.used_item_numbers();
             let number = next_item_number(&used, year);
             // A new item goes right after the selected one (the chair's place in the agenda).
             let sel = app.agenda_sel.min(m.items.len().saturating_sub(1));
@@ -1882,7 +1976,8 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
                 },
             ];
             out.extend(standing_items(app, &id, date));
-            switch_meeting(app, id);
+            // Its ops are applied as they are committed, right after this.
+            select_meeting(app, id);
             Ok(out)
         }
     }
@@ -2160,15 +2255,9 @@ fn vote_command(app: &mut App, counts: Option<&str>, fx: &mut Vec<Effect>) {
 fn standing_items(app: &App, meeting: &str, date: chrono::NaiveDate) -> Vec<Change> {
     use chrono::Datelike;
     let year = date.year();
-    let mut used: Vec<crate::model::ItemNumber> = app
-        .doc
-        .meetings
-        .iter()
-        .flat_map(|m| m.items.iter().map(|i| i.number))
-        .collect();
+    let mut used = app.used_item_numbers();
     let had_meeting = app
-        .doc
-        .meetings
+        .known_meetings()
         .iter()
         .any(|m| m.date() < date.to_string().as_str());
     let open_actions = app.doc.actions.iter().any(|a| a.status.is_open());

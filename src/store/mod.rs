@@ -1,6 +1,7 @@
 //! The store: per-writer append-only op logs, merged on read, and the minutes JSON
 //! materialised from them. See DESIGN.md, "Storage".
 
+pub mod archive;
 pub mod atomic;
 pub mod clock;
 pub mod fold;
@@ -10,6 +11,7 @@ pub mod log;
 pub mod op;
 pub mod perms;
 pub mod problem;
+pub mod schema;
 pub mod seal;
 pub mod seed;
 pub mod snapshot;
@@ -54,7 +56,19 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Load {
     All,
+    /// The forum alone: parties, people, areas, the action list.
+    Forum,
     Meeting(String),
+}
+
+impl Load {
+    fn scopes(&self, layout: &Layout) -> Vec<Scope> {
+        match self {
+            Load::All => layout.scopes(),
+            Load::Forum => vec![Scope::Forum],
+            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
+        }
+    }
 }
 
 /// One running samrad's view of a data folder, and its own logs in it.
@@ -175,10 +189,7 @@ impl Store {
 
     /// Read every log of the chosen scopes: the ops, and problems found on the way.
     pub fn read_ops(&mut self, load: &Load) -> Vec<Op> {
-        let scopes = match load {
-            Load::All => self.layout.scopes(),
-            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
-        };
+        let scopes = load.scopes(&self.layout);
         // Problems found reading are found again on the next read: keep only the last read's.
         self.problems.retain(|p| {
             !matches!(
@@ -239,10 +250,7 @@ impl Store {
     /// Ops that other writers appended to the chosen scopes' logs since the last read, in
     /// no particular order. Our own log is skipped: our ops are applied as we make them.
     pub fn read_new_ops(&mut self, load: &Load) -> Vec<Op> {
-        let scopes = match load {
-            Load::All => self.layout.scopes(),
-            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
-        };
+        let scopes = load.scopes(&self.layout);
         let own = format!("{}.jsonl", self.writer);
         let mut ops = Vec::new();
         for scope in &scopes {
@@ -298,6 +306,7 @@ impl Store {
     pub fn load(&mut self, load: &Load) -> Doc {
         let key = match load {
             Load::All => "all".to_string(),
+            Load::Forum => "forum".to_string(),
             Load::Meeting(id) => format!("m-{id}"),
         };
         if let Some(doc) = self.load_from_snapshot(load, &key) {
@@ -314,10 +323,7 @@ impl Store {
     /// trusted; `None` means fold from the start.
     fn load_from_snapshot(&mut self, load: &Load, key: &str) -> Option<Doc> {
         let snap = snapshot::read(&snapshot::path(self.root(), key))?;
-        let scopes = match load {
-            Load::All => self.layout.scopes(),
-            Load::Meeting(id) => vec![Scope::Forum, Scope::Meeting(id.clone())],
-        };
+        let scopes = load.scopes(&self.layout);
         let paths: Vec<PathBuf> = scopes
             .iter()
             .flat_map(|s| self.layout.log_files(s))

@@ -349,8 +349,8 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
             let meeting = h
                 .meeting
                 .as_deref()
-                .and_then(|m| app.doc.meeting(m))
-                .map(|m| format!(" ({})", m.date()))
+                .and_then(|m| app.meeting_date(m))
+                .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
             out.push(Line::raw(format!(
                 "{} {}{meeting}: {} {}",
@@ -361,26 +361,23 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
             )));
         }
     }
-    let mut meetings: Vec<_> = app.doc.meetings.iter().collect();
-    meetings.sort_by(|x, y| x.starts_at.cmp(&y.starts_at));
-    let items: Vec<Line> = meetings
+    // The latest few; `T` shows the whole thread in the archive.
+    const SHOWN: usize = 30;
+    let linked = app.items_linked_to(&a.id);
+    let earlier = linked.len().saturating_sub(SHOWN);
+    let mut items: Vec<Line> = linked
         .iter()
-        .flat_map(|m| {
-            m.items
-                .iter()
-                .filter(|i| i.areas.contains(&a.id))
-                .map(move |i| (m, i))
-        })
-        .map(|(m, i)| {
-            Line::raw(format!(
-                "{} · {} {}: {}",
-                m.date(),
-                t(Msg::Item),
-                i.number,
-                i.title
-            ))
+        .skip(earlier)
+        .map(|(date, number, title)| {
+            Line::raw(format!("{date} · {} {number}: {title}", t(Msg::Item)))
         })
         .collect();
+    if earlier > 0 {
+        items.insert(
+            0,
+            Line::styled(format!("… {earlier} {}", t(Msg::EarlierSeeThread)), theme.dim),
+        );
+    }
     if !items.is_empty() {
         out.push(Line::raw(""));
         out.push(heading(t(Msg::ItemsAcrossMeetings), theme));
@@ -425,18 +422,15 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
     if let Some(d) = a.due {
         out.push(field(t(Msg::Due), i18n::short_date(lang, d), theme));
     }
-    if let Some(m) = a.meeting.as_deref().and_then(|m| app.doc.meeting(m)) {
-        let item = a
-            .item
-            .as_deref()
-            .and_then(|i| m.item(i))
-            .map(|i| format!(", {} {}", t(Msg::Item).to_lowercase(), i.number))
+    if let Some((date, title, number)) = a
+        .meeting
+        .as_deref()
+        .and_then(|m| app.meeting_and_item(m, a.item.as_deref()))
+    {
+        let item = number
+            .map(|n| format!(", {} {n}", t(Msg::Item).to_lowercase()))
             .unwrap_or_default();
-        out.push(field(
-            t(Msg::Linked),
-            format!("{} {}{item}", m.date(), m.title),
-            theme,
-        ));
+        out.push(field(t(Msg::Linked), format!("{date} {title}{item}"), theme));
     }
     if !a.areas.is_empty() {
         let names: Vec<String> = a
@@ -481,8 +475,8 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
             let meeting = h
                 .meeting
                 .as_deref()
-                .and_then(|m| app.doc.meeting(m))
-                .map(|m| format!(" [{}]", m.date()))
+                .and_then(|m| app.meeting_date(m))
+                .map(|d| format!(" [{d}]"))
                 .unwrap_or_default();
             out.push(Line::raw(format!(
                 "{} {}{meeting}: {what}",

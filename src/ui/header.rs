@@ -44,6 +44,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" {}", i18n::meeting_status(lang, m.status).to_uppercase()),
         theme.current,
     )];
+    if app.view_only {
+        parts.push(Span::styled(
+            format!(" [{}]", lang.t(Msg::ReadOnlyView)),
+            theme.warn,
+        ));
+    }
+    if m.status == crate::model::MeetingStatus::Circulated {
+        let f = &app.doc.forum;
+        let waiting: Vec<String> = m
+            .waiting_for(f)
+            .iter()
+            .map(|p| f.party_short(p).to_string())
+            .collect();
+        let mut text = format!(" · {} {}", lang.t(Msg::WaitingFor), waiting.join(", "));
+        if let Some(d) = m.approval_deadline {
+            text.push_str(&format!(
+                " · {} {}",
+                lang.t(Msg::Deadline),
+                i18n::short_date(lang, d)
+            ));
+        }
+        let overdue = m.approval_overdue(app.now.date_naive());
+        if overdue {
+            text.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+        }
+        parts.push(Span::styled(text, if overdue { theme.warn } else { theme.text }));
+    }
     if let Some(item) = m.current_item.as_deref().and_then(|id| m.item(id)) {
         parts.push(Span::raw(format!(
             " · {} {} {}",

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app state. One file per pane or popup.
 
+pub mod archive;
 mod detail;
 pub(crate) mod header;
 mod help;
@@ -27,6 +28,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
             .wrap(Wrap { trim: true })
             .style(theme.warn);
         frame.render_widget(msg, area);
+        return;
+    }
+    if let Some(view) = &app.archive_view {
+        let footer = Rect {
+            y: area.y + area.height.saturating_sub(2),
+            height: 2.min(area.height),
+            ..area
+        };
+        let body = Rect {
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        archive::draw(frame, body, app, view, &theme);
+        status::draw(frame, footer, app, &theme);
+        popups::draw(frame, area, app, &theme);
         return;
     }
     let a = areas(area, app);

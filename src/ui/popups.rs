@@ -242,7 +242,7 @@ fn meetings(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
                 "{here} {}  {:<16} {:>3} {}  {}",
                 m.date(),
                 i18n::meeting_status(lang, m.status),
-                m.items.len(),
+                m.items,
                 lang.t(Msg::ColItems).to_lowercase(),
                 m.title
             )

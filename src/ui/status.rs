@@ -17,6 +17,7 @@ pub fn mode_name(mode: Mode) -> Msg {
         Mode::Confirm => Msg::ModeConfirm,
         Mode::List => Msg::ModeList,
         Mode::Help => Msg::ModeHelp,
+        Mode::Archive => Msg::ArchiveTitle,
     }
 }
 
