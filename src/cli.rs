@@ -423,13 +423,15 @@ pub fn default_meeting(a: &Archive, today: chrono::NaiveDate) -> Option<String> 
 /// A meeting's status for a list: with whom the approval waits for, and overdue rounds.
 pub fn archive_status(
     lang: Lang,
+    forum: &crate::model::Forum,
     m: &crate::store::archive::MeetingRow,
     today: chrono::NaiveDate,
 ) -> String {
     let mut s = i18n::meeting_status(lang, m.status).to_string();
     if m.status == MeetingStatus::Circulated {
         if !m.waiting_for.is_empty() {
-            s.push_str(&format!(" ({} {})", lang.t(Msg::WaitingFor), m.waiting_for.join(", ")));
+            let names: Vec<&str> = m.waiting_for.iter().map(|p| forum.party_short(p)).collect();
+            s.push_str(&format!(" ({} {})", lang.t(Msg::WaitingFor), names.join(", ")));
         }
         if m.approval_deadline.is_some_and(|d| d < today) {
             s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
@@ -506,7 +508,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                         let m = &a.meetings[i];
                         [
                             m.date().to_string(),
-                            archive_status(lang, m, today()),
+                            archive_status(lang, &s.doc.forum, m, today()),
                             m.items.to_string(),
                             m.open_actions.to_string(),
                             m.title.clone(),
@@ -608,7 +610,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 }
             }
             if !*json {
-                eprintln!("{} {}", hits.len(), lang.t(Msg::Hits));
+                eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
             }
             drop(a);
             return Ok(ExitCode::SUCCESS);

@@ -232,7 +232,211 @@ fn item_with_positions_vote_and_speakers(fx: &mut Fixture) {
     fx.act(Action::Bottom);
 }
 
+/// Past meetings in the folder: one approved, one out for approval past its deadline with
+/// NTL asking for changes, each with an item on development area 1 and positions.
+fn history(fx: &mut Fixture) {
+    use samrad::model::{Change, ItemField, ItemKind, ItemNumber, Stance};
+    let rep = |party: &str| Author {
+        name: format!("Rep {}", party.to_uppercase()),
+        person: None,
+        party: Some(party.into()),
+    };
+    let store = &mut fx.store;
+    let mut t = DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").expect("time");
+    let mut commit = |store: &mut Store, who: &Author, c: Change| {
+        store.set_author(who.clone());
+        t += Duration::minutes(1);
+        store.commit_at(c, t).expect("commit");
+    };
+    for (id, date, n, title, stance, status) in [
+        (
+            "m-sep",
+            "2026-09-10",
+            20,
+            "Kompetanseplan for departementsfellesskapet",
+            Stance::Agree,
+            "approved",
+        ),
+        (
+            "m-okt",
+            "2026-10-15",
+            24,
+            "Samordnet IKT-drift og arbeidsmiljø",
+            Stance::Disagree,
+            "circulated",
+        ),
+    ] {
+        let kmd = rep("kmd");
+        commit(
+            store,
+            &kmd,
+            Change::MeetingCreate {
+                meeting: id.into(),
+                title: format!("Kontaktgruppemøte {date}"),
+                starts_at: format!("{date}T10:00:00+02:00"),
+            },
+        );
+        commit(
+            store,
+            &kmd,
+            Change::ItemAdd {
+                meeting: id.into(),
+                item: format!("{id}-1"),
+                number: ItemNumber { n, year: 2026 },
+                title: title.into(),
+                kind: ItemKind::Consultation,
+                rank: 1024,
+            },
+        );
+        commit(
+            store,
+            &kmd,
+            Change::ItemSet {
+                meeting: id.into(),
+                item: format!("{id}-1"),
+                set: ItemField::Areas(vec!["uo1".into()]),
+            },
+        );
+        commit(
+            store,
+            &rep("ntl"),
+            Change::Position {
+                meeting: id.into(),
+                item: format!("{id}-1"),
+                party: "ntl".into(),
+                stance,
+                reason: "Kompetansetiltakene må drøftes med de tillitsvalgte først.".into(),
+            },
+        );
+        commit(
+            store,
+            &rep("unio"),
+            Change::Position {
+                meeting: id.into(),
+                item: format!("{id}-1"),
+                party: "unio".into(),
+                stance: Stance::Agree,
+                reason: String::new(),
+            },
+        );
+        for to in [
+            samrad::model::MeetingStatus::Open,
+            samrad::model::MeetingStatus::Closed,
+        ] {
+            commit(
+                store,
+                &kmd,
+                Change::MeetingStatus {
+                    meeting: id.into(),
+                    to,
+                },
+            );
+        }
+        let doc = store.load(&Load::Meeting(id.into()));
+        let hash = samrad::store::seal::content_hash(doc.meeting(id).expect("meeting"));
+        commit(
+            store,
+            &kmd,
+            Change::Circulate {
+                meeting: id.into(),
+                hash: hash.clone(),
+                deadline: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            },
+        );
+        let parties: Vec<String> = doc.forum.parties.iter().map(|p| p.id.clone()).collect();
+        for p in &parties {
+            if status == "circulated" && (p == "ntl" || p == "hvo") {
+                continue;
+            }
+            commit(
+                store,
+                &rep(p),
+                Change::Approve {
+                    meeting: id.into(),
+                    party: p.clone(),
+                    hash: hash.clone(),
+                },
+            );
+        }
+        if status == "circulated" {
+            commit(
+                store,
+                &rep("ntl"),
+                Change::RequestChanges {
+                    meeting: id.into(),
+                    party: "ntl".into(),
+                    hash,
+                    text: "Vårt standpunkt i sak 24/26 mangler begrunnelsen.".into(),
+                },
+            );
+        }
+    }
+    fx.store.set_author(ntl());
+}
+
+fn archive(fx: &mut Fixture) {
+    history(fx);
+    fx.act(Action::Archive);
+}
+
+fn archive_search(fx: &mut Fixture) {
+    archive(fx);
+    fx.act(Action::Search);
+    fx.type_text("KOMPETANSE");
+    fx.act(Action::Open);
+}
+
+fn archive_filter(fx: &mut Fixture) {
+    archive(fx);
+    fx.act(Action::Filter);
+    // Party: NTL; position: disagree; area 1.
+    fx.act(Action::Down);
+    fx.key(KeyCode::Right);
+    fx.key(KeyCode::Right);
+    fx.act(Action::Down);
+    fx.key(KeyCode::Right);
+    fx.key(KeyCode::Right);
+    fx.act(Action::Down);
+    fx.key(KeyCode::Right);
+}
+
+fn archive_filtered(fx: &mut Fixture) {
+    archive_filter(fx);
+    fx.act(Action::Save);
+}
+
+fn area_thread(fx: &mut Fixture) {
+    history(fx);
+    fx.act(Action::NextPane);
+    fx.act(Action::Thread);
+}
+
 // ---- snapshots ----
+
+#[test]
+fn snapshot_archive() {
+    snap_all("archive", archive);
+}
+
+#[test]
+fn snapshot_archive_search() {
+    snap_all("archive_search", archive_search);
+}
+
+#[test]
+fn snapshot_archive_filter_form() {
+    snap_all("archive_filter_form", archive_filter);
+}
+
+#[test]
+fn snapshot_archive_filtered() {
+    snap_all("archive_filtered", archive_filtered);
+}
+
+#[test]
+fn snapshot_area_thread() {
+    snap_all("area_thread", area_thread);
+}
 
 #[test]
 fn snapshot_identity() {

@@ -29,6 +29,8 @@ pub struct ArchiveView {
     pub hits: Option<HitList>,
     /// A search typed before the search index was ready: run when it is.
     pub pending: Option<String>,
+    /// The thread shown (party, area), to show again when the index changes.
+    pub thread: Option<(Option<String>, Option<String>)>,
 }
 
 impl ArchiveView {
@@ -89,6 +91,7 @@ pub fn archive_replaced(app: &mut App) {
         fresh.sel = pos;
     }
     fresh.pending = view.pending.clone();
+    let thread = view.thread.clone();
     // Hits index texts of the old index: search again in the new one.
     if let Some(h) = &view.hits
         && !h.query.is_empty()
@@ -96,7 +99,10 @@ pub fn archive_replaced(app: &mut App) {
         fresh.pending = Some(h.query.clone());
     }
     app.archive_view = Some(fresh);
-    run_pending(app);
+    match thread {
+        Some((party, area)) => self::thread(app, party, area),
+        None => run_pending(app),
+    }
 }
 
 /// Run a search typed before the index was ready.
@@ -124,6 +130,7 @@ pub fn run_search(app: &mut App, query: &str) {
     };
     let docs = words.search(&app.archive, query, &view.filter);
     let n = docs.len();
+    view.thread = None;
     view.hits = Some(HitList {
         title: query.to_string(),
         query: query.to_string(),
@@ -131,7 +138,7 @@ pub fn run_search(app: &mut App, query: &str) {
         sel: 0,
     });
     app.last_search = query.to_string();
-    app.say(format!("{n} {}", app.lang.t(Msg::Hits)));
+    app.say(format!("{}: {n}", app.lang.t(Msg::HitsTitle)));
 }
 
 /// A thread: every text about a development area, or everything a party said, over time
@@ -170,6 +177,7 @@ pub fn thread(app: &mut App, party: Option<String>, area: Option<String>) {
     };
     let n = docs.len();
     if let Some(view) = app.archive_view.as_mut() {
+        view.thread = Some((party.clone(), area.clone()));
         view.hits = Some(HitList {
             title,
             query: String::new(),
@@ -178,7 +186,7 @@ pub fn thread(app: &mut App, party: Option<String>, area: Option<String>) {
         });
     }
     app.popups.clear();
-    app.say(format!("{n} {}", app.lang.t(Msg::Hits)));
+    app.say(format!("{}: {n}", app.lang.t(Msg::HitsTitle)));
 }
 
 /// Keys in the archive view.
@@ -233,6 +241,7 @@ pub fn archive_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Cancel => {
             if view.hits.is_some() {
                 view.hits = None;
+                view.thread = None;
             } else if app.meeting.is_some() {
                 app.archive_back = app.archive_view.take();
             }
@@ -386,7 +395,7 @@ pub fn apply_filter(app: &mut App, filter: Filter) {
     let view = ArchiveView::new(&app.archive, filter);
     let n = view.rows.len();
     app.archive_view = Some(view);
-    app.say(format!("{n} {}", app.lang.t(Msg::MeetingsMatch)));
+    app.say(format!("{}: {n}", app.lang.t(Msg::MeetingsMatch)));
     if let Some(q) = query {
         run_search(app, &q);
     }

@@ -73,9 +73,9 @@ fn header(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme: &
         };
         second.push(Span::styled(what, theme.title));
         second.push(Span::raw(format!(
-            " · {} {}",
-            h.docs.len(),
-            lang.t(Msg::Hits)
+            " · {}: {}",
+            lang.t(Msg::HitsTitle),
+            h.docs.len()
         )));
     }
     frame.render_widget(
@@ -122,7 +122,27 @@ fn describe_filter(app: &App, view: &ArchiveView) -> String {
 
 /// Status in words, with whom an approval waits for and whether it is overdue.
 pub fn status_text(app: &App, m: &MeetingRow) -> String {
-    crate::cli::archive_status(app.lang, m, app.now.date_naive())
+    crate::cli::archive_status(app.lang, &app.doc.forum, m, app.now.date_naive())
+}
+
+/// The status column: the status in words, "⚠" when an approval round is overdue.
+fn status_cell(app: &App, m: &MeetingRow) -> (String, bool) {
+    let overdue = m.status == MeetingStatus::Circulated
+        && m.approval_deadline.is_some_and(|d| d < app.now.date_naive());
+    let mut s = i18n::meeting_status(app.lang, m.status).to_string();
+    if overdue {
+        s.push_str(" ⚠");
+    }
+    (s, overdue)
+}
+
+fn status_width(app: &App) -> usize {
+    MeetingStatus::ALL
+        .iter()
+        .map(|s| i18n::meeting_status(app.lang, *s).chars().count())
+        .max()
+        .unwrap_or(10)
+        + 2
 }
 
 fn marker(selected: bool) -> &'static str {
@@ -144,9 +164,23 @@ fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, th
         );
         return;
     }
-    let h = inner.height as usize;
+    let sw = status_width(app);
+    let items_w = lang.t(Msg::ColItems).chars().count();
+    let open_w = lang.t(Msg::ColOpenActions).chars().count();
+    let mut lines = vec![Line::styled(
+        format!(
+            "  {:<10}  {:<sw$} {} {}  {}",
+            lang.t(Msg::ColDate),
+            lang.t(Msg::ColStatus),
+            lang.t(Msg::ColItems),
+            lang.t(Msg::ColOpenActions),
+            lang.t(Msg::ColTitle)
+        ),
+        theme.heading,
+    )];
+    let h = (inner.height as usize).saturating_sub(1);
     let first = scroll_offset(view.sel, view.rows.len(), h);
-    let lines: Vec<Line> = view
+    let rows: Vec<Line> = view
         .rows
         .iter()
         .enumerate()
@@ -155,32 +189,24 @@ fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, th
         .filter_map(|(i, &m)| {
             let row = a.meetings.get(m)?;
             let sel = i == view.sel;
-            let status = status_text(app, row);
-            let overdue = row.status == MeetingStatus::Circulated
-                && row
-                    .approval_deadline
-                    .is_some_and(|d| d < app.now.date_naive());
+            let (status, overdue) = status_cell(app, row);
             let style = if sel { theme.selected } else { theme.text };
             Some(
                 Line::from(vec![
                     Span::raw(marker(sel)),
                     Span::raw(format!("{}  ", row.date())),
                     Span::styled(
-                        format!("{status:<12} "),
+                        format!("{status:<sw$} "),
                         if overdue { theme.warn } else { theme.dim },
                     ),
-                    Span::raw(format!("{:>2} {} ", row.items, lang.t(Msg::ShortItems))),
-                    Span::raw(format!(
-                        "{:>2} {}  ",
-                        row.open_actions,
-                        lang.t(Msg::ShortOpenActions)
-                    )),
+                    Span::raw(format!("{:>items_w$} {:>open_w$}  ", row.items, row.open_actions)),
                     Span::raw(row.title.clone()),
                 ])
                 .style(style),
             )
         })
         .collect();
+    lines.extend(rows);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -296,7 +322,7 @@ pub fn approval_lines<'a>(app: &App, row: &MeetingRow, theme: &Theme) -> Vec<Lin
 fn hit_list(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let block = pane_block(lang.t(Msg::Hits), true, theme);
+    let block = pane_block(lang.t(Msg::HitsTitle), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if h.docs.is_empty() {

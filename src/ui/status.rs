@@ -92,12 +92,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         theme.bar
     };
+    // In the archive there are no panes to name.
+    let place = if app.archive_view.is_some() {
+        format!(" {who} │ ")
+    } else {
+        format!(" {} │ {who} │ ", lang.t(pane_name(app.focus)))
+    };
     let spans = vec![
         Span::styled(format!(" {} ", lang.t(mode_name(mode))), theme.key),
-        Span::styled(
-            format!(" {} │ {who} │ ", lang.t(pane_name(app.focus))),
-            theme.bar,
-        ),
+        Span::styled(place, theme.bar),
         Span::styled(save, save_style),
         Span::styled(live_label(app), theme.bar),
         Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
