@@ -153,7 +153,17 @@ fn open(cli: &Cli) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
     let mut store = Store::open(&root, Author::default())?;
     let layout = store.layout().clone();
-    let (archive, _) = Archive::open_with(&layout, || store.load(&Load::Forum));
+    let (archive, refresh) = Archive::open_with(&layout, || store.load(&Load::Forum));
+    // Meetings that changed since the index was made get their minutes file brought up to
+    // date; after a large sync that is left to when each is opened, shown or exported.
+    if refresh.folded_ids.len() <= 20 {
+        for id in &refresh.folded_ids {
+            let doc = store.load(&Load::Meeting(id.clone()));
+            if let Err(e) = store.materialize(&doc, id) {
+                eprintln!("samrad: warning: {e}");
+            }
+        }
+    }
     let doc = store.load(&Load::Forum);
     let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
     store.set_author(author);

@@ -184,10 +184,12 @@ struct IndexFileRef<'a> {
 }
 
 /// How an open went: for the status line and the benchmarks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Refresh {
     pub reused: usize,
     pub folded: usize,
+    /// The meetings folded again: their minutes files may be out of date.
+    pub folded_ids: Vec<String>,
     pub written: bool,
 }
 
@@ -571,6 +573,7 @@ fn rebuild(
     }
     refresh.reused = reuse.iter().filter(|e| e.is_some()).count();
     refresh.folded = to_fold.len();
+    refresh.folded_ids = to_fold.iter().map(|(_, id)| id.to_string()).collect();
     drop(old);
     let folded = fold_in_parallel(layout, &to_fold, &forum_doc.forum);
     for (n, entry) in folded {
