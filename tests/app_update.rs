@@ -1182,3 +1182,160 @@ fn a_new_person_saying_who_they_are_is_in_the_forum_and_remembered() -> R {
     assert!(s.app.popups.is_empty());
     Ok(())
 }
+
+/// A past meeting on development area 1 where NTL disagreed, written by the chair and NTL.
+fn past_meeting(s: &mut Session) -> R {
+    let ntl = Author {
+        name: "Rep NTL".into(),
+        person: None,
+        party: Some("ntl".into()),
+    };
+    let t = at("2026-10-15T10:00:00+02:00");
+    s.store.set_author(chair());
+    s.store.commit_at(
+        Change::MeetingCreate {
+            meeting: "m-okt".into(),
+            title: "Kontaktgruppemøte oktober".into(),
+            starts_at: "2026-10-15T10:00:00+02:00".into(),
+        },
+        t,
+    )?;
+    s.store.commit_at(
+        Change::ItemAdd {
+            meeting: "m-okt".into(),
+            item: "okt-1".into(),
+            number: ItemNumber { n: 30, year: 2026 },
+            title: "Fjernarbeid i departementene".into(),
+            kind: ItemKind::Consultation,
+            rank: 1024,
+        },
+        t,
+    )?;
+    s.store.commit_at(
+        Change::ItemSet {
+            meeting: "m-okt".into(),
+            item: "okt-1".into(),
+            set: ItemField::Areas(vec!["uo1".into()]),
+        },
+        t,
+    )?;
+    s.store.set_author(ntl);
+    s.store.commit_at(
+        Change::Position {
+            meeting: "m-okt".into(),
+            item: "okt-1".into(),
+            party: "ntl".into(),
+            stance: samrad::model::Stance::Disagree,
+            reason: "Retningslinjene for fjernarbeid må drøftes før de innføres.".into(),
+        },
+        t,
+    )?;
+    s.store.set_author(chair());
+    Ok(())
+}
+
+#[test]
+fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
+    let mut s = Session::new()?;
+    past_meeting(&mut s)?;
+    s.act(Action::Archive);
+    assert_eq!(s.app.mode(), app::Mode::Archive);
+    let view = s.app.archive_view.clone().expect("archive shown");
+    assert_eq!(view.rows.len(), 2, "the template's meeting and October's");
+
+    // Filter: party NTL, position Uenig, development area 1.
+    s.act(Action::Filter);
+    s.act(Action::Down);
+    s.key(KeyCode::Right);
+    s.key(KeyCode::Right);
+    s.act(Action::Down);
+    s.key(KeyCode::Right);
+    s.key(KeyCode::Right);
+    s.act(Action::Down);
+    s.key(KeyCode::Right);
+    let fx = s.act(Action::Save);
+    assert!(fx.is_empty(), "a filter writes nothing: {fx:?}");
+    let view = s.app.archive_view.clone().expect("archive shown");
+    let ids: Vec<&str> = view
+        .rows
+        .iter()
+        .map(|&m| s.app.archive.meetings[m].id.as_str())
+        .collect();
+    assert_eq!(ids, ["m-okt"]);
+
+    // Search everything, ignoring case; the filter still applies.
+    s.act(Action::Search);
+    s.type_text("FJERNARBEID");
+    s.act(Action::Open);
+    let hits = s
+        .app
+        .archive_view
+        .as_ref()
+        .and_then(|v| v.hits.clone())
+        .expect("hits");
+    // With a party in the filter, only what the party wrote: NTL's reason, not the title.
+    assert_eq!(hits.docs.len(), 1);
+    s.act(Action::SearchNext);
+    let sel = s.app.archive_view.as_ref().and_then(|v| v.hits.as_ref()).map(|h| h.sel);
+    assert_eq!(sel, Some(0), "n wraps round");
+
+    // Enter opens the meeting at the item, to read.
+    let fx = s.act(Action::Open);
+    assert!(matches!(fx.as_slice(), [Effect::OpenMeeting { view_only: true, .. }]), "{fx:?}");
+    assert_eq!(s.app.mode(), app::Mode::Normal);
+    assert_eq!(s.app.meeting.as_deref(), Some("m-okt"));
+    assert_eq!(s.app.selected_item().map(|i| i.id.as_str()), Some("okt-1"));
+    let fx = s.act(Action::EditNotes);
+    assert!(fx.is_empty());
+    let (text, is_error) = s.app.message.clone().expect("says why");
+    assert!(is_error && text.contains("lesemodus"), "{text}");
+
+    // Back to the archive as it was left.
+    s.act(Action::Archive);
+    assert_eq!(s.app.mode(), app::Mode::Archive);
+    assert!(s.app.archive_view.as_ref().is_some_and(|v| v.hits.is_some()));
+    s.act(Action::Cancel);
+    s.act(Action::Cancel);
+    assert_eq!(s.app.mode(), app::Mode::Normal, "Esc twice: hits, then the archive");
+    Ok(())
+}
+
+#[test]
+fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
+    let mut s = Session::new()?;
+    for cmd in ["start", "close"] {
+        s.act(Action::Command(cmd.into()));
+    }
+    if matches!(s.app.popups.last(), Some(Popup::Confirm { .. })) {
+        s.act(Action::Yes);
+    }
+    s.act(Action::Command("circulate".into()));
+    let m = s.app.current_meeting().expect("meeting");
+    assert_eq!(m.status, MeetingStatus::Circulated);
+    assert_eq!(
+        m.approval_deadline,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
+        "two weeks by default"
+    );
+    s.app.author = Author {
+        name: "Rep NTL".into(),
+        person: None,
+        party: Some("ntl".into()),
+    };
+    assert!(s.act(Action::Command("changes".into())).is_empty(), "needs a text");
+    let fx = s.act(Action::Command("changes Sak 2/26 mangler vårt standpunkt".into()));
+    assert!(matches!(fx.as_slice(), [Effect::Commit(Change::RequestChanges { .. })]));
+    s.app.author = chair();
+    let m = s.app.current_meeting().expect("meeting");
+    let f = &s.app.doc.forum;
+    assert!(m.waiting_for(f).contains(&"ntl".to_string()));
+    assert_eq!(m.approvals[0].comment, "Sak 2/26 mangler vårt standpunkt");
+    // The chair withdraws it for changes: back to closed, editable again.
+    s.act(Action::Command("reopen".into()));
+    assert_eq!(
+        s.app.current_meeting().map(|m| m.status),
+        Some(MeetingStatus::Closed)
+    );
+    assert!(!s.app.is_locked());
+    Ok(())
+}

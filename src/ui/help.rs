@@ -50,9 +50,41 @@ pub fn commands(lang: Lang) -> Vec<(&'static str, &'static str)> {
         (
             ":reopen",
             if nb {
-                "åpne et avsluttet møte igjen"
+                "åpne et avsluttet møte igjen; et referat til godkjenning eller godkjent tilbake til avsluttet for endringer"
             } else {
-                "reopen a closed meeting"
+                "reopen a closed meeting; circulated or approved minutes back to closed for changes"
+            },
+        ),
+        (
+            ":circulate [frist]",
+            if nb {
+                "send referatet til godkjenning (HA § 21), frist om 14 dager om ikke annet er gitt"
+            } else {
+                "circulate the minutes for approval (HA § 21), deadline in 14 days unless given"
+            },
+        ),
+        (
+            ":approve  :changes TEKST",
+            if nb {
+                "godkjenn referatet for din part / be om endringer"
+            } else {
+                "approve the minutes for your party / ask for changes"
+            },
+        ),
+        (
+            ":archive  :party NTL  :area 1",
+            if nb {
+                "arkivet: alle møter, filter og søk / en parts standpunkter over tid / et utviklingsområde over tid"
+            } else {
+                "the archive: every meeting, filters and search / a party's positions over time / a development area over time"
+            },
+        ),
+        (
+            ":edit",
+            if nb {
+                "endre et møte som er åpnet fra arkivet i lesemodus"
+            } else {
+                "change a meeting opened from the archive to read"
             },
         ),
         (
@@ -80,7 +112,7 @@ pub fn commands(lang: Lang) -> Vec<(&'static str, &'static str)> {
             },
         ),
         (
-            ":export md|json|text",
+            ":export md|html|csv|json|text",
             if nb {
                 "eksporter referatet til datamappen"
             } else {
