@@ -303,7 +303,10 @@ pub fn resolve_party(forum: &crate::model::Forum, key: &str) -> Result<String> {
         .map(|p| p.id.clone())
         .ok_or_else(|| {
             let known: Vec<&str> = forum.parties.iter().map(|p| p.short.as_str()).collect();
-            anyhow!("unknown party {k:?}; the forum's parties are {}", known.join(", "))
+            anyhow!(
+                "unknown party {k:?}; the forum's parties are {}",
+                known.join(", ")
+            )
         })
 }
 
@@ -336,7 +339,10 @@ pub fn resolve_area(forum: &crate::model::Forum, key: &str) -> Result<String> {
 fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate> {
     match crate::app::parse_date(s) {
         Ok(Some(d)) => Ok(d),
-        Ok(None) => bail!("--{flag}: {}", crate::app::date_error(lang, crate::app::DateError::Format)),
+        Ok(None) => bail!(
+            "--{flag}: {}",
+            crate::app::date_error(lang, crate::app::DateError::Format)
+        ),
         Err(e) => bail!("--{flag} {s:?}: {}", crate::app::date_error(lang, e)),
     }
 }
@@ -370,7 +376,9 @@ fn parse_stance(s: &str) -> Result<Stance, String> {
         "disagree" | "uenig" => Ok(Stance::Disagree),
         "noted" | "orientering" | "tar-til-orientering" => Ok(Stance::TakesNote),
         "abstain" | "avstår" | "avstar" => Ok(Stance::Abstains),
-        _ => Err(format!("unknown position {s:?}; use agree, disagree, noted or abstain")),
+        _ => Err(format!(
+            "unknown position {s:?}; use agree, disagree, noted or abstain"
+        )),
     }
 }
 
@@ -425,9 +433,7 @@ pub fn default_meeting(a: &Archive, today: chrono::NaiveDate) -> Option<String> 
         .iter()
         .filter(|m| m.status == MeetingStatus::Planned && m.date() >= today.as_str())
         .min_by(|x, y| x.starts_at.cmp(&y.starts_at));
-    open.or(next)
-        .or(a.meetings.first())
-        .map(|m| m.id.clone())
+    open.or(next).or(a.meetings.first()).map(|m| m.id.clone())
 }
 
 /// A meeting's status for a list: with whom the approval waits for, and overdue rounds.
@@ -441,7 +447,11 @@ pub fn archive_status(
     if m.status == MeetingStatus::Circulated {
         if !m.waiting_for.is_empty() {
             let names: Vec<&str> = m.waiting_for.iter().map(|p| forum.party_short(p)).collect();
-            s.push_str(&format!(" ({} {})", lang.t(Msg::WaitingFor), names.join(", ")));
+            s.push_str(&format!(
+                " ({} {})",
+                lang.t(Msg::WaitingFor),
+                names.join(", ")
+            ));
         }
         if m.approval_deadline.is_some_and(|d| d < today) {
             s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
@@ -580,8 +590,12 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 bail!("nothing to search for in {query:?}: give a word");
             }
             let mut a = s.archive;
-            a.load_text(s.store.root())
-                .with_context(|| format!("could not read the search index in {}", s.store.root().join("index").display()))?;
+            a.load_text(s.store.root()).with_context(|| {
+                format!(
+                    "could not read the search index in {}",
+                    s.store.root().join("index").display()
+                )
+            })?;
             let hits = search::scan(&a, &query, &f);
             for &h in &hits {
                 let d = &a.docs[h as usize];
@@ -603,7 +617,9 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                     writeln!(out, "{line}")?;
                 } else {
                     let place = match (row, &item) {
-                        (Some(m), Some(i)) => format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i),
+                        (Some(m), Some(i)) => {
+                            format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i)
+                        }
                         (Some(m), None) => m.date().to_string(),
                         (None, _) => "-".to_string(),
                     };
@@ -627,48 +643,48 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actions { open } => {
             let f = &s.doc.forum;
-            let rows: Vec<[String; 6]> = s
-                .doc
-                .actions
-                .iter()
-                .filter(|a| !open || a.status.is_open())
-                .map(|a| {
-                    let m = a
-                        .meeting
-                        .as_deref()
-                        .and_then(|id| s.archive.meeting_index(id));
-                    let item = a.item.as_deref().zip(m).and_then(|(i, m)| {
-                        s.archive.items_of(m).iter().find(|row| row.id == i)
-                    });
-                    let m = m.map(|m| &s.archive.meetings[m]);
-                    let owner = i18n::owner(lang, f, &a.owner);
-                    let mut due = a
-                        .due
-                        .map(|d| i18n::short_date(lang, d))
-                        .unwrap_or_else(|| "-".into());
-                    if a.is_overdue(today()) {
-                        due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
-                    }
-                    let origin = match (m, item) {
-                        (Some(m), Some(i)) => format!(
-                            "{} {} {}",
-                            m.date(),
-                            lang.t(Msg::Item).to_lowercase(),
-                            i.number
-                        ),
-                        (Some(m), None) => m.date().to_string(),
-                        _ => "-".into(),
-                    };
-                    [
-                        i18n::action_status(lang, a.status).to_string(),
-                        owner,
-                        due,
-                        origin,
-                        a.title.clone(),
-                        a.id.clone(),
-                    ]
-                })
-                .collect();
+            let rows: Vec<[String; 6]> =
+                s.doc
+                    .actions
+                    .iter()
+                    .filter(|a| !open || a.status.is_open())
+                    .map(|a| {
+                        let m = a
+                            .meeting
+                            .as_deref()
+                            .and_then(|id| s.archive.meeting_index(id));
+                        let item = a.item.as_deref().zip(m).and_then(|(i, m)| {
+                            s.archive.items_of(m).iter().find(|row| row.id == i)
+                        });
+                        let m = m.map(|m| &s.archive.meetings[m]);
+                        let owner = i18n::owner(lang, f, &a.owner);
+                        let mut due = a
+                            .due
+                            .map(|d| i18n::short_date(lang, d))
+                            .unwrap_or_else(|| "-".into());
+                        if a.is_overdue(today()) {
+                            due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+                        }
+                        let origin = match (m, item) {
+                            (Some(m), Some(i)) => format!(
+                                "{} {} {}",
+                                m.date(),
+                                lang.t(Msg::Item).to_lowercase(),
+                                i.number
+                            ),
+                            (Some(m), None) => m.date().to_string(),
+                            _ => "-".into(),
+                        };
+                        [
+                            i18n::action_status(lang, a.status).to_string(),
+                            owner,
+                            due,
+                            origin,
+                            a.title.clone(),
+                            a.id.clone(),
+                        ]
+                    })
+                    .collect();
             if rows.is_empty() {
                 writeln!(out, "{}", lang.t(Msg::NoActions))?;
             } else {

@@ -706,7 +706,10 @@ fn approved_minutes_cannot_be_edited() -> R {
     s.act(Action::Command("circulate 22.12.2026".into()));
     let m = s.app.current_meeting().expect("meeting");
     assert_eq!(m.status, MeetingStatus::Circulated);
-    assert_eq!(m.approval_deadline, chrono::NaiveDate::from_ymd_opt(2026, 12, 22));
+    assert_eq!(
+        m.approval_deadline,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 22)
+    );
     assert!(s.app.is_locked(), "circulated minutes are locked");
     // Someone without a party cannot approve; each party approves from its own terminal.
     s.app.author = Author {
@@ -715,7 +718,14 @@ fn approved_minutes_cannot_be_edited() -> R {
         party: None,
     };
     assert!(s.act(Action::Command("approve".into())).is_empty());
-    let parties: Vec<String> = s.app.doc.forum.parties.iter().map(|p| p.id.clone()).collect();
+    let parties: Vec<String> = s
+        .app
+        .doc
+        .forum
+        .parties
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
     for (n, party) in parties.iter().enumerate() {
         s.app.author = Author {
             name: format!("rep {party}"),
@@ -723,10 +733,17 @@ fn approved_minutes_cannot_be_edited() -> R {
             party: Some(party.clone()),
         };
         let fx = s.act(Action::Command("approve".into()));
-        assert!(matches!(fx.as_slice(), [Effect::Commit(Change::Approve { .. })]), "{fx:?}");
+        assert!(
+            matches!(fx.as_slice(), [Effect::Commit(Change::Approve { .. })]),
+            "{fx:?}"
+        );
         let status = s.app.current_meeting().map(|m| m.status);
         if n + 1 < parties.len() {
-            assert_eq!(status, Some(MeetingStatus::Circulated), "waiting for the rest");
+            assert_eq!(
+                status,
+                Some(MeetingStatus::Circulated),
+                "waiting for the rest"
+            );
         }
     }
     s.app.author = chair();
@@ -737,7 +754,11 @@ fn approved_minutes_cannot_be_edited() -> R {
         Some(samrad::store::seal::content_hash(m).as_str()),
         "approved with the hash of what is shown"
     );
-    assert!(m.approvals.iter().all(|a| Some(&a.hash) == m.content_hash.as_ref()));
+    assert!(
+        m.approvals
+            .iter()
+            .all(|a| Some(&a.hash) == m.content_hash.as_ref())
+    );
     assert!(s.app.is_locked());
     s.select("s-2026-2");
 
@@ -1276,12 +1297,26 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
     // With a party in the filter, only what the party wrote: NTL's reason, not the title.
     assert_eq!(hits.docs.len(), 1);
     s.act(Action::SearchNext);
-    let sel = s.app.archive_view.as_ref().and_then(|v| v.hits.as_ref()).map(|h| h.sel);
+    let sel = s
+        .app
+        .archive_view
+        .as_ref()
+        .and_then(|v| v.hits.as_ref())
+        .map(|h| h.sel);
     assert_eq!(sel, Some(0), "n wraps round");
 
     // Enter opens the meeting at the item, to read.
     let fx = s.act(Action::Open);
-    assert!(matches!(fx.as_slice(), [Effect::OpenMeeting { view_only: true, .. }]), "{fx:?}");
+    assert!(
+        matches!(
+            fx.as_slice(),
+            [Effect::OpenMeeting {
+                view_only: true,
+                ..
+            }]
+        ),
+        "{fx:?}"
+    );
     assert_eq!(s.app.mode(), app::Mode::Normal);
     assert_eq!(s.app.meeting.as_deref(), Some("m-okt"));
     assert_eq!(s.app.selected_item().map(|i| i.id.as_str()), Some("okt-1"));
@@ -1293,10 +1328,19 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
     // Back to the archive as it was left.
     s.act(Action::Archive);
     assert_eq!(s.app.mode(), app::Mode::Archive);
-    assert!(s.app.archive_view.as_ref().is_some_and(|v| v.hits.is_some()));
+    assert!(
+        s.app
+            .archive_view
+            .as_ref()
+            .is_some_and(|v| v.hits.is_some())
+    );
     s.act(Action::Cancel);
     s.act(Action::Cancel);
-    assert_eq!(s.app.mode(), app::Mode::Normal, "Esc twice: hits, then the archive");
+    assert_eq!(
+        s.app.mode(),
+        app::Mode::Normal,
+        "Esc twice: hits, then the archive"
+    );
     Ok(())
 }
 
@@ -1322,9 +1366,17 @@ fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
         person: None,
         party: Some("ntl".into()),
     };
-    assert!(s.act(Action::Command("changes".into())).is_empty(), "needs a text");
-    let fx = s.act(Action::Command("changes Sak 2/26 mangler vårt standpunkt".into()));
-    assert!(matches!(fx.as_slice(), [Effect::Commit(Change::RequestChanges { .. })]));
+    assert!(
+        s.act(Action::Command("changes".into())).is_empty(),
+        "needs a text"
+    );
+    let fx = s.act(Action::Command(
+        "changes Sak 2/26 mangler vårt standpunkt".into(),
+    ));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Commit(Change::RequestChanges { .. })]
+    ));
     s.app.author = chair();
     let m = s.app.current_meeting().expect("meeting");
     let f = &s.app.doc.forum;

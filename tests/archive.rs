@@ -82,8 +82,16 @@ fn folder() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
         "Samordning av IKT-tjenester",
         &["uo1", "uo3"],
         &[
-            ("ntl", Stance::Disagree, "ÆRLIG talt: for lite medvirkning fra de ansatte."),
-            ("unio", Stance::Agree, "Enig i forslaget om felles tjenester."),
+            (
+                "ntl",
+                Stance::Disagree,
+                "ÆRLIG talt: for lite medvirkning fra de ansatte.",
+            ),
+            (
+                "unio",
+                Stance::Agree,
+                "Enig i forslaget om felles tjenester.",
+            ),
         ],
     )?;
     meeting(
@@ -93,7 +101,11 @@ fn folder() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
         9,
         "Kompetanseplan for 2026",
         &["uo1"],
-        &[("ntl", Stance::Agree, "Støtter planen, særlig kompetanseløftet.")],
+        &[(
+            "ntl",
+            Stance::Agree,
+            "Støtter planen, særlig kompetanseløftet.",
+        )],
     )?;
     store.set_author(author("ntl"));
     store.commit(Change::Statement {
@@ -129,9 +141,17 @@ fn meetings_are_listed_newest_first_with_their_counts() -> R {
     );
     let b = &a.meetings[a.meeting_index("m-b").expect("m-b")];
     assert_eq!(b.items, 1);
-    assert_eq!(a.items_of(a.meeting_index("m-b").expect("m-b"))[0].positions.len(), 2);
+    assert_eq!(
+        a.items_of(a.meeting_index("m-b").expect("m-b"))[0]
+            .positions
+            .len(),
+        2
+    );
     let first = &a.meetings[0];
-    assert_eq!(first.open_actions, 6, "NTL's six proposals are open actions of the first meeting");
+    assert_eq!(
+        first.open_actions, 6,
+        "NTL's six proposals are open actions of the first meeting"
+    );
     Ok(())
 }
 
@@ -151,13 +171,19 @@ fn party_stance_and_area_filter_one_and_the_same_item() -> R {
         stance: Some(Stance::Disagree),
         ..Filter::default()
     };
-    assert_eq!(ids(&a, &search::filtered_meetings(&a, &only_party)), ["m-b", "m-a"]);
+    assert_eq!(
+        ids(&a, &search::filtered_meetings(&a, &only_party)),
+        ["m-b", "m-a"]
+    );
     let dates = Filter {
         since: chrono::NaiveDate::from_ymd_opt(2025, 2, 1),
         until: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
         ..Filter::default()
     };
-    assert_eq!(ids(&a, &search::filtered_meetings(&a, &dates)), ["m-c", "m-b"]);
+    assert_eq!(
+        ids(&a, &search::filtered_meetings(&a, &dates)),
+        ["m-c", "m-b"]
+    );
     Ok(())
 }
 
@@ -170,13 +196,23 @@ fn search_ignores_case_also_for_norwegian_letters_and_gives_snippets() -> R {
     assert_eq!(search::scan(&a, "ærlig", &f).len(), 2);
     for q in ["ærlig talt", "ÆRLIG TALT", "Ærlig Talt"] {
         let hits = search::scan(&a, q, &f);
-        assert_eq!(hits.len(), 1, "{q}: {:?}", hits.iter().map(|h| a.doc_text(&a.docs[*h as usize])).collect::<Vec<_>>());
+        assert_eq!(
+            hits.len(),
+            1,
+            "{q}: {:?}",
+            hits.iter()
+                .map(|h| a.doc_text(&a.docs[*h as usize]))
+                .collect::<Vec<_>>()
+        );
         let d = &a.docs[hits[0] as usize];
         assert_eq!(d.field, Field::Position);
         assert_eq!(a.party_id(d.party), Some("ntl"));
         let (before, hit, after) = search::snippet(&a, d, q, 40);
         assert_eq!(hit, "ÆRLIG", "the match as written");
-        assert!(before.is_empty() && after.starts_with(" talt"), "{before}|{hit}|{after}");
+        assert!(
+            before.is_empty() && after.starts_with(" talt"),
+            "{before}|{hit}|{after}"
+        );
     }
     let hits = search::scan(&a, "øvrige TILTAK", &f);
     assert_eq!(hits.len(), 1, "both words in one text");
@@ -195,14 +231,20 @@ fn search_filters_by_party_area_and_dates() -> R {
         party: Some("unio".into()),
         ..Filter::default()
     };
-    assert!(search::scan(&a, "medvirkning", &unio).is_empty(), "NTL said it, not Unio");
+    assert!(
+        search::scan(&a, "medvirkning", &unio).is_empty(),
+        "NTL said it, not Unio"
+    );
     let area2 = Filter {
         area: Some("uo2".into()),
         ..Filter::default()
     };
     let hits = search::scan(&a, "uenige", &area2);
     assert_eq!(hits.len(), 1);
-    assert_eq!(a.meetings[a.docs[hits[0] as usize].meeting as usize].id, "m-a");
+    assert_eq!(
+        a.meetings[a.docs[hits[0] as usize].meeting as usize].id,
+        "m-a"
+    );
     let late = Filter {
         since: chrono::NaiveDate::from_ymd_opt(2025, 5, 1),
         ..Filter::default()
@@ -260,7 +302,10 @@ fn a_damaged_index_is_rebuilt_not_trusted() -> R {
     let (dir, _store) = folder()?;
     let layout = Layout::new(dir.path());
     let _ = Archive::open(&layout);
-    std::fs::write(dir.path().join("index").join("archive.bin"), b"not an index")?;
+    std::fs::write(
+        dir.path().join("index").join("archive.bin"),
+        b"not an index",
+    )?;
     let (a, r) = Archive::open(&layout);
     assert_eq!(r.folded, 4);
     assert_eq!(a.meetings.len(), 4);

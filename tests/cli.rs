@@ -579,3 +579,76 @@ fn version_and_help() {
     );
     assert!(!s.data.exists(), "--help must not create the data folder");
 }
+
+#[test]
+fn search_prints_one_line_per_hit_and_json_for_scripts() {
+    let s = Sandbox::new();
+    let out = s.run(&["search", "KOMPETANSE"]).ok().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() >= 2, "{out}");
+    for line in &lines {
+        assert!(line.starts_with("2026-12-08"), "meeting date first: {line}");
+        assert!(
+            line.to_lowercase().contains("kompetanse"),
+            "a snippet with the word: {line}"
+        );
+    }
+    assert!(out.contains("sak 2/26"), "the item: {out}");
+    assert!(out.contains("bakgrunn"), "the field, in Norwegian: {out}");
+
+    let json = s
+        .run(&["search", "--json", "kompetanse", "--party", "NTL"])
+        .ok()
+        .to_string();
+    let hits: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(h["party"], "ntl", "--party keeps only what NTL wrote: {h}");
+        assert_eq!(h["meeting"], MEETING);
+        assert!(
+            h["text"]
+                .as_str()
+                .is_some_and(|t| t.to_lowercase().contains("kompetanse"))
+        );
+    }
+    let none = s
+        .run(&["search", "kompetanse", "--since", "01.01.2027"])
+        .ok()
+        .to_string();
+    assert!(none.is_empty(), "nothing after 2027: {none}");
+    let err = s.run(&["search", "x", "--party", "LO"]).fails().to_string();
+    assert!(
+        err.contains("unknown party") && err.contains("NTL"),
+        "{err}"
+    );
+    let err = s
+        .run(&["search", "x", "--until", "31.02.2026"])
+        .fails()
+        .to_string();
+    assert!(err.contains("--until"), "{err}");
+}
+
+#[test]
+fn list_filters_on_one_item_party_position_and_area() {
+    let s = Sandbox::new();
+    let all = s.run(&["list"]).ok().to_string();
+    assert!(all.contains(MEETING));
+    let none = s
+        .run(&["list", "--party", "ntl", "--stance", "uenig", "--area", "1"])
+        .ok()
+        .to_string();
+    assert!(
+        !none.contains(MEETING),
+        "no positions in the template: {none}"
+    );
+    let area = s.run(&["list", "--area", "1"]).ok().to_string();
+    assert!(
+        area.contains(MEETING),
+        "items of the first meeting are on area 1: {area}"
+    );
+    let err = s.run(&["list", "--area", "9"]).fails().to_string();
+    assert!(err.contains("unknown development area"), "{err}");
+}

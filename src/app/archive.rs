@@ -311,7 +311,9 @@ fn open_filter_form(app: &mut App) {
                     .map(|s| i18n::meeting_status(lang, *s).to_string())
                     .collect(),
             ),
-            pos(f.status.and_then(|s| MeetingStatus::ALL.iter().position(|x| *x == s))),
+            pos(f
+                .status
+                .and_then(|s| MeetingStatus::ALL.iter().position(|x| *x == s))),
         ),
         Field::choice(
             Msg::FilterParty,
@@ -329,7 +331,9 @@ fn open_filter_form(app: &mut App) {
                     .map(|s| i18n::stance(lang, *s).to_string())
                     .collect(),
             ),
-            pos(f.stance.and_then(|s| Stance::ALL.iter().position(|x| *x == s))),
+            pos(f
+                .stance
+                .and_then(|s| Stance::ALL.iter().position(|x| *x == s))),
         ),
         Field::choice(
             Msg::FilterArea,
@@ -366,13 +370,8 @@ pub fn filter_from_form(app: &App, form: &Form) -> Result<Filter, String> {
     let forum = &app.doc.forum;
     let pick = |i: usize| form.choice(i).checked_sub(1);
     let date = |i: usize, label: Msg| -> Result<Option<chrono::NaiveDate>, String> {
-        super::form::parse_date(&form.text(i)).map_err(|e| {
-            format!(
-                "{}: {}",
-                lang.t(label),
-                super::update::date_error(lang, e)
-            )
-        })
+        super::form::parse_date(&form.text(i))
+            .map_err(|e| format!("{}: {}", lang.t(label), super::update::date_error(lang, e)))
     };
     Ok(Filter {
         status: pick(0).and_then(|i| MeetingStatus::ALL.get(i).copied()),

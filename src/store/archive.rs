@@ -338,7 +338,10 @@ impl Archive {
     pub fn items_of(&self, meeting: usize) -> &[ItemRow] {
         self.meetings
             .get(meeting)
-            .and_then(|m| self.items.get(m.item_range.0 as usize..m.item_range.1 as usize))
+            .and_then(|m| {
+                self.items
+                    .get(m.item_range.0 as usize..m.item_range.1 as usize)
+            })
             .unwrap_or(&[])
     }
 
@@ -635,7 +638,12 @@ fn fold_in_parallel(
 /// with its text buffers.
 fn assemble(entries: Vec<Entry>, forum_doc: &Doc) -> (Archive, String, String) {
     let mut a = Archive {
-        parties: forum_doc.forum.parties.iter().map(|p| p.id.clone()).collect(),
+        parties: forum_doc
+            .forum
+            .parties
+            .iter()
+            .map(|p| p.id.clone())
+            .collect(),
         areas: forum_doc
             .forum
             .dev_areas
@@ -714,7 +722,11 @@ fn assemble(entries: Vec<Entry>, forum_doc: &Doc) -> (Archive, String, String) {
             });
         }
         let mut open_actions = 0;
-        for &ai in actions_by_meeting.get(&mi).map(Vec::as_slice).unwrap_or(&[]) {
+        for &ai in actions_by_meeting
+            .get(&mi)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
             let act = &forum_doc.actions[ai];
             if act.status.is_open() {
                 open_actions += 1;

@@ -103,7 +103,12 @@ fn describe_filter(app: &App, view: &ArchiveView) -> String {
     }
     if let Some(a) = &f.area {
         parts.push(match forum.dev_area(a) {
-            Some(d) => format!("{} {} {}", lang.t(Msg::FilterArea).to_lowercase(), d.number, d.title),
+            Some(d) => format!(
+                "{} {} {}",
+                lang.t(Msg::FilterArea).to_lowercase(),
+                d.number,
+                d.title
+            ),
             None => a.clone(),
         });
     }
@@ -128,7 +133,8 @@ pub fn status_text(app: &App, m: &MeetingRow) -> String {
 /// The status column: the status in words, "⚠" when an approval round is overdue.
 fn status_cell(app: &App, m: &MeetingRow) -> (String, bool) {
     let overdue = m.status == MeetingStatus::Circulated
-        && m.approval_deadline.is_some_and(|d| d < app.now.date_naive());
+        && m.approval_deadline
+            .is_some_and(|d| d < app.now.date_naive());
     let mut s = i18n::meeting_status(app.lang, m.status).to_string();
     if overdue {
         s.push_str(" ⚠");
@@ -199,7 +205,10 @@ fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, th
                         format!("{status:<sw$} "),
                         if overdue { theme.warn } else { theme.dim },
                     ),
-                    Span::raw(format!("{:>items_w$} {:>open_w$}  ", row.items, row.open_actions)),
+                    Span::raw(format!(
+                        "{:>items_w$} {:>open_w$}  ",
+                        row.items, row.open_actions
+                    )),
                     Span::raw(row.title.clone()),
                 ])
                 .style(style),
@@ -252,7 +261,9 @@ fn meeting_detail(frame: &mut Frame, area: Rect, app: &App, m: Option<usize>, th
         }
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).style(theme.text),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .style(theme.text),
         inner,
     );
 }
@@ -279,7 +290,11 @@ pub fn approval_lines<'a>(app: &App, row: &MeetingRow, theme: &Theme) -> Vec<Lin
                 ));
             }
             if let Some(d) = row.approval_deadline {
-                s.push_str(&format!(" · {} {}", lang.t(Msg::Deadline), i18n::short_date(lang, d)));
+                s.push_str(&format!(
+                    " · {} {}",
+                    lang.t(Msg::Deadline),
+                    i18n::short_date(lang, d)
+                ));
                 if d < app.now.date_naive() {
                     s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
                 }
@@ -374,15 +389,17 @@ fn place(app: &App, a: &Archive, doc: &crate::store::archive::TextDoc) -> String
         .map(|m| m.date().to_string())
         .unwrap_or_else(|| "-".repeat(10));
     let (item, field) = search::doc_place(a, doc);
-    let mut s = format!("{date} {:>5} {}", item.unwrap_or_default(), i18n::search_field(lang, field));
+    let mut s = format!(
+        "{date} {:>5} {}",
+        item.unwrap_or_default(),
+        i18n::search_field(lang, field)
+    );
     if let Some(p) = a.party_id(doc.party) {
         s.push_str(&format!(" {}", app.doc.forum.party_short(p)));
     }
-    if let (crate::store::archive::Field::Position, Some(item), Some(p)) = (
-        field,
-        a.items.get(doc.item as usize),
-        a.party_id(doc.party),
-    ) && let Some((_, st)) = item.positions.iter().find(|(q, _)| q == p)
+    if let (crate::store::archive::Field::Position, Some(item), Some(p)) =
+        (field, a.items.get(doc.item as usize), a.party_id(doc.party))
+        && let Some((_, st)) = item.positions.iter().find(|(q, _)| q == p)
     {
         s.push_str(&format!(" {}", i18n::stance(lang, *st).to_lowercase()));
     }
@@ -419,7 +436,9 @@ fn hit_detail(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &The
         lines.push(Line::raw(l.to_string()));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).style(theme.text),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .style(theme.text),
         inner,
     );
 }
