@@ -444,3 +444,29 @@ fn a_too_small_window_says_so_until_it_grows() {
     );
     tui.quit();
 }
+
+#[test]
+fn the_archive_searches_and_opens_a_meeting_to_read() {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.spawn(100, 30);
+    tui.wait_for("Dagsorden");
+    tui.send("A");
+    tui.wait_for("Arkiv · 1 / 1 møter");
+    tui.send("/KOMPETANSE");
+    tui.send(ENTER);
+    tui.wait_for("Treff: 3");
+    tui.send("j");
+    tui.send(ENTER);
+    tui.wait_for("[lesemodus]");
+    assert!(
+        tui.screen_text().contains("› "),
+        "an item is selected:\n{}",
+        tui.screen_text()
+    );
+    tui.send("w");
+    tui.wait_for(":edit");
+    tui.send("A");
+    tui.wait_for("Treff: 3");
+    tui.send("q");
+    tui.wait_exit();
+}
