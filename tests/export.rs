@@ -1,0 +1,925 @@
+//! Exports of minutes made through the real code path: ops committed to a data folder,
+//! folded, and the minutes written as Markdown, text, HTML, CSV and JSON in both languages.
+//!
+//! Two meetings: a referat (information and drøfting) and a protokoll (with a forhandling).
+//! Each has positions, a vote, a confidential item, statements for the record, an action, a
+//! refused change and a finished approval round. Everything written on the confidential
+//! items contains the word HEMMELIG, so a leak is easy to find.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use samrad::export::{self, ExportOptions, Format};
+use samrad::i18n::Lang;
+use samrad::model::{
+    ActionField, ActionStatus, Agreement, Author, Change, Document, ItemField, ItemKind,
+    ItemNumber, MeetingField, MeetingStatus, Minutes, Owner, Presence, Stance, VoteMethod,
+    VoteOption, VoteRule,
+};
+use samrad::store::{Load, Store, seal};
+use scraper::{ElementRef, Html, Selector};
+
+const REFERAT: &str = "m-2026-11-03-kontaktgruppen";
+const PROTOKOLL: &str = "m-2026-11-17-forhandling";
+/// The note whose characters must come through every format as written.
+const TRICKY_NOTE: &str =
+    "Kopiert fra e-post: <b>&\"foreløpige tall\"</b> – KMD sender rettet tabell.";
+const SECRET: &str = "HEMMELIG";
+
+fn time(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("a valid time")
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid date")
+}
+
+fn chair() -> Author {
+    Author {
+        name: "Møteleder (KMD)".into(),
+        person: Some("p-leder".into()),
+        party: Some("kmd".into()),
+    }
+}
+
+fn rep(party: &str) -> Author {
+    let (person, name) = match party {
+        "ntl" => ("p-ntl", "Tillitsvalgt NTL"),
+        "unio" => ("p-unio", "Tillitsvalgt Unio"),
+        "ys-stat" => ("p-ys", "Tillitsvalgt YS Stat"),
+        "kmd" => return chair(),
+        other => panic!("no rep for {other}"),
+    };
+    Author {
+        name: name.into(),
+        person: Some(person.into()),
+        party: Some(party.into()),
+    }
+}
+
+/// A seeded data folder, and a clock that moves one minute per op so the minutes read the
+/// same on every run.
+struct Folder {
+    _dir: tempfile::TempDir,
+    store: Store,
+    clock: DateTime<FixedOffset>,
+}
+
+impl Folder {
+    fn new() -> Folder {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path(), chair()).expect("open the data folder");
+        Folder {
+            _dir: dir,
+            store,
+            clock: time("2026-11-01T09:00:00+01:00"),
+        }
+    }
+
+    fn at(&mut self, t: &str) {
+        self.clock = time(t);
+    }
+
+    fn by(&mut self, who: Author) -> &mut Folder {
+        self.store.set_author(who);
+        self
+    }
+
+    fn commit(&mut self, change: Change) -> &mut Folder {
+        self.clock += Duration::minutes(1);
+        self.store
+            .commit_at(change, self.clock)
+            .expect("commit the op");
+        self
+    }
+
+    /// The minutes of `meeting`, folded with the whole folder so that open actions of
+    /// later meetings (the template's) are not taken for carried-over ones.
+    fn minutes(&mut self, meeting: &str) -> Minutes {
+        self.store
+            .load(&Load::All)
+            .minutes(meeting)
+            .expect("the meeting exists")
+    }
+
+    fn meeting_set(&mut self, meeting: &str, set: MeetingField) -> &mut Folder {
+        self.commit(Change::MeetingSet {
+            meeting: meeting.into(),
+            set,
+        })
+    }
+
+    fn attend(&mut self, meeting: &str, person: &str, presence: Presence) -> &mut Folder {
+        self.commit(Change::Attend {
+            meeting: meeting.into(),
+            person: person.into(),
+            presence,
+            for_person: None,
+        })
+    }
+
+    fn status(&mut self, meeting: &str, to: MeetingStatus) -> &mut Folder {
+        self.commit(Change::MeetingStatus {
+            meeting: meeting.into(),
+            to,
+        })
+    }
+
+    fn item(&mut self, meeting: &str, id: &str, n: u32, title: &str, kind: ItemKind) {
+        self.commit(Change::ItemAdd {
+            meeting: meeting.into(),
+            item: id.into(),
+            number: ItemNumber { n, year: 2026 },
+            title: title.into(),
+            kind,
+            rank: i64::from(n) * 1024,
+        });
+    }
+
+    fn set(&mut self, meeting: &str, item: &str, set: ItemField) -> &mut Folder {
+        self.commit(Change::ItemSet {
+            meeting: meeting.into(),
+            item: item.into(),
+            set,
+        })
+    }
+
+    fn position(&mut self, meeting: &str, item: &str, party: &str, stance: Stance, reason: &str) {
+        self.commit(Change::Position {
+            meeting: meeting.into(),
+            item: item.into(),
+            party: party.into(),
+            stance,
+            reason: reason.into(),
+        });
+    }
+
+    fn statement(&mut self, meeting: &str, item: &str, party: &str, text: &str) {
+        self.commit(Change::Statement {
+            meeting: meeting.into(),
+            item: item.into(),
+            party: party.into(),
+            text: text.into(),
+        });
+    }
+
+    /// A vote of one ballot per party: `ballots` are (party, option index).
+    fn vote(&mut self, meeting: &str, item: &str, question: &str, ballots: &[(&str, usize)]) {
+        let vote = format!("v-{item}");
+        self.by(chair()).commit(Change::VoteOpen {
+            meeting: meeting.into(),
+            item: item.into(),
+            vote: vote.clone(),
+            question: question.into(),
+            options: VoteOption::defaults(["For", "Mot", "Avstår"]),
+            method: VoteMethod::PerParty,
+            rule: VoteRule::SimpleMajority,
+        });
+        for (party, option) in ballots {
+            self.by(rep(party)).commit(Change::VoteCast {
+                meeting: meeting.into(),
+                item: item.into(),
+                vote: vote.clone(),
+                voter: (*party).into(),
+                option: Some(*option),
+            });
+        }
+        self.by(chair()).commit(Change::VoteClose {
+            meeting: meeting.into(),
+            item: item.into(),
+            vote,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn action(
+        &mut self,
+        meeting: &str,
+        item: &str,
+        id: &str,
+        title: &str,
+        owner: Owner,
+        due: Option<&str>,
+        areas: &[&str],
+        proposed_by: &str,
+    ) {
+        self.commit(Change::ActionAdd {
+            id: id.into(),
+            title: title.into(),
+            owner,
+            due: due.map(day),
+            status: ActionStatus::Open,
+            meeting: Some(meeting.into()),
+            item: Some(item.into()),
+            areas: areas.iter().map(|a| (*a).into()).collect(),
+            proposed_by: Some(proposed_by.into()),
+        });
+    }
+
+    /// Close the meeting and send it round with the hash of what it holds now.
+    fn circulate(&mut self, meeting: &str, deadline: &str) {
+        self.by(chair()).status(meeting, MeetingStatus::Closed);
+        let doc = self.store.load(&Load::All);
+        let hash = seal::content_hash(doc.meeting(meeting).expect("the meeting exists"));
+        self.commit(Change::Circulate {
+            meeting: meeting.into(),
+            hash,
+            deadline: Some(day(deadline)),
+        });
+    }
+
+    fn hash(&mut self, meeting: &str) -> String {
+        let doc = self.store.load(&Load::All);
+        doc.meeting(meeting)
+            .and_then(|m| m.content_hash.clone())
+            .expect("the minutes were circulated")
+    }
+
+    fn approve(&mut self, meeting: &str, party: &str) {
+        let hash = self.hash(meeting);
+        self.by(rep(party)).commit(Change::Approve {
+            meeting: meeting.into(),
+            party: party.into(),
+            hash,
+        });
+    }
+}
+
+/// A referat: information and drøfting, up to the point where it is sent for approval.
+fn referat_meeting(f: &mut Folder) {
+    let m = REFERAT;
+    f.at("2026-11-03T09:30:00+01:00");
+    f.by(chair()).commit(Change::MeetingCreate {
+        meeting: m.into(),
+        title: "Kontaktgruppemøte november: budsjett og hjemmekontor".into(),
+        starts_at: "2026-11-03T10:00:00+01:00".into(),
+    });
+    f.meeting_set(m, MeetingField::Place("Akersgata 59, møterom 3".into()))
+        .meeting_set(m, MeetingField::Chair(Some("p-leder".into())))
+        .meeting_set(m, MeetingField::Referent(Some("p-referent".into())));
+    for (person, presence) in [
+        ("p-leder", Presence::Present),
+        ("p-referent", Presence::Present),
+        ("p-ntl", Presence::Present),
+        ("p-unio", Presence::Present),
+        ("p-hvo", Presence::Absent),
+    ] {
+        f.attend(m, person, presence);
+    }
+    f.commit(Change::DocumentPut {
+        meeting: m.into(),
+        document: Document {
+            id: "d-budsjett".into(),
+            title: "Budsjettforslag 2027".into(),
+            sent_on: Some(day("2026-10-27")),
+            reference: "26/1234".into(),
+        },
+    });
+    f.at("2026-11-03T10:00:00+01:00");
+    f.status(m, MeetingStatus::Open);
+
+    f.item(
+        m,
+        "s-r-1",
+        21,
+        "Orientering om budsjett 2027",
+        ItemKind::Information,
+    );
+    f.set(m, "s-r-1", ItemField::Presenter("KMD".into()))
+        .set(m, "s-r-1", ItemField::PlannedMinutes(20))
+        .set(m, "s-r-1", ItemField::Notes(TRICKY_NOTE.into()));
+
+    f.item(
+        m,
+        "s-r-2",
+        22,
+        "Retningslinjer for hjemmekontor",
+        ItemKind::Consultation,
+    );
+    f.set(m, "s-r-2", ItemField::Areas(vec!["uo3".into()])).set(
+        m,
+        "s-r-2",
+        ItemField::Background(
+            "KMD la fram utkast til retningslinjer for hjemmekontor, på høring fra 1. oktober."
+                .into(),
+        ),
+    );
+    f.by(rep("ntl")).position(
+        m,
+        "s-r-2",
+        "ntl",
+        Stance::Disagree,
+        "Retningslinjene gir for lite fleksibilitet for ansatte med lang reisevei.",
+    );
+    f.by(rep("unio"))
+        .position(m, "s-r-2", "unio", Stance::Agree, "Støtter forslaget.");
+    f.by(chair()).position(
+        m,
+        "s-r-2",
+        "hvo",
+        Stance::TakesNote,
+        "Vil følge med på arbeidsmiljøet.",
+    );
+    f.vote(
+        m,
+        "s-r-2",
+        "Skal utkastet sendes på ny høring?",
+        &[("kmd", 1), ("ntl", 0), ("unio", 1)],
+    );
+    f.by(chair())
+        .set(
+            m,
+            "s-r-2",
+            ItemField::Conclusion(
+                "KMD fastsetter retningslinjene med de endringene som kom fram i møtet.".into(),
+            ),
+        )
+        .set(
+            m,
+            "s-r-2",
+            ItemField::Agreement(Some(Agreement::Disagreement)),
+        )
+        .set(m, "s-r-2", ItemField::Dissenters(vec!["ntl".into()]));
+    f.by(rep("ntl")).statement(
+        m,
+        "s-r-2",
+        "ntl",
+        "NTL mener retningslinjene bryter med avtalen om fleksibel arbeidstid,\n\
+         og tar forbehold om å reise saken på nytt.",
+    );
+    // Unio cannot write NTL's statement: refused, and the refusal is shown.
+    f.by(rep("unio"))
+        .statement(m, "s-r-2", "ntl", "Unio skriver for NTL.");
+    f.by(chair()).action(
+        m,
+        "s-r-2",
+        "t-r-1",
+        "Sende reviderte retningslinjer til organisasjonene",
+        Owner::Party("kmd".into()),
+        Some("2026-11-20"),
+        &["uo3"],
+        "ntl",
+    );
+
+    f.item(
+        m,
+        "s-r-3",
+        23,
+        "HEMMELIG-TITTEL: omplassering i fellestjenesten",
+        ItemKind::Consultation,
+    );
+    f.set(m, "s-r-3", ItemField::Confidential(true)).set(
+        m,
+        "s-r-3",
+        ItemField::Notes("HEMMELIG-NOTAT: navn og helseopplysninger.".into()),
+    );
+    f.by(rep("ntl"))
+        .position(m, "s-r-3", "ntl", Stance::Agree, "HEMMELIG-STANDPUNKT");
+    f.statement(m, "s-r-3", "ntl", "HEMMELIG-TILFØRSEL fra NTL.");
+    f.by(rep("unio"))
+        .statement(m, "s-r-3", "ntl", "HEMMELIG-AVVIST");
+    f.by(chair()).action(
+        m,
+        "s-r-3",
+        "t-r-2",
+        "HEMMELIG-TILTAK: følge opp den ansatte",
+        Owner::Person("p-referent".into()),
+        Some("2026-11-10"),
+        &[],
+        "kmd",
+    );
+    // Done in the meeting, so not carried over: see the report on carried-over actions.
+    f.commit(Change::ActionSet {
+        id: "t-r-2".into(),
+        meeting: Some(m.into()),
+        set: ActionField::Status(ActionStatus::Done),
+    });
+}
+
+/// A protokoll: a forhandling ending in disagreement, up to the point where it is sent.
+fn protokoll_meeting(f: &mut Folder) {
+    let m = PROTOKOLL;
+    f.at("2026-11-17T08:30:00+01:00");
+    f.by(chair()).commit(Change::MeetingCreate {
+        meeting: m.into(),
+        title: "Forhandlingsmøte: særavtale om fleksibel arbeidstid".into(),
+        starts_at: "2026-11-17T09:00:00+01:00".into(),
+    });
+    f.meeting_set(m, MeetingField::Place("Akersgata 59, møterom 1".into()))
+        .meeting_set(m, MeetingField::Chair(Some("p-leder".into())))
+        .meeting_set(m, MeetingField::Referent(Some("p-referent".into())));
+    for (person, presence) in [
+        ("p-leder", Presence::Present),
+        ("p-referent", Presence::Present),
+        ("p-ntl", Presence::Present),
+        ("p-unio", Presence::Present),
+        ("p-hvo", Presence::Absent),
+    ] {
+        f.attend(m, person, presence);
+    }
+    f.commit(Change::Attend {
+        meeting: m.into(),
+        person: "p-ys".into(),
+        presence: Presence::Substitute,
+        for_person: Some("p-jf".into()),
+    });
+    f.at("2026-11-17T09:00:00+01:00");
+    f.status(m, MeetingStatus::Open);
+
+    f.item(
+        m,
+        "s-p-1",
+        24,
+        "Særavtale om fleksibel arbeidstid",
+        ItemKind::Negotiation,
+    );
+    f.set(
+        m,
+        "s-p-1",
+        ItemField::Areas(vec!["uo3".into(), "uo5".into()]),
+    )
+    .set(
+        m,
+        "s-p-1",
+        ItemField::Background(
+            "Forhandlingen ble krevd 3. november etter hovedavtalen § 19.".into(),
+        ),
+    );
+    f.by(rep("ntl"))
+        .position(m, "s-p-1", "ntl", Stance::Agree, "");
+    f.by(rep("unio")).position(
+        m,
+        "s-p-1",
+        "unio",
+        Stance::Disagree,
+        "Kjernetiden bør slutte kl. 14.",
+    );
+    f.by(rep("ys-stat"))
+        .position(m, "s-p-1", "ys-stat", Stance::Agree, "");
+    f.vote(
+        m,
+        "s-p-1",
+        "Godtar partene forslaget til særavtale?",
+        &[("kmd", 0), ("ntl", 0), ("unio", 1), ("ys-stat", 0)],
+    );
+    f.by(chair())
+        .set(
+            m,
+            "s-p-1",
+            ItemField::Conclusion(
+                "Særavtalen gjelder fra 1. januar 2027. Unio slutter seg ikke til avtalen.".into(),
+            ),
+        )
+        .set(
+            m,
+            "s-p-1",
+            ItemField::Agreement(Some(Agreement::Disagreement)),
+        )
+        .set(m, "s-p-1", ItemField::Dissenters(vec!["unio".into()]));
+    f.by(rep("unio")).statement(
+        m,
+        "s-p-1",
+        "unio",
+        "Unio kan ikke slutte seg til en kjernetid som rammer ansatte med omsorgsansvar.",
+    );
+    f.by(chair()).action(
+        m,
+        "s-p-1",
+        "t-p-1",
+        "Kunngjøre særavtalen på intranettet",
+        Owner::Party("kmd".into()),
+        Some("2026-12-15"),
+        &["uo3", "uo5"],
+        "unio",
+    );
+    f.commit(Change::ActionSet {
+        id: "t-p-1".into(),
+        meeting: Some(m.into()),
+        set: ActionField::Status(ActionStatus::InProgress),
+    });
+
+    f.item(
+        m,
+        "s-p-2",
+        25,
+        "Kompetanseplan 2027",
+        ItemKind::Consultation,
+    );
+    f.by(rep("ntl")).position(
+        m,
+        "s-p-2",
+        "ntl",
+        Stance::TakesNote,
+        "Planen må ta med opplæring i nye fagsystemer.",
+    );
+    f.statement(
+        m,
+        "s-p-2",
+        "ntl",
+        "NTL ber om at kompetanseplanen drøftes igjen før 1. mars.",
+    );
+
+    f.item(
+        m,
+        "s-p-3",
+        26,
+        "HEMMELIG-TITTEL: lønn for enkeltstilling",
+        ItemKind::Negotiation,
+    );
+    f.by(chair())
+        .set(m, "s-p-3", ItemField::Confidential(true))
+        .set(
+            m,
+            "s-p-3",
+            ItemField::Notes("HEMMELIG-NOTAT om lønn.".into()),
+        );
+    f.by(rep("ys-stat"))
+        .statement(m, "s-p-3", "ys-stat", "HEMMELIG-TILFØRSEL fra YS Stat.");
+    f.by(chair()).action(
+        m,
+        "s-p-3",
+        "t-p-2",
+        "HEMMELIG-TILTAK: ny lønnsplassering",
+        Owner::Party("kmd".into()),
+        Some("2026-12-01"),
+        &[],
+        "ys-stat",
+    );
+}
+
+/// Both meetings, each through a finished approval round.
+fn approved_folder() -> Folder {
+    let mut f = Folder::new();
+    referat_meeting(&mut f);
+    f.at("2026-11-03T13:00:00+01:00");
+    f.circulate(REFERAT, "2026-11-10");
+    for party in ["kmd", "ntl", "unio"] {
+        f.approve(REFERAT, party);
+    }
+    protokoll_meeting(&mut f);
+    f.at("2026-11-17T13:00:00+01:00");
+    f.circulate(PROTOKOLL, "2026-11-24");
+    for party in ["kmd", "ntl", "unio", "ys-stat"] {
+        f.approve(PROTOKOLL, party);
+    }
+    f
+}
+
+fn opts(lang: Lang, include_confidential: bool) -> ExportOptions {
+    ExportOptions {
+        lang,
+        include_confidential,
+        today: day("2026-12-01"),
+    }
+}
+
+fn render(m: &Minutes, format: Format, o: &ExportOptions) -> String {
+    String::from_utf8(export::export(m, format, o)).expect("exports are UTF-8")
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "nb",
+        Lang::En => "en",
+    }
+}
+
+/// The hash depends on every byte of the content, so a new field anywhere in the model
+/// would change every snapshot: it is checked on its own and shown as a placeholder.
+fn without_hash(text: &str, m: &Minutes) -> String {
+    let hash = m
+        .meeting
+        .content_hash
+        .as_deref()
+        .expect("approved minutes have a hash");
+    assert!(text.contains(hash), "the content hash is shown");
+    text.replace(hash, "«SHA-256»")
+}
+
+#[test]
+fn every_export_in_both_languages() {
+    let mut f = approved_folder();
+    for (name, id) in [("referat", REFERAT), ("protokoll", PROTOKOLL)] {
+        let m = f.minutes(id);
+        assert_eq!(m.meeting.status, MeetingStatus::Approved, "{name}");
+        for lang in [Lang::Nb, Lang::En] {
+            let o = opts(lang, false);
+            for (format, ext) in [
+                (Format::Md, "md"),
+                (Format::Text, "text"),
+                (Format::Html, "html"),
+            ] {
+                let out = without_hash(&render(&m, format, &o), &m);
+                insta::assert_snapshot!(format!("{name}_{ext}_{}", lang_name(lang)), out);
+            }
+            let csv = render(&m, Format::Csv, &o);
+            insta::assert_snapshot!(format!("{name}_csv_{}", lang_name(lang)), csv);
+        }
+    }
+}
+
+#[test]
+fn confidential_items_are_left_out_of_every_format_unless_asked_for() {
+    let mut f = approved_folder();
+    for (id, public_items) in [(REFERAT, 2), (PROTOKOLL, 2)] {
+        let m = f.minutes(id);
+        assert_eq!(m.meeting.items.len(), 3);
+        assert!(
+            m.meeting.items.iter().any(|i| i.confidential),
+            "the test meeting has a confidential item"
+        );
+        for lang in [Lang::Nb, Lang::En] {
+            let left_out = match lang {
+                Lang::Nb => "1 sak unntatt offentlighet er utelatt.",
+                Lang::En => "1 item exempt from public disclosure left out.",
+            };
+            for format in [
+                Format::Md,
+                Format::Text,
+                Format::Html,
+                Format::Csv,
+                Format::Json,
+            ] {
+                let public = render(&m, format, &opts(lang, false));
+                assert!(
+                    !public.contains(SECRET),
+                    "{id} {format:?} {lang:?} leaks a confidential item:\n{public}"
+                );
+                let all = render(&m, format, &opts(lang, true));
+                assert!(
+                    all.contains("HEMMELIG-TILTAK"),
+                    "{id} {format:?} {lang:?}: --include-confidential keeps the action:\n{all}"
+                );
+                if matches!(format, Format::Md | Format::Text | Format::Html) {
+                    assert!(public.contains(left_out), "{id} {format:?}:\n{public}");
+                    assert!(!all.contains(left_out), "{id} {format:?}:\n{all}");
+                    for secret in ["HEMMELIG-TITTEL", "HEMMELIG-NOTAT", "HEMMELIG-TILFØRSEL"] {
+                        assert!(all.contains(secret), "{id} {format:?}: {secret}");
+                    }
+                }
+            }
+        }
+        let json: Minutes =
+            serde_json::from_slice(&export::export(&m, Format::Json, &opts(Lang::Nb, false)))
+                .expect("the public JSON reads back as minutes");
+        assert_eq!(json.meeting.items.len(), public_items);
+        assert!(json.meeting.items.iter().all(|i| !i.confidential));
+        assert_eq!(
+            json.actions.len() + 1,
+            m.actions.len(),
+            "one action hangs on the confidential item"
+        );
+    }
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("a valid selector")
+}
+
+fn text_of(e: ElementRef) -> String {
+    e.text().collect::<String>()
+}
+
+/// Where each element matching `selector` starts, in document order.
+fn order_of(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.value().attr("class").unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_html_export_reads_back_as_the_minutes() {
+    let mut f = approved_folder();
+    for (id, signatures) in [(REFERAT, ".approval"), (PROTOKOLL, ".signatures")] {
+        let m = f.minutes(id);
+        for lang in [Lang::Nb, Lang::En] {
+            for include in [false, true] {
+                let html = render(&m, Format::Html, &opts(lang, include));
+                let doc = Html::parse_document(&html);
+                assert!(doc.errors.is_empty(), "{id}: {:?}", doc.errors);
+
+                let root = doc.select(&sel("html")).next().expect("an html element");
+                assert_eq!(root.value().attr("lang"), Some(lang_name(lang)));
+                let charset = doc.select(&sel("meta[charset]")).next().expect("a charset");
+                assert_eq!(charset.value().attr("charset"), Some("utf-8"));
+                let title = doc.select(&sel("head > title")).next().expect("a title");
+                let kind = match (id, lang) {
+                    (REFERAT, Lang::Nb) => "Referat: ",
+                    (REFERAT, Lang::En) => "Minutes: ",
+                    (_, Lang::Nb) => "Protokoll: ",
+                    (_, Lang::En) => "Protocol: ",
+                };
+                assert_eq!(text_of(title), format!("{kind}{}", m.meeting.title));
+                let h1: Vec<String> = doc.select(&sel("h1")).map(text_of).collect();
+                assert_eq!(h1, [text_of(title)], "one h1, the title");
+
+                // Self-contained: no scripts, nothing fetched from elsewhere.
+                for outside in [
+                    "script", "link", "img", "iframe", "object", "[src]", "[href]",
+                ] {
+                    assert_eq!(doc.select(&sel(outside)).count(), 0, "{outside} in {id}");
+                }
+                let style: String = doc.select(&sel("head > style")).map(text_of).collect();
+                for rule in ["@media print", "@page", "A4", "page-break-inside: avoid"] {
+                    assert!(style.contains(rule), "the stylesheet lacks {rule}");
+                }
+
+                // One section per item shown, in agenda order, headed by its number.
+                let shown: Vec<_> = m
+                    .meeting
+                    .items
+                    .iter()
+                    .filter(|i| include || !i.confidential)
+                    .collect();
+                let sections: Vec<ElementRef> = doc.select(&sel("section.item")).collect();
+                assert_eq!(sections.len(), shown.len(), "{id} include={include}");
+                for (section, item) in sections.iter().zip(&shown) {
+                    let heading = section.select(&sel("h2")).next().expect("item heading");
+                    let heading = text_of(heading);
+                    assert!(
+                        heading.contains(&item.number.to_string()) && heading.contains(&item.title),
+                        "{heading}"
+                    );
+                }
+                let body = text_of(doc.select(&sel("body")).next().expect("a body"));
+                assert_eq!(body.contains(SECRET), include, "{id} include={include}");
+
+                // Statements for the record come after the signatures, not inside items.
+                let order = order_of(&doc, &format!("{signatures}, section.statements"));
+                assert_eq!(order.len(), 2, "{id}: {order:?}");
+                assert!(order[1].contains("statements"), "{id}: {order:?}");
+                let statements = doc
+                    .select(&sel("section.statements"))
+                    .next()
+                    .expect("statements for the record");
+                for item in &shown {
+                    for s in item.current_statements() {
+                        let first_line = s.text.lines().next().unwrap_or_default();
+                        assert!(text_of(statements).contains(first_line), "{first_line}");
+                        assert!(
+                            sections.iter().all(|e| !text_of(*e).contains(first_line)),
+                            "a statement inside an item: {first_line}"
+                        );
+                    }
+                }
+
+                // A signature line per party whose approval is needed, in a protokoll.
+                if id == PROTOKOLL {
+                    let lines = doc.select(&sel(".signatures .signature")).count();
+                    assert_eq!(lines, m.meeting.approving_parties(&m.forum).len());
+                }
+            }
+        }
+    }
+
+    // Text that looks like markup comes through as the text it is.
+    let m = f.minutes(REFERAT);
+    let doc = Html::parse_document(&render(&m, Format::Html, &opts(Lang::Nb, false)));
+    assert_eq!(
+        doc.select(&sel("section.item b")).count(),
+        0,
+        "<b> was escaped"
+    );
+    let notes: Vec<String> = doc
+        .select(&sel("section.item p"))
+        .map(text_of)
+        .filter(|t| t.starts_with("Kopiert fra e-post"))
+        .collect();
+    assert_eq!(notes, [TRICKY_NOTE]);
+}
+
+#[test]
+fn the_action_list_reads_back_as_csv_with_one_row_per_action() {
+    let mut f = approved_folder();
+    let m = f.minutes(PROTOKOLL);
+    for lang in [Lang::Nb, Lang::En] {
+        for include in [false, true] {
+            let o = opts(lang, include);
+            let bytes = export::export(&m, Format::Csv, &o);
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            let header = reader.headers().expect("a header row").clone();
+            assert_eq!(header.len(), 11, "{header:?}");
+            let rows: Vec<csv::StringRecord> = reader
+                .records()
+                .collect::<Result<_, _>>()
+                .expect("every row parses");
+            let expected: Vec<&str> = export::visible_actions(&m, &o)
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect();
+            let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+            assert_eq!(ids, expected, "{lang:?} include={include}");
+            assert_eq!(rows.len(), if include { 3 } else { 2 });
+            assert!(rows.iter().all(|r| r.len() == header.len()));
+
+            // The action carried over from the referat is overdue on 1 December.
+            let (yes, no) = match lang {
+                Lang::Nb => ("ja", "nei"),
+                Lang::En => ("yes", "no"),
+            };
+            let carried = rows
+                .iter()
+                .find(|r| &r[0] == "t-r-1")
+                .expect("carried over");
+            assert_eq!(&carried[3], "2026-11-20");
+            assert_eq!(&carried[5], yes);
+            assert_eq!(&carried[6], "", "its meeting is not this one");
+            assert_eq!(&carried[10], yes, "carried over");
+            let own = rows.iter().find(|r| &r[0] == "t-p-1").expect("own action");
+            assert_eq!(&own[5], no);
+            assert_eq!(&own[6], "2026-11-17");
+            assert_eq!(&own[7], "24/26");
+            assert_eq!(&own[8], "3; 5");
+            assert_eq!(&own[9], "Unio");
+            assert_eq!(&own[10], no);
+        }
+    }
+}
+
+#[test]
+fn statements_come_after_the_signatures_in_text_and_markdown() {
+    let mut f = approved_folder();
+    let m = f.minutes(PROTOKOLL);
+    for (lang, signatures, statements) in [
+        (Lang::Nb, "Underskrifter", "Protokolltilførsler"),
+        (Lang::En, "Signatures", "Statements for the record"),
+    ] {
+        for format in [Format::Text, Format::Md] {
+            let out = render(&m, format, &opts(lang, false));
+            let sig = out.find(signatures).expect("a signature block");
+            let st = out.find(statements).expect("statements for the record");
+            let unio = out
+                .find("Unio kan ikke slutte seg")
+                .expect("Unio's statement");
+            let last_item = out.find("Kompetanseplan 2027").expect("the last item");
+            assert!(
+                last_item < sig && sig < st && st < unio,
+                "{format:?}:\n{out}"
+            );
+            assert_eq!(
+                out.matches("______________________________").count(),
+                4,
+                "one line to sign per party present: KMD, NTL, Unio, YS Stat\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_round_not_yet_finished_says_whom_it_waits_for() {
+    let mut f = Folder::new();
+    referat_meeting(&mut f);
+    protokoll_meeting(&mut f);
+
+    // Not sent yet: the protokoll has empty lines to sign.
+    let m = f.minutes(PROTOKOLL);
+    let text = render(&m, Format::Text, &opts(Lang::Nb, false));
+    assert!(text.contains("Ikke sendt til godkjenning ennå."), "{text}");
+    assert!(!text.contains("Godkjent av"), "{text}");
+    for party in ["KMD", "NTL", "Unio", "YS Stat"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("For {party}:")) && l.contains("Dato: ___")),
+            "no line to sign for {party}:\n{text}"
+        );
+    }
+
+    // Sent, two answers of three, one of them asking for changes, past the deadline.
+    f.at("2026-11-03T13:00:00+01:00");
+    f.circulate(REFERAT, "2026-11-10");
+    f.approve(REFERAT, "ntl");
+    let hash = f.hash(REFERAT);
+    f.by(rep("unio")).commit(Change::RequestChanges {
+        meeting: REFERAT.into(),
+        party: "unio".into(),
+        hash: hash.clone(),
+        text: "Unios begrunnelse i sak 22/26 er forkortet.".into(),
+    });
+    let m = f.minutes(REFERAT);
+    assert_eq!(m.meeting.status, MeetingStatus::Circulated);
+    let nb = render(&m, Format::Text, &opts(Lang::Nb, false));
+    for expected in [
+        "Godkjenning\n",
+        "Sendt til godkjenning: 03.11.2026 13.02",
+        "Frist for godkjenning: 10.11.2026 (fristen er ute)",
+        "Venter på godkjenning fra: KMD, Unio",
+        "Ber om endringer: Unios begrunnelse i sak 22/26 er forkortet.",
+        &format!("Innholdets SHA-256: {hash}"),
+    ] {
+        assert!(nb.contains(expected), "no {expected:?} in:\n{nb}");
+    }
+    assert!(!nb.contains("Godkjent av partene"), "{nb}");
+    let en = render(
+        &m,
+        Format::Text,
+        &ExportOptions {
+            today: day("2026-11-05"),
+            ..opts(Lang::En, false)
+        },
+    );
+    for expected in [
+        "Deadline for approval: 2026-11-10\n",
+        "Awaiting approval from: KMD, Unio",
+        "Changes requested: Unios begrunnelse",
+    ] {
+        assert!(en.contains(expected), "no {expected:?} in:\n{en}");
+    }
+}
