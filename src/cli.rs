@@ -113,6 +113,15 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match run_cli(cli) {
         Ok(code) => code,
+        // `samrad search x | head`: the reader has all it wants.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("samrad: {e:#}");
             ExitCode::FAILURE

@@ -340,3 +340,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn minutes_are_the_same_whether_one_meeting_or_all_are_folded() -> R {
+    let dir = tempfile::tempdir()?;
+    samrad::demo_data::run(dir.path(), 12, 5)?;
+    let mut all = Store::open(dir.path(), Author::default())?;
+    let everything = all.load(&samrad::store::Load::All);
+    assert!(everything.meetings.len() > 10);
+    for m in &everything.meetings {
+        let mut one = Store::open(dir.path(), Author::default())?;
+        let doc = one.load(&samrad::store::Load::Meeting(m.id.clone()));
+        assert_eq!(
+            doc.minutes(&m.id),
+            everything.minutes(&m.id),
+            "minutes of {} depend on what was folded",
+            m.id
+        );
+    }
+    Ok(())
+}

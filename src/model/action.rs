@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Id;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     Proposed,
@@ -32,7 +32,7 @@ impl ActionStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum Owner {
     Party(Id),
@@ -42,7 +42,7 @@ pub enum Owner {
 }
 
 /// One entry of an action's history: what changed, when, by whom, in which meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ActionChange {
     pub at: String,
     pub by: String,
@@ -52,7 +52,7 @@ pub struct ActionChange {
     pub change: ActionField,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Action {
     pub id: Id,
     pub title: String,
@@ -71,6 +71,9 @@ pub struct Action {
     pub proposed_by: Option<Id>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When it was added (RFC 3339): an open action is carried over to meetings after this.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created_at: String,
     #[serde(default)]
     pub history: Vec<ActionChange>,
 }
@@ -81,7 +84,7 @@ impl Action {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "field", content = "value")]
 pub enum ActionField {
     Title(String),
@@ -123,6 +126,7 @@ mod tests {
             areas: vec![],
             proposed_by: None,
             note: String::new(),
+            created_at: String::new(),
             history: vec![],
         };
         assert!(a.is_overdue(d("2026-01-11")));

@@ -31,7 +31,7 @@ pub struct Doc {
 }
 
 /// The minutes file of one meeting: self-contained, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Minutes {
     pub schema_version: u32,
     pub forum: Forum,
@@ -168,6 +168,7 @@ impl Doc {
                     areas,
                     proposed_by,
                     note: String::new(),
+                    created_at: meta.at.to_string(),
                     history: Vec::new(),
                 });
             }
@@ -633,14 +634,20 @@ impl Doc {
         let Some(m) = self.meeting(meeting) else {
             return Vec::new();
         };
+        // Decided by the action alone, not by which other meetings are loaded, so that the
+        // minutes are the same whether one meeting or all were folded.
+        let before_meeting = |a: &Action| {
+            let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+            match (at(&a.created_at), at(&m.starts_at)) {
+                (Some(created), Some(start)) => created < start,
+                _ => a.created_at.as_str() < m.starts_at.as_str(),
+            }
+        };
         self.actions
             .iter()
             .filter(|a| match a.meeting.as_deref() {
                 Some(id) if id == meeting => true,
-                Some(id) => {
-                    a.status.is_open() && self.meeting(id).is_none_or(|o| o.starts_at < m.starts_at)
-                }
-                None => a.status.is_open(),
+                _ => a.status.is_open() && before_meeting(a),
             })
             .collect()
     }
