@@ -348,7 +348,7 @@ impl Change {
 }
 
 /// Why an op was not applied. Rejected ops stay in the log and are shown, never hidden.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectReason {
     /// The minutes are approved and locked.
@@ -367,7 +367,7 @@ pub enum RejectReason {
     StaleHash,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rejection {
     pub op: String,
     pub at: String,

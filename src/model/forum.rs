@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use super::Id;
 
 /// The standing body, e.g. the contact group between KMD and the unions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Forum {
     pub id: Id,
     pub name: String,
@@ -13,7 +13,7 @@ pub struct Forum {
     pub dev_areas: Vec<DevArea>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Employer,
@@ -22,7 +22,7 @@ pub enum Side {
 }
 
 /// A party takes positions: an employer, a union or confederation, or the safety service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Party {
     pub id: Id,
     pub name: String,
@@ -33,7 +33,7 @@ pub struct Party {
     pub confederation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Person {
     pub id: Id,
     pub name: String,
@@ -44,7 +44,7 @@ pub struct Person {
 }
 
 /// Målområde: one of the strategy's goal areas.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GoalArea {
     pub id: Id,
     pub number: u32,
@@ -54,7 +54,7 @@ pub struct GoalArea {
 }
 
 /// Utviklingsområde: a development area of the strategy period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DevArea {
     pub id: Id,
     pub number: u32,
@@ -70,7 +70,7 @@ pub struct DevArea {
     pub history: Vec<DevAreaStatusChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DevAreaStatusChange {
     pub status: DevAreaStatus,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -81,7 +81,9 @@ pub struct DevAreaStatusChange {
     pub by: String,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DevAreaStatus {
     #[default]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Id, Vote};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// HA § 17: the employer informs; parties may comment.
@@ -28,7 +28,19 @@ impl ItemKind {
 }
 
 /// "sak n/yy": numbered per forum and year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct ItemNumber {
     pub n: u32,
     pub year: i32,
@@ -69,7 +81,7 @@ pub fn next_item_number<'a>(
 }
 
 /// Standpunkt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     Agree,
@@ -88,7 +100,7 @@ impl Stance {
 }
 
 /// One recorded position of a party on an item. Every change is a new entry; the last counts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Position {
     pub party: Id,
     pub stance: Stance,
@@ -101,7 +113,7 @@ pub struct Position {
     pub on_behalf: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     Agreement,
@@ -109,7 +121,7 @@ pub enum Agreement {
 }
 
 /// Protokolltilførsel: a party's own statement for the record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Statement {
     pub party: Id,
     pub text: String,
@@ -117,7 +129,7 @@ pub struct Statement {
     pub by: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "to", content = "id")]
 pub enum InputTarget {
     Item(Id),
@@ -125,7 +137,7 @@ pub enum InputTarget {
 }
 
 /// Innspill: a party's written contribution to an item or a development area.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Input {
     pub id: Id,
     pub party: Id,
@@ -138,7 +150,7 @@ pub struct Input {
     pub by: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Item {
     pub id: Id,
     pub number: ItemNumber,
@@ -189,7 +201,7 @@ pub struct Item {
 }
 
 /// One request for the floor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Speaker {
     pub id: Id,
     pub name: String,

@@ -6,7 +6,19 @@ use thiserror::Error;
 use super::{Id, Item};
 
 /// planned → open → closed → circulated (til godkjenning) → approved (godkjent, locked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     Planned,
@@ -61,7 +73,7 @@ impl MeetingStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
     Present,
@@ -69,7 +81,7 @@ pub enum Presence {
     Substitute,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Attendance {
     pub person: Id,
     pub presence: Presence,
@@ -79,7 +91,7 @@ pub struct Attendance {
 }
 
 /// A document sent before the meeting (HA § 17).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Document {
     pub id: Id,
     pub title: String,
@@ -91,7 +103,7 @@ pub struct Document {
 
 /// A party's answer in an approval round (HA § 21), bound to the hash of the canonical
 /// content it was given on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Approval {
     pub party: Id,
     pub hash: String,
@@ -104,7 +116,9 @@ pub struct Approval {
     pub comment: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     #[default]
@@ -119,7 +133,7 @@ impl Verdict {
 }
 
 /// Minutes that were approved and then reopened for a new round: kept as they were approved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ApprovedVersion {
     pub hash: String,
     pub approved_at: String,
@@ -127,7 +141,7 @@ pub struct ApprovedVersion {
     pub meeting: Box<Meeting>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Meeting {
     pub id: Id,
     pub title: String,

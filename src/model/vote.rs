@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Id;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteMethod {
     /// One vote per party, cast by a writer of that party.
@@ -15,7 +15,7 @@ pub enum VoteMethod {
     Count,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteRule {
     /// More votes for than against; abstentions and blank votes are not cast votes.
@@ -45,7 +45,7 @@ impl VoteRule {
     ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteOptionKind {
     For,
@@ -55,14 +55,14 @@ pub enum VoteOptionKind {
     Choice,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoteOption {
     pub label: String,
     pub kind: VoteOptionKind,
 }
 
 /// One ballot: a voter (party or person id) and the option index, or `None` for a blank vote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Ballot {
     pub voter: Id,
     pub option: Option<usize>,
@@ -70,7 +70,7 @@ pub struct Ballot {
     pub by: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Vote {
     pub id: Id,
     pub question: String,
@@ -112,7 +112,7 @@ impl VoteOption {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CountEntry {
     pub op: String,
     pub counts: Vec<u32>,
@@ -158,7 +158,7 @@ impl Vote {
 }
 
 /// The computed result of a vote, in numbers; words are made by the export and UI layers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoteOutcome {
     /// Votes per option, in option order.
     pub counts: Vec<u32>,
