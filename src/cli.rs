@@ -158,11 +158,21 @@ fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
     Ok((cfg, lang, root))
 }
 
-fn open(cli: &Cli) -> Result<Session> {
+/// `checked`: the archive index is checked against every log first (commands); else the
+/// index as last written is used when there is one (the TUI checks it in the background).
+fn open(cli: &Cli, checked: bool) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
     let mut store = Store::open(&root, Author::default())?;
     let layout = store.layout().clone();
-    let (archive, refresh) = Archive::open_with(&layout, || store.load(&Load::Forum));
+    let cached = if checked {
+        None
+    } else {
+        Archive::cached(&root)
+    };
+    let (archive, refresh) = match cached {
+        Some(a) => (a, Default::default()),
+        None => Archive::open_with(&layout, || store.load(&Load::Forum)),
+    };
     // Meetings that changed since the index was made get their minutes file brought up to
     // date; after a large sync that is left to when each is opened, shown or exported.
     if refresh.folded_ids.len() <= 20 {
@@ -487,13 +497,16 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         _ => {}
     }
     let Some(command) = &cli.command else {
-        let mut s = open(&cli)?;
+        let mut s = open(&cli, false)?;
         if let Some(id) = default_meeting(&s.archive, today()) {
             s.doc = s.meeting_doc(&id);
         }
         let now = chrono::Local::now().fixed_offset();
         let mut app = crate::app::App::new(s.doc, s.store.author().clone(), s.lang, now);
         app.read_only = s.store.read_only().map(str::to_string);
+        // The TUI keeps the word index, not the texts: they are read when shown.
+        s.archive.text = String::new();
+        s.archive.folded = String::new();
         app.archive = std::sync::Arc::new(s.archive);
         if cli.archive {
             app.archive_view = Some(crate::app::archive::ArchiveView::new(
@@ -520,7 +533,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     };
-    let mut s = open(&cli)?;
+    let mut s = open(&cli, true)?;
     let lang = s.lang;
     let mut out = std::io::stdout().lock();
     match command {

@@ -122,7 +122,7 @@ pub fn scan(a: &Archive, query: &str, f: &Filter) -> Vec<u32> {
     let Some((first, rest)) = words.split_first() else {
         return Vec::new();
     };
-    let rest: Vec<memmem::Finder> = rest.iter().map(|w| memmem::Finder::new(w)).collect();
+    let rest: Vec<memmem::Finder> = rest.iter().map(memmem::Finder::new).collect();
     let hay = a.folded.as_bytes();
     let mut hits = Vec::new();
     let mut last = usize::MAX;
@@ -156,12 +156,16 @@ pub struct WordIndex {
 
 impl WordIndex {
     pub fn build(a: &Archive) -> WordIndex {
+        WordIndex::build_from(a, &a.folded)
+    }
+
+    /// Built from the lower-case texts read apart from the archive (`Archive::read_folded`).
+    pub fn build_from(a: &Archive, folded: &str) -> WordIndex {
         let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         for (d, doc) in a.docs.iter().enumerate() {
             let d = d as u32;
-            let body = a
-                .folded
+            let body = folded
                 .get(doc.start as usize..(doc.start + doc.len) as usize)
                 .unwrap_or("");
             for w in body.split(|c: char| !c.is_alphanumeric()) {
@@ -247,6 +251,7 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// line, about `width` characters in all.
 pub fn snippet(a: &Archive, doc: &TextDoc, query: &str, width: usize) -> (String, String, String) {
     let text = a.doc_text(doc);
+    let text = text.as_ref();
     let mut low = String::with_capacity(text.len());
     fold_case(text, &mut low);
     let word = query_words(query).into_iter().next().unwrap_or_default();

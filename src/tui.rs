@@ -72,35 +72,78 @@ pub struct Options {
     pub theme: ThemeName,
 }
 
-/// The archive's texts and word index, made on a background thread so that the archive
-/// shows at once and a search waits only if typed in the first moment.
+/// The archive checked against the logs (and brought up to date), its texts and its word
+/// index, made on a background thread: the archive shows at once from the index as it was,
+/// and a search waits only if typed in the first moment.
+/// The result of one run: the archive when it had to be rebuilt (else the one shown is
+/// current), and its word index.
+type Indexed = (u64, Option<Arc<Archive>>, Arc<WordIndex>);
+
 struct WordIndexer {
-    tx: Sender<(Arc<Archive>, Arc<WordIndex>)>,
-    rx: Receiver<(Arc<Archive>, Arc<WordIndex>)>,
+    tx: Sender<Indexed>,
+    rx: Receiver<Indexed>,
+    /// Only the latest run's result is taken.
+    generation: u64,
 }
 
 impl WordIndexer {
     fn new() -> WordIndexer {
         let (tx, rx) = mpsc::channel();
-        WordIndexer { tx, rx }
+        WordIndexer {
+            tx,
+            rx,
+            generation: 0,
+        }
     }
 
-    fn start(&self, root: std::path::PathBuf, rows: Arc<Archive>) {
+    /// Check the archive shown against the logs, rebuild it if it is behind, and index its
+    /// words. Only the word index stays in memory; texts are read from disk when shown.
+    fn start(&mut self, layout: crate::store::Layout, shown: Arc<Archive>) {
+        self.generation += 1;
+        let generation = self.generation;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            let mut a = (*rows).clone();
-            if a.text.is_empty() && !a.docs.is_empty() && a.load_text(&root).is_err() {
+            if !shown.meetings.is_empty() && Archive::is_fresh(&layout) {
+                let Ok(folded) = Archive::read_folded(layout.root()) else {
+                    return;
+                };
+                let words = WordIndex::build_from(&shown, &folded);
+                let _ = tx.send((generation, None, Arc::new(words)));
                 return;
             }
+            let (mut a, _) = Archive::open(&layout);
+            if a.folded.is_empty() && !a.docs.is_empty() {
+                match Archive::read_folded(layout.root()) {
+                    Ok(f) => a.folded = f,
+                    Err(_) => return,
+                }
+            }
             let words = WordIndex::build(&a);
-            // Searching uses the word index; the lower-case copy is not needed any more.
+            a.text = String::new();
             a.folded = String::new();
-            let _ = tx.send((Arc::new(a), Arc::new(words)));
+            let _ = tx.send((generation, Some(Arc::new(a)), Arc::new(words)));
         });
     }
 }
 
-/// Run the TUI until the user quits. The terminal is restored on every way out.
+/// What the background indexer made: taken when it is the latest.
+fn take_index(app: &mut App, indexer: &WordIndexer) -> bool {
+    let mut changed = false;
+    while let Ok((generation, archive, words)) = indexer.rx.try_recv() {
+        if generation != indexer.generation {
+            continue;
+        }
+        match archive {
+            Some(a) if a.meetings != app.archive.meetings => app.replace_archive(a),
+            Some(a) => app.archive = a,
+            None => {}
+        }
+        app.set_words(words);
+        changed = true;
+    }
+    changed
+}
+
 pub fn run(mut store: Store, app: App, opts: Options) -> Result<()> {
     let appender = store
         .take_appender()
@@ -199,8 +242,8 @@ fn event_loop(
     let mut last_live = Instant::now() - Duration::from_secs(10);
     let mut newest = store.last_clock();
     let mut refold_wanted = false;
-    let indexer = WordIndexer::new();
-    indexer.start(store.root().to_path_buf(), app.archive.clone());
+    let mut indexer = WordIndexer::new();
+    indexer.start(store.layout().clone(), app.archive.clone());
     let mut minutes_dirty = false;
     let mut last_minutes = Instant::now();
     let mut redraw = true;
@@ -220,7 +263,11 @@ fn event_loop(
         let woken = changed.try_iter().count() > 0;
         if woken || last_poll.elapsed() >= Duration::from_millis(300) {
             last_poll = Instant::now();
-            let load = app.meeting.clone().map(Load::Meeting).unwrap_or(Load::Forum);
+            let load = app
+                .meeting
+                .clone()
+                .map(Load::Meeting)
+                .unwrap_or(Load::Forum);
             let mut new = store.read_new_ops(&load);
             if !new.is_empty() {
                 crate::store::fold::merge(&mut new);
@@ -248,7 +295,12 @@ fn event_loop(
             }
             // Our own ops still on their way to disk would be missing from a fold.
             if refold_wanted && app.pending_ops() == 0 {
-                let doc = store.load(&app.meeting.clone().map(Load::Meeting).unwrap_or(Load::Forum));
+                let doc = store.load(
+                    &app.meeting
+                        .clone()
+                        .map(Load::Meeting)
+                        .unwrap_or(Load::Forum),
+                );
                 app.keeping_selection(|app| app.doc = doc);
                 newest = store.last_clock();
                 refold_wanted = false;
@@ -304,13 +356,8 @@ fn event_loop(
             note_saved(app, s);
             redraw = true;
         }
-        while let Ok((archive, words)) = indexer.rx.try_recv() {
-            // Only for the archive it was made from: a newer one has its own on the way.
-            if archive.meetings == app.archive.meetings {
-                app.archive = archive;
-                app.set_words(words);
-                redraw = true;
-            }
+        if take_index(app, &indexer) {
+            redraw = true;
         }
         for action in actions {
             redraw = true;
@@ -331,14 +378,9 @@ fn event_loop(
                     },
                     Effect::Export(format) => export_current(store, app, format),
                     Effect::SaveIdentity(person) => save_identity(app, &person),
+                    // Checked in the background; the archive as indexed shows meanwhile.
                     Effect::RefreshArchive => {
-                        // Not through the store: its read offsets belong to the meeting shown.
-                        let (archive, refresh) = Archive::open(store.layout());
-                        if refresh.folded > 0 || archive.meetings != app.archive.meetings {
-                            let archive = Arc::new(archive);
-                            app.replace_archive(archive.clone());
-                            indexer.start(store.root().to_path_buf(), archive);
-                        }
+                        indexer.start(store.layout().clone(), app.archive.clone())
                     }
                     Effect::OpenMeeting {
                         id,

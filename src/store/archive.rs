@@ -152,6 +152,9 @@ pub struct Archive {
     pub text: String,
     #[serde(skip)]
     pub folded: String,
+    /// The data folder, to read a text from `search.txt` when `text` is not in memory.
+    #[serde(skip)]
+    root: Option<PathBuf>,
 }
 
 /// A log folder's files as they were when the index was built: name, length, mtime (ns).
@@ -285,18 +288,14 @@ impl Archive {
         let root = layout.root().to_path_buf();
         let old = read_index(&root);
         let scopes = layout.scopes();
-        let fresh = old.as_ref().is_some_and(|old| {
-            old.marks.len() == scopes.len()
-                && scopes.iter().all(|s| {
-                    old.marks
-                        .get(&scope_key(s))
-                        .is_some_and(|m| still_same(layout, s, m))
-                })
-        });
+        let fresh = old.as_ref().is_some_and(|old| index_matches(layout, old));
         if fresh && let Some(old) = old {
             let reused = old.archive.meetings.len();
             return (
-                old.archive,
+                Archive {
+                    root: Some(root),
+                    ..old.archive
+                },
                 Refresh {
                     reused,
                     ..Refresh::default()
@@ -304,6 +303,29 @@ impl Archive {
             );
         }
         rebuild(layout, &scopes, old, forum())
+    }
+
+    /// The index as it was last written, without checking it against the logs: for showing
+    /// the archive at once while `open` checks it in the background.
+    pub fn cached(root: &Path) -> Option<Archive> {
+        read_index(root).map(|f| Archive {
+            root: Some(root.to_path_buf()),
+            ..f.archive
+        })
+    }
+
+    /// Whether the index on disk still matches every log (what `open` checks first).
+    pub fn is_fresh(layout: &Layout) -> bool {
+        let Some(old) = read_index(layout.root()) else {
+            return false;
+        };
+        index_matches(layout, &old)
+    }
+
+    /// The lower-case texts alone, for building the word index.
+    pub fn read_folded(root: &Path) -> std::io::Result<String> {
+        String::from_utf8(std::fs::read(fold_path(root))?)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     }
 
     /// Read the texts (and their lower-case copy) for searching and snippets.
@@ -321,10 +343,25 @@ impl Archive {
         Ok(())
     }
 
-    pub fn doc_text(&self, d: &TextDoc) -> &str {
-        self.text
-            .get(d.start as usize..(d.start + d.len) as usize)
-            .unwrap_or("")
+    /// A text: from memory when the texts are loaded, else read from `search.txt` (the TUI
+    /// keeps only the word index in memory and reads the few texts it shows).
+    pub fn doc_text(&self, d: &TextDoc) -> std::borrow::Cow<'_, str> {
+        let range = d.start as usize..(d.start + d.len) as usize;
+        if !self.text.is_empty() {
+            return self.text.get(range).unwrap_or("").into();
+        }
+        let Some(root) = &self.root else {
+            return "".into();
+        };
+        let mut buf = vec![0u8; d.len as usize];
+        let read = std::fs::File::open(text_path(root)).and_then(|f| {
+            use std::os::unix::fs::FileExt;
+            f.read_exact_at(&mut buf, u64::from(d.start))
+        });
+        match read {
+            Ok(()) => String::from_utf8_lossy(&buf).into_owned().into(),
+            Err(_) => "".into(),
+        }
     }
 
     pub fn meeting_index(&self, id: &str) -> Option<usize> {
@@ -365,6 +402,16 @@ impl Archive {
             _ => Vec::new(),
         }
     }
+}
+
+fn index_matches(layout: &Layout, old: &IndexFile) -> bool {
+    let scopes = layout.scopes();
+    old.marks.len() == scopes.len()
+        && scopes.iter().all(|s| {
+            old.marks
+                .get(&scope_key(s))
+                .is_some_and(|m| still_same(layout, s, m))
+        })
 }
 
 fn read_index(root: &Path) -> Option<IndexFile> {
@@ -595,6 +642,7 @@ fn rebuild(
     let mut archive = archive;
     archive.text = text;
     archive.folded = fold;
+    archive.root = Some(root);
     (archive, refresh)
 }
 
