@@ -103,7 +103,7 @@ impl WordIndexer {
         let generation = self.generation;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            if !shown.meetings.is_empty() && Archive::is_fresh(&layout) {
+            if !shown.meetings.is_empty() && Archive::is_fresh(&layout, shown.build) {
                 let Ok(folded) = Archive::read_folded(layout.root()) else {
                     return;
                 };

@@ -223,6 +223,7 @@ impl Folder {
             meeting: meeting.into(),
             hash,
             deadline: Some(day(deadline)),
+            parties: Vec::new(),
         });
     }
 

@@ -479,6 +479,7 @@ fn approve(store: &mut Store) {
             meeting: FIRST.into(),
             hash: hash.clone(),
             deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
+            parties: Vec::new(),
         },
     );
     commit_as(
@@ -547,6 +548,7 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
             meeting: FIRST.into(),
             hash: hash.clone(),
             deadline: None,
+            parties: Vec::new(),
         },
     );
     commit_as(

@@ -341,6 +341,7 @@ fn history(fx: &mut Fixture) {
                 meeting: id.into(),
                 hash: hash.clone(),
                 deadline: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+                parties: Vec::new(),
             },
         );
         let parties: Vec<String> = doc.forum.parties.iter().map(|p| p.id.clone()).collect();

@@ -29,10 +29,12 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
             return;
         }
     };
+    let parties = m.approving_parties(&app.doc.forum);
     let change = Change::Circulate {
         meeting: m.id.clone(),
         hash: content_hash(m),
         deadline: Some(deadline),
+        parties,
     };
     let msg = format!(
         "{} {}",

@@ -558,6 +558,7 @@ pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str
         (Lang::Nb, IllegalTransition) => "ikke en lovlig statusendring",
         (Lang::Nb, VoteClosed) => "avstemningen er lukket",
         (Lang::Nb, StaleHash) => "godkjenningen gjelder en annen versjon av referatet",
+        (Lang::Nb, NotAnApprover) => "partens godkjenning trengs ikke (eller ingen part skal godkjenne)",
         (Lang::En, Locked) => "the minutes are out for approval or approved, and locked",
         (Lang::En, NotYourParty) => "only the party's own may write this",
         (Lang::En, UnknownTarget) => "what it changes does not exist (any more)",
@@ -565,6 +566,7 @@ pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str
         (Lang::En, IllegalTransition) => "not a legal status change",
         (Lang::En, VoteClosed) => "the vote is closed",
         (Lang::En, StaleHash) => "the approval is of another version of the minutes",
+        (Lang::En, NotAnApprover) => "the party's approval is not needed (or no party's is)",
     }
 }
 

@@ -219,6 +219,10 @@ pub enum Change {
         hash: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<chrono::NaiveDate>,
+        /// The parties whose approval is needed, as the chair saw them (so that later
+        /// changes to the forum do not change the round). Empty: taken from the forum.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parties: Vec<Id>,
     },
     /// A party approves the minutes whose content has `hash`.
     Approve {
@@ -365,6 +369,8 @@ pub enum RejectReason {
     VoteClosed,
     /// An approval given on other content than the content under approval.
     StaleHash,
+    /// The party's approval is not needed (or no party's is: nothing to circulate).
+    NotAnApprover,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -233,7 +233,18 @@ impl Doc {
                 meeting,
                 hash,
                 deadline,
+                parties,
             } => {
+                let approvers = if parties.is_empty() {
+                    self.meeting(&meeting)
+                        .map(|m| m.approving_parties(&self.forum))
+                        .unwrap_or_default()
+                } else {
+                    parties
+                };
+                if approvers.is_empty() {
+                    return Err(RejectReason::NotAnApprover);
+                }
                 let m = self.meeting_mut(&meeting)?;
                 let was = m.status;
                 m.status
@@ -245,6 +256,7 @@ impl Doc {
                 m.status = MeetingStatus::Circulated;
                 m.approvals.clear();
                 m.content_hash = Some(hash);
+                m.approvers = approvers;
                 m.approval_deadline = deadline;
                 m.circulated_at = Some(meta.at.to_string());
                 m.approved_at = None;
@@ -302,6 +314,9 @@ impl Doc {
             if m.content_hash.as_ref() != Some(&hash) {
                 return Err(RejectReason::StaleHash);
             }
+            if !m.approvers.is_empty() && !m.approvers.contains(&party) {
+                return Err(RejectReason::NotAnApprover);
+            }
             m.approvals.retain(|a| a.party != party);
             m.approvals.push(super::Approval {
                 party,
@@ -311,7 +326,7 @@ impl Doc {
                 verdict,
                 comment,
             });
-            if m.waiting_for(&forum).is_empty() {
+            if verdict == super::Verdict::Approve && m.waiting_for(&forum).is_empty() {
                 m.status = MeetingStatus::Approved;
                 m.approved_at = Some(meta.at.to_string());
             }
@@ -730,6 +745,7 @@ fn keep_approved_version(m: &mut Meeting) {
     m.earlier_versions.push(earlier);
     m.approval_deadline = None;
     m.circulated_at = None;
+    m.approvers = Vec::new();
 }
 
 /// A short, language-neutral description of a change, for the list of refused ops.
@@ -897,6 +913,7 @@ mod tests {
                 meeting: "m".into(),
                 hash: hash.into(),
                 deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
+                parties: Vec::new(),
             },
         )
     }
@@ -985,6 +1002,47 @@ mod tests {
                 .find(|i| i.id == "a")
                 .map(|i| i.notes.as_str()),
             Some("")
+        );
+    }
+
+    #[test]
+    fn the_round_needs_the_parties_fixed_when_it_was_circulated() {
+        let mut d = doc_with_item();
+        set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+        set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+        assert_eq!(
+            circulate(&mut d, 12, "h1"),
+            Err(RejectReason::NotAnApprover),
+            "no parties: nobody could approve"
+        );
+        d.forum = forum_of(&["kmd", "ntl"]);
+        circulate(&mut d, 13, "h1").expect("circulate");
+        // A party added later is not needed; one not in the round cannot answer.
+        d.forum = forum_of(&["kmd", "ntl", "unio"]);
+        assert_eq!(
+            approve(&mut d, 14, "unio", "h1"),
+            Err(RejectReason::NotAnApprover)
+        );
+        approve(&mut d, 15, "kmd", "h1").expect("kmd");
+        // The last party asking for changes does not approve the minutes.
+        d.apply(
+            &meta(16, "ntl"),
+            Change::RequestChanges {
+                meeting: "m".into(),
+                party: "ntl".into(),
+                hash: "h1".into(),
+                text: "Mangler vårt syn".into(),
+            },
+        )
+        .expect("ntl asks");
+        assert_eq!(
+            d.meeting("m").map(|m| m.status),
+            Some(MeetingStatus::Circulated)
+        );
+        approve(&mut d, 17, "ntl", "h1").expect("ntl approves after all");
+        assert_eq!(
+            d.meeting("m").map(|m| m.status),
+            Some(MeetingStatus::Approved)
         );
     }
 

@@ -170,6 +170,9 @@ pub struct Meeting {
     pub content_hash: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub circulated_at: Option<String>,
+    /// The parties whose approval the round needs, fixed when it was circulated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvers: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_at: Option<String>,
     /// Earlier approved versions, oldest first, when the minutes went round again.
@@ -202,6 +205,7 @@ impl Meeting {
             approvals: Vec::new(),
             content_hash: None,
             circulated_at: None,
+            approvers: Vec::new(),
             approved_at: None,
             earlier_versions: Vec::new(),
             current_item: None,
@@ -236,6 +240,7 @@ impl Meeting {
             approvals: Vec::new(),
             content_hash: None,
             circulated_at: None,
+            approvers: Vec::new(),
             approved_at: None,
             earlier_versions: Vec::new(),
             current_item: None,
@@ -268,7 +273,12 @@ impl Meeting {
         if self.status != MeetingStatus::Circulated {
             return Vec::new();
         }
-        self.approving_parties(forum)
+        let needed = if self.approvers.is_empty() {
+            self.approving_parties(forum)
+        } else {
+            self.approvers.clone()
+        };
+        needed
             .into_iter()
             .filter(|p| {
                 !self.approvals.iter().any(|a| {

@@ -141,6 +141,8 @@ pub struct TextDoc {
 /// The archive in memory. `text` and `folded` are loaded only when a search needs them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Archive {
+    /// When the index was built (ns since 1970): tells one build from another.
+    pub build: u64,
     pub parties: Vec<Id>,
     pub areas: Vec<Id>,
     /// Newest first.
@@ -302,7 +304,7 @@ impl Archive {
                 },
             );
         }
-        rebuild(layout, &scopes, old, forum())
+        rebuild(layout, &scopes, old, forum)
     }
 
     /// The index as it was last written, without checking it against the logs: for showing
@@ -314,12 +316,12 @@ impl Archive {
         })
     }
 
-    /// Whether the index on disk still matches every log (what `open` checks first).
-    pub fn is_fresh(layout: &Layout) -> bool {
+    /// Whether the index on disk is still the build `build` and matches every log.
+    pub fn is_fresh(layout: &Layout, build: u64) -> bool {
         let Some(old) = read_index(layout.root()) else {
             return false;
         };
-        index_matches(layout, &old)
+        old.archive.build == build && index_matches(layout, &old)
     }
 
     /// The lower-case texts alone, for building the word index.
@@ -527,7 +529,7 @@ fn entry_from(a: &Archive, m: usize) -> Option<Entry> {
             let item = if d.item == NONE {
                 NONE
             } else {
-                d.item - row.item_range.0
+                d.item.checked_sub(row.item_range.0).unwrap_or(NONE)
             };
             let party = a.party_id(d.party).map(str::to_string);
             (item, party, d.field, a.doc_text(d).to_string())
@@ -562,14 +564,15 @@ fn rebuild(
     layout: &Layout,
     scopes: &[Scope],
     old: Option<IndexFile>,
-    forum_doc: Doc,
+    forum: impl FnOnce() -> Doc,
 ) -> (Archive, Refresh) {
     let root = layout.root().to_path_buf();
-    // Marks first: a log that grows while we read is read again next time.
-    let marks: BTreeMap<String, DirMark> = scopes
+    // Marks first, the forum's too: a log that grows while we read is read again next time.
+    let mut marks: BTreeMap<String, DirMark> = scopes
         .iter()
         .filter_map(|s| dir_mark(layout, s).map(|m| (scope_key(s), m)))
         .collect();
+    let forum_doc = forum();
     let mut old = old;
     if let Some(o) = &mut old
         && o.archive.load_text(&root).is_err()
@@ -627,6 +630,12 @@ fn rebuild(
     drop(old);
     let folded = fold_in_parallel(layout, &to_fold, &forum_doc.forum);
     for (n, entry) in folded {
+        // A meeting that could not be folded is not marked as seen: tried again next time.
+        if entry.is_none()
+            && let Some(id) = meeting_ids.get(n)
+        {
+            marks.remove(id);
+        }
         reuse[n] = entry;
     }
     let mut entries: Vec<Entry> = reuse.into_iter().flatten().collect();
@@ -636,10 +645,13 @@ fn rebuild(
             .cmp(&a.row.starts_at)
             .then_with(|| a.row.id.cmp(&b.row.id))
     });
-    let (archive, text, fold) = assemble(entries, &forum_doc);
+    let (mut archive, text, fold) = assemble(entries, &forum_doc);
+    archive.build = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
     let written = write_index(&root, marks, &key, &archive, &text, &fold).is_ok();
     refresh.written = written;
-    let mut archive = archive;
     archive.text = text;
     archive.folded = fold;
     archive.root = Some(root);
