@@ -262,7 +262,12 @@ static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
 static ARCHIVE: LazyLock<KeyMap> = LazyLock::new(|| {
     let mut v = nav();
     v.extend([
-        b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyOpenReadOnly, true),
+        b(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            Msg::KeyOpenReadOnly,
+            true,
+        ),
         b(&[k('/')], Action::Search, Msg::KeySearchAll, true),
         b(&[k('n')], Action::SearchNext, Msg::KeySearchNext, true),
         b(&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),

@@ -2,8 +2,8 @@
 //! key press becomes an `Action`, and `update` turns it into state changes and `Effect`s.
 
 mod action;
-pub mod archive;
 mod approval;
+pub mod archive;
 mod form;
 mod keymap;
 mod state;

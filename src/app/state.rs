@@ -499,7 +499,12 @@ impl App {
                 out.push((m.date().to_string(), i.number, i.title.clone()));
             }
         }
-        for i in self.archive.items.iter().filter(|i| i.areas.iter().any(|a| a == area)) {
+        for i in self
+            .archive
+            .items
+            .iter()
+            .filter(|i| i.areas.iter().any(|a| a == area))
+        {
             if let Some(m) = self.archive.meetings.get(i.meeting as usize)
                 && self.doc.meeting(&m.id).is_none()
             {

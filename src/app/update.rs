@@ -329,9 +329,7 @@ pub(super) fn quit_from(app: &mut App, force: bool, fx: &mut Vec<Effect>) {
 fn thread_of_selection(app: &mut App, fx: &mut Vec<Effect>) {
     let area = match app.focus {
         Pane::Areas => app.selected_area().map(|a| a.id.clone()),
-        _ => app
-            .selected_item()
-            .and_then(|i| i.areas.first().cloned()),
+        _ => app.selected_item().and_then(|i| i.areas.first().cloned()),
     };
     match area {
         Some(a) => {
@@ -790,9 +788,7 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
             };
             set_status(app, to, fx)
         }
-        "circulate" | "sirkuler" | "tilgodkjenning" => {
-            super::approval::circulate(app, arg, fx)
-        }
+        "circulate" | "sirkuler" | "tilgodkjenning" => super::approval::circulate(app, arg, fx),
         "approve" | "godkjenn" => super::approval::approve(app, fx),
         "changes" | "endringer" => super::approval::request_changes(app, arg, fx),
         "archive" | "arkiv" => super::archive::show(app, fx),
@@ -825,7 +821,10 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
             "csv" => fx.push(Effect::Export(Format::Csv)),
             "text" | "txt" | "tekst" => fx.push(Effect::Export(Format::Text)),
             other => {
-                let msg = format!("{}: {other} (md, html, csv, json, text)", t(app, Msg::UnknownFormat));
+                let msg = format!(
+                    "{}: {other} (md, html, csv, json, text)",
+                    t(app, Msg::UnknownFormat)
+                );
                 app.warn(msg);
             }
         },

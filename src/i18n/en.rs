@@ -317,7 +317,9 @@ pub fn text(m: Msg) -> &'static str {
         CirculatedUntil => "Circulated for approval, deadline",
         ApproveNeedsParty => "You must belong to a party to approve (:whoami)",
         RoundNotOpen => "The minutes are not circulated for approval",
-        HashDiffers => "The minutes you see are not those circulated – wait until everything is synced",
+        HashDiffers => {
+            "The minutes you see are not those circulated – wait until everything is synced"
+        }
         ApprovedFor => "Approved for",
         ChangesNeedText => "Say what should change: :changes TEXT",
         ChangesRequested => "Changes requested – the chair will see it",

@@ -558,7 +558,9 @@ pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str
         (Lang::Nb, IllegalTransition) => "ikke en lovlig statusendring",
         (Lang::Nb, VoteClosed) => "avstemningen er lukket",
         (Lang::Nb, StaleHash) => "godkjenningen gjelder en annen versjon av referatet",
-        (Lang::Nb, NotAnApprover) => "partens godkjenning trengs ikke (eller ingen part skal godkjenne)",
+        (Lang::Nb, NotAnApprover) => {
+            "partens godkjenning trengs ikke (eller ingen part skal godkjenne)"
+        }
         (Lang::En, Locked) => "the minutes are out for approval or approved, and locked",
         (Lang::En, NotYourParty) => "only the party's own may write this",
         (Lang::En, UnknownTarget) => "what it changes does not exist (any more)",

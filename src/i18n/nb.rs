@@ -313,11 +313,15 @@ pub fn text(m: Msg) -> &'static str {
         KeyBack => "Tilbake",
         ViewOnly => "Møtet er åpnet fra arkivet i lesemodus. :edit for å endre.",
         EditingAgain => "Møtet kan endres igjen",
-        CirculateNeedsClosed => "Bare avsluttede (eller godkjente) møter kan sendes til godkjenning",
+        CirculateNeedsClosed => {
+            "Bare avsluttede (eller godkjente) møter kan sendes til godkjenning"
+        }
         CirculatedUntil => "Sendt til godkjenning, frist",
         ApproveNeedsParty => "Du må høre til en part for å godkjenne (:whoami)",
         RoundNotOpen => "Referatet er ikke til godkjenning",
-        HashDiffers => "Referatet du ser, er ikke det som ble sendt til godkjenning – vent til alt er synkronisert",
+        HashDiffers => {
+            "Referatet du ser, er ikke det som ble sendt til godkjenning – vent til alt er synkronisert"
+        }
         ApprovedFor => "Godkjent for",
         ChangesNeedText => "Skriv hva som bør endres: :endringer TEKST",
         ChangesRequested => "Endringer bedt om – møteleder får se det",

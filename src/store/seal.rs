@@ -22,7 +22,11 @@ mod tests {
 
     #[test]
     fn the_hash_covers_the_record_but_not_the_round() {
-        let mut m = Meeting::new("m".into(), "Møte".into(), "2026-12-08T10:00:00+01:00".into());
+        let mut m = Meeting::new(
+            "m".into(),
+            "Møte".into(),
+            "2026-12-08T10:00:00+01:00".into(),
+        );
         let h = content_hash(&m);
         assert_eq!(h.len(), 64);
         m.approval_deadline = chrono::NaiveDate::from_ymd_opt(2026, 12, 22);

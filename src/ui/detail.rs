@@ -375,7 +375,10 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
     if earlier > 0 {
         items.insert(
             0,
-            Line::styled(format!("… {earlier} {}", t(Msg::EarlierSeeThread)), theme.dim),
+            Line::styled(
+                format!("… {earlier} {}", t(Msg::EarlierSeeThread)),
+                theme.dim,
+            ),
         );
     }
     if !items.is_empty() {
@@ -430,7 +433,11 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
         let item = number
             .map(|n| format!(", {} {n}", t(Msg::Item).to_lowercase()))
             .unwrap_or_default();
-        out.push(field(t(Msg::Linked), format!("{date} {title}{item}"), theme));
+        out.push(field(
+            t(Msg::Linked),
+            format!("{date} {title}{item}"),
+            theme,
+        ));
     }
     if !a.areas.is_empty() {
         let names: Vec<String> = a

@@ -69,7 +69,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if overdue {
             text.push_str(&format!(" {}", lang.t(Msg::Overdue)));
         }
-        parts.push(Span::styled(text, if overdue { theme.warn } else { theme.text }));
+        parts.push(Span::styled(
+            text,
+            if overdue { theme.warn } else { theme.text },
+        ));
     }
     if let Some(item) = m.current_item.as_deref().and_then(|id| m.item(id)) {
         parts.push(Span::raw(format!(
