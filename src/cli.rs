@@ -54,7 +54,8 @@ pub enum Command {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
         meeting: String,
     },
-    /// Write a meeting's minutes as JSON or Markdown.
+    /// Write a meeting's minutes: Markdown, a printable HTML page, the action list as CSV, JSON or
+    /// plain text.
     Export {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
         meeting: String,
