@@ -61,8 +61,12 @@ pub fn run(root: &Path, meetings: usize, seed: u64) -> Result<()> {
     let started = Instant::now();
     let stats = generate(root, meetings, seed)?;
 
-    // ARCHIVE INDEX: build the archive index (src/store/archive.rs) of `root` here, once it
-    // exists, so that the first `samrad --archive` or `samrad search` need not fold it all.
+    // The archive index now, so that the first `samrad --archive` or `samrad search` does
+    // not have to fold every meeting.
+    let (_, index) = crate::store::archive::Archive::open(&crate::store::Layout::new(root));
+    if !index.written {
+        eprintln!("samrad demo-data: warning: the archive index could not be written");
+    }
 
     println!(
         "samrad demo-data: {} meetings ({} with the template's), {} items, {} ops, {} files ({:.1} MB) in {}, {:.1} s",
