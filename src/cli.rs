@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::config;
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Author, Doc, Meeting, MeetingStatus, Stance};
+use crate::model::{Author, Doc, MeetingStatus, Stance};
 use crate::search::{self, Filter};
 use crate::store::archive::Archive;
 use crate::store::{Load, Store};
@@ -286,19 +286,6 @@ pub fn find_meeting_in<'a>(
             many.join(", ")
         ),
     }
-}
-
-/// A meeting of the folded doc by id, date or `latest`.
-pub fn find_meeting<'a>(doc: &'a Doc, key: &str, lang: Lang) -> Result<&'a Meeting> {
-    let id = find_meeting_in(
-        doc.meetings
-            .iter()
-            .map(|m| (m.id.as_str(), m.starts_at.as_str())),
-        key,
-        lang,
-    )?;
-    doc.meeting(&id)
-        .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))
 }
 
 /// A meeting of the archive by id, date or `latest`.

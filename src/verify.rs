@@ -1209,17 +1209,7 @@ fn finding(lang: Lang, f: &Finding) -> String {
             approved,
             place,
         } => {
-            let what = place
-                .as_ref()
-                .map(|p| place_text(lang, p))
-                .unwrap_or_else(|| {
-                    tr(
-                        lang,
-                        "innholdet er et annet enn det som ble godkjent",
-                        "the content is not the content that was approved",
-                    )
-                    .to_string()
-                });
+            let what = differs(lang, place.as_ref());
             match lang {
                 Lang::Nb => format!(
                     "{dir}: {what} (hash nå {}, godkjent {})",
@@ -1239,17 +1229,7 @@ fn finding(lang: Lang, f: &Finding) -> String {
             approved,
             place,
         } => {
-            let what = place
-                .as_ref()
-                .map(|p| place_text(lang, p))
-                .unwrap_or_else(|| {
-                    tr(
-                        lang,
-                        "innholdet er et annet enn det som ble godkjent",
-                        "the content is not the content that was approved",
-                    )
-                    .to_string()
-                });
+            let what = differs(lang, place.as_ref());
             match lang {
                 Lang::Nb => format!(
                     "{file}: {what} (filens hash {}, skal være {})",
@@ -1366,6 +1346,18 @@ fn note(lang: Lang, n: &Note) -> String {
             format!("no logs in {dir}, only the minutes file {file}")
         }
     }
+}
+
+/// Where the content differs from what was approved, or that it does.
+fn differs(lang: Lang, place: Option<&Place>) -> String {
+    place.map(|p| place_text(lang, p)).unwrap_or_else(|| {
+        tr(
+            lang,
+            "innholdet er et annet enn det som ble godkjent",
+            "the content is not the content that was approved",
+        )
+        .to_string()
+    })
 }
 
 fn place_text(lang: Lang, p: &Place) -> String {

@@ -16,7 +16,7 @@ pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
     Theme as ThemeName,
 };
-pub use update::{ask_identity, date_error, meetings_newest_first, update};
+pub use update::{ask_identity, date_error, update};
 
 /// Carry out `update`'s effects at once against a store: each change is committed (durably)
 /// and applied. The TUI does the same with the disk write on a thread; tests and scripts use

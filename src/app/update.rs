@@ -1119,15 +1119,10 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     }
 }
 
-/// Meetings newest first, as the meetings popup lists them.
-pub fn meetings_newest_first(app: &App) -> Vec<super::state::MeetingSummary> {
-    app.known_meetings()
-}
-
 fn meetings_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
     match action {
         Action::Open => {
-            if let Some(id) = meetings_newest_first(app).get(sel).map(|m| m.id.clone()) {
+            if let Some(id) = app.known_meetings().get(sel).map(|m| m.id.clone()) {
                 app.popups.pop();
                 switch_meeting(app, id, fx);
             }

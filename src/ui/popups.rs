@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::{Theme, help, scroll_offset};
-use crate::app::{App, Editor, Field, FieldKind, Form, Popup, meetings_newest_first};
+use crate::app::{App, Editor, Field, FieldKind, Form, Popup};
 use crate::i18n::{self, Msg};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -230,7 +230,8 @@ fn list(
 
 fn meetings(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
     let lang = app.lang;
-    let rows = meetings_newest_first(app)
+    let rows = app
+        .known_meetings()
         .iter()
         .map(|m| {
             let here = if app.meeting.as_deref() == Some(m.id.as_str()) {
