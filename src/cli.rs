@@ -253,104 +253,26 @@ pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
     }
 }
 
-/// A meeting by id, date (yyyy-mm-dd) or `latest`, from a list of (id, starts_at).
-pub fn find_meeting_in<'a>(
-    meetings: impl Iterator<Item = (&'a str, &'a str)> + Clone,
-    key: &str,
-    lang: Lang,
-) -> Result<String> {
-    let key = key.trim();
-    if key.eq_ignore_ascii_case("latest") || key.eq_ignore_ascii_case("siste") {
-        return meetings
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0)))
-            .map(|(id, _)| id.to_string())
-            .ok_or_else(|| anyhow!("{}", lang.t(Msg::NoMeetings)));
-    }
-    if let Some((id, _)) = meetings.clone().find(|(id, _)| *id == key) {
-        return Ok(id.to_string());
-    }
-    let on_date: Vec<&str> = meetings
-        .filter(|(_, at)| at.get(..10) == Some(key))
-        .map(|(id, _)| id)
-        .collect();
-    match on_date.as_slice() {
-        [one] => Ok(one.to_string()),
-        [] => bail!(
-            "{} {key:?}. {}",
-            lang.t(Msg::UnknownMeeting),
-            lang.t(Msg::ListHint)
-        ),
-        many => bail!(
-            "{} ({key}): {}",
-            lang.t(Msg::SeveralMeetings),
-            many.join(", ")
-        ),
-    }
-}
-
 /// A meeting of the archive by id, date or `latest`.
-pub fn find_meeting_id(archive: &Archive, key: &str, lang: Lang) -> Result<String> {
-    find_meeting_in(
+fn find_meeting_id(archive: &Archive, key: &str, lang: Lang) -> Result<String> {
+    crate::model::find_meeting(
         archive
             .meetings
             .iter()
             .map(|m| (m.id.as_str(), m.starts_at.as_str())),
         key,
-        lang,
     )
-}
-
-/// A party by id or short name, ignoring case.
-pub fn resolve_party(forum: &crate::model::Forum, key: &str) -> Result<String> {
-    let k = key.trim();
-    forum
-        .parties
-        .iter()
-        .find(|p| p.id.eq_ignore_ascii_case(k) || p.short.eq_ignore_ascii_case(k))
-        .map(|p| p.id.clone())
-        .ok_or_else(|| {
-            let known: Vec<&str> = forum.parties.iter().map(|p| p.short.as_str()).collect();
-            anyhow!(
-                "unknown party {k:?}; the forum's parties are {}",
-                known.join(", ")
-            )
-        })
-}
-
-/// A development area by id, number (1-5, its place in the strategy) or name, ignoring case.
-pub fn resolve_area(forum: &crate::model::Forum, key: &str) -> Result<String> {
-    let k = key.trim();
-    let areas = &forum.dev_areas;
-    if let Ok(n) = k.parse::<u32>()
-        && let Some(a) = areas.iter().find(|a| a.number == n)
-    {
-        return Ok(a.id.clone());
-    }
-    let low = k.to_lowercase();
-    areas
-        .iter()
-        .find(|a| a.id.eq_ignore_ascii_case(k) || a.title.to_lowercase().contains(&low))
-        .map(|a| a.id.clone())
-        .ok_or_else(|| {
-            let known: Vec<String> = areas
-                .iter()
-                .map(|a| format!("{} {}", a.number, a.title))
-                .collect();
-            anyhow!(
-                "unknown development area {k:?}; the areas are: {}",
-                known.join("; ")
-            )
-        })
+    .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))
 }
 
 fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate> {
-    match crate::app::parse_date(s) {
+    match crate::model::parse_date(s) {
         Ok(Some(d)) => Ok(d),
         Ok(None) => bail!(
             "--{flag}: {}",
-            crate::app::date_error(lang, crate::app::DateError::Format)
+            i18n::date_error(lang, crate::model::DateError::Format)
         ),
-        Err(e) => bail!("--{flag} {s:?}: {}", crate::app::date_error(lang, e)),
+        Err(e) => bail!("--{flag} {s:?}: {}", i18n::date_error(lang, e)),
     }
 }
 
@@ -409,14 +331,16 @@ impl FilterArgs {
             party: self
                 .party
                 .as_deref()
-                .map(|p| resolve_party(forum, p))
-                .transpose()?,
+                .map(|p| forum.find_party(p))
+                .transpose()
+                .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))?,
             stance: self.stance,
             area: self
                 .area
                 .as_deref()
-                .map(|a| resolve_area(forum, a))
-                .transpose()?,
+                .map(|a| forum.find_area(a))
+                .transpose()
+                .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))?,
             since: self
                 .since
                 .as_deref()
@@ -429,42 +353,6 @@ impl FilterArgs {
                 .transpose()?,
         })
     }
-}
-
-/// The meeting the TUI opens on: one that is open, else the next planned, else the latest.
-pub fn default_meeting(a: &Archive, today: chrono::NaiveDate) -> Option<String> {
-    let today = today.to_string();
-    let open = a.meetings.iter().find(|m| m.status == MeetingStatus::Open);
-    let next = a
-        .meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Planned && m.date() >= today.as_str())
-        .min_by(|x, y| x.starts_at.cmp(&y.starts_at));
-    open.or(next).or(a.meetings.first()).map(|m| m.id.clone())
-}
-
-/// A meeting's status for a list: with whom the approval waits for, and overdue rounds.
-pub fn archive_status(
-    lang: Lang,
-    forum: &crate::model::Forum,
-    m: &crate::store::archive::MeetingRow,
-    today: chrono::NaiveDate,
-) -> String {
-    let mut s = i18n::meeting_status(lang, m.status).to_string();
-    if m.status == MeetingStatus::Circulated {
-        if !m.waiting_for.is_empty() {
-            let names: Vec<&str> = m.waiting_for.iter().map(|p| forum.party_short(p)).collect();
-            s.push_str(&format!(
-                " ({} {})",
-                lang.t(Msg::WaitingFor),
-                names.join(", ")
-            ));
-        }
-        if m.approval_deadline.is_some_and(|d| d < today) {
-            s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
-        }
-    }
-    s
 }
 
 fn today() -> chrono::NaiveDate {
@@ -486,7 +374,14 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
     }
     let Some(command) = &cli.command else {
         let mut s = open(&cli, false)?;
-        if let Some(id) = default_meeting(&s.archive, today()) {
+        let first = crate::model::default_meeting(
+            s.archive
+                .meetings
+                .iter()
+                .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
+            today(),
+        );
+        if let Some(id) = first {
             s.doc = s.meeting_doc(&id);
         }
         let now = chrono::Local::now().fixed_offset();
@@ -538,7 +433,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                         let m = &a.meetings[i];
                         [
                             m.date().to_string(),
-                            archive_status(lang, &s.doc.forum, m, today()),
+                            i18n::archive_status(lang, &s.doc.forum, m, today()),
                             m.items.to_string(),
                             m.open_actions.to_string(),
                             m.title.clone(),

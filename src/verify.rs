@@ -909,60 +909,15 @@ fn entry_difference(x: Option<&Value>, y: Option<&Value>, forum: &Forum) -> Opti
 
 /// A meeting by id, date (yyyy-mm-dd or dd.mm.yyyy) or `latest`, among the log folders.
 fn find_meeting(layout: &Layout, ids: &[String], key: &str, lang: Lang) -> Result<String> {
-    let key = key.trim();
-    if let Some(id) = ids.iter().find(|i| *i == key) {
+    if let Some(id) = ids.iter().find(|i| *i == key.trim()) {
         return Ok(id.clone());
-    }
-    let latest = key.eq_ignore_ascii_case("latest") || key.eq_ignore_ascii_case("siste");
-    let date = ["%Y-%m-%d", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| chrono::NaiveDate::parse_from_str(key, f).ok())
-        .map(|d| d.to_string());
-    if !latest && date.is_none() {
-        bail!("{}", unknown_meeting(lang, key));
     }
     let dated: Vec<(String, String)> = ids
         .iter()
         .filter_map(|id| starts_at(layout, id).map(|at| (id.clone(), at)))
         .collect();
-    if latest {
-        return dated
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)))
-            .map(|(id, _)| id.clone())
-            .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{}",
-                    match lang {
-                        Lang::Nb => "Ingen møter.",
-                        Lang::En => "No meetings.",
-                    }
-                )
-            });
-    }
-    let on: Vec<&str> = dated
-        .iter()
-        .filter(|(_, at)| at.get(..10) == date.as_deref())
-        .map(|(id, _)| id.as_str())
-        .collect();
-    match on.as_slice() {
-        [one] => Ok(one.to_string()),
-        [] => bail!("{}", unknown_meeting(lang, key)),
-        many => match lang {
-            Lang::Nb => bail!("Flere møter {key}; oppgi id: {}", many.join(", ")),
-            Lang::En => bail!(
-                "Several meetings on {key}; give the id: {}",
-                many.join(", ")
-            ),
-        },
-    }
-}
-
-fn unknown_meeting(lang: Lang, key: &str) -> String {
-    match lang {
-        Lang::Nb => format!("Fant ikke møtet {key:?}. `samrad list` viser møtene."),
-        Lang::En => format!("No meeting {key:?}. `samrad list` shows the meetings."),
-    }
+    crate::model::find_meeting(dated.iter().map(|(id, at)| (id.as_str(), at.as_str())), key)
+        .map_err(|e| anyhow::anyhow!("{}", crate::i18n::lookup_error(lang, &e)))
 }
 
 /// A meeting's time as its logs last set it, without folding.

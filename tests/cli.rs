@@ -318,7 +318,13 @@ fn show_by_date_and_by_id_is_the_same_meeting() {
     let latest = s.run(&["show", "latest"]).ok().to_string();
     let by_date = s.run(&["show", DATE]).ok().to_string();
     let by_id = s.run(&["show", MEETING]).ok().to_string();
+    // The Norwegian way of writing the date finds it too, as in `verify` and `:open`.
+    let by_nb_date = s.run(&["show", "08.12.2026"]).ok().to_string();
     assert!(latest.contains(TITLE), "{latest}");
+    assert_eq!(
+        by_nb_date, latest,
+        "show 08.12.2026 differs from show latest"
+    );
     assert_eq!(by_date, latest, "show {DATE} differs from show latest");
     assert_eq!(by_id, latest, "show {MEETING} differs from show latest");
 }
@@ -620,6 +626,11 @@ fn search_prints_one_line_per_hit_and_json_for_scripts() {
         .to_string();
     assert!(none.is_empty(), "nothing after 2027: {none}");
     let err = s.run(&["search", "x", "--party", "LO"]).fails().to_string();
+    assert!(err.contains("ukjent part") && err.contains("NTL"), "{err}");
+    let err = s
+        .run(&["--lang", "en", "search", "x", "--party", "LO"])
+        .fails()
+        .to_string();
     assert!(
         err.contains("unknown party") && err.contains("NTL"),
         "{err}"
@@ -650,5 +661,10 @@ fn list_filters_on_one_item_party_position_and_area() {
         "items of the first meeting are on area 1: {area}"
     );
     let err = s.run(&["list", "--area", "9"]).fails().to_string();
+    assert!(err.contains("ukjent utviklingsområde"), "{err}");
+    let err = s
+        .run(&["--lang", "en", "list", "--area", "9"])
+        .fails()
+        .to_string();
     assert!(err.contains("unknown development area"), "{err}");
 }

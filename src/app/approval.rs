@@ -20,11 +20,11 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
         app.warn(lang.t(Msg::CirculateNeedsClosed));
         return;
     }
-    let deadline = match super::form::parse_date(arg) {
+    let deadline = match crate::model::parse_date(arg) {
         Ok(Some(d)) => d,
         Ok(None) => app.now.date_naive() + chrono::Duration::days(DEFAULT_DAYS),
         Err(e) => {
-            let msg = super::update::date_error(lang, e);
+            let msg = crate::i18n::date_error(lang, e);
             app.warn(msg);
             return;
         }

@@ -370,8 +370,8 @@ pub fn filter_from_form(app: &App, form: &Form) -> Result<Filter, String> {
     let forum = &app.doc.forum;
     let pick = |i: usize| form.choice(i).checked_sub(1);
     let date = |i: usize, label: Msg| -> Result<Option<chrono::NaiveDate>, String> {
-        super::form::parse_date(&form.text(i))
-            .map_err(|e| format!("{}: {}", lang.t(label), super::update::date_error(lang, e)))
+        crate::model::parse_date(&form.text(i))
+            .map_err(|e| format!("{}: {}", lang.t(label), i18n::date_error(lang, e)))
     };
     Ok(Filter {
         status: pick(0).and_then(|i| MeetingStatus::ALL.get(i).copied()),

@@ -10,13 +10,13 @@ mod state;
 mod update;
 
 pub use action::{Action, Effect};
-pub use form::{DateError, Field, FieldKind, Form, FormKind, parse_date};
+pub use form::{Field, FieldKind, Form, FormKind};
 pub use keymap::{ALL_MODES, Binding, KeyMap, Keys, Mode, keymap_for};
 pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
     Theme as ThemeName,
 };
-pub use update::{ask_identity, date_error, update};
+pub use update::{ask_identity, update};
 
 /// Carry out `update`'s effects at once against a store: each change is committed (durably)
 /// and applied. The TUI does the same with the disk write on a thread; tests and scripts use

@@ -224,19 +224,13 @@ impl App {
 
     /// The meeting to show first: one that is open, else the next planned, else the latest.
     pub fn default_meeting(&self) -> Option<Id> {
-        let ms = &self.doc.meetings;
-        let open = ms
-            .iter()
-            .find(|m| m.status == crate::model::MeetingStatus::Open);
-        let today = self.now.date_naive().to_string();
-        let next = ms
-            .iter()
-            .filter(|m| {
-                m.status == crate::model::MeetingStatus::Planned && m.date() >= today.as_str()
-            })
-            .min_by(|a, b| a.starts_at.cmp(&b.starts_at));
-        let latest = ms.iter().max_by(|a, b| a.starts_at.cmp(&b.starts_at));
-        open.or(next).or(latest).map(|m| m.id.clone())
+        crate::model::default_meeting(
+            self.doc
+                .meetings
+                .iter()
+                .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
+            self.now.date_naive(),
+        )
     }
 
     pub fn mode(&self) -> Mode {

@@ -4,16 +4,18 @@ use ratatui_textarea::TextArea;
 
 use super::action::crossterm_types::KeyCode;
 use super::action::{Action, Effect};
-use super::form::{DateError, Field, Form, FormKind, parse_date};
+use super::form::{Field, Form, FormKind};
 use super::keymap::Mode;
 use super::state::{App, Editor, EditorTarget, OnYes, Pane, Popup, Theme};
 use crate::export::Format;
+use crate::i18n::date_error;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
     ActionField, ActionStatus, Agreement, Change, DevArea, DevAreaStatus, Document, Id, ItemField,
     ItemKind, MeetingField, MeetingStatus, Owner, Person, Presence, Stance, VoteMethod, VoteOption,
     VoteRule, next_item_number,
 };
+use crate::model::{DateError, parse_date};
 use crate::store::ids::new_id;
 
 /// Apply one action. Returns the effects for the runtime: ops to commit, exports, quitting.
@@ -753,14 +755,13 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
                 app.popups.push(Popup::Meetings { selected: 0 });
             } else {
                 let known = app.known_meetings();
-                let found = crate::cli::find_meeting_in(
+                let found = crate::model::find_meeting(
                     known.iter().map(|m| (m.id.as_str(), m.starts_at.as_str())),
                     arg,
-                    app.lang,
                 );
                 match found {
                     Ok(id) => switch_meeting(app, id, fx),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(i18n::lookup_error(app.lang, &e)),
                 }
             }
         }
@@ -792,19 +793,19 @@ fn run_command(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
         "approve" | "godkjenn" => super::approval::approve(app, fx),
         "changes" | "endringer" => super::approval::request_changes(app, arg, fx),
         "archive" | "arkiv" => super::archive::show(app, fx),
-        "party" | "part" => match crate::cli::resolve_party(&app.doc.forum, arg) {
+        "party" | "part" => match app.doc.forum.find_party(arg) {
             Ok(p) => {
                 super::archive::thread(app, Some(p), None);
                 fx.push(Effect::RefreshArchive);
             }
-            Err(e) => app.warn(e.to_string()),
+            Err(e) => app.warn(i18n::lookup_error(app.lang, &e)),
         },
-        "area" | "område" => match crate::cli::resolve_area(&app.doc.forum, arg) {
+        "area" | "område" => match app.doc.forum.find_area(arg) {
             Ok(a) => {
                 super::archive::thread(app, None, Some(a));
                 fx.push(Effect::RefreshArchive);
             }
-            Err(e) => app.warn(e.to_string()),
+            Err(e) => app.warn(i18n::lookup_error(app.lang, &e)),
         },
         "edit" | "rediger" => {
             app.view_only = false;
@@ -1479,19 +1480,6 @@ fn open_meeting_form(app: &mut App, edit: bool, title_arg: &str) {
     };
     app.popups
         .push(Popup::Form(Form::new(kind, title.to_string(), fields)));
-}
-
-pub fn date_error(lang: Lang, e: DateError) -> String {
-    match (lang, e) {
-        (Lang::Nb, DateError::Format) => "Datoen må skrives dd.mm.åååå eller åååå-mm-dd".into(),
-        (Lang::En, DateError::Format) => "Write the date as dd.mm.yyyy or yyyy-mm-dd".into(),
-        (Lang::Nb, DateError::Year) => "Året må ha fire sifre".into(),
-        (Lang::En, DateError::Year) => "The year needs four digits".into(),
-        (Lang::Nb, DateError::Month(m)) => format!("Det finnes ingen måned {m}"),
-        (Lang::En, DateError::Month(m)) => format!("There is no month {m}"),
-        (Lang::Nb, DateError::Day(d, m)) => format!("Måned {m} har ingen dag {d}"),
-        (Lang::En, DateError::Day(d, m)) => format!("Month {m} has no day {d}"),
-    }
 }
 
 fn form(app: &mut App, action: Action, fx: &mut Vec<Effect>) {

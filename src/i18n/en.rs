@@ -334,5 +334,11 @@ pub fn text(m: Msg) -> &'static str {
         ApprovedOn => "approved",
         Filtered => "filter",
         Indexing => "building the search index …",
+        DateFormat => "Write the date as dd.mm.yyyy or yyyy-mm-dd",
+        DateYear => "The year needs four digits",
+        DateNoMonth => "There is no month {0}",
+        DateNoDay => "Month {1} has no day {0}",
+        UnknownParty => "unknown party {0}; the forum's parties are {1}",
+        UnknownArea => "unknown development area {0}; the areas are: {1}",
     }
 }

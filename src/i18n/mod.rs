@@ -42,6 +42,16 @@ impl Lang {
             Lang::En => en::text(m),
         }
     }
+
+    /// A message with its blanks filled: `{0}`, `{1}` … in the catalogue's text are
+    /// replaced by the arguments, so each language puts them where its grammar wants them.
+    pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = self.t(m).to_string();
+        for (i, a) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        }
+        out
+    }
 }
 
 macro_rules! messages {
@@ -378,6 +388,13 @@ messages! {
     ApprovedOn,
     Filtered,
     Indexing,
+    // typed input
+    DateFormat,
+    DateYear,
+    DateNoMonth,
+    DateNoDay,
+    UnknownParty,
+    UnknownArea,
 }
 
 pub fn item_kind(lang: Lang, k: ItemKind) -> &'static str {
@@ -569,6 +586,67 @@ pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str
         (Lang::En, VoteClosed) => "the vote is closed",
         (Lang::En, StaleHash) => "the approval is of another version of the minutes",
         (Lang::En, NotAnApprover) => "the party's approval is not needed (or no party's is)",
+    }
+}
+
+/// A meeting's status for a list: whom the approval waits for, and overdue rounds.
+pub fn archive_status(
+    lang: Lang,
+    forum: &crate::model::Forum,
+    m: &crate::store::archive::MeetingRow,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut s = meeting_status(lang, m.status).to_string();
+    if m.status == MeetingStatus::Circulated {
+        if !m.waiting_for.is_empty() {
+            let names: Vec<&str> = m.waiting_for.iter().map(|p| forum.party_short(p)).collect();
+            s.push_str(&format!(
+                " ({} {})",
+                lang.t(Msg::WaitingFor),
+                names.join(", ")
+            ));
+        }
+        if m.approval_deadline.is_some_and(|d| d < today) {
+            s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+        }
+    }
+    s
+}
+
+/// What is wrong with a typed date, in words.
+pub fn date_error(lang: Lang, e: crate::model::DateError) -> String {
+    use crate::model::DateError;
+    match e {
+        DateError::Format => lang.t(Msg::DateFormat).to_string(),
+        DateError::Year => lang.t(Msg::DateYear).to_string(),
+        DateError::Month(m) => lang.fill(Msg::DateNoMonth, &[&m]),
+        DateError::Day(d, m) => lang.fill(Msg::DateNoDay, &[&d, &m]),
+    }
+}
+
+/// What a lookup could not find, in words, with what there is instead.
+pub fn lookup_error(lang: Lang, e: &crate::model::LookupError) -> String {
+    use crate::model::LookupError;
+    match e {
+        LookupError::NoMeetings => lang.t(Msg::NoMeetings).to_string(),
+        LookupError::UnknownMeeting(key) => format!(
+            "{} {key:?}. {}",
+            lang.t(Msg::UnknownMeeting),
+            lang.t(Msg::ListHint)
+        ),
+        LookupError::SeveralMeetings { key, ids } => {
+            format!(
+                "{} ({key}): {}",
+                lang.t(Msg::SeveralMeetings),
+                ids.join(", ")
+            )
+        }
+        LookupError::UnknownParty { key, known } => {
+            lang.fill(Msg::UnknownParty, &[&format!("{key:?}"), &known.join(", ")])
+        }
+        LookupError::UnknownArea { key, known } => {
+            lang.fill(Msg::UnknownArea, &[&format!("{key:?}"), &known.join("; ")])
+        }
     }
 }
 

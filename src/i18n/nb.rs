@@ -336,5 +336,11 @@ pub fn text(m: Msg) -> &'static str {
         ApprovedOn => "godkjent",
         Filtered => "filter",
         Indexing => "bygger søkeindeks …",
+        DateFormat => "Datoen må skrives dd.mm.åååå eller åååå-mm-dd",
+        DateYear => "Året må ha fire sifre",
+        DateNoMonth => "Det finnes ingen måned {0}",
+        DateNoDay => "Måned {1} har ingen dag {0}",
+        UnknownParty => "ukjent part {0}; forumets parter er {1}",
+        UnknownArea => "ukjent utviklingsområde {0}; områdene er: {1}",
     }
 }

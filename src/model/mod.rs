@@ -3,15 +3,18 @@
 
 mod action;
 mod change;
+mod date;
 mod deadline;
 mod doc;
 mod forum;
 mod item;
+mod lookup;
 mod meeting;
 mod vote;
 
 pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
 pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope};
+pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
 pub use doc::{Doc, Minutes, SCHEMA_VERSION};
 pub use forum::{
@@ -21,6 +24,7 @@ pub use item::{
     Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
     Stance, Statement, next_item_number,
 };
+pub use lookup::{LookupError, default_meeting, find_meeting};
 pub use meeting::{
     Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
     Presence, TransitionError, Verdict,

@@ -127,7 +127,7 @@ fn describe_filter(app: &App, view: &ArchiveView) -> String {
 
 /// Status in words, with whom an approval waits for and whether it is overdue.
 pub fn status_text(app: &App, m: &MeetingRow) -> String {
-    crate::cli::archive_status(app.lang, &app.doc.forum, m, app.now.date_naive())
+    crate::i18n::archive_status(app.lang, &app.doc.forum, m, app.now.date_naive())
 }
 
 /// The status column: the status in words, "⚠" when an approval round is overdue.
