@@ -123,25 +123,56 @@ fn expand(tree: &str, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Every path the code names that starts at `crate`, `super` or `self`.
-fn paths_in(code: &str) -> Vec<String> {
+/// The modules a file declares (`mod x;`): paths starting with them lead into its children.
+fn child_modules(code: &str) -> Vec<String> {
+    code.lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            let t = t.strip_prefix("pub ").unwrap_or(t);
+            let t = match t.strip_prefix("pub(") {
+                Some(r) => r.split_once(") ").map(|(_, r)| r).unwrap_or(r),
+                None => t,
+            };
+            let name = t.strip_prefix("mod ")?.strip_suffix(';')?;
+            Some(name.trim().to_string())
+        })
+        .collect()
+}
+
+/// Each `use` statement of the code: whether it is `pub` (a re-export), and its tree on
+/// one line.
+fn use_statements(code: &str) -> Vec<(bool, String)> {
+    let lines: Vec<&str> = code.lines().collect();
     let mut out = Vec::new();
-    for (i, line) in code.lines().enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         let t = line.trim_start();
-        let t = t.strip_prefix("pub ").unwrap_or(t);
-        let t = match t.strip_prefix("pub(") {
-            Some(r) => r.split_once(") ").map(|(_, r)| r).unwrap_or(r),
-            None => t,
+        let (public, t) = match t.strip_prefix("pub(") {
+            Some(r) => (true, r.split_once(") ").map(|(_, r)| r).unwrap_or(r)),
+            None => match t.strip_prefix("pub ") {
+                Some(r) => (true, r),
+                None => (false, t),
+            },
         };
         let Some(t) = t.strip_prefix("use ") else {
             continue;
         };
-        let rest: String = std::iter::once(t)
-            .chain(code.lines().skip(i + 1))
+        let rest = std::iter::once(t)
+            .chain(lines[i + 1..].iter().copied())
             .collect::<Vec<_>>()
             .join(" ");
         let tree = rest.split(';').next().unwrap_or("");
-        let tree: String = tree.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push((
+            public,
+            tree.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+    }
+    out
+}
+
+/// Every path the code names that starts at `crate`, `super`, `self` or a child module.
+fn paths_in(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, tree) in use_statements(code) {
         expand(&tree, "", &mut out);
     }
     let bytes = code.as_bytes();
@@ -164,31 +195,84 @@ fn paths_in(code: &str) -> Vec<String> {
             out.push(code[at..end].trim_end_matches(':').to_string());
         }
     }
+    let children = child_modules(code);
+    for child in &children {
+        let start = format!("{child}::");
+        let mut from = 0;
+        while let Some(i) = code[from..].find(&start) {
+            let at = from + i;
+            from = at + start.len();
+            if at > 0
+                && (bytes[at - 1].is_ascii_alphanumeric()
+                    || bytes[at - 1] == b'_'
+                    || bytes[at - 1] == b':')
+            {
+                continue;
+            }
+            out.push(format!("self::{child}"));
+        }
+    }
+    out.iter_mut().for_each(|p| {
+        let head = p.split("::").next().unwrap_or("");
+        if children.iter().any(|c| c == head) {
+            *p = format!("self::{p}");
+        }
+    });
     out.retain(|p| p.starts_with("crate") || p.starts_with("super") || p.starts_with("self"));
     out
 }
 
-/// The file a path leads to: the deepest module of it that is a file of `src/`.
-fn resolve(from: &[String], path: &str, files: &BTreeMap<Vec<String>, PathBuf>) -> Option<PathBuf> {
+/// A path as absolute module segments, seen from module `from`; `None` for a path outside
+/// the crate.
+fn absolute(from: &[String], path: &str, children: &[String]) -> Option<Vec<String>> {
     let mut segs: Vec<String> = Vec::new();
     let mut parts = path.split("::").peekable();
-    match parts.next()? {
-        "crate" => {}
-        "self" => segs.extend(from.iter().cloned()),
+    let head = *parts.peek()?;
+    match head {
+        "crate" => {
+            parts.next();
+        }
+        "self" => {
+            parts.next();
+            segs.extend(from.iter().cloned());
+        }
         "super" => {
             segs.extend(from.iter().cloned());
-            segs.pop();
             while parts.peek() == Some(&"super") {
                 parts.next();
                 segs.pop();
             }
         }
+        child if children.iter().any(|c| c == child) => segs.extend(from.iter().cloned()),
         _ => return None,
     }
     segs.extend(parts.map(str::to_string));
-    (0..=segs.len())
-        .rev()
-        .find_map(|n| files.get(&segs[..n]).cloned())
+    Some(segs)
+}
+
+struct Crate {
+    files: BTreeMap<Vec<String>, PathBuf>,
+    /// Per module: names it re-exports (`pub use`), to the absolute path they stand for.
+    reexports: BTreeMap<Vec<String>, BTreeMap<String, Vec<String>>>,
+}
+
+impl Crate {
+    /// The file a path leads to: the deepest module of it that is a file of `src/`, and
+    /// through that module's re-exports to the file that defines the name.
+    fn resolve(&self, segs: &[String], depth: u8) -> Option<PathBuf> {
+        let n = (0..=segs.len())
+            .rev()
+            .find(|n| self.files.contains_key(&segs[..*n]))?;
+        if depth < 8
+            && let Some(name) = segs.get(n)
+            && let Some(target) = self.reexports.get(&segs[..n]).and_then(|r| r.get(name))
+        {
+            let mut next = target.clone();
+            next.extend(segs[n + 1..].iter().cloned());
+            return self.resolve(&next, depth + 1);
+        }
+        self.files.get(&segs[..n]).cloned()
+    }
 }
 
 fn graph() -> (
@@ -201,11 +285,35 @@ fn graph() -> (
         .filter(|(p, _)| !p.ends_with("main.rs"))
         .map(|(p, s)| (s.module.clone(), p.clone()))
         .collect();
+    let mut reexports = BTreeMap::new();
+    for src in sources.values() {
+        let code = code_of(&src.text);
+        let children = child_modules(&code);
+        let mut names = BTreeMap::new();
+        for (_, tree) in use_statements(&code)
+            .into_iter()
+            .filter(|(public, _)| *public)
+        {
+            let mut paths = Vec::new();
+            expand(&tree, "", &mut paths);
+            for p in paths {
+                let name = p.rsplit("::").next().unwrap_or("").to_string();
+                if let Some(abs) = absolute(&src.module, &p, &children) {
+                    names.insert(name, abs);
+                }
+            }
+        }
+        reexports.insert(src.module.clone(), names);
+    }
+    let krate = Crate { files, reexports };
     let mut edges: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
     for (path, src) in &sources {
+        let code = code_of(&src.text);
+        let children = child_modules(&code);
         let set = edges.entry(path.clone()).or_default();
-        for p in paths_in(&code_of(&src.text)) {
-            if let Some(to) = resolve(&src.module, &p, &files)
+        for p in paths_in(&code) {
+            if let Some(to) =
+                absolute(&src.module, &p, &children).and_then(|s| krate.resolve(&s, 0))
                 && &to != path
                 && !to.ends_with("lib.rs")
             {
@@ -422,4 +530,18 @@ fn the_apps_dispatcher_is_short() {
         lines < DISPATCH_MAX,
         "app/update.rs has {lines} lines; features belong in their own modules"
     );
+}
+
+/// `ARCH_DUMP=1 cargo test --test architecture dump -- --nocapture` prints every edge.
+#[test]
+fn dump() {
+    if std::env::var_os("ARCH_DUMP").is_none() {
+        return;
+    }
+    let (_, edges) = graph();
+    for (from, tos) in edges {
+        for to in tos {
+            println!("{} -> {}", from.display(), to.display());
+        }
+    }
 }
