@@ -8,6 +8,7 @@ pub mod demo_data;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod runtime;
 pub mod search;
 pub mod store;
 pub mod tui;

@@ -11,6 +11,7 @@ use samrad::model::{
     ActionStatus, Agreement, Author, Change, Doc, ItemField, ItemKind, ItemNumber, MeetingStatus,
     Owner, Presence,
 };
+use samrad::runtime::{Mode, Runtime};
 use samrad::store::{Load, Store, minutes_bytes, read_minutes};
 use serde_json::{Value, json};
 
@@ -33,7 +34,7 @@ fn at(s: &str) -> DateTime<FixedOffset> {
 /// A data folder seeded with the template, a store on it and the app on top.
 struct Session {
     dir: tempfile::TempDir,
-    store: Store,
+    rt: Runtime,
     app: App,
 }
 
@@ -43,14 +44,15 @@ impl Session {
         let mut store = Store::open(dir.path(), chair())?;
         let doc = store.load(&Load::All);
         let app = App::new(doc, chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
-        Ok(Session { dir, store, app })
+        let rt = Runtime::new(store, Mode::Inline)?;
+        Ok(Session { dir, rt, app })
     }
 
     /// One action: `update`, then its commits written durably and applied. Returns every
     /// effect `update` asked for (commits included), so a test can see what was written.
     fn act(&mut self, action: Action) -> Vec<Effect> {
         let fx = app::update(&mut self.app, action);
-        app::run_effects(&mut self.app, &mut self.store, fx.clone()).expect("effects run");
+        self.rt.run(&mut self.app, fx.clone());
         fx
     }
 
@@ -117,10 +119,11 @@ impl Session {
 
     /// Write the minutes of `meeting` and return the file's bytes.
     fn minutes_file(&mut self, meeting: &str) -> Vec<u8> {
-        self.store
+        self.rt
+            .store_mut()
             .materialize(&self.app.doc, meeting)
             .expect("materialize");
-        std::fs::read(self.store.layout().minutes_path(meeting)).expect("minutes file")
+        std::fs::read(self.rt.store().layout().minutes_path(meeting)).expect("minutes file")
     }
 }
 
@@ -514,7 +517,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     assert_eq!(a["meeting"], id.as_str());
     assert!(v.get("rejected").is_none());
 
-    let typed = read_minutes(&s.store.layout().minutes_path(&id))?;
+    let typed = read_minutes(&s.rt.store_mut().layout().minutes_path(&id))?;
     assert_eq!(Some(&typed), s.app.doc.minutes(&id).as_ref());
 
     // A fresh samrad folds the logs to the very same minutes, and opens this meeting.
@@ -548,7 +551,7 @@ fn an_impossible_due_date_keeps_the_form_open_and_commits_nothing() -> R {
     assert!(matches!(form.kind, FormKind::NewAction { .. }));
     assert_eq!(form.error.as_deref(), Some("Måned 2 har ingen dag 31"));
     assert_eq!(
-        form.text(0),
+        form.text(samrad::i18n::Msg::FieldTitle),
         "Kartlegge kompetansebehov",
         "what was typed is kept"
     );
@@ -691,7 +694,7 @@ fn moving_items_changes_the_agenda_order_for_good() -> R {
 fn approved_minutes_cannot_be_edited() -> R {
     let mut s = Session::new()?;
     for to in [MeetingStatus::Open, MeetingStatus::Closed] {
-        let op = s.store.commit_at(
+        let op = s.rt.store_mut().commit_at(
             Change::MeetingStatus {
                 meeting: FIRST.into(),
                 to,
@@ -1212,8 +1215,8 @@ fn past_meeting(s: &mut Session) -> R {
         party: Some("ntl".into()),
     };
     let t = at("2026-10-15T10:00:00+02:00");
-    s.store.set_author(chair());
-    s.store.commit_at(
+    s.rt.store_mut().set_author(chair());
+    s.rt.store_mut().commit_at(
         Change::MeetingCreate {
             meeting: "m-okt".into(),
             title: "Kontaktgruppemøte oktober".into(),
@@ -1221,7 +1224,7 @@ fn past_meeting(s: &mut Session) -> R {
         },
         t,
     )?;
-    s.store.commit_at(
+    s.rt.store_mut().commit_at(
         Change::ItemAdd {
             meeting: "m-okt".into(),
             item: "okt-1".into(),
@@ -1232,7 +1235,7 @@ fn past_meeting(s: &mut Session) -> R {
         },
         t,
     )?;
-    s.store.commit_at(
+    s.rt.store_mut().commit_at(
         Change::ItemSet {
             meeting: "m-okt".into(),
             item: "okt-1".into(),
@@ -1240,8 +1243,8 @@ fn past_meeting(s: &mut Session) -> R {
         },
         t,
     )?;
-    s.store.set_author(ntl);
-    s.store.commit_at(
+    s.rt.store_mut().set_author(ntl);
+    s.rt.store_mut().commit_at(
         Change::Position {
             meeting: "m-okt".into(),
             item: "okt-1".into(),
@@ -1251,7 +1254,7 @@ fn past_meeting(s: &mut Session) -> R {
         },
         t,
     )?;
-    s.store.set_author(chair());
+    s.rt.store_mut().set_author(chair());
     Ok(())
 }
 

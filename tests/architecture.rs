@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo_data", 2),
     ("app", 3),
     ("ui", 4),
+    ("runtime", 4),
     ("tui", 5),
     ("cli", 6),
 ];
@@ -192,7 +193,11 @@ fn paths_in(code: &str) -> Vec<String> {
                 .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
                 .map(|e| at + e)
                 .unwrap_or(code.len());
-            out.push(code[at..end].trim_end_matches(':').to_string());
+            // `use a::{…}` trees are read whole by `use_statements`.
+            if code[at..end].ends_with("::") {
+                continue;
+            }
+            out.push(code[at..end].to_string());
         }
     }
     let children = child_modules(code);

@@ -11,9 +11,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
-use samrad::app::{Action, App, Effect, Pane, SaveState, ThemeName, run_effects, update};
+use samrad::app::{Action, App, Effect, Pane, SaveState, ThemeName, update};
 use samrad::i18n::Lang;
 use samrad::model::Author;
+use samrad::runtime::{Mode, Runtime};
 use samrad::store::{Load, Store};
 use samrad::ui::Theme;
 
@@ -35,7 +36,7 @@ fn ntl() -> Author {
 /// A seeded data folder, its store and an app on the template's first meeting.
 struct Fixture {
     app: App,
-    store: Store,
+    rt: Runtime,
     _dir: tempfile::TempDir,
 }
 
@@ -53,7 +54,7 @@ impl Fixture {
         );
         Fixture {
             app,
-            store,
+            rt: Runtime::new(store, Mode::Inline).expect("runtime"),
             _dir: dir,
         }
     }
@@ -61,11 +62,9 @@ impl Fixture {
     /// One action through `update`, its changes committed and applied.
     fn act(&mut self, action: Action) {
         let fx = update(&mut self.app, action);
-        let rest = run_effects(&mut self.app, &mut self.store, fx).expect("commit");
-        assert!(
-            !rest.contains(&Effect::Quit),
-            "nothing in these scenes quits"
-        );
+        let quits = fx.contains(&Effect::Quit);
+        self.rt.run(&mut self.app, fx);
+        assert!(!quits, "nothing in these scenes quits");
     }
 
     fn key(&mut self, code: KeyCode) {
@@ -241,7 +240,7 @@ fn history(fx: &mut Fixture) {
         person: None,
         party: Some(party.into()),
     };
-    let store = &mut fx.store;
+    let store = fx.rt.store_mut();
     let mut t = DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").expect("time");
     let mut commit = |store: &mut Store, who: &Author, c: Change| {
         store.set_author(who.clone());
@@ -372,7 +371,7 @@ fn history(fx: &mut Fixture) {
             );
         }
     }
-    fx.store.set_author(ntl());
+    fx.rt.store_mut().set_author(ntl());
 }
 
 fn archive(fx: &mut Fixture) {

@@ -77,6 +77,8 @@ pub enum Action {
     No,
     /// A key typed into a text field, editor, prompt or command line.
     Key(KeyEvent),
+    /// Tab on the command line: complete the command's name.
+    Complete,
     /// Run a command line, e.g. "export md".
     Command(String),
     /// The clock moved on.

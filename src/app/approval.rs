@@ -41,7 +41,7 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
         lang.t(Msg::CirculatedUntil),
         crate::i18n::short_date(lang, deadline)
     );
-    super::update::commit(app, fx, change);
+    app.commit(fx, change);
     app.say(msg);
 }
 
@@ -79,8 +79,7 @@ pub fn approve(app: &mut App, fx: &mut Vec<Effect>) {
         app.lang.t(Msg::ApprovedFor),
         app.doc.forum.party_short(&party)
     );
-    super::update::commit(
-        app,
+    app.commit(
         fx,
         Change::Approve {
             meeting,
@@ -99,8 +98,7 @@ pub fn request_changes(app: &mut App, text: &str, fx: &mut Vec<Effect>) {
     let Some((meeting, party, hash)) = answering(app) else {
         return;
     };
-    super::update::commit(
-        app,
+    app.commit(
         fx,
         Change::RequestChanges {
             meeting,

@@ -1,4 +1,6 @@
 //! Small forms in a popup: one line of text, a choice, a yes/no, or a set of checkboxes.
+//! A field is read back by its label, so each feature builds and reads its own form in one
+//! place; `FormKind` says which form it is, for the dispatcher and for tests.
 
 use ratatui_textarea::TextArea;
 
@@ -155,29 +157,36 @@ impl Form {
         self.error = None;
     }
 
-    pub fn text(&self, i: usize) -> String {
-        match self.fields.get(i).map(|f| &f.kind) {
+    fn field(&self, label: Msg) -> Option<&FieldKind> {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(|f| &f.kind)
+    }
+
+    /// The text typed into the field labelled `label`, trimmed, on one line.
+    pub fn text(&self, label: Msg) -> String {
+        match self.field(label) {
             Some(FieldKind::Text(a)) => a.lines().join(" ").trim().to_string(),
             _ => String::new(),
         }
     }
 
-    pub fn choice(&self, i: usize) -> usize {
-        match self.fields.get(i).map(|f| &f.kind) {
+    /// The index of the option chosen in the field labelled `label`.
+    pub fn choice(&self, label: Msg) -> usize {
+        match self.field(label) {
             Some(FieldKind::Choice { selected, .. }) => *selected,
             _ => 0,
         }
     }
 
-    pub fn toggle(&self, i: usize) -> bool {
-        matches!(
-            self.fields.get(i).map(|f| &f.kind),
-            Some(FieldKind::Toggle(true))
-        )
+    pub fn toggle(&self, label: Msg) -> bool {
+        matches!(self.field(label), Some(FieldKind::Toggle(true)))
     }
 
-    pub fn multi(&self, i: usize) -> Vec<Id> {
-        match self.fields.get(i).map(|f| &f.kind) {
+    /// The ids of the boxes ticked in the field labelled `label`.
+    pub fn multi(&self, label: Msg) -> Vec<Id> {
+        match self.field(label) {
             Some(FieldKind::Multi { options, .. }) => options
                 .iter()
                 .filter(|o| o.2)

@@ -338,6 +338,12 @@ static PROMPT: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
     mode: Mode::Command,
     bindings: vec![
         b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyRun, true),
+        b(
+            &[code(KeyCode::Tab)],
+            Action::Complete,
+            Msg::KeyComplete,
+            true,
+        ),
         b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyCancel, true),
         b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
     ],

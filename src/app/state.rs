@@ -1,6 +1,8 @@
 use ratatui_textarea::TextArea;
 
+use super::archive::view::ArchiveView;
 use super::form::Form;
+use super::ids::Ids;
 use super::keymap::Mode;
 use crate::i18n::Lang;
 use crate::model::{Action as Task, Author, DevArea, Doc, GoalArea, Id, Item, Meeting};
@@ -114,22 +116,6 @@ pub enum AreaRow<'a> {
     Ungrouped,
 }
 
-/// A meeting in lists: from the fold or from the archive index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MeetingSummary {
-    pub id: Id,
-    pub title: String,
-    pub starts_at: String,
-    pub status: crate::model::MeetingStatus,
-    pub items: usize,
-}
-
-impl MeetingSummary {
-    pub fn date(&self) -> &str {
-        self.starts_at.get(..10).unwrap_or(&self.starts_at)
-    }
-}
-
 /// Below this the screen only says it is too small, and keys other than quit do nothing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -172,11 +158,13 @@ pub struct App {
     /// The archive's word index, once built (in the background in the TUI).
     pub words: Option<std::sync::Arc<crate::search::WordIndex>>,
     /// The archive view, while it is shown.
-    pub archive_view: Option<super::archive::ArchiveView>,
+    pub archive_view: Option<ArchiveView>,
     /// The archive view as it was left when a meeting was opened from it.
-    pub archive_back: Option<super::archive::ArchiveView>,
+    pub archive_back: Option<ArchiveView>,
     /// The meeting was opened from the archive to read: changes need `:edit`.
     pub view_only: bool,
+    /// Where new record ids come from.
+    pub ids: Ids,
 }
 
 impl App {
@@ -217,6 +205,7 @@ impl App {
             archive_view: None,
             archive_back: None,
             view_only: false,
+            ids: Ids::Random,
         };
         app.meeting = app.default_meeting();
         app
@@ -393,26 +382,6 @@ impl App {
         }
     }
 
-    /// Use an archive whose texts are loaded: build its word index here (tests, small
-    /// folders). The TUI builds it in the background and calls `set_words`.
-    pub fn set_archive(&mut self, archive: crate::store::archive::Archive) {
-        let words = crate::search::WordIndex::build(&archive);
-        self.archive = std::sync::Arc::new(archive);
-        self.set_words(std::sync::Arc::new(words));
-    }
-
-    /// The archive index was brought up to date; its word index follows.
-    pub fn replace_archive(&mut self, archive: std::sync::Arc<crate::store::archive::Archive>) {
-        self.archive = archive;
-        self.words = None;
-        super::archive::archive_replaced(self);
-    }
-
-    pub fn set_words(&mut self, words: std::sync::Arc<crate::search::WordIndex>) {
-        self.words = Some(words);
-        super::archive::archive_replaced(self);
-    }
-
     /// A meeting was folded and is to be shown.
     pub fn show_meeting(&mut self, doc: Doc, id: Id, item: Option<Id>, view_only: bool) {
         self.doc = doc;
@@ -428,119 +397,6 @@ impl App {
         if let Some(view) = self.archive_view.take() {
             self.archive_back = Some(view);
         }
-    }
-
-    /// Every meeting: the archive's, with those folded here taking precedence (they may be
-    /// newer than the index), newest first.
-    pub fn known_meetings(&self) -> Vec<MeetingSummary> {
-        let mut out: Vec<MeetingSummary> = self
-            .doc
-            .meetings
-            .iter()
-            .map(|m| MeetingSummary {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                starts_at: m.starts_at.clone(),
-                status: m.status,
-                items: m.items.len(),
-            })
-            .collect();
-        out.extend(
-            self.archive
-                .meetings
-                .iter()
-                .filter(|r| self.doc.meeting(&r.id).is_none())
-                .map(|r| MeetingSummary {
-                    id: r.id.clone(),
-                    title: r.title.clone(),
-                    starts_at: r.starts_at.clone(),
-                    status: r.status,
-                    items: r.items as usize,
-                }),
-        );
-        out.sort_by(|a, b| b.starts_at.cmp(&a.starts_at).then_with(|| a.id.cmp(&b.id)));
-        out
-    }
-
-    /// Item numbers used in any meeting (for numbering on within a year).
-    pub fn used_item_numbers(&self) -> Vec<crate::model::ItemNumber> {
-        let here = |id: &str| self.doc.meeting(id).is_some();
-        self.doc
-            .meetings
-            .iter()
-            .flat_map(|m| m.items.iter().map(|i| i.number))
-            .chain(
-                self.archive
-                    .items
-                    .iter()
-                    .filter(|i| {
-                        self.archive
-                            .meetings
-                            .get(i.meeting as usize)
-                            .is_some_and(|m| !here(&m.id))
-                    })
-                    .map(|i| i.number),
-            )
-            .collect()
-    }
-
-    /// Items linked to a development area in every meeting, oldest first: (date, number,
-    /// title, meeting id).
-    pub fn items_linked_to(&self, area: &str) -> Vec<(String, crate::model::ItemNumber, String)> {
-        let mut out: Vec<(String, crate::model::ItemNumber, String)> = Vec::new();
-        for m in &self.doc.meetings {
-            for i in m.items.iter().filter(|i| i.areas.iter().any(|a| a == area)) {
-                out.push((m.date().to_string(), i.number, i.title.clone()));
-            }
-        }
-        for i in self
-            .archive
-            .items
-            .iter()
-            .filter(|i| i.areas.iter().any(|a| a == area))
-        {
-            if let Some(m) = self.archive.meetings.get(i.meeting as usize)
-                && self.doc.meeting(&m.id).is_none()
-            {
-                out.push((m.date().to_string(), i.number, i.title.clone()));
-            }
-        }
-        out.sort();
-        out
-    }
-
-    /// A meeting's date and title and an item's number, folded here or in the archive.
-    pub fn meeting_and_item(
-        &self,
-        meeting: &str,
-        item: Option<&str>,
-    ) -> Option<(String, String, Option<crate::model::ItemNumber>)> {
-        if let Some(m) = self.doc.meeting(meeting) {
-            let n = item.and_then(|i| m.item(i)).map(|i| i.number);
-            return Some((m.date().to_string(), m.title.clone(), n));
-        }
-        let ix = self.archive.meeting_index(meeting)?;
-        let row = &self.archive.meetings[ix];
-        let n = item.and_then(|i| {
-            self.archive
-                .items_of(ix)
-                .iter()
-                .find(|r| r.id == i)
-                .map(|r| r.number)
-        });
-        Some((row.date().to_string(), row.title.clone(), n))
-    }
-
-    /// The date of any meeting, folded here or in the archive.
-    pub fn meeting_date(&self, id: &str) -> Option<String> {
-        self.doc
-            .meeting(id)
-            .map(|m| m.date().to_string())
-            .or_else(|| {
-                self.archive
-                    .meeting_index(id)
-                    .map(|i| self.archive.meetings[i].date().to_string())
-            })
     }
 
     pub fn too_small(&self) -> bool {

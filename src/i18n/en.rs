@@ -340,5 +340,47 @@ pub fn text(m: Msg) -> &'static str {
         DateNoDay => "Month {1} has no day {0}",
         UnknownParty => "unknown party {0}; the forum's parties are {1}",
         UnknownArea => "unknown development area {0}; the areas are: {1}",
+        KeyComplete => "Complete the command",
+        ArgTitle => "[title]",
+        ArgMeetingKey => "[id|date|latest]",
+        ArgDeadline => "[deadline]",
+        ArgText => "TEXT",
+        ArgParty => "PARTY",
+        ArgArea => "AREA",
+        ArgFormat => "md|html|csv|json|text",
+        ArgCounts => "FOR AGAINST ABSTAIN BLANK",
+        ArgMinutes => "MINUTES",
+        ArgLang => "nb|en",
+        ArgTheme => "default|contrast|none",
+        CmdNew => "new meeting from the template (standing items, open actions carried over)",
+        CmdOpen => "switch meeting (no argument: a list)",
+        CmdStart => "start the meeting (status Open)",
+        CmdClose => "close the meeting",
+        CmdReopen => {
+            "reopen a closed meeting; circulated or approved minutes back to closed for changes"
+        }
+        CmdCirculate => {
+            "circulate the minutes for approval (HA § 21), deadline in 14 days unless given"
+        }
+        CmdApprove => "approve the minutes for your party",
+        CmdChanges => "ask for changes to the minutes for your party",
+        CmdArchive => "the archive: every meeting, filters and search",
+        CmdParty => "a party's positions and statements over time (e.g. :party NTL)",
+        CmdArea => "a development area over time (number or name)",
+        CmdEdit => "change a meeting opened from the archive to read",
+        CmdMeeting => "edit title, time, place, chair, minute-taker",
+        CmdAttendance => "attendance",
+        CmdDocuments => "documents sent before the meeting",
+        CmdBackground => "write the selected item's background",
+        CmdExport => "export the minutes into the data folder",
+        CmdCloseVote => "close the vote",
+        CmdCount => "enter the counts (for, against, abstain, blank)",
+        CmdBudget => "speaking time per party in minutes for the item",
+        CmdWhoami => "say who you are (person and party)",
+        CmdLang => "language",
+        CmdTheme => "colour theme",
+        CmdHelp => "this help",
+        CmdWrite => "everything is saved at once; :w says so",
+        CmdQuit => "quit samrad",
     }
 }

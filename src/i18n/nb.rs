@@ -342,5 +342,47 @@ pub fn text(m: Msg) -> &'static str {
         DateNoDay => "Måned {1} har ingen dag {0}",
         UnknownParty => "ukjent part {0}; forumets parter er {1}",
         UnknownArea => "ukjent utviklingsområde {0}; områdene er: {1}",
+        KeyComplete => "Fullfør kommandoen",
+        ArgTitle => "[tittel]",
+        ArgMeetingKey => "[id|dato|latest]",
+        ArgDeadline => "[frist]",
+        ArgText => "TEKST",
+        ArgParty => "PART",
+        ArgArea => "OMRÅDE",
+        ArgFormat => "md|html|csv|json|text",
+        ArgCounts => "FOR MOT AVSTÅR BLANKE",
+        ArgMinutes => "MINUTTER",
+        ArgLang => "nb|en",
+        ArgTheme => "default|contrast|none",
+        CmdNew => "nytt møte fra malen (faste saker, åpne tiltak videreføres)",
+        CmdOpen => "bytt møte (uten argument: liste)",
+        CmdStart => "start møtet (status Pågår)",
+        CmdClose => "avslutt møtet",
+        CmdReopen => {
+            "åpne et avsluttet møte igjen; et referat til godkjenning eller godkjent tilbake til avsluttet for endringer"
+        }
+        CmdCirculate => {
+            "send referatet til godkjenning (HA § 21), frist om 14 dager om ikke annet er gitt"
+        }
+        CmdApprove => "godkjenn referatet for din part",
+        CmdChanges => "be om endringer i referatet for din part",
+        CmdArchive => "arkivet: alle møter, filter og søk",
+        CmdParty => "en parts standpunkter og protokolltilførsler over tid (f.eks. :party NTL)",
+        CmdArea => "et utviklingsområde over tid (nummer eller navn)",
+        CmdEdit => "endre et møte som er åpnet fra arkivet i lesemodus",
+        CmdMeeting => "endre tittel, tid, sted, møteleder, referent",
+        CmdAttendance => "oppmøte",
+        CmdDocuments => "dokumenter sendt før møtet",
+        CmdBackground => "skriv bakgrunn for valgt sak",
+        CmdExport => "eksporter referatet til datamappen",
+        CmdCloseVote => "lukk avstemningen",
+        CmdCount => "før opptellingen (for, mot, avstår, blanke)",
+        CmdBudget => "taletid per part i minutter for saken",
+        CmdWhoami => "si hvem du er (person og part)",
+        CmdLang => "språk",
+        CmdTheme => "fargetema",
+        CmdHelp => "denne hjelpen",
+        CmdWrite => "alt lagres med en gang; :w sier det",
+        CmdQuit => "avslutt samrad",
     }
 }

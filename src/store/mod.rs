@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod atomic;
+mod catch_up;
 pub mod clock;
 pub mod fold;
 pub mod ids;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::{Author, Change, Doc, Minutes, SCHEMA_VERSION, Scope};
+pub use catch_up::CatchUp;
 pub use clock::{Clock, Hlc};
 pub use layout::Layout;
 pub use log::LogWriter;

@@ -7,7 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, pane_block, scroll_offset};
+use super::theme::Theme;
+use super::widgets::{pane_block, scroll_offset};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, HitList};
 use crate::i18n::{self, Msg};

@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{self, Msg};
 

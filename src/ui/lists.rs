@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane_block, scroll_offset};
+use super::theme::Theme;
+use super::widgets::{pane_block, scroll_offset};
 use crate::app::{App, AreaRow, Pane};
 use crate::i18n::{self, Msg};
 use crate::model::{Action as Task, Owner};

@@ -8,15 +8,16 @@ mod lists;
 mod popups;
 mod status;
 pub mod theme;
+mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Pane};
 use crate::i18n::Msg;
 pub use theme::Theme;
+pub use widgets::{body_area, max_scroll, pane_block, scroll_offset, wrapped_rows};
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -85,15 +86,6 @@ fn areas(area: Rect, app: &App) -> Areas {
     }
 }
 
-/// The part between header and footer, where big popups go.
-pub fn body_area(area: Rect) -> Rect {
-    Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(4),
-        ..area
-    }
-}
-
 /// How far the detail pane and the help popup can scroll at this size, so that End shows
 /// the last page and not an empty one.
 pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
@@ -107,36 +99,6 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
         max_scroll(detail_rows, detail),
         max_scroll(help_rows, help_rect),
     )
-}
-
-/// The furthest a bordered box of `rows` rows of text can scroll and still be full.
-pub(crate) fn max_scroll(rows: usize, area: Rect) -> u16 {
-    rows.saturating_sub(area.height.saturating_sub(2) as usize)
-        .min(u16::MAX as usize) as u16
-}
-
-/// Rows the lines take when word-wrapped to `width` (as Paragraph's wrap does, near enough).
-pub(crate) fn wrapped_rows(lines: &[Line], width: u16) -> usize {
-    let w = width.max(1) as usize;
-    lines
-        .iter()
-        .map(|line| {
-            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            let mut rows = 1;
-            let mut col = 0usize;
-            for word in text.split(' ') {
-                let len = word.chars().count();
-                let need = if col == 0 { len } else { col + 1 + len };
-                if need <= w {
-                    col = need;
-                } else {
-                    rows += 1 + len.saturating_sub(1) / w;
-                    col = len % w;
-                }
-            }
-            rows
-        })
-        .sum()
 }
 
 /// The focused list grows; on a short screen the others shrink to their selected row.
@@ -174,31 +136,4 @@ fn list_heights(area: Rect, app: &App) -> std::rc::Rc<[Rect]> {
         .direction(Direction::Vertical)
         .constraints(constraints)
         .split(area)
-}
-
-/// A bordered block whose title and border show focus in words and style: the focused
-/// pane's title is marked with ▶.
-pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
-    let (mark, style, border_type) = if focused {
-        ("▶ ", theme.border_focus, BorderType::Thick)
-    } else {
-        ("", theme.border, BorderType::Plain)
-    };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(border_type)
-        .border_style(style)
-        .title(Line::styled(
-            format!(" {mark}{title} "),
-            if focused { theme.title } else { theme.text },
-        ))
-}
-
-/// First row to show so that `selected` is visible in `height` rows.
-pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
-    }
-    let half = height / 2;
-    selected.saturating_sub(half).min(len - height)
 }

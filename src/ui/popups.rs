@@ -4,9 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{Theme, help, scroll_offset};
+use super::help;
+use super::theme::Theme;
+use super::widgets::{body_area, centered, popup_block, scroll_offset};
 use crate::app::{App, Editor, Field, FieldKind, Form, Popup};
 use crate::i18n::{self, Msg};
 
@@ -24,25 +26,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Identity { selected } => identity(frame, area, app, *selected, theme),
         }
     }
-}
-
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2)).max(10);
-    let h = height.min(area.height.saturating_sub(2)).max(3);
-    Rect {
-        x: area.x + (area.width.saturating_sub(w)) / 2,
-        y: area.y + (area.height.saturating_sub(h)) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-pub fn popup_block<'a>(title: &str, theme: &Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focus)
-        .title(Line::styled(format!(" {title} "), theme.title))
 }
 
 fn form(frame: &mut Frame, area: Rect, app: &App, f: &Form, top: bool, theme: &Theme) {
@@ -153,7 +136,7 @@ fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, them
 
 fn editor(frame: &mut Frame, area: Rect, e: &Editor, top: bool, theme: &Theme) {
     // The whole body: the text gets every column, and nothing behind shows through.
-    let rect = super::body_area(area);
+    let rect = body_area(area);
     frame.render_widget(Clear, rect);
     let block = popup_block(&e.title, theme);
     let inner = block.inner(rect);

@@ -3,7 +3,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::theme::Theme;
 use crate::app::{App, Mode, Pane, SaveState, keymap_for};
 use crate::i18n::Msg;
 

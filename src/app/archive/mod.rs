@@ -1,63 +1,37 @@
 //! The archive view: every meeting, filters, search across everything, and threads (a
 //! development area or a party over time). Opening a meeting from here shows it read-only.
 
+pub mod view;
+
 use super::action::{Action, Effect};
 use super::form::{Field, Form, FormKind};
-use super::state::{App, Popup};
+use super::navigation::Step;
+use super::state::{App, Pane, Popup};
 use crate::i18n::{self, Msg};
 use crate::model::{MeetingStatus, Stance};
 use crate::search::{self, Filter};
-use crate::store::archive::{Archive, Field as TextField};
+use crate::store::archive::Field as TextField;
+pub use view::{ArchiveView, HitList};
 
-/// A list of texts: search hits, or a thread.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HitList {
-    /// What the list is: the query, or the thread's name.
-    pub title: String,
-    /// The query words to mark in the snippets (empty for a thread).
-    pub query: String,
-    pub docs: Vec<u32>,
-    pub sel: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ArchiveView {
-    pub filter: Filter,
-    /// Meetings passing the filter (indexes into `Archive::meetings`), newest first.
-    pub rows: Vec<usize>,
-    pub sel: usize,
-    pub hits: Option<HitList>,
-    /// A search typed before the search index was ready: run when it is.
-    pub pending: Option<String>,
-    /// The thread shown (party, area), to show again when the index changes.
-    pub thread: Option<(Option<String>, Option<String>)>,
-}
-
-impl ArchiveView {
-    pub fn new(archive: &Archive, filter: Filter) -> ArchiveView {
-        ArchiveView {
-            rows: search::filtered_meetings(archive, &filter),
-            filter,
-            ..ArchiveView::default()
-        }
+impl App {
+    /// Use an archive whose texts are loaded: build its word index here (tests, small
+    /// folders). The TUI builds it in the background and calls `set_words`.
+    pub fn set_archive(&mut self, archive: crate::store::archive::Archive) {
+        let words = crate::search::WordIndex::build(&archive);
+        self.archive = std::sync::Arc::new(archive);
+        self.set_words(std::sync::Arc::new(words));
     }
 
-    pub fn selected_meeting(&self) -> Option<usize> {
-        self.rows.get(self.sel).copied()
+    /// The archive index was brought up to date; its word index follows.
+    pub fn replace_archive(&mut self, archive: std::sync::Arc<crate::store::archive::Archive>) {
+        self.archive = archive;
+        self.words = None;
+        archive_replaced(self);
     }
 
-    fn len(&self) -> usize {
-        match &self.hits {
-            Some(h) => h.docs.len(),
-            None => self.rows.len(),
-        }
-    }
-
-    fn sel_mut(&mut self) -> &mut usize {
-        match &mut self.hits {
-            Some(h) => &mut h.sel,
-            None => &mut self.sel,
-        }
+    pub fn set_words(&mut self, words: std::sync::Arc<crate::search::WordIndex>) {
+        self.words = Some(words);
+        archive_replaced(self);
     }
 }
 
@@ -189,24 +163,58 @@ pub fn thread(app: &mut App, party: Option<String>, area: Option<String>) {
     app.say(format!("{}: {n}", app.lang.t(Msg::HitsTitle)));
 }
 
+/// `T`: the selected development area over time; from the agenda, the first area of the
+/// selected item.
+pub fn thread_of_selection(app: &mut App, fx: &mut Vec<Effect>) {
+    let area = match app.focus {
+        Pane::Areas => app.selected_area().map(|a| a.id.clone()),
+        _ => app.selected_item().and_then(|i| i.areas.first().cloned()),
+    };
+    match area {
+        Some(a) => {
+            thread(app, None, Some(a));
+            fx.push(Effect::RefreshArchive);
+        }
+        None => app.warn(app.t(Msg::SelectAnArea)),
+    }
+}
+
+/// `:party NTL`: everything a party said, over time.
+pub fn party_thread(app: &mut App, key: &str, fx: &mut Vec<Effect>) {
+    match app.doc.forum.find_party(key) {
+        Ok(p) => {
+            thread(app, Some(p), None);
+            fx.push(Effect::RefreshArchive);
+        }
+        Err(e) => app.warn(i18n::lookup_error(app.lang, &e)),
+    }
+}
+
+/// `:area 1`: a development area over time.
+pub fn area_thread(app: &mut App, key: &str, fx: &mut Vec<Effect>) {
+    match app.doc.forum.find_area(key) {
+        Ok(a) => {
+            thread(app, None, Some(a));
+            fx.push(Effect::RefreshArchive);
+        }
+        Err(e) => app.warn(i18n::lookup_error(app.lang, &e)),
+    }
+}
+
 /// Keys in the archive view.
 pub fn archive_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     app.message = None;
-    let page = (app.size.1 as isize / 3).max(3);
+    let page = (app.size.1 as usize / 3).max(3);
     let Some(view) = app.archive_view.as_mut() else {
         return;
     };
-    let len = view.len();
-    let step = |sel: &mut usize, d: isize| {
-        *sel = (*sel as isize + d).clamp(0, len.saturating_sub(1) as isize) as usize;
-    };
+    if let Some(step) = Step::of(&action) {
+        let max = view.rows_shown().saturating_sub(1);
+        let sel = view.sel_mut();
+        *sel = step.apply(*sel, max, page);
+        return;
+    }
     match action {
-        Action::Down => step(view.sel_mut(), 1),
-        Action::Up => step(view.sel_mut(), -1),
-        Action::PageDown => step(view.sel_mut(), page),
-        Action::PageUp => step(view.sel_mut(), -page),
-        Action::Top => *view.sel_mut() = 0,
-        Action::Bottom => *view.sel_mut() = len.saturating_sub(1),
         Action::SearchNext | Action::SearchPrev => {
             let forward = action == Action::SearchNext;
             match &mut view.hits {
@@ -251,9 +259,7 @@ pub fn archive_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::CommandLine => app.command = Some(ratatui_textarea::TextArea::default()),
         Action::Help => app.popups.push(Popup::Help { scroll: 0 }),
-        Action::Quit | Action::ForceQuit => {
-            super::update::quit_from(app, action == Action::ForceQuit, fx)
-        }
+        Action::Quit | Action::ForceQuit => app.quit_from(action == Action::ForceQuit, fx),
         _ => {}
     }
 }
@@ -368,18 +374,19 @@ fn sorted_areas(forum: &crate::model::Forum) -> Vec<&crate::model::DevArea> {
 pub fn filter_from_form(app: &App, form: &Form) -> Result<Filter, String> {
     let lang = app.lang;
     let forum = &app.doc.forum;
-    let pick = |i: usize| form.choice(i).checked_sub(1);
-    let date = |i: usize, label: Msg| -> Result<Option<chrono::NaiveDate>, String> {
-        crate::model::parse_date(&form.text(i))
+    // The first option of each choice is "any".
+    let pick = |label: Msg| form.choice(label).checked_sub(1);
+    let date = |label: Msg| -> Result<Option<chrono::NaiveDate>, String> {
+        crate::model::parse_date(&form.text(label))
             .map_err(|e| format!("{}: {}", lang.t(label), i18n::date_error(lang, e)))
     };
     Ok(Filter {
-        status: pick(0).and_then(|i| MeetingStatus::ALL.get(i).copied()),
-        party: pick(1).and_then(|i| forum.parties.get(i).map(|p| p.id.clone())),
-        stance: pick(2).and_then(|i| Stance::ALL.get(i).copied()),
-        area: pick(3).and_then(|i| sorted_areas(forum).get(i).map(|a| a.id.clone())),
-        since: date(4, Msg::FilterSince)?,
-        until: date(5, Msg::FilterUntil)?,
+        status: pick(Msg::FilterStatus).and_then(|i| MeetingStatus::ALL.get(i).copied()),
+        party: pick(Msg::FilterParty).and_then(|i| forum.parties.get(i).map(|p| p.id.clone())),
+        stance: pick(Msg::FilterStance).and_then(|i| Stance::ALL.get(i).copied()),
+        area: pick(Msg::FilterArea).and_then(|i| sorted_areas(forum).get(i).map(|a| a.id.clone())),
+        since: date(Msg::FilterSince)?,
+        until: date(Msg::FilterUntil)?,
     })
 }
 

@@ -1,0 +1,187 @@
+//! Action items (tiltak): added from an agenda item or on their own, edited, their status
+//! changed, dropped. They live in the forum and carry over from meeting to meeting.
+
+use super::action::Effect;
+use super::areas::area_options;
+use super::form::{Field, Form, FormKind};
+use super::state::{App, OnYes, Pane, Popup};
+use crate::i18n::{self, Msg};
+use crate::model::{ActionField, ActionStatus, Change, Id, Owner, parse_date};
+
+/// The form for a new action item (from an agenda item or not) or an existing one.
+pub struct ActionForm;
+
+impl ActionForm {
+    pub fn open(app: &mut App, id: Option<Id>, item: Option<Id>) {
+        let action = id.as_deref().and_then(|i| app.doc.action(i)).cloned();
+        let action = action.as_ref();
+        let (owners, labels) = owner_options(app);
+        let owner = action
+            .and_then(|a| owners.iter().position(|o| *o == a.owner))
+            .unwrap_or(0);
+        let statuses = ActionStatus::ALL
+            .iter()
+            .map(|s| i18n::action_status(app.lang, *s).to_string())
+            .collect();
+        let status = action
+            .and_then(|a| ActionStatus::ALL.iter().position(|s| *s == a.status))
+            .unwrap_or(1);
+        let from_item = item
+            .as_deref()
+            .and_then(|i| app.items().iter().find(|x| x.id == i));
+        let areas = action
+            .map(|a| a.areas.clone())
+            .or(from_item.map(|i| i.areas.clone()))
+            .unwrap_or_default();
+        let due = action
+            .and_then(|a| a.due)
+            .map(|d| i18n::short_date(app.lang, d))
+            .unwrap_or_default();
+        let title = match (&id, from_item) {
+            (Some(_), _) => app.t(Msg::EditAction).to_string(),
+            (None, Some(it)) => format!(
+                "{} ({} {})",
+                app.t(Msg::NewAction),
+                app.t(Msg::FromItem),
+                it.number
+            ),
+            (None, None) => app.t(Msg::NewAction).to_string(),
+        };
+        let fields = vec![
+            Field::text(
+                Msg::FieldTitle,
+                action.map(|a| a.title.as_str()).unwrap_or(""),
+            ),
+            Field::choice(Msg::Owner, labels, owner),
+            Field::text(Msg::FieldDue, &due),
+            Field::choice(Msg::Status, statuses, status),
+            Field::multi(Msg::DevAreas, area_options(app, &areas)),
+        ];
+        let kind = match id {
+            Some(id) => FormKind::EditAction(id),
+            None => FormKind::NewAction { item },
+        };
+        app.popups.push(Popup::Form(Form::new(kind, title, fields)));
+    }
+
+    /// A new action (selected once it is applied, so the chair sees it), or the fields of
+    /// an existing one that changed.
+    pub fn submit(
+        app: &mut App,
+        id: Option<&Id>,
+        item: Option<&Id>,
+        f: &Form,
+    ) -> Result<Vec<Change>, String> {
+        let title = app.required(f.text(Msg::FieldTitle), Msg::TitleRequired)?;
+        let (owners, _) = owner_options(app);
+        let owner = owners
+            .get(f.choice(Msg::Owner))
+            .cloned()
+            .unwrap_or(Owner::Nobody);
+        let due = parse_date(&f.text(Msg::FieldDue)).map_err(|e| i18n::date_error(app.lang, e))?;
+        let status = ActionStatus::ALL[f.choice(Msg::Status).min(ActionStatus::ALL.len() - 1)];
+        let areas = f.multi(Msg::DevAreas);
+        let Some(id) = id else {
+            let proposed_by = if status == ActionStatus::Proposed {
+                app.author.party.clone()
+            } else {
+                None
+            };
+            let id = app.ids.new_id("t");
+            app.select_after_apply = Some((Pane::Actions, id.clone()));
+            return Ok(vec![Change::ActionAdd {
+                id,
+                title,
+                owner,
+                due,
+                status,
+                meeting: app.meeting.clone(),
+                item: item.cloned(),
+                areas,
+                proposed_by,
+            }]);
+        };
+        let old = app
+            .doc
+            .action(id)
+            .cloned()
+            .ok_or_else(|| app.t(Msg::SelectAnAction).to_string())?;
+        let mut sets = Vec::new();
+        if title != old.title {
+            sets.push(ActionField::Title(title));
+        }
+        if owner != old.owner {
+            sets.push(ActionField::Owner(owner));
+        }
+        if due != old.due {
+            sets.push(ActionField::Due(due));
+        }
+        if status != old.status {
+            sets.push(ActionField::Status(status));
+        }
+        if areas != old.areas {
+            sets.push(ActionField::Areas(areas));
+        }
+        Ok(sets
+            .into_iter()
+            .map(|set| Change::ActionSet {
+                id: id.clone(),
+                meeting: app.meeting.clone(),
+                set,
+            })
+            .collect())
+    }
+}
+
+/// Who can own an action: nobody, a party, or a person; with their names.
+fn owner_options(app: &App) -> (Vec<Owner>, Vec<String>) {
+    let f = &app.doc.forum;
+    let mut owners = vec![Owner::Nobody];
+    let mut labels = vec![app.t(Msg::Nobody).to_string()];
+    for p in &f.parties {
+        owners.push(Owner::Party(p.id.clone()));
+        labels.push(p.short.clone());
+    }
+    for p in &f.people {
+        owners.push(Owner::Person(p.id.clone()));
+        labels.push(p.name.clone());
+    }
+    (owners, labels)
+}
+
+/// `s` on an action: the next status.
+pub fn cycle_status(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(a) = app.selected_action() else {
+        app.warn(app.t(Msg::SelectAnAction));
+        return;
+    };
+    let i = ActionStatus::ALL
+        .iter()
+        .position(|s| *s == a.status)
+        .unwrap_or(0);
+    let next = ActionStatus::ALL[(i + 1) % ActionStatus::ALL.len()];
+    let change = Change::ActionSet {
+        id: a.id.clone(),
+        meeting: app.meeting.clone(),
+        set: ActionField::Status(next),
+    };
+    app.commit(fx, change);
+}
+
+/// `d` on an action: asks, then drops it (it stays in the record as dropped).
+pub fn ask_drop(app: &mut App) {
+    if let Some(a) = app.selected_action() {
+        let q = format!("{} «{}»?", app.t(Msg::ConfirmDropAction), a.title);
+        let on_yes = OnYes::DeleteAction(a.id.clone());
+        app.confirm(q, on_yes);
+    }
+}
+
+pub fn drop_action(app: &mut App, id: Id, fx: &mut Vec<Effect>) {
+    let change = Change::ActionSet {
+        id,
+        meeting: app.meeting.clone(),
+        set: ActionField::Status(ActionStatus::Dropped),
+    };
+    app.commit(fx, change);
+}

@@ -1,0 +1,98 @@
+//! Who came (attendance, with substitutes) and which documents were sent before the
+//! meeting (HA § 17).
+
+use super::action::{Action, Effect};
+use super::form::{Field, Form, FormKind};
+use super::identity::PersonForm;
+use super::state::{App, OnYes, Popup};
+use crate::i18n::{self, Msg};
+use crate::model::{Change, Document, Id, Presence, parse_date};
+
+/// Keys in the attendance list: Enter moves the person's presence on, `a` adds a person.
+pub fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Open => {
+            let Some(meeting) = app.editable_meeting() else {
+                return;
+            };
+            let Some(person) = app.doc.forum.people.get(sel).map(|p| p.id.clone()) else {
+                return;
+            };
+            let current = app
+                .current_meeting()
+                .and_then(|m| m.attendance.iter().find(|a| a.person == person))
+                .map(|a| a.presence);
+            let presence = match current {
+                None | Some(Presence::Substitute) => Presence::Present,
+                Some(Presence::Present) => Presence::Absent,
+                Some(Presence::Absent) => Presence::Substitute,
+            };
+            let change = Change::Attend {
+                meeting,
+                person,
+                presence,
+                for_person: None,
+            };
+            app.commit(fx, change);
+        }
+        Action::Add => PersonForm::open(app, false),
+        _ => {}
+    }
+}
+
+/// Keys in the documents list: `a` adds a document, `d` removes one (asks first).
+pub fn documents_popup(app: &mut App, action: Action, sel: usize) {
+    match action {
+        Action::Add => DocumentForm::open(app),
+        Action::Delete => {
+            if let Some(d) = app.current_meeting().and_then(|m| m.documents.get(sel)) {
+                let q = format!("{} «{}»?", app.t(Msg::ConfirmDeleteDocument), d.title);
+                let on_yes = OnYes::DeleteDocument(d.id.clone());
+                app.confirm(q, on_yes);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn remove_document(app: &mut App, document: Id, fx: &mut Vec<Effect>) {
+    if let Some(meeting) = app.editable_meeting() {
+        app.commit(fx, Change::DocumentRemove { meeting, document });
+    }
+}
+
+/// A document sent before the meeting: title, the day it was sent, a case reference.
+pub struct DocumentForm;
+
+impl DocumentForm {
+    fn open(app: &mut App) {
+        if app.editable_meeting().is_none() {
+            return;
+        }
+        let today = i18n::short_date(app.lang, app.now.date_naive());
+        let fields = vec![
+            Field::text(Msg::FieldTitle, ""),
+            Field::text(Msg::FieldSentOn, &today),
+            Field::text(Msg::FieldReference, ""),
+        ];
+        let title = app.t(Msg::NewDocument).to_string();
+        app.popups
+            .push(Popup::Form(Form::new(FormKind::NewDocument, title, fields)));
+    }
+
+    pub fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
+        let meeting = app
+            .editable_meeting()
+            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let title = app.required(f.text(Msg::FieldTitle), Msg::TitleRequired)?;
+        let sent_on =
+            parse_date(&f.text(Msg::FieldSentOn)).map_err(|e| i18n::date_error(app.lang, e))?;
+        let document = Document {
+            id: app.ids.new_id("d"),
+            title,
+            sent_on,
+            reference: f.text(Msg::FieldReference),
+        };
+        Ok(vec![Change::DocumentPut { meeting, document }])
+    }
+}

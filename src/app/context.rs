@@ -1,0 +1,97 @@
+//! What every feature asks of the state before it changes anything: may this meeting be
+//! changed, is an item selected, and then commit the change (unless nothing may be
+//! written). Quitting lives here too, since every mode offers it.
+
+use super::action::Effect;
+use super::state::{App, OnYes, Popup};
+use crate::i18n::Msg;
+use crate::model::{Change, Id, Item};
+
+impl App {
+    pub fn t(&self, m: Msg) -> &'static str {
+        self.lang.t(m)
+    }
+
+    /// The app's time as stored in ops and records: RFC 3339 to the second.
+    pub fn now_text(&self) -> String {
+        self.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    /// A field that must not be empty: its text, or the message that says so.
+    pub fn required(&self, text: String, missing: Msg) -> Result<String, String> {
+        if text.is_empty() {
+            Err(self.t(missing).to_string())
+        } else {
+            Ok(text)
+        }
+    }
+
+    /// Ask for a change to be committed, unless nothing may be written.
+    pub fn commit(&mut self, fx: &mut Vec<Effect>, change: Change) {
+        if let Some(why) = &self.read_only {
+            let msg = format!("{}: {why}", self.t(Msg::ReadOnly));
+            self.warn(msg);
+            return;
+        }
+        fx.push(Effect::Commit(change));
+    }
+
+    /// The meeting may be changed: it exists, is not locked and was not opened to read.
+    /// Says why not, otherwise.
+    pub fn editable_meeting(&mut self) -> Option<Id> {
+        let Some(m) = self.current_meeting() else {
+            self.warn(self.t(Msg::NoMeetingOpen));
+            return None;
+        };
+        if m.status.is_read_only() {
+            self.warn(self.t(Msg::MeetingLocked));
+            return None;
+        }
+        if self.view_only {
+            self.warn(self.t(Msg::ViewOnly));
+            return None;
+        }
+        Some(m.id.clone())
+    }
+
+    /// The selected item of a meeting that may be changed, with the meeting's id; says why
+    /// not otherwise.
+    pub fn editable_item(&mut self) -> Option<(Id, Item)> {
+        let m = self.editable_meeting()?;
+        match self.selected_item().cloned() {
+            Some(item) => Some((m, item)),
+            None => {
+                self.warn(self.t(Msg::SelectAnItem));
+                None
+            }
+        }
+    }
+
+    /// Push a popup that needs a meeting on screen; says so when there is none.
+    pub fn open_over_meeting(&mut self, popup: Popup) {
+        if self.current_meeting().is_some() {
+            self.popups.push(popup);
+        } else {
+            self.warn(self.t(Msg::NoMeetingOpen));
+        }
+    }
+
+    /// Ask a yes/no question; `on_yes` is done on yes.
+    pub fn confirm(&mut self, question: String, on_yes: OnYes) {
+        self.popups.push(Popup::Confirm { question, on_yes });
+    }
+
+    /// `q` asks first while ops are not yet on disk; Ctrl-C does not.
+    pub fn quit_from(&mut self, force: bool, fx: &mut Vec<Effect>) {
+        if !force && self.pending_ops() > 0 {
+            self.confirm(self.t(Msg::QuitUnsaved).to_string(), OnYes::Quit);
+        } else {
+            self.quit(fx);
+        }
+    }
+
+    pub fn quit(&mut self, fx: &mut Vec<Effect>) {
+        self.quit = true;
+        fx.push(Effect::Quit);
+    }
+}

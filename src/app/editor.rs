@@ -1,0 +1,130 @@
+//! The multi-line editor for an item's notes, conclusion and background, a party's
+//! statement for the record, and inputs. Ctrl-S saves; Esc with changes asks first.
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::action::{Action, Effect};
+use super::state::{App, Editor, EditorTarget, OnYes, Popup};
+use crate::i18n::Msg;
+use crate::model::{Change, Id, Input, InputTarget, ItemField};
+
+/// The editor on the selected item of an editable meeting, with the text as it is now.
+pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
+    if app.editable_meeting().is_none() {
+        return;
+    }
+    let Some(item) = app.selected_item() else {
+        app.warn(app.t(Msg::SelectAnItem));
+        return;
+    };
+    let target = target(item.id.clone());
+    let own = app.author.party.clone().unwrap_or_default();
+    let (label, text) = match &target {
+        EditorTarget::Notes(_) => (Msg::Notes, item.notes.clone()),
+        EditorTarget::Conclusion(_) => (Msg::Conclusion, item.conclusion.clone()),
+        EditorTarget::Background(_) => (Msg::Background, item.background.clone()),
+        EditorTarget::Statement(_) => {
+            let current = item
+                .current_statements()
+                .into_iter()
+                .find(|s| s.party == own)
+                .map(|s| s.text.clone());
+            (Msg::Statements, current.unwrap_or_default())
+        }
+        EditorTarget::Input(_) | EditorTarget::AreaInput(_) => (Msg::Inputs, String::new()),
+    };
+    let title = format!(
+        "{} – {} {}: {}",
+        app.t(label),
+        app.t(Msg::Item),
+        item.number,
+        item.title
+    );
+    open(app, target, title, text);
+}
+
+/// The editor with `text`, the cursor at its end.
+pub fn open(app: &mut App, target: EditorTarget, title: String, text: String) {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    app.popups.push(Popup::Editor(Box::new(Editor {
+        target,
+        title,
+        area,
+        original: text,
+    })));
+}
+
+/// Keys while the editor is open.
+pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let Some(Popup::Editor(ed)) = app.popups.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Key(ev) => {
+            ed.area.input(ev);
+        }
+        Action::Save => {
+            let (target, text, changed) = (ed.target.clone(), ed.text(), ed.changed());
+            app.popups.pop();
+            if changed && let Some(meeting) = app.meeting.clone() {
+                let change = change_for(app, meeting, target, text);
+                app.commit(fx, change);
+            }
+        }
+        Action::Cancel => {
+            if ed.changed() {
+                app.confirm(app.t(Msg::DiscardChanges).to_string(), OnYes::DiscardEdit);
+            } else {
+                app.popups.pop();
+            }
+        }
+        Action::ForceQuit => app.quit(fx),
+        _ => {}
+    }
+}
+
+/// What saved text becomes: a field of the item, our party's statement, or a new input
+/// from our party.
+fn change_for(app: &mut App, meeting: Id, target: EditorTarget, text: String) -> Change {
+    let party = app.author.party.clone().unwrap_or_default();
+    let input = |app: &mut App, target| Input {
+        id: app.ids.new_id("i"),
+        party: party.clone(),
+        target,
+        text: text.clone(),
+        source: String::new(),
+        at: app.now_text(),
+        by: app.author.name.clone(),
+    };
+    let set = |item, set| Change::ItemSet {
+        meeting: meeting.clone(),
+        item,
+        set,
+    };
+    match target {
+        EditorTarget::Notes(i) => set(i, ItemField::Notes(text.clone())),
+        EditorTarget::Conclusion(i) => set(i, ItemField::Conclusion(text.clone())),
+        EditorTarget::Background(i) => set(i, ItemField::Background(text.clone())),
+        EditorTarget::Statement(item) => Change::Statement {
+            meeting: meeting.clone(),
+            item,
+            party: party.clone(),
+            text: text.clone(),
+        },
+        EditorTarget::Input(item) => Change::ItemInput {
+            meeting: meeting.clone(),
+            input: input(app, InputTarget::Item(item)),
+        },
+        EditorTarget::AreaInput(area) => Change::AreaInput {
+            input: input(app, InputTarget::DevArea(area)),
+        },
+    }
+}

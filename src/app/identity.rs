@@ -1,0 +1,92 @@
+//! Who the user is: a person of the forum, chosen on first start or with `:whoami`, or a
+//! new person. Their name and party sign every op from then on.
+
+use super::action::{Action, Effect};
+use super::form::{Field, Form, FormKind};
+use super::state::{App, Popup};
+use crate::i18n::Msg;
+use crate::model::{Author, Change, Id, Person};
+
+/// Ask who the user is (first start, when neither --as nor the config says).
+pub fn ask_identity(app: &mut App) {
+    app.popups.push(Popup::Identity { selected: 0 });
+}
+
+/// Keys in the who-are-you list: Enter chooses, `a` is someone new.
+pub fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Open => {
+            let Some(p) = app.doc.forum.people.get(sel).cloned() else {
+                return;
+            };
+            become_person(app, &p.id, &p.name, p.party.clone());
+            app.popups.pop();
+            fx.push(Effect::SaveIdentity(p.id));
+            let msg = format!("{}: {}", app.t(Msg::You), p.name);
+            app.say(msg);
+        }
+        Action::Add => PersonForm::open(app, true),
+        _ => {}
+    }
+}
+
+fn become_person(app: &mut App, id: &str, name: &str, party: Option<Id>) {
+    app.author = Author {
+        name: name.to_string(),
+        person: Some(id.to_string()),
+        party,
+    };
+}
+
+/// A new person of the forum; `me` when it is the user saying who they are.
+pub struct PersonForm;
+
+impl PersonForm {
+    pub fn open(app: &mut App, me: bool) {
+        let parties = app
+            .doc
+            .forum
+            .parties
+            .iter()
+            .map(|p| p.short.clone())
+            .collect();
+        let fields = vec![
+            Field::text(Msg::FieldName, ""),
+            Field::choice(Msg::FieldParty, parties, 1),
+            Field::text(Msg::FieldRole, ""),
+        ];
+        let title = app.t(Msg::NewPerson).to_string();
+        app.popups.push(Popup::Form(Form::new(
+            FormKind::NewPerson { me },
+            title,
+            fields,
+        )));
+    }
+
+    /// The person joins the forum; when it is the user, they are that person from now on
+    /// and it is remembered.
+    pub fn submit(app: &mut App, me: bool, f: &Form) -> Result<Vec<Effect>, String> {
+        let name = app.required(f.text(Msg::FieldName), Msg::NameRequired)?;
+        let party = app
+            .doc
+            .forum
+            .parties
+            .get(f.choice(Msg::FieldParty))
+            .map(|p| p.id.clone());
+        let id = app.ids.new_id("p");
+        let mut out = vec![Effect::Commit(Change::PersonPut {
+            person: Person {
+                id: id.clone(),
+                name: name.clone(),
+                party: party.clone(),
+                role: f.text(Msg::FieldRole),
+            },
+        })];
+        if me {
+            become_person(app, &id, &name, party);
+            app.popups.retain(|p| !matches!(p, Popup::Identity { .. }));
+            out.push(Effect::SaveIdentity(id));
+        }
+        Ok(out)
+    }
+}

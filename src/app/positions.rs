@@ -1,0 +1,117 @@
+//! What the parties say: each party's position on an item, its statement for the record
+//! (protokolltilførsel) and its inputs (innspill) to an item or a development area.
+
+use super::editor;
+use super::form::{Field, Form, FormKind};
+use super::state::{App, EditorTarget, Pane, Popup};
+use crate::i18n::{self, Msg};
+use crate::model::{Change, Id, Side, Stance};
+
+/// `P`: a party's position on the selected item. Opens on the user's own party (a union
+/// rep) or the first union (the chair), with what that party said before.
+pub struct PositionForm;
+
+impl PositionForm {
+    pub fn open(app: &mut App) {
+        let Some((_, item)) = app.editable_item() else {
+            return;
+        };
+        let parties = &app.doc.forum.parties;
+        let own = app
+            .author
+            .party
+            .as_deref()
+            .and_then(|p| parties.iter().position(|x| x.id == p))
+            .filter(|i| parties[*i].side != Side::Employer);
+        let first_union = parties
+            .iter()
+            .position(|p| p.side != Side::Employer)
+            .unwrap_or(0);
+        let party = own.unwrap_or(first_union);
+        let labels = parties.iter().map(|p| p.short.clone()).collect();
+        let current = parties.get(party).and_then(|p| {
+            item.current_positions()
+                .into_iter()
+                .find(|x| x.party == p.id)
+                .cloned()
+        });
+        let stance = current
+            .as_ref()
+            .and_then(|c| Stance::ALL.iter().position(|s| *s == c.stance))
+            .unwrap_or(0);
+        let stances = Stance::ALL
+            .iter()
+            .map(|s| i18n::stance(app.lang, *s).to_string())
+            .collect();
+        let fields = vec![
+            Field::choice(Msg::FieldParty, labels, party),
+            Field::choice(Msg::FieldStance, stances, stance),
+            Field::text(
+                Msg::FieldReason,
+                current.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
+            ),
+        ];
+        let title = format!(
+            "{} – {} {}",
+            app.t(Msg::Positions),
+            app.t(Msg::Item),
+            item.number
+        );
+        app.popups.push(Popup::Form(Form::new(
+            FormKind::Position(item.id.clone()),
+            title,
+            fields,
+        )));
+    }
+
+    pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
+        let meeting = app
+            .editable_meeting()
+            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let party = app
+            .doc
+            .forum
+            .parties
+            .get(f.choice(Msg::FieldParty))
+            .map(|p| p.id.clone())
+            .ok_or_else(|| app.t(Msg::FieldParty).to_string())?;
+        let stance = Stance::ALL[f.choice(Msg::FieldStance).min(Stance::ALL.len() - 1)];
+        Ok(vec![Change::Position {
+            meeting,
+            item: item.clone(),
+            party,
+            stance,
+            reason: f.text(Msg::FieldReason),
+        }])
+    }
+}
+
+/// `S`: our party's statement for the record on the selected item.
+pub fn write_statement(app: &mut App) {
+    if app.author.party.is_none() {
+        app.warn(app.t(Msg::NoPartyForStatement));
+    } else {
+        editor::open_for_item(app, EditorTarget::Statement);
+    }
+}
+
+/// `I`: our party's input, to the selected development area when the areas pane is in
+/// front, else to the selected item.
+pub fn write_input(app: &mut App) {
+    if app.author.party.is_none() {
+        app.warn(app.t(Msg::NoPartyForStatement));
+        return;
+    }
+    let on_areas =
+        app.focus == Pane::Areas || (app.focus == Pane::Detail && app.detail_of == Pane::Areas);
+    if !on_areas {
+        editor::open_for_item(app, EditorTarget::Input);
+        return;
+    }
+    let Some(area) = app.selected_area().cloned() else {
+        app.warn(app.t(Msg::SelectAnArea));
+        return;
+    };
+    let title = format!("{} – {}. {}", app.t(Msg::Inputs), area.number, area.title);
+    editor::open(app, EditorTarget::AreaInput(area.id), title, String::new());
+}

@@ -1,0 +1,443 @@
+//! The runtime: carries out what `update` asks for (ops to commit, meetings to open,
+//! exports, the archive to refresh) and brings in what other writers did. The TUI and the
+//! tests use this one runner; they differ only in how ops reach the disk (on a background
+//! thread, or at once) and how the archive is indexed (in the background, or at once).
+//!
+//! Ops are stamped with the app's clock (`App::now`), so what is written is a function of
+//! what the app was told; the TUI keeps that clock on the wall's time.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::app::{App, Effect, SaveState};
+use crate::export::{self, ExportOptions, Format};
+use crate::i18n::Msg;
+use crate::search::WordIndex;
+use crate::store::archive::Archive;
+use crate::store::{Appender, CatchUp, Hlc, Load, Op, Store, StoreError};
+
+/// How committed ops reach the disk, and how the archive is indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Written and fsynced before `run` returns; the archive indexed at once (tests,
+    /// scripts).
+    Inline,
+    /// Written by a thread, so a key press never waits for the disk; the archive indexed
+    /// on another thread (the TUI).
+    Background,
+}
+
+/// The minutes file of the meeting shown is rewritten at most this often.
+const MINUTES_EVERY: Duration = Duration::from_secs(2);
+
+pub struct Runtime {
+    store: Store,
+    disk: Disk,
+    indexer: Option<WordIndexer>,
+    /// The latest clock applied to the app's data: others' ops after it can be applied as
+    /// they come; one before it means folding again.
+    newest: Hlc,
+    refold_wanted: bool,
+    minutes_dirty: bool,
+    last_minutes: Instant,
+    /// Where `Effect::SaveIdentity` remembers the user; `None`: nowhere.
+    pub config: Option<PathBuf>,
+}
+
+impl Runtime {
+    pub fn new(mut store: Store, mode: Mode) -> Result<Runtime, StoreError> {
+        let (disk, indexer) = match mode {
+            Mode::Inline => (Disk::Inline, None),
+            Mode::Background => {
+                let appender = store.take_appender().ok_or_else(|| {
+                    StoreError::ReadOnly("this store's log is written by another thread".into())
+                })?;
+                (
+                    Disk::Background(DiskWriter::start(appender)),
+                    Some(WordIndexer::new()),
+                )
+            }
+        };
+        Ok(Runtime {
+            newest: store.last_clock(),
+            store,
+            disk,
+            indexer,
+            refold_wanted: false,
+            minutes_dirty: false,
+            last_minutes: Instant::now(),
+            config: None,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Carry out `update`'s effects. Returns true when the app asked to quit.
+    pub fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> bool {
+        for effect in effects {
+            match effect {
+                Effect::Commit(change) => self.commit(app, change),
+                Effect::Export(format) => self.export(app, format),
+                Effect::SaveIdentity(person) => self.save_identity(app, &person),
+                Effect::RefreshArchive => self.refresh_archive(app),
+                Effect::OpenMeeting {
+                    id,
+                    item,
+                    view_only,
+                } => self.open_meeting(app, id, item, view_only),
+                Effect::Quit => return true,
+            }
+        }
+        false
+    }
+
+    /// Stamp the change as the app's user at the app's time, apply it at once, and write it.
+    fn commit(&mut self, app: &mut App, change: crate::model::Change) {
+        if self.store.author() != &app.author {
+            self.store.set_author(app.author.clone());
+        }
+        let made = match &self.disk {
+            // Durable before it is applied.
+            Disk::Inline => self.store.commit_at(change, app.now),
+            // Applied at once, durable a moment later (`poll` says when).
+            Disk::Background(_) => self.store.stamp_at(change, app.now),
+        };
+        let op = match made {
+            Ok(op) => op,
+            Err(e) => {
+                note_saved(app, Err(e.to_string()));
+                app.warn(e.to_string());
+                return;
+            }
+        };
+        self.newest = self.newest.max(op.clock);
+        app.apply(&op.meta(), op.change.clone());
+        self.minutes_dirty = true;
+        match &self.disk {
+            Disk::Inline => app.save = SaveState::Saved(app.now.format("%H:%M:%S").to_string()),
+            Disk::Background(writer) => {
+                if writer.send(op) {
+                    app.save = SaveState::Saving(app.pending_ops() + 1);
+                } else {
+                    app.save = SaveState::Failed("the disk writer stopped".into());
+                }
+            }
+        }
+    }
+
+    fn export(&mut self, app: &mut App, format: Format) {
+        let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
+            app.warn(app.t(Msg::NoMeetingOpen));
+            return;
+        };
+        let path = self.store.layout().root().join("exports").join(format!(
+            "{}.{}",
+            minutes.meeting.id,
+            format.extension()
+        ));
+        let opts = ExportOptions {
+            lang: app.lang,
+            include_confidential: false,
+            today: app.now.date_naive(),
+        };
+        let bytes = export::export(&minutes, format, &opts);
+        match crate::store::atomic::write_atomic(&path, &bytes) {
+            Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),
+            Err(e) => app.warn(format!(
+                "{}: {}: {e}",
+                app.t(Msg::ExportFailed),
+                path.display()
+            )),
+        }
+    }
+
+    /// Remember who the user is in the config file, keeping its other settings.
+    fn save_identity(&mut self, app: &mut App, person: &str) {
+        let Some(path) = &self.config else {
+            return;
+        };
+        let (mut cfg, _) = crate::config::load(Some(path));
+        cfg.identity = Some(person.to_string());
+        let bytes = serde_json::to_vec_pretty(&cfg).unwrap_or_default();
+        if let Err(e) = crate::store::atomic::write_atomic(path, &bytes) {
+            app.warn(format!("{}: {e}", path.display()));
+        }
+    }
+
+    fn refresh_archive(&mut self, app: &mut App) {
+        match &mut self.indexer {
+            // Checked in the background; the archive as indexed shows meanwhile.
+            Some(indexer) => indexer.start(self.store.layout().clone(), app.archive.clone()),
+            None => {
+                let (mut archive, _) = Archive::open(self.store.layout());
+                if archive.text.is_empty() {
+                    // Unreadable texts leave search empty; the rows still list.
+                    let _ = archive.load_text(self.store.root());
+                }
+                app.set_archive(archive);
+            }
+        }
+    }
+
+    /// Fold a meeting and show it, if it exists.
+    fn open_meeting(
+        &mut self,
+        app: &mut App,
+        id: crate::model::Id,
+        item: Option<crate::model::Id>,
+        view_only: bool,
+    ) {
+        let doc = self.store.load(&Load::Meeting(id.clone()));
+        if doc.meeting(&id).is_none() {
+            app.warn(app.t(Msg::UnknownMeeting));
+            return;
+        }
+        app.show_meeting(doc, id, item, view_only);
+        self.newest = self.store.last_clock();
+        self.refold_wanted = false;
+        self.write_minutes(app);
+    }
+
+    fn load_shown(app: &App) -> Load {
+        app.meeting
+            .clone()
+            .map(Load::Meeting)
+            .unwrap_or(Load::Forum)
+    }
+
+    /// Others' changes: what they appended is applied in order, or the data is folded again
+    /// when something belongs before what is shown (once our own ops are all on disk, or
+    /// they would be missing from the fold). Returns whether anything changed.
+    pub fn catch_up(&mut self, app: &mut App) -> bool {
+        let mut changed = false;
+        match self.store.catch_up(&Self::load_shown(app), self.newest) {
+            CatchUp::Nothing => {}
+            CatchUp::Apply(ops) if !self.refold_wanted => {
+                tell_arrivals(app, &ops);
+                app.keeping_selection(|app| {
+                    for op in ops {
+                        self.newest = self.newest.max(op.clock);
+                        app.apply_op(op);
+                    }
+                });
+                changed = true;
+            }
+            CatchUp::Apply(ops) => {
+                tell_arrivals(app, &ops);
+                changed = true;
+            }
+            CatchUp::Refold => {
+                self.refold_wanted = true;
+                changed = true;
+            }
+        }
+        if changed {
+            self.minutes_dirty = true;
+        }
+        if self.refold_wanted && app.pending_ops() == 0 {
+            let doc = self.store.load(&Self::load_shown(app));
+            app.keeping_selection(|app| app.doc = doc);
+            self.newest = self.store.last_clock();
+            self.refold_wanted = false;
+            changed = true;
+        }
+        changed
+    }
+
+    /// What finished in the background since the last call: ops made durable, an archive
+    /// indexed. Rewrites the shown meeting's minutes file when it is due. Returns whether
+    /// anything changed on screen.
+    pub fn poll(&mut self, app: &mut App) -> bool {
+        let mut changed = false;
+        if let Disk::Background(writer) = &self.disk {
+            while let Ok(result) = writer.done.try_recv() {
+                note_saved(app, result);
+                changed = true;
+            }
+        }
+        if let Some(indexer) = &self.indexer {
+            changed |= indexer.take(app);
+        }
+        if self.minutes_dirty
+            && app.pending_ops() == 0
+            && self.last_minutes.elapsed() >= MINUTES_EVERY
+        {
+            self.write_minutes(app);
+        }
+        changed
+    }
+
+    fn write_minutes(&mut self, app: &App) {
+        if let Some(m) = &app.meeting {
+            let _ = self.store.materialize(&app.doc, m);
+        }
+        self.minutes_dirty = false;
+        self.last_minutes = Instant::now();
+    }
+
+    /// Wait until every op is on disk, then write the minutes of the meeting shown.
+    pub fn finish(mut self, app: &mut App) {
+        if let Disk::Background(writer) = &mut self.disk {
+            writer.finish();
+            while let Ok(result) = writer.done.try_recv() {
+                note_saved(app, result);
+            }
+        }
+        self.write_minutes(app);
+    }
+}
+
+/// Say that something came in: it may be out of sight in the detail pane.
+fn tell_arrivals(app: &mut App, ops: &[Op]) {
+    let mut names: Vec<String> = ops.iter().map(|op| op.by.name.clone()).collect();
+    names.dedup();
+    app.say(format!(
+        "{} {}: {}",
+        ops.len(),
+        app.t(Msg::ChangesFrom),
+        names.join(", ")
+    ));
+}
+
+/// One op written (or not): the save state follows.
+fn note_saved(app: &mut App, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            let left = app.pending_ops().saturating_sub(1);
+            app.save = if left == 0 {
+                SaveState::Saved(app.now.format("%H:%M:%S").to_string())
+            } else {
+                SaveState::Saving(left)
+            };
+        }
+        Err(e) => {
+            app.read_only = Some(e.clone());
+            app.save = SaveState::Failed(e);
+        }
+    }
+}
+
+enum Disk {
+    /// Through the store's own log writer, at once.
+    Inline,
+    Background(DiskWriter),
+}
+
+/// Writes and fsyncs ops on its own thread, and says when each is durable.
+struct DiskWriter {
+    tx: Option<Sender<Op>>,
+    done: Receiver<Result<(), String>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl DiskWriter {
+    fn start(mut appender: Appender) -> DiskWriter {
+        let (tx, rx) = mpsc::channel::<Op>();
+        let (done_tx, done) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            for op in rx {
+                let result = appender.append(&op).map_err(|e| e.to_string());
+                if done_tx.send(result).is_err() {
+                    break;
+                }
+            }
+        });
+        DiskWriter {
+            tx: Some(tx),
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    fn send(&self, op: Op) -> bool {
+        self.tx.as_ref().is_some_and(|tx| tx.send(op).is_ok())
+    }
+
+    /// Wait until everything sent is on disk.
+    fn finish(&mut self) {
+        self.tx = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The result of one indexing run: the archive when it had to be rebuilt (else the one
+/// shown is current), and its word index.
+type Indexed = (u64, Option<Arc<Archive>>, Arc<WordIndex>);
+
+/// Checks the archive against the logs (bringing it up to date) and builds its word index,
+/// on a background thread: the archive shows at once from the index as it was, and a
+/// search waits only if typed in the first moment.
+struct WordIndexer {
+    tx: Sender<Indexed>,
+    rx: Receiver<Indexed>,
+    /// Only the latest run's result is taken.
+    generation: u64,
+}
+
+impl WordIndexer {
+    fn new() -> WordIndexer {
+        let (tx, rx) = mpsc::channel();
+        WordIndexer {
+            tx,
+            rx,
+            generation: 0,
+        }
+    }
+
+    /// Only the word index stays in memory; texts are read when shown.
+    fn start(&mut self, layout: crate::store::Layout, shown: Arc<Archive>) {
+        self.generation += 1;
+        let generation = self.generation;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            if !shown.meetings.is_empty() && Archive::is_fresh(&layout, shown.build) {
+                let Ok(folded) = Archive::read_folded(layout.root()) else {
+                    return;
+                };
+                let words = WordIndex::build_from(&shown, &folded);
+                let _ = tx.send((generation, None, Arc::new(words)));
+                return;
+            }
+            let (mut a, _) = Archive::open(&layout);
+            if a.folded.is_empty() && !a.docs.is_empty() {
+                match Archive::read_folded(layout.root()) {
+                    Ok(f) => a.folded = f,
+                    Err(_) => return,
+                }
+            }
+            let words = WordIndex::build(&a);
+            a.text = String::new();
+            a.folded = String::new();
+            let _ = tx.send((generation, Some(Arc::new(a)), Arc::new(words)));
+        });
+    }
+
+    /// What the latest run made, if it has finished.
+    fn take(&self, app: &mut App) -> bool {
+        let mut changed = false;
+        while let Ok((generation, archive, words)) = self.rx.try_recv() {
+            if generation != self.generation {
+                continue;
+            }
+            match archive {
+                Some(a) if a.meetings != app.archive.meetings => app.replace_archive(a),
+                Some(a) => app.archive = a,
+                None => {}
+            }
+            app.set_words(words);
+            changed = true;
+        }
+        changed
+    }
+}

@@ -1,0 +1,93 @@
+//! Pieces every view draws with: bordered panes and popups, where popups go, and how far
+//! a box of wrapped text can scroll.
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::theme::Theme;
+
+/// The part between header and footer, where big popups go.
+pub fn body_area(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(4),
+        ..area
+    }
+}
+
+/// The furthest a bordered box of `rows` rows of text can scroll and still be full.
+pub fn max_scroll(rows: usize, area: Rect) -> u16 {
+    rows.saturating_sub(area.height.saturating_sub(2) as usize)
+        .min(u16::MAX as usize) as u16
+}
+
+/// Rows the lines take when word-wrapped to `width` (as Paragraph's wrap does, near enough).
+pub fn wrapped_rows(lines: &[Line], width: u16) -> usize {
+    let w = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut rows = 1;
+            let mut col = 0usize;
+            for word in text.split(' ') {
+                let len = word.chars().count();
+                let need = if col == 0 { len } else { col + 1 + len };
+                if need <= w {
+                    col = need;
+                } else {
+                    rows += 1 + len.saturating_sub(1) / w;
+                    col = len % w;
+                }
+            }
+            rows
+        })
+        .sum()
+}
+
+/// A bordered block whose title and border show focus in words and style: the focused
+/// pane's title is marked with ▶.
+pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
+    let (mark, style, border_type) = if focused {
+        ("▶ ", theme.border_focus, BorderType::Thick)
+    } else {
+        ("", theme.border, BorderType::Plain)
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(border_type)
+        .border_style(style)
+        .title(Line::styled(
+            format!(" {mark}{title} "),
+            if focused { theme.title } else { theme.text },
+        ))
+}
+
+/// First row to show so that `selected` is visible in `height` rows.
+pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let half = height / 2;
+    selected.saturating_sub(half).min(len - height)
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2)).max(10);
+    let h = height.min(area.height.saturating_sub(2)).max(3);
+    Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + (area.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn popup_block<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::styled(format!(" {title} "), theme.title))
+}
