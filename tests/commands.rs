@@ -1,0 +1,98 @@
+//! `:` commands are one table: it drives the command line, Tab completion, the help screen
+//! and the README's list, so none of them can forget a command.
+
+use samrad::app::commands::{COMMANDS, find};
+use samrad::app::{Action, App, Mode, update};
+use samrad::i18n::Lang;
+use samrad::model::{Author, Doc};
+
+fn app() -> App {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00+01:00").expect("time");
+    App::new(Doc::default(), Author::default(), Lang::En, now)
+}
+
+fn type_line(app: &mut App, text: &str) {
+    update(app, Action::CommandLine);
+    for c in text.chars() {
+        update(
+            app,
+            Action::Key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(c),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            )),
+        );
+    }
+}
+
+fn line(app: &App) -> String {
+    app.command
+        .as_ref()
+        .map(|l| l.lines().join(""))
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_readme_lists_every_command() {
+    let readme = include_str!("../README.md");
+    for c in COMMANDS {
+        assert!(
+            readme.contains(&format!("`:{}", c.name)),
+            "README.md does not list :{}",
+            c.name
+        );
+    }
+}
+
+#[test]
+fn the_help_screen_lists_every_command_in_the_users_language() {
+    for lang in [Lang::Nb, Lang::En] {
+        let mut a = app();
+        a.lang = lang;
+        a.size = (120, 40);
+        update(&mut a, Action::Help);
+        let theme = samrad::ui::Theme::of(a.theme);
+        let text: String = samrad::ui::help_lines(&a, &theme)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+            .collect();
+        for c in COMMANDS {
+            assert!(text.contains(&c.usage(lang)), "{lang:?}: {} missing", c.usage(lang));
+            assert!(text.contains(lang.t(c.help)), "{lang:?}: help of :{} missing", c.name);
+        }
+    }
+}
+
+#[test]
+fn norwegian_names_and_short_forms_find_the_same_command() {
+    for (alias, name) in [("ny", "new"), ("åpne", "open"), ("godkjenn", "approve"), ("x", "q")] {
+        assert_eq!(find(alias).map(|c| c.name), Some(name));
+    }
+    assert!(find("nosuch").is_none());
+}
+
+#[test]
+fn tab_completes_a_command_name_and_names_the_candidates() {
+    let mut a = app();
+    type_line(&mut a, "circ");
+    update(&mut a, Action::Complete);
+    assert_eq!(line(&a), "circulate ");
+    let mut a = app();
+    type_line(&mut a, "clo");
+    update(&mut a, Action::Complete);
+    assert_eq!(line(&a), "close", "as far as close and closevote agree");
+    let (said, _) = a.message.clone().expect("candidates");
+    assert!(said.contains("closevote"), "{said}");
+    assert_eq!(a.mode(), Mode::Command, "still typing");
+}
+
+#[test]
+fn an_unknown_command_is_named_and_a_command_needing_a_meeting_says_so() {
+    let mut a = app();
+    update(&mut a, Action::Command("frobnicate".into()));
+    let (text, warning) = a.message.clone().expect("message");
+    assert!(warning && text.contains("frobnicate"), "{text}");
+    update(&mut a, Action::Command("attendance".into()));
+    let (text, warning) = a.message.clone().expect("message");
+    assert!(warning && text.contains("meeting"), "{text}");
+    assert!(a.popups.is_empty());
+}
