@@ -506,7 +506,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
                 let d = &a.docs[h as usize];
                 let row = a.meetings.get(d.meeting as usize);
                 let (item, field) = search::doc_place(&a, d);
-                let (before, hit, after) = search::snippet(&a, d, &query, 70);
+                let (before, hit, after) = search::snippet(&a.doc_text(d), &query, 70);
                 let party = a.party_id(d.party).unwrap_or("");
                 if *json {
                     let line = serde_json::json!({

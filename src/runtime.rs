@@ -97,6 +97,7 @@ impl Runtime {
                 Effect::Quit => return true,
             }
         }
+        read_hit_texts(app);
         false
     }
 
@@ -267,6 +268,9 @@ impl Runtime {
         if let Some(indexer) = &self.indexer {
             changed |= indexer.take(app);
         }
+        if changed {
+            read_hit_texts(app);
+        }
         if self.minutes_dirty
             && app.pending_ops() == 0
             && self.last_minutes.elapsed() >= MINUTES_EVERY
@@ -293,6 +297,27 @@ impl Runtime {
             }
         }
         self.write_minutes(app);
+    }
+}
+
+/// Read in the texts of the search hits that can be on screen, so that drawing reads
+/// nothing from disk.
+fn read_hit_texts(app: &mut App) {
+    let rows = app.size.1 as usize;
+    let archive = &app.archive;
+    let Some(hits) = app.archive_view.as_mut().and_then(|v| v.hits.as_mut()) else {
+        return;
+    };
+    let missing: Vec<u32> = hits
+        .around_selection(rows)
+        .iter()
+        .copied()
+        .filter(|d| !hits.texts.contains_key(d))
+        .collect();
+    for d in missing {
+        if let Some(doc) = archive.docs.get(d as usize) {
+            hits.texts.insert(d, archive.doc_text(doc).into_owned());
+        }
     }
 }
 

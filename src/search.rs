@@ -249,9 +249,7 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// A piece of a text around the first word of the query: (before, the match, after), on one
 /// line, about `width` characters in all.
-pub fn snippet(a: &Archive, doc: &TextDoc, query: &str, width: usize) -> (String, String, String) {
-    let text = a.doc_text(doc);
-    let text = text.as_ref();
+pub fn snippet(text: &str, query: &str, width: usize) -> (String, String, String) {
     let mut low = String::with_capacity(text.len());
     fold_case(text, &mut low);
     let word = query_words(query).into_iter().next().unwrap_or_default();

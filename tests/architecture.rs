@@ -550,3 +550,29 @@ fn dump() {
         }
     }
 }
+
+/// Drawing is a function of the app's state: nothing under src/ui reads a file (texts it
+/// shows are read in by the runtime, off the draw path).
+#[test]
+fn the_ui_reads_no_files() {
+    let (sources, _) = graph();
+    for (path, src) in &sources {
+        if !path.starts_with("ui") {
+            continue;
+        }
+        let code = code_of(&src.text);
+        for needle in [
+            "std::fs",
+            "File::",
+            "doc_text",
+            "read_to_string",
+            "std::io::Read",
+        ] {
+            assert!(
+                !code.contains(needle),
+                "{} uses {needle}: drawing must read only the app's state",
+                path.display()
+            );
+        }
+    }
+}

@@ -207,7 +207,7 @@ fn search_ignores_case_also_for_norwegian_letters_and_gives_snippets() -> R {
         let d = &a.docs[hits[0] as usize];
         assert_eq!(d.field, Field::Position);
         assert_eq!(a.party_id(d.party), Some("ntl"));
-        let (before, hit, after) = search::snippet(&a, d, q, 40);
+        let (before, hit, after) = search::snippet(&a.doc_text(d), q, 40);
         assert_eq!(hit, "ÆRLIG", "the match as written");
         assert!(
             before.is_empty() && after.starts_with(" talt"),

@@ -53,18 +53,37 @@ fn the_help_screen_lists_every_command_in_the_users_language() {
         let theme = samrad::ui::Theme::of(a.theme);
         let text: String = samrad::ui::help_lines(&a, &theme)
             .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    + "\n"
+            })
             .collect();
         for c in COMMANDS {
-            assert!(text.contains(&c.usage(lang)), "{lang:?}: {} missing", c.usage(lang));
-            assert!(text.contains(lang.t(c.help)), "{lang:?}: help of :{} missing", c.name);
+            assert!(
+                text.contains(&c.usage(lang)),
+                "{lang:?}: {} missing",
+                c.usage(lang)
+            );
+            assert!(
+                text.contains(lang.t(c.help)),
+                "{lang:?}: help of :{} missing",
+                c.name
+            );
         }
     }
 }
 
 #[test]
 fn norwegian_names_and_short_forms_find_the_same_command() {
-    for (alias, name) in [("ny", "new"), ("åpne", "open"), ("godkjenn", "approve"), ("x", "q")] {
+    for (alias, name) in [
+        ("ny", "new"),
+        ("åpne", "open"),
+        ("godkjenn", "approve"),
+        ("x", "q"),
+    ] {
         assert_eq!(find(alias).map(|c| c.name), Some(name));
     }
     assert!(find("nosuch").is_none());

@@ -44,7 +44,10 @@ fn ops_are_stamped_with_the_apps_clock_not_the_wall() {
     let when = at("2031-05-17T09:30:00+02:00");
     app.now = when;
     let fx = update(&mut app, Action::Command("start".into()));
-    assert!(matches!(fx.as_slice(), [Effect::Commit(Change::MeetingStatus { .. })]));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Commit(Change::MeetingStatus { .. })]
+    ));
     rt.run(&mut app, fx);
     let ops = written(dir.path());
     assert_eq!(ops.len(), 1);
@@ -65,7 +68,11 @@ fn a_meeting_that_does_not_exist_is_not_opened() {
         }],
     );
     assert!(!quit);
-    assert_eq!(app.meeting.as_deref(), Some(FIRST), "still on the meeting shown");
+    assert_eq!(
+        app.meeting.as_deref(),
+        Some(FIRST),
+        "still on the meeting shown"
+    );
     assert!(!app.view_only);
     let (text, warning) = app.message.clone().expect("a message");
     assert!(warning && text.contains("No meeting"), "{text}");
@@ -80,7 +87,11 @@ fn open_finds_a_meeting_by_its_norwegian_date_as_the_cli_does() {
     // The form proposes a week from today: 15.12.2026.
     let fx = update(&mut app, Action::Save);
     rt.run(&mut app, fx);
-    assert_ne!(app.meeting.as_deref(), Some(FIRST), "the new meeting is shown");
+    assert_ne!(
+        app.meeting.as_deref(),
+        Some(FIRST),
+        "the new meeting is shown"
+    );
     let fx = update(&mut app, Action::Command("open 08.12.2026".into()));
     rt.run(&mut app, fx);
     assert_eq!(app.meeting.as_deref(), Some(FIRST));

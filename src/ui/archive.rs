@@ -364,7 +364,7 @@ fn hit_list(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &Theme
             let sel = i == h.sel;
             let place = place(app, a, doc);
             let room = width.saturating_sub(place.chars().count() + 4).max(10);
-            let (before, hit, after) = search::snippet(a, doc, &h.query, room);
+            let (before, hit, after) = search::snippet(h.text(d), &h.query, room);
             let style = if sel { theme.selected } else { theme.text };
             Some(
                 Line::from(vec![
@@ -413,7 +413,11 @@ fn hit_detail(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &The
     let block = pane_block(lang.t(Msg::PaneDetail), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(doc) = h.docs.get(h.sel).and_then(|&d| a.docs.get(d as usize)) else {
+    let Some((d, doc)) = h
+        .docs
+        .get(h.sel)
+        .and_then(|&d| a.docs.get(d as usize).map(|doc| (d, doc)))
+    else {
         return;
     };
     let mut lines = Vec::new();
@@ -433,7 +437,7 @@ fn hit_detail(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &The
     }
     lines.push(Line::styled(place(app, a, doc), theme.dim));
     lines.push(Line::raw(""));
-    for l in a.doc_text(doc).lines() {
+    for l in h.text(d).lines() {
         lines.push(Line::raw(l.to_string()));
     }
     frame.render_widget(

@@ -16,8 +16,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Pane};
 use crate::i18n::Msg;
-pub use theme::Theme;
 pub use help::lines as help_lines;
+pub use theme::Theme;
 pub use widgets::{body_area, max_scroll, pane_block, scroll_offset, wrapped_rows};
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};

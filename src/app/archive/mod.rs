@@ -105,12 +105,7 @@ pub fn run_search(app: &mut App, query: &str) {
     let docs = words.search(&app.archive, query, &view.filter);
     let n = docs.len();
     view.thread = None;
-    view.hits = Some(HitList {
-        title: query.to_string(),
-        query: query.to_string(),
-        docs,
-        sel: 0,
-    });
+    view.hits = Some(HitList::new(query.to_string(), query.to_string(), docs));
     app.last_search = query.to_string();
     app.say(format!("{}: {n}", app.lang.t(Msg::HitsTitle)));
 }
@@ -152,12 +147,7 @@ pub fn thread(app: &mut App, party: Option<String>, area: Option<String>) {
     let n = docs.len();
     if let Some(view) = app.archive_view.as_mut() {
         view.thread = Some((party.clone(), area.clone()));
-        view.hits = Some(HitList {
-            title,
-            query: String::new(),
-            docs,
-            sel: 0,
-        });
+        view.hits = Some(HitList::new(title, String::new(), docs));
     }
     app.popups.clear();
     app.say(format!("{}: {n}", app.lang.t(Msg::HitsTitle)));

@@ -13,6 +13,32 @@ pub struct HitList {
     pub query: String,
     pub docs: Vec<u32>,
     pub sel: usize,
+    /// The texts of the hits around the selection, read in by the runtime (so that drawing
+    /// reads nothing from disk). A hit not here yet shows empty.
+    pub texts: std::collections::BTreeMap<u32, String>,
+}
+
+impl HitList {
+    pub fn new(title: String, query: String, docs: Vec<u32>) -> HitList {
+        HitList {
+            title,
+            query,
+            docs,
+            sel: 0,
+            texts: Default::default(),
+        }
+    }
+
+    pub fn text(&self, doc: u32) -> &str {
+        self.texts.get(&doc).map(String::as_str).unwrap_or("")
+    }
+
+    /// The hits `rows` either side of the selection: those that can be on screen.
+    pub fn around_selection(&self, rows: usize) -> &[u32] {
+        let from = self.sel.saturating_sub(rows);
+        let to = (self.sel + rows + 1).min(self.docs.len());
+        self.docs.get(from..to).unwrap_or(&[])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
