@@ -32,9 +32,16 @@ pub fn default_data_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().to_path_buf())
 }
 
+/// Why a settings file was not used (said in words by `i18n::config_warning`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigWarning {
+    Invalid { path: PathBuf, error: String },
+    Unreadable { path: PathBuf, error: String },
+}
+
 /// Read the config. A missing file is the default; a broken one is the default plus a
 /// warning naming the file.
-pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+pub fn load(path: Option<&Path>) -> (Config, Option<ConfigWarning>) {
     let Some(path) = path else {
         return (Config::default(), None);
     };
@@ -43,16 +50,19 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
             Ok(c) => (c, None),
             Err(e) => (
                 Config::default(),
-                Some(format!(
-                    "{}: not valid settings, ignored ({e})",
-                    path.display()
-                )),
+                Some(ConfigWarning::Invalid {
+                    path: path.to_path_buf(),
+                    error: e.to_string(),
+                }),
             ),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
         Err(e) => (
             Config::default(),
-            Some(format!("{}: could not be read ({e})", path.display())),
+            Some(ConfigWarning::Unreadable {
+                path: path.to_path_buf(),
+                error: e.to_string(),
+            }),
         ),
     }
 }

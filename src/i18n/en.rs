@@ -382,5 +382,26 @@ pub fn text(m: Msg) -> &'static str {
         CmdHelp => "this help",
         CmdWrite => "everything is saved at once; :w says so",
         CmdQuit => "quit samrad",
+        ErrIo => "could not use {0}: {1}",
+        ErrNotAFolder => "{0}: not a folder; give a folder with --data-dir or SAMRAD_DATA_DIR",
+        ErrReadOnly => "the data folder is read-only: {0}",
+        ErrTemplate => "the built-in template is broken: {0}",
+        ErrBadId => "{0} cannot be a meeting id (letters, digits, '-', '_' and '.' only)",
+        ProblemTornTail => "{0}: the last line was cut off and is left out",
+        ProblemBadLine => "{0}: not a valid entry, skipped ({1})",
+        ProblemNewerSchema => {
+            "{0}: written by a newer samrad (schema {1}); opened read-only, nothing will be changed"
+        }
+        ProblemUnreadable => "{0}: could not be read ({1}); left as it is",
+        ProblemQuarantined => "{0}: could not be read; kept as {1} and written anew from the logs",
+        ProblemPermissions => "{0}: permissions were {1}, set to {2}",
+        ConfigInvalid => "{0}: not valid settings, ignored ({1})",
+        ConfigUnreadable => "{0}: could not be read ({1})",
+        NoHomeFolder => "could not find a home folder for the data; give one with --data-dir DIR",
+        CouldNotWrite => "could not write {0}",
+        NothingToSearch => "nothing to search for in {0}: give a word",
+        SearchIndexUnreadable => "could not read the search index in {0}",
+        UnknownStance => "unknown position {0}; use agree, disagree, noted or abstain",
+        UnknownStatus => "unknown status {0}; use planned, open, closed, circulated or approved",
     }
 }

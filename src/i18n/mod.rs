@@ -2,7 +2,10 @@
 //! compiler refuses a message that one of them lacks.
 
 mod en;
+mod errors;
 mod nb;
+
+pub use errors::{config_warning, problem, store_error};
 
 use crate::model::{
     ActionStatus, Agreement, DevAreaStatus, ItemKind, MeetingStatus, Presence, Side, Stance,
@@ -434,6 +437,26 @@ messages! {
     CmdHelp,
     CmdWrite,
     CmdQuit,
+    // errors
+    ErrIo,
+    ErrNotAFolder,
+    ErrReadOnly,
+    ErrTemplate,
+    ErrBadId,
+    ProblemTornTail,
+    ProblemBadLine,
+    ProblemNewerSchema,
+    ProblemUnreadable,
+    ProblemQuarantined,
+    ProblemPermissions,
+    ConfigInvalid,
+    ConfigUnreadable,
+    NoHomeFolder,
+    CouldNotWrite,
+    NothingToSearch,
+    SearchIndexUnreadable,
+    UnknownStance,
+    UnknownStatus,
 }
 
 pub fn item_kind(lang: Lang, k: ItemKind) -> &'static str {

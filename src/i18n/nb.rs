@@ -384,5 +384,28 @@ pub fn text(m: Msg) -> &'static str {
         CmdHelp => "denne hjelpen",
         CmdWrite => "alt lagres med en gang; :w sier det",
         CmdQuit => "avslutt samrad",
+        ErrIo => "kunne ikke bruke {0}: {1}",
+        ErrNotAFolder => "{0}: ikke en mappe; oppgi en mappe med --data-dir eller SAMRAD_DATA_DIR",
+        ErrReadOnly => "datamappen er skrivebeskyttet: {0}",
+        ErrTemplate => "den innebygde malen er ødelagt: {0}",
+        ErrBadId => "{0} kan ikke være en møte-id (bare bokstaver, sifre, '-', '_' og '.')",
+        ProblemTornTail => "{0}: den siste linjen ble avbrutt og er utelatt",
+        ProblemBadLine => "{0}: ikke en gyldig oppføring, hoppet over ({1})",
+        ProblemNewerSchema => {
+            "{0}: skrevet av en nyere samrad (skjema {1}); åpnet skrivebeskyttet, ingenting blir endret"
+        }
+        ProblemUnreadable => "{0}: kunne ikke leses ({1}); latt være som den er",
+        ProblemQuarantined => {
+            "{0}: kunne ikke leses; tatt vare på som {1} og skrevet på nytt fra loggene"
+        }
+        ProblemPermissions => "{0}: tillatelsene var {1}, satt til {2}",
+        ConfigInvalid => "{0}: ikke gyldige innstillinger, ignorert ({1})",
+        ConfigUnreadable => "{0}: kunne ikke leses ({1})",
+        NoHomeFolder => "fant ingen hjemmemappe for dataene; oppgi en med --data-dir DIR",
+        CouldNotWrite => "kunne ikke skrive {0}",
+        NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
+        SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
+        UnknownStance => "ukjent standpunkt {0}; bruk enig, uenig, orientering eller avstår",
+        UnknownStatus => "ukjent status {0}; bruk planned, open, closed, circulated eller approved",
     }
 }

@@ -2,7 +2,7 @@
 //! or short name, a development area by number, id or name. The TUI's `:` commands, the
 //! CLI and `verify` all go through these, so the same words find the same things.
 
-use super::{Forum, Id, MeetingStatus, parse_date};
+use super::{Forum, Id, MeetingStatus, Person, Stance, parse_date};
 
 /// What a lookup could not find; `i18n::lookup_error` says it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,44 @@ pub fn default_meeting<'a>(
     open.or(next).or(latest).map(|m| m.0.to_string())
 }
 
+impl Stance {
+    /// A position as typed, in English or Norwegian: agree/enig, disagree/uenig,
+    /// noted/orientering, abstain/avstår.
+    pub fn find(key: &str) -> Option<Stance> {
+        match key.trim().to_lowercase().as_str() {
+            "agree" | "enig" => Some(Stance::Agree),
+            "disagree" | "uenig" => Some(Stance::Disagree),
+            "noted" | "orientering" | "tar-til-orientering" => Some(Stance::TakesNote),
+            "abstain" | "avstår" | "avstar" => Some(Stance::Abstains),
+            _ => None,
+        }
+    }
+}
+
+impl MeetingStatus {
+    /// A status as typed, in English or Norwegian.
+    pub fn find(key: &str) -> Option<MeetingStatus> {
+        use MeetingStatus::*;
+        match key.trim().to_lowercase().as_str() {
+            "planned" | "planlagt" => Some(Planned),
+            "open" | "pågår" => Some(Open),
+            "closed" | "avsluttet" => Some(Closed),
+            "circulated" | "til godkjenning" => Some(Circulated),
+            "approved" | "godkjent" => Some(Approved),
+            _ => None,
+        }
+    }
+}
+
 impl Forum {
+    /// A person by id or name, ignoring case.
+    pub fn find_person(&self, key: &str) -> Option<&Person> {
+        let k = key.trim();
+        self.people
+            .iter()
+            .find(|p| p.id == k || p.name.eq_ignore_ascii_case(k))
+    }
+
     /// A party by id or short name, ignoring case.
     pub fn find_party(&self, key: &str) -> Result<Id, LookupError> {
         let k = key.trim();
@@ -160,6 +197,22 @@ mod tests {
             Err(LookupError::UnknownMeeting("01.01.1999".into()))
         );
         assert_eq!(find_meeting([], "latest"), Err(LookupError::NoMeetings));
+    }
+
+    #[test]
+    fn positions_and_statuses_in_either_language() {
+        assert_eq!(Stance::find("Uenig"), Some(Stance::Disagree));
+        assert_eq!(Stance::find("abstain"), Some(Stance::Abstains));
+        assert_eq!(Stance::find("maybe"), None);
+        assert_eq!(
+            MeetingStatus::find("Til godkjenning"),
+            Some(MeetingStatus::Circulated)
+        );
+        assert_eq!(
+            MeetingStatus::find("approved"),
+            Some(MeetingStatus::Approved)
+        );
+        assert_eq!(MeetingStatus::find("done"), None);
     }
 
     #[test]

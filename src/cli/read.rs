@@ -1,0 +1,255 @@
+//! The commands that read: list, show, export, search, actions. They write nothing into
+//! the data folder but the derived minutes files and index.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow, bail};
+
+use super::session::{self, Session};
+use super::{Cli, FilterArgs, today};
+use crate::export::{self, ExportOptions, Format};
+use crate::i18n::{self, Msg};
+use crate::search;
+
+pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
+    let s = session::open(cli, true)?;
+    let lang = s.lang;
+    let f = filter.to_filter(&s.doc.forum, lang)?;
+    let a = &s.archive;
+    let shown = search::filtered_meetings(a, &f);
+    let mut out = std::io::stdout().lock();
+    if shown.is_empty() {
+        writeln!(out, "{}", lang.t(Msg::NoMeetings))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<[String; 6]> = shown
+        .iter()
+        .filter_map(|&i| a.meetings.get(i))
+        .map(|m| {
+            [
+                m.date().to_string(),
+                i18n::archive_status(lang, &s.doc.forum, m, today()),
+                m.items.to_string(),
+                m.open_actions.to_string(),
+                m.title.clone(),
+                m.id.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        lang.t(Msg::ColDate),
+        lang.t(Msg::ColStatus),
+        lang.t(Msg::ColItems),
+        lang.t(Msg::ColOpenActions),
+        lang.t(Msg::ColTitle),
+        "id",
+    ]
+    .map(str::to_string);
+    write_table(&mut out, &header, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(cli: &Cli, meeting: &str) -> Result<ExitCode> {
+    let mut s = session::open(cli, true)?;
+    let minutes = s.minutes(meeting)?;
+    let opts = ExportOptions {
+        lang: s.lang,
+        include_confidential: true,
+        today: today(),
+    };
+    std::io::stdout().write_all(&export::export(&minutes, Format::Text, &opts))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(
+    cli: &Cli,
+    meeting: &str,
+    format: Format,
+    output: Option<&Path>,
+    include_confidential: bool,
+) -> Result<ExitCode> {
+    let mut s = session::open(cli, true)?;
+    let lang = s.lang;
+    let minutes = s.minutes(meeting)?;
+    let opts = ExportOptions {
+        lang,
+        include_confidential,
+        today: today(),
+    };
+    let bytes = export::export(&minutes, format, &opts);
+    match output {
+        Some(path) => {
+            crate::store::atomic::write_atomic(path, &bytes).map_err(|e| {
+                anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()]))
+            })?;
+            eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
+        }
+        None => std::io::stdout().write_all(&bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result<ExitCode> {
+    let Session {
+        lang,
+        store,
+        doc,
+        archive: mut a,
+        ..
+    } = session::open(cli, true)?;
+    let f = filter.to_filter(&doc.forum, lang)?;
+    if search::query_words(query).is_empty() {
+        bail!(
+            "{}",
+            lang.fill(Msg::NothingToSearch, &[&format!("{query:?}")])
+        );
+    }
+    a.load_text(store.root()).map_err(|e| {
+        let dir = store.root().join("index");
+        anyhow!(
+            "{}: {e}",
+            lang.fill(Msg::SearchIndexUnreadable, &[&dir.display()])
+        )
+    })?;
+    let hits = search::scan(&a, query, &f);
+    let mut out = std::io::stdout().lock();
+    for &h in &hits {
+        let Some(d) = a.docs.get(h as usize) else {
+            continue;
+        };
+        let row = a.meetings.get(d.meeting as usize);
+        let (item, field) = search::doc_place(&a, d);
+        let text = a.doc_text(d);
+        let (before, hit, after) = search::snippet(&text, query, 70);
+        let party = a.party_id(d.party).unwrap_or("");
+        if json {
+            let line = serde_json::json!({
+                "meeting": row.map(|m| m.id.as_str()),
+                "date": row.map(|m| m.date()),
+                "title": row.map(|m| m.title.as_str()),
+                "item": item,
+                "field": field.key(),
+                "party": (!party.is_empty()).then_some(party),
+                "snippet": format!("{before}{hit}{after}"),
+                "text": text,
+            });
+            writeln!(out, "{line}")?;
+            continue;
+        }
+        let place = match (row, &item) {
+            (Some(m), Some(i)) => {
+                format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i)
+            }
+            (Some(m), None) => m.date().to_string(),
+            (None, _) => "-".to_string(),
+        };
+        let who = if party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", doc.forum.party_short(party))
+        };
+        writeln!(
+            out,
+            "{place}  {}{who}  {before}{hit}{after}",
+            i18n::search_field(lang, field)
+        )?;
+    }
+    if !json {
+        eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
+    let s = session::open(cli, true)?;
+    let lang = s.lang;
+    let f = &s.doc.forum;
+    let a = &s.archive;
+    let rows: Vec<[String; 6]> = s
+        .doc
+        .actions
+        .iter()
+        .filter(|t| !open || t.status.is_open())
+        .map(|t| {
+            let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
+            let item = t
+                .item
+                .as_deref()
+                .zip(m)
+                .and_then(|(i, m)| a.items_of(m).iter().find(|row| row.id == i));
+            let m = m.and_then(|m| a.meetings.get(m));
+            let mut due = t
+                .due
+                .map(|d| i18n::short_date(lang, d))
+                .unwrap_or_else(|| "-".into());
+            if t.is_overdue(today()) {
+                due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+            }
+            let origin = match (m, item) {
+                (Some(m), Some(i)) => format!(
+                    "{} {} {}",
+                    m.date(),
+                    lang.t(Msg::Item).to_lowercase(),
+                    i.number
+                ),
+                (Some(m), None) => m.date().to_string(),
+                _ => "-".into(),
+            };
+            [
+                i18n::action_status(lang, t.status).to_string(),
+                i18n::owner(lang, f, &t.owner),
+                due,
+                origin,
+                t.title.clone(),
+                t.id.clone(),
+            ]
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if rows.is_empty() {
+        writeln!(out, "{}", lang.t(Msg::NoActions))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        lang.t(Msg::ColStatus),
+        lang.t(Msg::Owner),
+        lang.t(Msg::Due),
+        lang.t(Msg::ColMeeting),
+        lang.t(Msg::ColAction),
+        "id",
+    ]
+    .map(str::to_string);
+    write_table(&mut out, &header, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Columns padded to their widest cell, two spaces apart; the last column is not padded.
+fn write_table<const N: usize>(
+    out: &mut impl Write,
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> std::io::Result<()> {
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([header[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..N).map(width).collect();
+    for row in std::iter::once(header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == N {
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}

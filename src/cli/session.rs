@@ -1,0 +1,145 @@
+//! What every command starts from: the settings, the data folder opened, the forum folded
+//! and the archive index brought up to date. Warnings go to stderr in the user's language.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow};
+
+use super::Cli;
+use crate::config;
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Author, Doc};
+use crate::store::archive::Archive;
+use crate::store::{Load, Store};
+
+/// Everything a command needs: settings, the opened store and the folded data.
+pub struct Session {
+    pub lang: Lang,
+    pub store: Store,
+    /// The forum folded (and, for the TUI, the meeting it opens).
+    pub doc: Doc,
+    pub archive: Archive,
+    pub mouse: bool,
+    /// Whether `--as` or the config said who the user is.
+    pub identity_known: bool,
+}
+
+pub fn warn(lang: Lang, text: &str) {
+    eprintln!("samrad: {}: {text}", lang.t(Msg::Warning).to_lowercase());
+}
+
+/// The settings and data folder a command runs with, before anything is opened.
+pub fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
+    let config_path = config::default_config_path();
+    let (cfg, warning) = config::load(config_path.as_deref());
+    let lang = config::choose_lang(cli.lang, &cfg, std::env::var("LANG").ok().as_deref());
+    if let Some(w) = warning {
+        warn(lang, &i18n::config_warning(lang, &w));
+    }
+    let root = match &cli.data_dir {
+        Some(d) => d.clone(),
+        None => {
+            config::default_data_dir().ok_or_else(|| anyhow!("{}", lang.t(Msg::NoHomeFolder)))?
+        }
+    };
+    Ok((cfg, lang, root))
+}
+
+/// `checked`: the archive index is checked against every log first (commands); else the
+/// index as last written is used when there is one (the TUI checks it in the background).
+pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
+    let (cfg, lang, root) = settings(cli)?;
+    let store_error = |e: crate::store::StoreError| anyhow!("{}", i18n::store_error(lang, &e));
+    let mut store = Store::open(&root, Author::default()).map_err(store_error)?;
+    let layout = store.layout().clone();
+    let cached = if checked {
+        None
+    } else {
+        Archive::cached(&root)
+    };
+    let (archive, refresh) = match cached {
+        Some(a) => (a, Default::default()),
+        None => Archive::open_with(&layout, || store.load(&Load::Forum)),
+    };
+    // Meetings that changed since the index was made get their minutes file brought up to
+    // date; after a large sync that is left to when each is opened, shown or exported.
+    if refresh.folded_ids.len() <= 20 {
+        for id in &refresh.folded_ids {
+            let doc = store.load(&Load::Meeting(id.clone()));
+            if let Err(e) = store.materialize(&doc, id) {
+                warn(lang, &i18n::store_error(lang, &e));
+            }
+        }
+    }
+    let doc = store.load(&Load::Forum);
+    let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
+    store.set_author(author);
+    for p in &store.problems {
+        warn(lang, &i18n::problem(lang, p));
+    }
+    if let Some(why) = store.read_only() {
+        eprintln!("samrad: {}: {why}", lang.t(Msg::ReadOnly).to_lowercase());
+    }
+    Ok(Session {
+        lang,
+        store,
+        doc,
+        archive,
+        mouse: cli.mouse || cfg.mouse,
+        identity_known: cli.as_name.is_some() || cfg.identity.is_some(),
+    })
+}
+
+impl Session {
+    /// The forum and one meeting folded, its minutes file brought up to date.
+    pub fn meeting_doc(&mut self, id: &str) -> Doc {
+        let doc = self.store.load(&Load::Meeting(id.to_string()));
+        if let Err(e) = self.store.materialize(&doc, id) {
+            warn(self.lang, &i18n::store_error(self.lang, &e));
+        }
+        doc
+    }
+
+    /// The minutes of a meeting by id, date or `latest`.
+    pub fn minutes(&mut self, key: &str) -> Result<crate::model::Minutes> {
+        let lang = self.lang;
+        let id = crate::model::find_meeting(
+            self.archive
+                .meetings
+                .iter()
+                .map(|m| (m.id.as_str(), m.starts_at.as_str())),
+            key,
+        )
+        .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))?;
+        let doc = self.meeting_doc(&id);
+        doc.minutes(&id)
+            .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))
+    }
+}
+
+/// Match `--as` against the forum's people (id or name, ignoring case); any other text is
+/// taken as a name without a party.
+pub fn resolve_author(name: Option<&str>, doc: &Doc) -> Author {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "?".into());
+        return Author {
+            name: user,
+            person: None,
+            party: None,
+        };
+    };
+    match doc.forum.find_person(name) {
+        Some(p) => Author {
+            name: p.name.clone(),
+            person: Some(p.id.clone()),
+            party: p.party.clone(),
+        },
+        None => Author {
+            name: name.to_string(),
+            person: None,
+            party: None,
+        },
+    }
+}

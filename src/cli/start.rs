@@ -1,0 +1,51 @@
+//! `samrad` with no command: the TUI on the meeting to show first.
+
+use anyhow::Result;
+
+use super::session;
+use super::{Cli, today};
+use crate::app::{App, ThemeName};
+
+pub fn tui(cli: &Cli) -> Result<()> {
+    let mut s = session::open(cli, false)?;
+    let first = crate::model::default_meeting(
+        s.archive
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
+        today(),
+    );
+    if let Some(id) = first {
+        s.doc = s.meeting_doc(&id);
+    }
+    let now = chrono::Local::now().fixed_offset();
+    let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
+    app.read_only = s.store.read_only().map(str::to_string);
+    // The TUI keeps the word index, not the texts: they are read when shown.
+    s.archive.text = String::new();
+    s.archive.folded = String::new();
+    app.archive = std::sync::Arc::new(s.archive);
+    if cli.archive {
+        app.archive_view = Some(crate::app::archive::ArchiveView::new(
+            &app.archive,
+            crate::search::Filter::default(),
+        ));
+    }
+    app.data_dir = s.store.root().display().to_string();
+    if !s.identity_known && s.store.read_only().is_none() {
+        crate::app::ask_identity(&mut app);
+    }
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        ThemeName::NoColor
+    } else {
+        ThemeName::Default
+    };
+    crate::tui::run(
+        s.store,
+        app,
+        crate::tui::Options {
+            mouse: s.mouse,
+            theme,
+        },
+    )
+}

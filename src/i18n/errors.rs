@@ -1,0 +1,49 @@
+//! What went wrong, in the user's language: the store's errors, problems found in files,
+//! and a broken settings file.
+
+use super::{Lang, Msg};
+use crate::store::{Problem, ProblemKind, StoreError};
+
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::Io { path, source } => lang.fill(Msg::ErrIo, &[&path.display(), &source]),
+        StoreError::NotAFolder(path) => lang.fill(Msg::ErrNotAFolder, &[&path.display()]),
+        StoreError::ReadOnly(why) => lang.fill(Msg::ErrReadOnly, &[why]),
+        StoreError::Template(why) => lang.fill(Msg::ErrTemplate, &[why]),
+        StoreError::BadId(id) => lang.fill(Msg::ErrBadId, &[&format!("{id:?}")]),
+    }
+}
+
+/// A problem with a file (and line), as a warning.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let at = match p.line {
+        Some(n) => format!("{}:{n}", p.path.display()),
+        None => p.path.display().to_string(),
+    };
+    match &p.kind {
+        ProblemKind::TornTail => lang.fill(Msg::ProblemTornTail, &[&at]),
+        ProblemKind::BadLine(e) => lang.fill(Msg::ProblemBadLine, &[&at, e]),
+        ProblemKind::NewerSchema(v) => lang.fill(Msg::ProblemNewerSchema, &[&at, v]),
+        ProblemKind::Unreadable(e) => lang.fill(Msg::ProblemUnreadable, &[&at, e]),
+        ProblemKind::Quarantined(aside) => {
+            lang.fill(Msg::ProblemQuarantined, &[&at, &aside.display()])
+        }
+        ProblemKind::PermissionsFixed { was, now } => lang.fill(
+            Msg::ProblemPermissions,
+            &[&at, &format!("{was:o}"), &format!("{now:o}")],
+        ),
+    }
+}
+
+/// Why the settings file was not used.
+pub fn config_warning(lang: Lang, w: &crate::config::ConfigWarning) -> String {
+    use crate::config::ConfigWarning;
+    match w {
+        ConfigWarning::Invalid { path, error } => {
+            lang.fill(Msg::ConfigInvalid, &[&path.display(), error])
+        }
+        ConfigWarning::Unreadable { path, error } => {
+            lang.fill(Msg::ConfigUnreadable, &[&path.display(), error])
+        }
+    }
+}
