@@ -115,8 +115,9 @@ impl Runtime {
         let op = match made {
             Ok(op) => op,
             Err(e) => {
-                note_saved(app, Err(e.to_string()));
-                app.warn(e.to_string());
+                let why = crate::i18n::store_error(app.lang, &e);
+                note_saved(app, Err(why.clone()));
+                app.warn(why);
                 return;
             }
         };
@@ -129,7 +130,7 @@ impl Runtime {
                 if writer.send(op) {
                     app.save = SaveState::Saving(app.pending_ops() + 1);
                 } else {
-                    app.save = SaveState::Failed("the disk writer stopped".into());
+                    app.save = SaveState::Failed(app.t(Msg::DiskWriterStopped).into());
                 }
             }
         }
@@ -170,7 +171,10 @@ impl Runtime {
         cfg.identity = Some(person.to_string());
         let bytes = serde_json::to_vec_pretty(&cfg).unwrap_or_default();
         if let Err(e) = crate::store::atomic::write_atomic(path, &bytes) {
-            app.warn(format!("{}: {e}", path.display()));
+            app.warn(format!(
+                "{}: {e}",
+                app.lang.fill(Msg::CouldNotWrite, &[&path.display()])
+            ));
         }
     }
 
@@ -261,7 +265,8 @@ impl Runtime {
         let mut changed = false;
         if let Disk::Background(writer) = &self.disk {
             while let Ok(result) = writer.done.try_recv() {
-                note_saved(app, result);
+                let lang = app.lang;
+                note_saved(app, result.map_err(|e| crate::i18n::store_error(lang, &e)));
                 changed = true;
             }
         }
@@ -293,7 +298,8 @@ impl Runtime {
         if let Disk::Background(writer) = &mut self.disk {
             writer.finish();
             while let Ok(result) = writer.done.try_recv() {
-                note_saved(app, result);
+                let lang = app.lang;
+                note_saved(app, result.map_err(|e| crate::i18n::store_error(lang, &e)));
             }
         }
         self.write_minutes(app);
@@ -360,7 +366,7 @@ enum Disk {
 /// Writes and fsyncs ops on its own thread, and says when each is durable.
 struct DiskWriter {
     tx: Option<Sender<Op>>,
-    done: Receiver<Result<(), String>>,
+    done: Receiver<Result<(), StoreError>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -370,7 +376,7 @@ impl DiskWriter {
         let (done_tx, done) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             for op in rx {
-                let result = appender.append(&op).map_err(|e| e.to_string());
+                let result = appender.append(&op);
                 if done_tx.send(result).is_err() {
                     break;
                 }

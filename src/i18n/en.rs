@@ -403,5 +403,6 @@ pub fn text(m: Msg) -> &'static str {
         SearchIndexUnreadable => "could not read the search index in {0}",
         UnknownStance => "unknown position {0}; use agree, disagree, noted or abstain",
         UnknownStatus => "unknown status {0}; use planned, open, closed, circulated or approved",
+        DiskWriterStopped => "the disk writer stopped",
     }
 }

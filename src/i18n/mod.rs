@@ -457,6 +457,7 @@ messages! {
     SearchIndexUnreadable,
     UnknownStance,
     UnknownStatus,
+    DiskWriterStopped,
 }
 
 pub fn item_kind(lang: Lang, k: ItemKind) -> &'static str {

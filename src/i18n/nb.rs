@@ -407,5 +407,6 @@ pub fn text(m: Msg) -> &'static str {
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
         UnknownStance => "ukjent standpunkt {0}; bruk enig, uenig, orientering eller avstår",
         UnknownStatus => "ukjent status {0}; bruk planned, open, closed, circulated eller approved",
+        DiskWriterStopped => "skrivingen til disk har stoppet",
     }
 }
