@@ -3,8 +3,8 @@
 
 use super::action::Effect;
 use super::areas::area_options;
-use super::form::{Field, Form, FormKind};
-use super::state::{App, OnYes, Pane, Popup};
+use super::form::{Field, Form, FormKind, labels};
+use super::state::{App, OnYes, Pane};
 use crate::i18n::{self, Msg};
 use crate::model::{ActionField, ActionStatus, Change, Id, Owner, parse_date};
 
@@ -15,14 +15,11 @@ impl ActionForm {
     pub fn open(app: &mut App, id: Option<Id>, item: Option<Id>) {
         let action = id.as_deref().and_then(|i| app.doc.action(i)).cloned();
         let action = action.as_ref();
-        let (owners, labels) = owner_options(app);
+        let (owners, owner_names) = owner_options(app);
         let owner = action
             .and_then(|a| owners.iter().position(|o| *o == a.owner))
             .unwrap_or(0);
-        let statuses = ActionStatus::ALL
-            .iter()
-            .map(|s| i18n::action_status(app.lang, *s).to_string())
-            .collect();
+        let statuses = labels(&ActionStatus::ALL, |s| i18n::action_status(app.lang, s));
         let status = action
             .and_then(|a| ActionStatus::ALL.iter().position(|s| *s == a.status))
             .unwrap_or(1);
@@ -52,7 +49,7 @@ impl ActionForm {
                 Msg::FieldTitle,
                 action.map(|a| a.title.as_str()).unwrap_or(""),
             ),
-            Field::choice(Msg::Owner, labels, owner),
+            Field::choice(Msg::Owner, owner_names, owner),
             Field::text(Msg::FieldDue, &due),
             Field::choice(Msg::Status, statuses, status),
             Field::multi(Msg::DevAreas, area_options(app, &areas)),
@@ -61,7 +58,7 @@ impl ActionForm {
             Some(id) => FormKind::EditAction(id),
             None => FormKind::NewAction { item },
         };
-        app.popups.push(Popup::Form(Form::new(kind, title, fields)));
+        app.open_form(kind, title, fields);
     }
 
     /// A new action (selected once it is applied, so the chair sees it), or the fields of

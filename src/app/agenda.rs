@@ -3,8 +3,8 @@
 
 use super::action::Effect;
 use super::areas::area_options;
-use super::form::{Field, Form, FormKind};
-use super::state::{App, OnYes, Pane, Popup};
+use super::form::{Field, Form, FormKind, labels};
+use super::state::{App, OnYes, Pane};
 use crate::i18n::{self, Msg};
 use crate::model::{
     Agreement, Change, Id, Item, ItemField, ItemKind, MeetingField, MeetingStatus,
@@ -30,10 +30,7 @@ impl ItemForm {
         let kind = item
             .and_then(|i| ItemKind::ALL.iter().position(|k| *k == i.kind))
             .unwrap_or(1);
-        let kinds = ItemKind::ALL
-            .iter()
-            .map(|k| i18n::item_kind(app.lang, *k).to_string())
-            .collect();
+        let kinds = labels(&ItemKind::ALL, |k| i18n::item_kind(app.lang, k));
         let areas = item.map(|i| i.areas.clone()).unwrap_or_default();
         let demanded = item
             .and_then(|i| i.demanded_on)
@@ -57,12 +54,16 @@ impl ItemForm {
             Field::toggle(Msg::Confidential, item.is_some_and(|i| i.confidential)),
             Field::text(Msg::FieldDemandedOn, &demanded),
         ];
-        let (kind, title) = match id {
-            Some(id) => (FormKind::EditItem(id), app.t(Msg::EditItem)),
-            None => (FormKind::NewItem, app.t(Msg::NewItem)),
-        };
-        app.popups
-            .push(Popup::Form(Form::new(kind, title.to_string(), fields)));
+        let title = app.t(if id.is_some() {
+            Msg::EditItem
+        } else {
+            Msg::NewItem
+        });
+        app.open_form(
+            id.map_or(FormKind::NewItem, FormKind::EditItem),
+            title,
+            fields,
+        );
     }
 
     /// The item's changes: all its fields for a new item (placed right after the selected

@@ -1,7 +1,7 @@
 //! The strategy's development areas: added, edited, their status and its note changed.
 
-use super::form::{Field, Form, FormKind};
-use super::state::{App, Popup};
+use super::form::{Field, Form, FormKind, labels};
+use super::state::App;
 use crate::i18n::{self, Msg};
 use crate::model::{Change, DevArea, DevAreaStatus, Id};
 
@@ -49,12 +49,16 @@ impl AreaForm {
             ),
             Field::choice(Msg::GoalArea, labels, goal),
         ];
-        let (kind, title) = match id {
-            Some(id) => (FormKind::EditArea(id), app.t(Msg::EditArea)),
-            None => (FormKind::NewArea, app.t(Msg::NewArea)),
-        };
-        app.popups
-            .push(Popup::Form(Form::new(kind, title.to_string(), fields)));
+        let title = app.t(if id.is_some() {
+            Msg::EditArea
+        } else {
+            Msg::NewArea
+        });
+        app.open_form(
+            id.map_or(FormKind::NewArea, FormKind::EditArea),
+            title,
+            fields,
+        );
     }
 
     pub fn submit(app: &mut App, id: Option<&Id>, f: &Form) -> Result<Vec<Change>, String> {
@@ -108,13 +112,10 @@ impl AreaStatusForm {
         let Some(area) = app.doc.forum.dev_area(&id) else {
             return;
         };
-        let labels = STATUSES
-            .iter()
-            .map(|s| i18n::dev_area_status(app.lang, *s).to_string())
-            .collect();
+        let names = labels(&STATUSES, |s| i18n::dev_area_status(app.lang, s));
         let current = STATUSES.iter().position(|s| *s == area.status).unwrap_or(0);
         let fields = vec![
-            Field::choice(Msg::Status, labels, current),
+            Field::choice(Msg::Status, names, current),
             Field::text(Msg::FieldStatusNote, &area.status_note),
         ];
         let title = format!(
@@ -123,11 +124,7 @@ impl AreaStatusForm {
             area.number,
             area.title
         );
-        app.popups.push(Popup::Form(Form::new(
-            FormKind::AreaStatus(id),
-            title,
-            fields,
-        )));
+        app.open_form(FormKind::AreaStatus(id), title, fields);
     }
 
     pub fn submit(app: &App, id: &Id, f: &Form) -> Result<Vec<Change>, String> {

@@ -4,7 +4,7 @@
 use super::action::{Action, Effect};
 use super::form::{Field, Form, FormKind};
 use super::identity::PersonForm;
-use super::state::{App, OnYes, Popup};
+use super::state::{App, OnYes};
 use crate::i18n::{self, Msg};
 use crate::model::{Change, Document, Id, Presence, parse_date};
 
@@ -76,8 +76,7 @@ impl DocumentForm {
             Field::text(Msg::FieldReference, ""),
         ];
         let title = app.t(Msg::NewDocument).to_string();
-        app.popups
-            .push(Popup::Form(Form::new(FormKind::NewDocument, title, fields)));
+        app.open_form(FormKind::NewDocument, title, fields);
     }
 
     pub fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {

@@ -3,6 +3,7 @@
 //! written). Quitting lives here too, since every mode offers it.
 
 use super::action::Effect;
+use super::form::{Field, Form, FormKind};
 use super::state::{App, OnYes, Popup};
 use crate::i18n::Msg;
 use crate::model::{Change, Id, Item};
@@ -74,6 +75,17 @@ impl App {
         } else {
             self.warn(self.t(Msg::NoMeetingOpen));
         }
+    }
+
+    /// Open a form over everything.
+    pub fn open_form(&mut self, kind: FormKind, title: impl Into<String>, fields: Vec<Field>) {
+        self.popups
+            .push(Popup::Form(Form::new(kind, title.into(), fields)));
+    }
+
+    /// A title about an item: "Standpunkter – Sak 3/26".
+    pub fn about_item(&self, label: Msg, item: &Item) -> String {
+        format!("{} – {} {}", self.t(label), self.t(Msg::Item), item.number)
     }
 
     /// Ask a yes/no question; `on_yes` is done on yes.

@@ -50,6 +50,11 @@ pub enum FieldKind {
     },
 }
 
+/// The words for every value of a domain type, for a choice: `labels(&Stance::ALL, …)`.
+pub fn labels<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|v| name(*v).to_string()).collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
     pub label: Msg,

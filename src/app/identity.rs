@@ -56,11 +56,7 @@ impl PersonForm {
             Field::text(Msg::FieldRole, ""),
         ];
         let title = app.t(Msg::NewPerson).to_string();
-        app.popups.push(Popup::Form(Form::new(
-            FormKind::NewPerson { me },
-            title,
-            fields,
-        )));
+        app.open_form(FormKind::NewPerson { me }, title, fields);
     }
 
     /// The person joins the forum; when it is the user, they are that person from now on

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use super::action::Action;
 use super::action::crossterm_types::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::{Lang, Msg};
+use KeyCode::{BackTab, Delete, Down, End, Enter, Esc, F, Home, PageDown, PageUp, Tab, Up};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -107,15 +108,6 @@ impl Binding {
     }
 }
 
-fn b(keys: &[Keys], action: Action, help: Msg, hint: bool) -> Binding {
-    Binding {
-        keys: keys.to_vec(),
-        action,
-        help,
-        hint,
-    }
-}
-
 pub struct KeyMap {
     pub mode: Mode,
     pub bindings: Vec<Binding>,
@@ -147,296 +139,204 @@ impl KeyMap {
     }
 }
 
-fn nav() -> Vec<Binding> {
-    vec![
-        b(
-            &[k('j'), code(KeyCode::Down)],
-            Action::Down,
-            Msg::KeyDown,
-            false,
-        ),
-        b(&[k('k'), code(KeyCode::Up)], Action::Up, Msg::KeyUp, false),
-        b(
-            &[k('g'), code(KeyCode::Home)],
-            Action::Top,
-            Msg::KeyTop,
-            false,
-        ),
-        b(
-            &[k('G'), code(KeyCode::End)],
-            Action::Bottom,
-            Msg::KeyBottom,
-            false,
-        ),
-        b(
-            &[code(KeyCode::PageUp)],
-            Action::PageUp,
-            Msg::KeyPageUp,
-            false,
-        ),
-        b(
-            &[code(KeyCode::PageDown)],
-            Action::PageDown,
-            Msg::KeyPageDown,
-            false,
-        ),
-    ]
+/// One row of a table: the keys, the action, what help says it does, and whether the
+/// status bar shows it as a hint (the bar is short: the most used ones only).
+type Row = (&'static [Keys], Action, Msg, bool);
+
+const NAV: [Row; 6] = [
+    (&[k('j'), code(Down)], Action::Down, Msg::KeyDown, false),
+    (&[k('k'), code(Up)], Action::Up, Msg::KeyUp, false),
+    (&[k('g'), code(Home)], Action::Top, Msg::KeyTop, false),
+    (&[k('G'), code(End)], Action::Bottom, Msg::KeyBottom, false),
+    (&[code(PageUp)], Action::PageUp, Msg::KeyPageUp, false),
+    (&[code(PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+];
+
+const FORCE_QUIT: Row = (&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false);
+const HELP_KEYS: &[Keys] = &[k('?'), code(F(1))];
+
+const NORMAL: &[Row] = &[
+    (&[code(Tab)], Action::NextPane, Msg::KeyNextPane, true),
+    (&[code(BackTab)], Action::PrevPane, Msg::KeyPrevPane, false),
+    (&[code(Enter)], Action::Open, Msg::KeyOpen, false),
+    (&[k('a')], Action::Add, Msg::KeyAdd, true),
+    (&[k('e')], Action::Edit, Msg::KeyEdit, true),
+    (
+        &[k('d'), code(Delete)],
+        Action::Delete,
+        Msg::KeyDelete,
+        false,
+    ),
+    (&[k('K')], Action::MoveUp, Msg::KeyMoveUp, false),
+    (&[k('J')], Action::MoveDown, Msg::KeyMoveDown, false),
+    (&[k('c')], Action::SetCurrent, Msg::KeySetCurrent, true),
+    (&[k('w')], Action::EditNotes, Msg::KeyNotes, true),
+    (&[k('C')], Action::EditConclusion, Msg::KeyConclusion, false),
+    (&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, false),
+    (
+        &[k('x')],
+        Action::ToggleConfidential,
+        Msg::KeyConfidential,
+        false,
+    ),
+    (
+        &[k('t')],
+        Action::AddActionFromItem,
+        Msg::KeyActionFromItem,
+        true,
+    ),
+    (&[k('s')], Action::CycleStatus, Msg::KeyStatus, false),
+    (&[k('P')], Action::Position, Msg::KeyPosition, true),
+    (&[k('S')], Action::Statement, Msg::KeyStatement, false),
+    (&[k('I')], Action::Input, Msg::KeyInput, false),
+    (&[k('V')], Action::OpenVote, Msg::KeyOpenVote, false),
+    (&[k('v')], Action::CastVote, Msg::KeyCastVote, false),
+    (&[k('r')], Action::RequestFloor, Msg::KeyRequestFloor, false),
+    (&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, false),
+    (&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
+    (&[k('D')], Action::Documents, Msg::KeyDocuments, false),
+    (&[k('m')], Action::Meetings, Msg::KeyMeetings, true),
+    (&[k('A')], Action::Archive, Msg::KeyArchive, true),
+    (&[k('T')], Action::Thread, Msg::KeyThread, false),
+    (&[k('/')], Action::Search, Msg::KeySearch, false),
+    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, false),
+    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
+    (&[k(':')], Action::CommandLine, Msg::KeyCommand, true),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
+    (&[k('q')], Action::Quit, Msg::KeyQuit, true),
+    FORCE_QUIT,
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, false),
+];
+
+const ARCHIVE: &[Row] = &[
+    (&[code(Enter)], Action::Open, Msg::KeyOpenReadOnly, true),
+    (&[k('/')], Action::Search, Msg::KeySearchAll, true),
+    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, true),
+    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
+    (&[k('f')], Action::Filter, Msg::KeyFilter, true),
+    (&[k('F')], Action::ClearFilter, Msg::KeyClearFilter, false),
+    (&[k('A')], Action::Archive, Msg::KeyBackToMeeting, false),
+    (&[code(Esc)], Action::Cancel, Msg::KeyBack, true),
+    (&[k(':')], Action::CommandLine, Msg::KeyCommand, false),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
+    (&[k('q')], Action::Quit, Msg::KeyQuit, true),
+    FORCE_QUIT,
+];
+
+const EDIT: &[Row] = &[
+    (&[ctrl('s')], Action::Save, Msg::KeySave, true),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancelEdit, true),
+    FORCE_QUIT,
+];
+
+const FORM: &[Row] = &[
+    (
+        &[code(Tab), code(Down)],
+        Action::Down,
+        Msg::KeyNextField,
+        true,
+    ),
+    (
+        &[code(BackTab), code(Up)],
+        Action::Up,
+        Msg::KeyPrevField,
+        false,
+    ),
+    (&[code(Enter), ctrl('s')], Action::Save, Msg::KeySave, true),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    FORCE_QUIT,
+];
+
+const PROMPT: &[Row] = &[
+    (&[code(Enter)], Action::Open, Msg::KeyRun, true),
+    (&[code(Tab)], Action::Complete, Msg::KeyComplete, true),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    FORCE_QUIT,
+];
+
+const SEARCH: &[Row] = &[
+    (&[code(Enter)], Action::Open, Msg::KeyFind, true),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    FORCE_QUIT,
+];
+
+const CONFIRM: &[Row] = &[
+    (
+        &[k('y'), k('j'), code(Enter)],
+        Action::Yes,
+        Msg::KeyYes,
+        true,
+    ),
+    (&[k('n'), code(Esc)], Action::No, Msg::KeyNo, true),
+    FORCE_QUIT,
+];
+
+const LIST: &[Row] = &[
+    (&[code(Enter), k(' ')], Action::Open, Msg::KeyChoose, true),
+    (&[k('a')], Action::Add, Msg::KeyAdd, true),
+    (&[k('e')], Action::Edit, Msg::KeyEdit, false),
+    (
+        &[k('d'), code(Delete)],
+        Action::Delete,
+        Msg::KeyDelete,
+        false,
+    ),
+    (&[code(Esc), k('q')], Action::Cancel, Msg::KeyClose, true),
+    FORCE_QUIT,
+];
+
+const HELP: &[Row] = &[
+    (
+        &[code(Esc), k('q'), k('?'), code(F(1))],
+        Action::Cancel,
+        Msg::KeyClose,
+        true,
+    ),
+    FORCE_QUIT,
+];
+
+/// A mode's table: moving about first where the mode has a list, then its own rows.
+fn table(mode: Mode) -> KeyMap {
+    let (rows, moves, passes_text) = match mode {
+        Mode::Normal => (NORMAL, true, false),
+        Mode::Archive => (ARCHIVE, true, false),
+        Mode::Edit => (EDIT, false, true),
+        Mode::Form => (FORM, false, true),
+        Mode::Command => (PROMPT, false, true),
+        Mode::Search => (SEARCH, false, true),
+        Mode::Confirm => (CONFIRM, false, false),
+        Mode::List => (LIST, true, false),
+        Mode::Help => (HELP, true, false),
+    };
+    let nav: &[Row] = if moves { &NAV } else { &[] };
+    let bindings = nav
+        .iter()
+        .chain(rows)
+        .map(|(keys, action, help, hint)| Binding {
+            keys: keys.to_vec(),
+            action: action.clone(),
+            help: *help,
+            hint: *hint,
+        })
+        .collect();
+    KeyMap {
+        mode,
+        bindings,
+        passes_text,
+    }
 }
 
-static NORMAL: LazyLock<KeyMap> = LazyLock::new(|| {
-    let mut v = nav();
-    v.extend([
-        b(
-            &[code(KeyCode::Tab)],
-            Action::NextPane,
-            Msg::KeyNextPane,
-            true,
-        ),
-        b(
-            &[code(KeyCode::BackTab)],
-            Action::PrevPane,
-            Msg::KeyPrevPane,
-            false,
-        ),
-        b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyOpen, false),
-        b(&[k('a')], Action::Add, Msg::KeyAdd, true),
-        b(&[k('e')], Action::Edit, Msg::KeyEdit, true),
-        b(
-            &[k('d'), code(KeyCode::Delete)],
-            Action::Delete,
-            Msg::KeyDelete,
-            false,
-        ),
-        b(&[k('K')], Action::MoveUp, Msg::KeyMoveUp, false),
-        b(&[k('J')], Action::MoveDown, Msg::KeyMoveDown, false),
-        b(&[k('c')], Action::SetCurrent, Msg::KeySetCurrent, true),
-        b(&[k('w')], Action::EditNotes, Msg::KeyNotes, true),
-        b(&[k('C')], Action::EditConclusion, Msg::KeyConclusion, false),
-        b(&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, false),
-        b(
-            &[k('x')],
-            Action::ToggleConfidential,
-            Msg::KeyConfidential,
-            false,
-        ),
-        b(
-            &[k('t')],
-            Action::AddActionFromItem,
-            Msg::KeyActionFromItem,
-            true,
-        ),
-        b(&[k('s')], Action::CycleStatus, Msg::KeyStatus, false),
-        b(&[k('P')], Action::Position, Msg::KeyPosition, true),
-        b(&[k('S')], Action::Statement, Msg::KeyStatement, false),
-        b(&[k('I')], Action::Input, Msg::KeyInput, false),
-        b(&[k('V')], Action::OpenVote, Msg::KeyOpenVote, false),
-        b(&[k('v')], Action::CastVote, Msg::KeyCastVote, false),
-        b(&[k('r')], Action::RequestFloor, Msg::KeyRequestFloor, false),
-        b(&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, false),
-        b(&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
-        b(&[k('D')], Action::Documents, Msg::KeyDocuments, false),
-        b(&[k('m')], Action::Meetings, Msg::KeyMeetings, true),
-        b(&[k('A')], Action::Archive, Msg::KeyArchive, true),
-        b(&[k('T')], Action::Thread, Msg::KeyThread, false),
-        b(&[k('/')], Action::Search, Msg::KeySearch, false),
-        b(&[k('n')], Action::SearchNext, Msg::KeySearchNext, false),
-        b(&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
-        b(&[k(':')], Action::CommandLine, Msg::KeyCommand, true),
-        b(
-            &[k('?'), code(KeyCode::F(1))],
-            Action::Help,
-            Msg::KeyHelp,
-            true,
-        ),
-        b(&[k('q')], Action::Quit, Msg::KeyQuit, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyCancel, false),
-    ]);
-    KeyMap {
-        mode: Mode::Normal,
-        bindings: v,
-        passes_text: false,
-    }
-});
-
-static ARCHIVE: LazyLock<KeyMap> = LazyLock::new(|| {
-    let mut v = nav();
-    v.extend([
-        b(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            Msg::KeyOpenReadOnly,
-            true,
-        ),
-        b(&[k('/')], Action::Search, Msg::KeySearchAll, true),
-        b(&[k('n')], Action::SearchNext, Msg::KeySearchNext, true),
-        b(&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
-        b(&[k('f')], Action::Filter, Msg::KeyFilter, true),
-        b(&[k('F')], Action::ClearFilter, Msg::KeyClearFilter, false),
-        b(&[k('A')], Action::Archive, Msg::KeyBackToMeeting, false),
-        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyBack, true),
-        b(&[k(':')], Action::CommandLine, Msg::KeyCommand, false),
-        b(
-            &[k('?'), code(KeyCode::F(1))],
-            Action::Help,
-            Msg::KeyHelp,
-            true,
-        ),
-        b(&[k('q')], Action::Quit, Msg::KeyQuit, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ]);
-    KeyMap {
-        mode: Mode::Archive,
-        bindings: v,
-        passes_text: false,
-    }
-});
-
-static EDIT: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
-    mode: Mode::Edit,
-    bindings: vec![
-        b(&[ctrl('s')], Action::Save, Msg::KeySave, true),
-        b(
-            &[code(KeyCode::Esc)],
-            Action::Cancel,
-            Msg::KeyCancelEdit,
-            true,
-        ),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ],
-    passes_text: true,
-});
-
-static FORM: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
-    mode: Mode::Form,
-    bindings: vec![
-        b(
-            &[code(KeyCode::Tab), code(KeyCode::Down)],
-            Action::Down,
-            Msg::KeyNextField,
-            true,
-        ),
-        b(
-            &[code(KeyCode::BackTab), code(KeyCode::Up)],
-            Action::Up,
-            Msg::KeyPrevField,
-            false,
-        ),
-        b(
-            &[code(KeyCode::Enter), ctrl('s')],
-            Action::Save,
-            Msg::KeySave,
-            true,
-        ),
-        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyCancel, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ],
-    passes_text: true,
-});
-
-static PROMPT: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
-    mode: Mode::Command,
-    bindings: vec![
-        b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyRun, true),
-        b(
-            &[code(KeyCode::Tab)],
-            Action::Complete,
-            Msg::KeyComplete,
-            true,
-        ),
-        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyCancel, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ],
-    passes_text: true,
-});
-
-static SEARCH: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
-    mode: Mode::Search,
-    bindings: vec![
-        b(&[code(KeyCode::Enter)], Action::Open, Msg::KeyFind, true),
-        b(&[code(KeyCode::Esc)], Action::Cancel, Msg::KeyCancel, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ],
-    passes_text: true,
-});
-
-static CONFIRM: LazyLock<KeyMap> = LazyLock::new(|| KeyMap {
-    mode: Mode::Confirm,
-    bindings: vec![
-        b(
-            &[k('y'), k('j'), code(KeyCode::Enter)],
-            Action::Yes,
-            Msg::KeyYes,
-            true,
-        ),
-        b(&[k('n'), code(KeyCode::Esc)], Action::No, Msg::KeyNo, true),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ],
-    passes_text: false,
-});
-
-static LIST: LazyLock<KeyMap> = LazyLock::new(|| {
-    let mut v = nav();
-    v.extend([
-        b(
-            &[code(KeyCode::Enter), k(' ')],
-            Action::Open,
-            Msg::KeyChoose,
-            true,
-        ),
-        b(&[k('a')], Action::Add, Msg::KeyAdd, true),
-        b(&[k('e')], Action::Edit, Msg::KeyEdit, false),
-        b(
-            &[k('d'), code(KeyCode::Delete)],
-            Action::Delete,
-            Msg::KeyDelete,
-            false,
-        ),
-        b(
-            &[code(KeyCode::Esc), k('q')],
-            Action::Cancel,
-            Msg::KeyClose,
-            true,
-        ),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ]);
-    KeyMap {
-        mode: Mode::List,
-        bindings: v,
-        passes_text: false,
-    }
-});
-
-static HELP: LazyLock<KeyMap> = LazyLock::new(|| {
-    let mut v = nav();
-    v.extend([
-        b(
-            &[code(KeyCode::Esc), k('q'), k('?'), code(KeyCode::F(1))],
-            Action::Cancel,
-            Msg::KeyClose,
-            true,
-        ),
-        b(&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false),
-    ]);
-    KeyMap {
-        mode: Mode::Help,
-        bindings: v,
-        passes_text: false,
-    }
+static TABLES: LazyLock<Vec<KeyMap>> = LazyLock::new(|| {
+    ALL_MODES
+        .into_iter()
+        .chain([Mode::Help])
+        .map(table)
+        .collect()
 });
 
 pub fn keymap_for(mode: Mode) -> &'static KeyMap {
-    match mode {
-        Mode::Normal => &NORMAL,
-        Mode::Edit => &EDIT,
-        Mode::Form => &FORM,
-        Mode::Command => &PROMPT,
-        Mode::Search => &SEARCH,
-        Mode::Confirm => &CONFIRM,
-        Mode::List => &LIST,
-        Mode::Help => &HELP,
-        Mode::Archive => &ARCHIVE,
-    }
+    // Every mode has a table (built from ALL_MODES and Help).
+    TABLES.iter().find(|m| m.mode == mode).unwrap_or(&TABLES[0])
 }
 
 /// Every mode's table, in the order the help screen shows them.

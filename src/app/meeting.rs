@@ -75,8 +75,7 @@ impl MeetingForm {
         } else {
             (FormKind::NewMeeting, app.t(Msg::NewMeeting))
         };
-        app.popups
-            .push(Popup::Form(Form::new(kind, title.to_string(), fields)));
+        app.open_form(kind, title, fields);
     }
 
     /// A new meeting with its standing items (shown at once), or what changed in the open

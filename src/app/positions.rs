@@ -2,8 +2,8 @@
 //! (protokolltilførsel) and its inputs (innspill) to an item or a development area.
 
 use super::editor;
-use super::form::{Field, Form, FormKind};
-use super::state::{App, EditorTarget, Pane, Popup};
+use super::form::{Field, Form, FormKind, labels};
+use super::state::{App, EditorTarget, Pane};
 use crate::i18n::{self, Msg};
 use crate::model::{Change, Id, Side, Stance};
 
@@ -28,7 +28,7 @@ impl PositionForm {
             .position(|p| p.side != Side::Employer)
             .unwrap_or(0);
         let party = own.unwrap_or(first_union);
-        let labels = parties.iter().map(|p| p.short.clone()).collect();
+        let shorts = parties.iter().map(|p| p.short.clone()).collect();
         let current = parties.get(party).and_then(|p| {
             item.current_positions()
                 .into_iter()
@@ -39,29 +39,17 @@ impl PositionForm {
             .as_ref()
             .and_then(|c| Stance::ALL.iter().position(|s| *s == c.stance))
             .unwrap_or(0);
-        let stances = Stance::ALL
-            .iter()
-            .map(|s| i18n::stance(app.lang, *s).to_string())
-            .collect();
+        let stances = labels(&Stance::ALL, |s| i18n::stance(app.lang, s));
         let fields = vec![
-            Field::choice(Msg::FieldParty, labels, party),
+            Field::choice(Msg::FieldParty, shorts, party),
             Field::choice(Msg::FieldStance, stances, stance),
             Field::text(
                 Msg::FieldReason,
                 current.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
             ),
         ];
-        let title = format!(
-            "{} – {} {}",
-            app.t(Msg::Positions),
-            app.t(Msg::Item),
-            item.number
-        );
-        app.popups.push(Popup::Form(Form::new(
-            FormKind::Position(item.id.clone()),
-            title,
-            fields,
-        )));
+        let title = app.about_item(Msg::Positions, &item);
+        app.open_form(FormKind::Position(item.id.clone()), title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {

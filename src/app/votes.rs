@@ -2,8 +2,8 @@
 //! (`v`), and the chair closes it (`:closevote`) or enters a count (`:count 5 2 1 0`).
 
 use super::action::Effect;
-use super::form::{Field, Form, FormKind};
-use super::state::{App, Popup};
+use super::form::{Field, Form, FormKind, labels};
+use super::state::App;
 use crate::i18n::{self, Msg};
 use crate::model::{Change, Id, VoteMethod, VoteOption, VoteRule};
 
@@ -15,30 +15,15 @@ impl VoteForm {
         let Some((_, item)) = app.editable_item() else {
             return;
         };
-        let methods = VoteMethod::ALL
-            .iter()
-            .map(|m| i18n::vote_method(app.lang, *m).to_string())
-            .collect();
-        let rules = VoteRule::ALL
-            .iter()
-            .map(|r| i18n::vote_rule(app.lang, *r).to_string())
-            .collect();
+        let methods = labels(&VoteMethod::ALL, |m| i18n::vote_method(app.lang, m));
+        let rules = labels(&VoteRule::ALL, |r| i18n::vote_rule(app.lang, r));
         let fields = vec![
             Field::text(Msg::FieldQuestion, &item.title),
             Field::choice(Msg::FieldMethod, methods, 0),
             Field::choice(Msg::FieldRule, rules, 0),
         ];
-        let title = format!(
-            "{} – {} {}",
-            app.t(Msg::NewVote),
-            app.t(Msg::Item),
-            item.number
-        );
-        app.popups.push(Popup::Form(Form::new(
-            FormKind::OpenVote(item.id.clone()),
-            title,
-            fields,
-        )));
+        let title = app.about_item(Msg::NewVote, &item);
+        app.open_form(FormKind::OpenVote(item.id.clone()), title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
@@ -82,14 +67,11 @@ impl BallotForm {
         options.push(app.t(Msg::VoteBlank).to_string());
         let fields = vec![Field::choice(Msg::FieldBallot, options, 0)];
         let title = format!("{}: {}", app.t(Msg::Vote), vote.question);
-        app.popups.push(Popup::Form(Form::new(
-            FormKind::CastVote {
-                item: item.id.clone(),
-                vote: vote.id.clone(),
-            },
-            title,
-            fields,
-        )));
+        let kind = FormKind::CastVote {
+            item: item.id.clone(),
+            vote: vote.id.clone(),
+        };
+        app.open_form(kind, title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, vote: &Id, f: &Form) -> Result<Vec<Change>, String> {

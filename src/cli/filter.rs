@@ -1,7 +1,7 @@
 //! The filter options shared by `list` and `search`, read in the user's language and
 //! checked against the forum.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{MeetingStatus, Stance};
@@ -32,59 +32,45 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn to_filter(&self, forum: &crate::model::Forum, lang: Lang) -> Result<Filter> {
-        let lookup = |e: crate::model::LookupError| anyhow!("{}", i18n::lookup_error(lang, &e));
+        let named = |m: Msg, s: &str| lang.fill(m, &[&format!("{s:?}")]);
+        let lookup = |e: crate::model::LookupError| i18n::lookup_error(lang, &e);
+        let status = look(&self.status, |s| {
+            MeetingStatus::find(s).ok_or_else(|| named(Msg::UnknownStatus, s))
+        })?;
+        let stance = look(&self.stance, |s| {
+            Stance::find(s).ok_or_else(|| named(Msg::UnknownStance, s))
+        })?;
+        let party = look(&self.party, |p| forum.find_party(p).map_err(lookup))?;
+        let area = look(&self.area, |a| forum.find_area(a).map_err(lookup))?;
+        let since = look(&self.since, |d| parse_day(d, "since", lang))?;
+        let until = look(&self.until, |d| parse_day(d, "until", lang))?;
         Ok(Filter {
-            status: self
-                .status
-                .as_deref()
-                .map(|s| {
-                    MeetingStatus::find(s).ok_or_else(|| {
-                        anyhow!("{}", lang.fill(Msg::UnknownStatus, &[&format!("{s:?}")]))
-                    })
-                })
-                .transpose()?,
-            party: self
-                .party
-                .as_deref()
-                .map(|p| forum.find_party(p))
-                .transpose()
-                .map_err(lookup)?,
-            stance: self
-                .stance
-                .as_deref()
-                .map(|s| {
-                    Stance::find(s).ok_or_else(|| {
-                        anyhow!("{}", lang.fill(Msg::UnknownStance, &[&format!("{s:?}")]))
-                    })
-                })
-                .transpose()?,
-            area: self
-                .area
-                .as_deref()
-                .map(|a| forum.find_area(a))
-                .transpose()
-                .map_err(lookup)?,
-            since: self
-                .since
-                .as_deref()
-                .map(|d| parse_day(d, "since", lang))
-                .transpose()?,
-            until: self
-                .until
-                .as_deref()
-                .map(|d| parse_day(d, "until", lang))
-                .transpose()?,
+            status,
+            party,
+            stance,
+            area,
+            since,
+            until,
         })
     }
 }
 
-fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate> {
+/// An option as typed, looked up: none, found, or an error naming what was typed.
+fn look<T>(typed: &Option<String>, find: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>> {
+    typed
+        .as_deref()
+        .map(find)
+        .transpose()
+        .map_err(|e| anyhow!("{e}"))
+}
+
+fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate, String> {
     match crate::model::parse_date(s) {
         Ok(Some(d)) => Ok(d),
-        Ok(None) => bail!(
+        Ok(None) => Err(format!(
             "--{flag}: {}",
             i18n::date_error(lang, crate::model::DateError::Format)
-        ),
-        Err(e) => bail!("--{flag} {s:?}: {}", i18n::date_error(lang, e)),
+        )),
+        Err(e) => Err(format!("--{flag} {s:?}: {}", i18n::date_error(lang, e))),
     }
 }

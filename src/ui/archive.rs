@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{pane_block, scroll_offset};
+use super::widgets::{marker, nothing, pane, visible};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, HitList};
 use crate::i18n::{self, Msg};
@@ -152,24 +152,12 @@ fn status_width(app: &App) -> usize {
         + 2
 }
 
-fn marker(selected: bool) -> &'static str {
-    if selected { "› " } else { "  " }
-}
-
 fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let block = pane_block(lang.t(Msg::PaneMeetings), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, lang.t(Msg::PaneMeetings), true, theme);
     if view.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::ArchiveEmpty))
-                .style(theme.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
-        return;
+        return nothing(frame, inner, lang.t(Msg::ArchiveEmpty), theme);
     }
     let sw = status_width(app);
     let items_w = lang.t(Msg::ColItems).chars().count();
@@ -186,13 +174,7 @@ fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, th
         theme.heading,
     )];
     let h = (inner.height as usize).saturating_sub(1);
-    let first = scroll_offset(view.sel, view.rows.len(), h);
-    let rows: Vec<Line> = view
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
+    let rows: Vec<Line> = visible(&view.rows, view.sel, h)
         .filter_map(|(i, &m)| {
             let row = a.meetings.get(m)?;
             let sel = i == view.sel;
@@ -223,9 +205,7 @@ fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, th
 fn meeting_detail(frame: &mut Frame, area: Rect, app: &App, m: Option<usize>, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let block = pane_block(lang.t(Msg::PaneDetail), false, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, lang.t(Msg::PaneDetail), false, theme);
     let Some((m, row)) = m.and_then(|m| a.meetings.get(m).map(|r| (m, r))) else {
         return;
     };
@@ -338,27 +318,12 @@ pub fn approval_lines<'a>(app: &App, row: &MeetingRow, theme: &Theme) -> Vec<Lin
 fn hit_list(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let block = pane_block(lang.t(Msg::HitsTitle), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, lang.t(Msg::HitsTitle), true, theme);
     if h.docs.is_empty() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::NoHits))
-                .style(theme.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
-        return;
+        return nothing(frame, inner, lang.t(Msg::NoHits), theme);
     }
-    let height = inner.height as usize;
-    let first = scroll_offset(h.sel, h.docs.len(), height);
     let width = inner.width as usize;
-    let lines: Vec<Line> = h
-        .docs
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let lines: Vec<Line> = visible(&h.docs, h.sel, inner.height as usize)
         .filter_map(|(i, &d)| {
             let doc = a.docs.get(d as usize)?;
             let sel = i == h.sel;
@@ -410,9 +375,7 @@ fn place(app: &App, a: &Archive, doc: &crate::store::archive::TextDoc) -> String
 fn hit_detail(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let block = pane_block(lang.t(Msg::PaneDetail), false, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, lang.t(Msg::PaneDetail), false, theme);
     let Some((d, doc)) = h
         .docs
         .get(h.sel)

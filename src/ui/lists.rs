@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::widgets::{pane_block, scroll_offset};
+use super::widgets::{marker, nothing, pane, visible};
 use crate::app::{App, AreaRow, Pane};
 use crate::i18n::{self, Msg};
 use crate::model::{Action as Task, Owner};
@@ -21,11 +21,6 @@ fn row_style(app: &App, pane: Pane, selected: bool, theme: &Theme) -> Style {
     }
 }
 
-/// "› " on the selected row, so selection shows without colour.
-fn marker(selected: bool) -> &'static str {
-    if selected { "› " } else { "  " }
-}
-
 pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let items = app.items();
@@ -33,30 +28,17 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
         None => lang.t(Msg::PaneAgenda).to_string(),
     };
-    let block = pane_block(&title, app.pane_focused(Pane::Agenda), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, &title, app.pane_focused(Pane::Agenda), theme);
     if app.current_meeting().is_none() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::NoMeetingsPane)).style(theme.dim),
-            inner,
-        );
-        return;
+        return nothing(frame, inner, lang.t(Msg::NoMeetingsPane), theme);
     }
     if items.is_empty() {
-        frame.render_widget(Paragraph::new(lang.t(Msg::NoItems)).style(theme.dim), inner);
-        return;
+        return nothing(frame, inner, lang.t(Msg::NoItems), theme);
     }
     let current = app
         .current_meeting()
         .and_then(|m| m.current_item.as_deref());
-    let h = inner.height as usize;
-    let first = scroll_offset(app.agenda_sel, items.len(), h);
-    let lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
+    let lines: Vec<Line> = visible(items, app.agenda_sel, inner.height as usize)
         .map(|(i, it)| {
             let sel = i == app.agenda_sel;
             let is_current = current == Some(it.id.as_str());
@@ -81,9 +63,13 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let block = pane_block(lang.t(Msg::PaneAreas), app.pane_focused(Pane::Areas), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(
+        frame,
+        area,
+        lang.t(Msg::PaneAreas),
+        app.pane_focused(Pane::Areas),
+        theme,
+    );
     let rows = app.area_rows();
     // Which row is the selected area?
     let mut n = 0usize;
@@ -96,13 +82,7 @@ pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             n += 1;
         }
     }
-    let h = inner.height as usize;
-    let first = scroll_offset(sel_row, rows.len(), h);
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
+    let lines: Vec<Line> = visible(&rows, sel_row, inner.height as usize)
         .map(|(r, row)| match row {
             AreaRow::Goal(g) => Line::styled(
                 format!("{} {}: {}", lang.t(Msg::GoalArea), g.number, g.title),
@@ -159,23 +139,11 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let actions = app.actions();
     let title = format!("{} ({})", lang.t(Msg::PaneActions), actions.len());
-    let block = pane_block(&title, app.pane_focused(Pane::Actions), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, area, &title, app.pane_focused(Pane::Actions), theme);
     if actions.is_empty() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::NoActionsPane)).style(theme.dim),
-            inner,
-        );
-        return;
+        return nothing(frame, inner, lang.t(Msg::NoActionsPane), theme);
     }
-    let h = inner.height as usize;
-    let first = scroll_offset(app.action_sel, actions.len(), h);
-    let lines: Vec<Line> = actions
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
+    let lines: Vec<Line> = visible(&actions, app.action_sel, inner.height as usize)
         .map(|(i, a)| {
             let sel = i == app.action_sel;
             let mut spans = vec![Span::raw(marker(sel))];

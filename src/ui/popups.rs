@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::help;
 use super::theme::Theme;
-use super::widgets::{body_area, centered, popup_block, scroll_offset};
+use super::widgets::{body_area, centered, marker, nothing, popup_block, visible};
 use crate::app::{App, Editor, Field, FieldKind, Form, Popup};
 use crate::i18n::{self, Msg};
 
@@ -20,10 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Form(f) => form(frame, area, app, f, top, theme),
             Popup::Editor(e) => editor(frame, area, e, top, theme),
             Popup::Confirm { question, .. } => confirm(frame, area, app, question, theme),
-            Popup::Meetings { selected } => meetings(frame, area, app, *selected, theme),
-            Popup::Attendance { selected } => attendance(frame, area, app, *selected, theme),
-            Popup::Documents { selected } => documents(frame, area, app, *selected, theme),
-            Popup::Identity { selected } => identity(frame, area, app, *selected, theme),
+            Popup::Meetings { selected }
+            | Popup::Attendance { selected }
+            | Popup::Documents { selected }
+            | Popup::Identity { selected } => list_popup(frame, area, app, p, *selected, theme),
         }
     }
 }
@@ -175,107 +175,90 @@ fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &The
     frame.render_widget(p, rect);
 }
 
-fn list(
+fn list_popup(
     frame: &mut Frame,
     area: Rect,
-    title: &str,
-    rows: Vec<String>,
+    app: &App,
+    popup: &Popup,
     selected: usize,
-    empty: &str,
     theme: &Theme,
 ) {
+    let (title, rows, empty) = list_rows(app, popup);
     let rect = centered(area, 90, (rows.len() as u16 + 2).max(6));
     frame.render_widget(Clear, rect);
-    let block = popup_block(title, theme);
+    let block = popup_block(app.lang.t(title), theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new(empty.to_string()).style(theme.dim), inner);
-        return;
+        return nothing(
+            frame,
+            inner,
+            empty.map(|m| app.lang.t(m)).unwrap_or(""),
+            theme,
+        );
     }
-    let h = inner.height as usize;
-    let first = scroll_offset(selected, rows.len(), h);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
+    let lines: Vec<Line> = visible(&rows, selected, inner.height as usize)
         .map(|(i, r)| {
-            if i == selected {
-                Line::styled(format!("› {r}"), theme.selected)
-            } else {
-                Line::raw(format!("  {r}"))
-            }
+            let sel = i == selected;
+            let style = if sel { theme.selected } else { theme.text };
+            Line::styled(format!("{}{r}", marker(sel)), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn meetings(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let lang = app.lang;
-    let rows = app
-        .known_meetings()
-        .iter()
-        .map(|m| {
-            let here = if app.meeting.as_deref() == Some(m.id.as_str()) {
-                "●"
-            } else {
-                " "
-            };
-            format!(
-                "{here} {}  {:<16} {:>3} {}  {}",
-                m.date(),
-                i18n::meeting_status(lang, m.status),
-                m.items,
-                lang.t(Msg::ColItems).to_lowercase(),
-                m.title
-            )
-        })
-        .collect();
-    list(
-        frame,
-        area,
-        lang.t(Msg::MeetingsTitle),
-        rows,
-        selected,
-        lang.t(Msg::NoMeetingsPane),
-        theme,
-    );
-}
-
-fn attendance(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+/// A list popup's title, rows, and what it says when empty.
+fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
     let lang = app.lang;
     let f = &app.doc.forum;
-    let m = app.current_meeting();
-    let rows = f
-        .people
-        .iter()
-        .map(|p| {
-            let presence = m
-                .and_then(|m| m.attendance.iter().find(|a| a.person == p.id))
-                .map(|a| i18n::presence(lang, a.presence).to_string())
-                .unwrap_or_else(|| format!("({})", lang.t(Msg::NotRecorded)));
-            let party = p.party.as_deref().map(|x| f.party_short(x)).unwrap_or("");
-            format!("{:<32} {:<8} {presence}", p.name, party)
-        })
-        .collect();
-    list(
-        frame,
-        area,
-        lang.t(Msg::AttendanceTitle),
-        rows,
-        selected,
-        "",
-        theme,
-    );
-}
-
-fn documents(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let lang = app.lang;
-    let rows = app
-        .current_meeting()
-        .map(|m| {
-            m.documents
+    let party_of = |p: &crate::model::Person| {
+        p.party
+            .as_deref()
+            .map(|x| f.party_short(x).to_string())
+            .unwrap_or_default()
+    };
+    match popup {
+        Popup::Meetings { .. } => {
+            let rows = app
+                .known_meetings()
+                .iter()
+                .map(|m| {
+                    let here = if app.meeting.as_deref() == Some(m.id.as_str()) {
+                        "●"
+                    } else {
+                        " "
+                    };
+                    format!(
+                        "{here} {}  {:<16} {:>3} {}  {}",
+                        m.date(),
+                        i18n::meeting_status(lang, m.status),
+                        m.items,
+                        lang.t(Msg::ColItems).to_lowercase(),
+                        m.title
+                    )
+                })
+                .collect();
+            (Msg::MeetingsTitle, rows, Some(Msg::NoMeetingsPane))
+        }
+        Popup::Attendance { .. } => {
+            let m = app.current_meeting();
+            let rows = f
+                .people
+                .iter()
+                .map(|p| {
+                    let presence = m
+                        .and_then(|m| m.attendance.iter().find(|a| a.person == p.id))
+                        .map(|a| i18n::presence(lang, a.presence).to_string())
+                        .unwrap_or_else(|| format!("({})", lang.t(Msg::NotRecorded)));
+                    format!("{:<32} {:<8} {presence}", p.name, party_of(p))
+                })
+                .collect();
+            (Msg::AttendanceTitle, rows, None)
+        }
+        Popup::Documents { .. } => {
+            let docs = app.current_meeting().map(|m| m.documents.as_slice());
+            let rows = docs
+                .unwrap_or_default()
                 .iter()
                 .map(|d| {
                     let day = d
@@ -284,37 +267,16 @@ fn documents(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &
                         .unwrap_or_default();
                     format!("{}  {day}  {}", d.title, d.reference)
                 })
-                .collect()
-        })
-        .unwrap_or_default();
-    list(
-        frame,
-        area,
-        lang.t(Msg::DocumentsTitle),
-        rows,
-        selected,
-        lang.t(Msg::NoDocuments),
-        theme,
-    );
-}
-
-fn identity(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let f = &app.doc.forum;
-    let rows = f
-        .people
-        .iter()
-        .map(|p| {
-            let party = p.party.as_deref().map(|x| f.party_short(x)).unwrap_or("");
-            format!("{:<32} {party}", p.name)
-        })
-        .collect();
-    list(
-        frame,
-        area,
-        app.lang.t(Msg::IdentityTitle),
-        rows,
-        selected,
-        "",
-        theme,
-    );
+                .collect();
+            (Msg::DocumentsTitle, rows, Some(Msg::NoDocuments))
+        }
+        _ => {
+            let rows = f
+                .people
+                .iter()
+                .map(|p| format!("{:<32} {}", p.name, party_of(p)))
+                .collect();
+            (Msg::IdentityTitle, rows, None)
+        }
+    }
 }

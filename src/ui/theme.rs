@@ -25,73 +25,56 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Each style as [the 16 colours, high contrast, no colour].
     pub fn of(name: ThemeName) -> Theme {
-        let b = Modifier::BOLD;
-        match name {
-            ThemeName::Default => Theme {
-                text: Style::new(),
-                dim: Style::new().fg(Color::DarkGray),
-                title: Style::new().fg(Color::Cyan).add_modifier(b),
-                border: Style::new().fg(Color::DarkGray),
-                border_focus: Style::new().fg(Color::Cyan).add_modifier(b),
-                selected: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Cyan)
-                    .add_modifier(b),
-                selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
-                current: Style::new().fg(Color::Yellow).add_modifier(b),
-                warn: Style::new().fg(Color::Red).add_modifier(b),
-                ok: Style::new().fg(Color::Green),
-                bar: Style::new().fg(Color::White).bg(Color::Blue),
-                key: Style::new()
-                    .fg(Color::Yellow)
-                    .bg(Color::Blue)
-                    .add_modifier(b),
-                heading: Style::new().fg(Color::Cyan).add_modifier(b),
-            },
-            ThemeName::HighContrast => Theme {
-                text: Style::new().fg(Color::White),
-                dim: Style::new().fg(Color::White),
-                title: Style::new().fg(Color::Yellow).add_modifier(b),
-                border: Style::new().fg(Color::White),
-                border_focus: Style::new().fg(Color::Yellow).add_modifier(b),
-                selected: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Yellow)
-                    .add_modifier(b),
-                selected_idle: Style::new()
-                    .fg(Color::White)
-                    .add_modifier(Modifier::UNDERLINED | b),
-                current: Style::new()
-                    .fg(Color::Yellow)
-                    .add_modifier(b | Modifier::UNDERLINED),
-                warn: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::White)
-                    .add_modifier(b),
-                ok: Style::new().fg(Color::White).add_modifier(b),
-                bar: Style::new().fg(Color::Black).bg(Color::White),
-                key: Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::White)
-                    .add_modifier(b | Modifier::UNDERLINED),
-                heading: Style::new().fg(Color::Yellow).add_modifier(b),
-            },
-            ThemeName::NoColor => Theme {
-                text: Style::new(),
-                dim: Style::new(),
-                title: Style::new().add_modifier(b),
-                border: Style::new(),
-                border_focus: Style::new().add_modifier(b),
-                selected: Style::new().add_modifier(Modifier::REVERSED | b),
-                selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
-                current: Style::new().add_modifier(b),
-                warn: Style::new().add_modifier(b),
-                ok: Style::new(),
-                bar: Style::new().add_modifier(Modifier::REVERSED),
-                key: Style::new().add_modifier(Modifier::REVERSED | b),
-                heading: Style::new().add_modifier(b | Modifier::UNDERLINED),
-            },
+        let pick = |styles: [Style; 3]| match name {
+            ThemeName::Default => styles[0],
+            ThemeName::HighContrast => styles[1],
+            ThemeName::NoColor => styles[2],
+        };
+        let plain = Style::new();
+        let fg = |c: Color| Style::new().fg(c);
+        let on = |c: Color, bg: Color| Style::new().fg(c).bg(bg);
+        let (b, u, r) = (Modifier::BOLD, Modifier::UNDERLINED, Modifier::REVERSED);
+        Theme {
+            text: pick([plain, fg(Color::White), plain]),
+            dim: pick([fg(Color::DarkGray), fg(Color::White), plain]),
+            title: pick([fg(Color::Cyan), fg(Color::Yellow), plain]).add_modifier(b),
+            border: pick([fg(Color::DarkGray), fg(Color::White), plain]),
+            border_focus: pick([fg(Color::Cyan), fg(Color::Yellow), plain]).add_modifier(b),
+            selected: pick([
+                on(Color::Black, Color::Cyan),
+                on(Color::Black, Color::Yellow),
+                plain.add_modifier(r),
+            ])
+            .add_modifier(b),
+            selected_idle: pick([
+                plain.add_modifier(u),
+                fg(Color::White).add_modifier(u | b),
+                plain.add_modifier(u),
+            ]),
+            current: pick([
+                fg(Color::Yellow).add_modifier(b),
+                fg(Color::Yellow).add_modifier(b | u),
+                plain.add_modifier(b),
+            ]),
+            warn: pick([fg(Color::Red), on(Color::Black, Color::White), plain]).add_modifier(b),
+            ok: pick([fg(Color::Green), fg(Color::White).add_modifier(b), plain]),
+            bar: pick([
+                on(Color::White, Color::Blue),
+                on(Color::Black, Color::White),
+                plain.add_modifier(r),
+            ]),
+            key: pick([
+                on(Color::Yellow, Color::Blue).add_modifier(b),
+                on(Color::Black, Color::White).add_modifier(b | u),
+                plain.add_modifier(r | b),
+            ]),
+            heading: pick([
+                fg(Color::Cyan).add_modifier(b),
+                fg(Color::Yellow).add_modifier(b),
+                plain.add_modifier(b | u),
+            ]),
         }
     }
 }
