@@ -6,8 +6,10 @@
 pub mod authors;
 pub mod child;
 pub mod files;
+pub mod meetings;
 pub mod pty;
 pub mod sandbox;
+pub mod session;
 
 use chrono::{DateTime, FixedOffset};
 
