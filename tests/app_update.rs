@@ -5,7 +5,7 @@ mod common;
 
 use common::TEMPLATE_MEETING as FIRST;
 use common::authors::{chair, for_party, guest, ntl, rep};
-use common::meetings::OneItemMeeting;
+use common::meetings::{OneItemMeeting, status};
 use common::session::Session;
 use common::{R, at};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -572,13 +572,7 @@ fn moving_items_changes_the_agenda_order_for_good() -> R {
 fn approved_minutes_cannot_be_edited() -> R {
     let mut s = chair_session();
     for to in [MeetingStatus::Open, MeetingStatus::Closed] {
-        let op = s.store.commit_at(
-            Change::MeetingStatus {
-                meeting: FIRST.into(),
-                to,
-            },
-            s.app.now,
-        )?;
+        let op = s.store.commit_at(status(FIRST, to), s.app.now)?;
         s.app
             .doc
             .apply(&op.meta(), op.change.clone())

@@ -16,6 +16,7 @@ use common::TEMPLATE_MEETING as MEETING;
 use common::authors::ntl;
 use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
 use common::files::{check_log, files_under};
+use common::sandbox::Sandbox;
 use samrad::demo::Rng;
 use samrad::model::{Author, Change, ItemKind, ItemNumber, Stance};
 use samrad::store::{Load, Store};
@@ -95,8 +96,7 @@ fn run_child(dir: &Path, delay: Duration) -> Report {
 
 #[test]
 fn kill9_while_writing_loses_no_committed_op() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("data");
+    let sb = Sandbox::new();
     let mut rng = Rng::new(0x5A34_AD09);
     let started = Instant::now();
 
@@ -104,7 +104,7 @@ fn kill9_while_writing_loses_no_committed_op() {
     let mut runs_that_wrote = 0;
     for _ in 0..RUNS {
         let delay = Duration::from_millis(5 + rng.below(76) as u64);
-        let report = run_child(&dir, delay);
+        let report = run_child(&sb.data, delay);
         if !report.committed.is_empty() {
             runs_that_wrote += 1;
         }
@@ -122,7 +122,7 @@ fn kill9_while_writing_loses_no_committed_op() {
     // line before; only a cut-off last line may be missing.
     let mut torn_files = 0;
     let mut logs_per_writer: BTreeMap<String, usize> = BTreeMap::new();
-    for path in files_under(&dir.join("log"))
+    for path in files_under(&sb.data.join("log"))
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
     {
@@ -141,7 +141,7 @@ fn kill9_while_writing_loses_no_committed_op() {
     );
 
     // The store sees the same.
-    let mut store = Store::open(&dir, Author::default()).expect("open after the kills");
+    let mut store = Store::open(&sb.data, Author::default()).expect("open after the kills");
     let ops = store.read_ops(&Load::All);
     assert_only_torn_tails(&store);
     let torn = store.problems.len();

@@ -22,6 +22,7 @@ use common::TEMPLATE_MEETING as MEETING;
 use common::authors::rep;
 use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
 use common::files::{check_log, files_under};
+use common::sandbox::Sandbox;
 use samrad::demo::Rng;
 use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
 use samrad::store::{Load, Op, Store, minutes_bytes};
@@ -156,14 +157,14 @@ fn fresh_minutes(dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<Op>, Store) {
 
 #[test]
 fn three_writers_killed_and_restarted_converge() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    // Not created beforehand: the three first writers create and seed it at the same time.
-    let dir = tmp.path().join("data");
+    // The data folder is not created beforehand: the three first writers create and seed
+    // it at the same time.
+    let sb = Sandbox::new();
     let mut rng = Rng::new(0x3_3A17_C0DE);
     let began = Instant::now();
 
     let mut running: Vec<Option<Running>> = (0..WRITERS.len())
-        .map(|slot| Some(spawn_writer(&dir, slot)))
+        .map(|slot| Some(spawn_writer(&sb.data, slot)))
         .collect();
     let mut reports: Vec<Report> = Vec::new();
     for _ in 0..KILLS {
@@ -171,7 +172,7 @@ fn three_writers_killed_and_restarted_converge() {
         let slot = rng.below(WRITERS.len());
         let w = running[slot].take().expect("a writer in each slot");
         reports.push(w.kill());
-        running[slot] = Some(spawn_writer(&dir, slot));
+        running[slot] = Some(spawn_writer(&sb.data, slot));
     }
     std::thread::sleep(Duration::from_millis(300));
     for slot in running.iter_mut() {
@@ -202,7 +203,7 @@ fn three_writers_killed_and_restarted_converge() {
     // be missing.
     let mut torn = 0;
     let mut from_files: Vec<Op> = Vec::new();
-    for path in files_under(&dir.join("log")).iter().filter(|p| {
+    for path in files_under(&sb.data.join("log")).iter().filter(|p| {
         p.file_name()
             .is_some_and(|n| samrad::store::layout::is_log_name(&n.to_string_lossy()))
     }) {
@@ -217,10 +218,10 @@ fn three_writers_killed_and_restarted_converge() {
     );
 
     // Two separate opens see the same thing, byte for byte.
-    let (first, ops, store) = fresh_minutes(&dir);
+    let (first, ops, store) = fresh_minutes(&sb.data);
     assert_only_torn_tails(&store);
     drop(store);
-    let (second, _, _) = fresh_minutes(&dir);
+    let (second, _, _) = fresh_minutes(&sb.data);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()

@@ -9,7 +9,7 @@ mod common;
 use chrono::{DateTime, Duration, FixedOffset};
 use common::TEMPLATE_MEETING;
 use common::authors::{for_party, ntl};
-use common::meetings::OneItemMeeting;
+use common::meetings::{self, OneItemMeeting};
 use common::session::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -178,7 +178,7 @@ fn item_with_positions_vote_and_speakers(fx: &mut Session) {
 /// Past meetings in the folder: one approved, one out for approval past its deadline with
 /// NTL asking for changes, each with an item on development area 1 and positions.
 fn history(fx: &mut Session) {
-    use samrad::model::{Change, ItemNumber, Stance};
+    use samrad::model::{Change, ItemNumber, MeetingStatus, Stance};
     let store = &mut fx.store;
     let mut t = common::at("2026-09-01T10:00:00+02:00");
     let mut commit = |store: &mut Store, who: &Author, c: Change| {
@@ -230,57 +230,24 @@ fn history(fx: &mut Session) {
         for (who, change) in past.changes(&kmd) {
             commit(store, &who, change);
         }
-        for to in [
-            samrad::model::MeetingStatus::Open,
-            samrad::model::MeetingStatus::Closed,
-        ] {
-            commit(
-                store,
-                &kmd,
-                Change::MeetingStatus {
-                    meeting: id.into(),
-                    to,
-                },
-            );
+        for to in [MeetingStatus::Open, MeetingStatus::Closed] {
+            commit(store, &kmd, meetings::status(id, to));
         }
         let doc = store.load(&Load::Meeting(id.into()));
         let hash = samrad::store::seal::content_hash(doc.meeting(id).expect("meeting"));
-        commit(
-            store,
-            &kmd,
-            Change::Circulate {
-                meeting: id.into(),
-                hash: hash.clone(),
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
-                parties: Vec::new(),
-            },
-        );
+        let deadline = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
+        commit(store, &kmd, meetings::circulate(id, &hash, deadline));
         let parties: Vec<String> = doc.forum.parties.iter().map(|p| p.id.clone()).collect();
         for p in &parties {
             if status == "circulated" && (p == "ntl" || p == "hvo") {
                 continue;
             }
-            commit(
-                store,
-                &for_party(p),
-                Change::Approve {
-                    meeting: id.into(),
-                    party: p.clone(),
-                    hash: hash.clone(),
-                },
-            );
+            commit(store, &for_party(p), meetings::approve(id, p, &hash));
         }
         if status == "circulated" {
-            commit(
-                store,
-                &for_party("ntl"),
-                Change::RequestChanges {
-                    meeting: id.into(),
-                    party: "ntl".into(),
-                    hash,
-                    text: "Vårt standpunkt i sak 24/26 mangler begrunnelsen.".into(),
-                },
-            );
+            let text = "Vårt standpunkt i sak 24/26 mangler begrunnelsen.";
+            let asked = meetings::request_changes(id, "ntl", &hash, text);
+            commit(store, &for_party("ntl"), asked);
         }
     }
     fx.store.set_author(ntl());

@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use common::TEMPLATE_MEETING as MEETING;
 use common::authors::{chair, rep};
 use common::files::{contents, own_logs};
+use common::meetings::{approve, circulate, set_notes, status};
 use common::sandbox::{NB, Run, Sandbox};
 use samrad::model::{Author, Change, ItemField, MeetingStatus, Presence, RejectReason};
 use samrad::store::{Load, Store, seal};
@@ -64,24 +65,11 @@ impl Folder {
     }
 
     fn status(&mut self, store: &mut Store, to: MeetingStatus) {
-        self.commit(
-            store,
-            Change::MeetingStatus {
-                meeting: MEETING.into(),
-                to,
-            },
-        );
+        self.commit(store, status(MEETING, to));
     }
 
     fn notes(&mut self, store: &mut Store, text: &str) {
-        self.commit(
-            store,
-            Change::ItemSet {
-                meeting: MEETING.into(),
-                item: ITEM.into(),
-                set: ItemField::Notes(text.into()),
-            },
-        );
+        self.commit(store, set_notes(ITEM, text));
     }
 
     /// The meeting held: KMD, NTL and Unio present (the parties who approve), notes taken,
@@ -117,15 +105,8 @@ impl Folder {
     fn circulate(&mut self, chair: &mut Store) -> String {
         let doc = chair.load(&Load::Meeting(MEETING.into()));
         let hash = seal::content_hash(doc.meeting(MEETING).expect("the meeting"));
-        self.commit(
-            chair,
-            Change::Circulate {
-                meeting: MEETING.into(),
-                hash: hash.clone(),
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
-                parties: Vec::new(),
-            },
-        );
+        let deadline = chrono::NaiveDate::from_ymd_opt(2026, 12, 22);
+        self.commit(chair, circulate(MEETING, &hash, deadline));
         hash
     }
 
@@ -133,14 +114,7 @@ impl Folder {
     fn approve(&mut self, parties: &[&str], hash: &str) {
         for party in parties {
             let mut s = self.store(rep(party));
-            self.commit(
-                &mut s,
-                Change::Approve {
-                    meeting: MEETING.into(),
-                    party: (*party).into(),
-                    hash: hash.into(),
-                },
-            );
+            self.commit(&mut s, approve(MEETING, party, hash));
         }
     }
 

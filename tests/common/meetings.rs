@@ -1,8 +1,81 @@
-//! Past meetings written straight to a store, op by op, as the app would have written them.
+//! Changes a test writes straight to a store, as the app would have written them: to the
+//! template's meeting, and whole past meetings.
 
-use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
+use chrono::NaiveDate;
+use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, MeetingStatus, Stance};
 
+use super::TEMPLATE_MEETING;
 use super::authors::for_party;
+
+/// A drøfting numbered `n`/26 added to the template meeting's agenda at `rank`.
+pub fn add_item(item: &str, n: u32, title: &str, rank: i64) -> Change {
+    Change::ItemAdd {
+        meeting: TEMPLATE_MEETING.into(),
+        item: item.into(),
+        number: ItemNumber { n, year: 2026 },
+        title: title.into(),
+        kind: ItemKind::Consultation,
+        rank,
+    }
+}
+
+/// New notes on `item` of the template meeting.
+pub fn set_notes(item: &str, text: &str) -> Change {
+    Change::ItemSet {
+        meeting: TEMPLATE_MEETING.into(),
+        item: item.into(),
+        set: ItemField::Notes(text.into()),
+    }
+}
+
+/// `party`'s position on `item` of the template meeting.
+pub fn position(item: &str, party: &str, stance: Stance, reason: &str) -> Change {
+    Change::Position {
+        meeting: TEMPLATE_MEETING.into(),
+        item: item.into(),
+        party: party.into(),
+        stance,
+        reason: reason.into(),
+    }
+}
+
+/// `meeting` goes to status `to`.
+pub fn status(meeting: &str, to: MeetingStatus) -> Change {
+    Change::MeetingStatus {
+        meeting: meeting.into(),
+        to,
+    }
+}
+
+/// `meeting`'s minutes sent round for approval, as they were when `hash` was taken, to
+/// every party that approves, by `deadline`.
+pub fn circulate(meeting: &str, hash: &str, deadline: Option<NaiveDate>) -> Change {
+    Change::Circulate {
+        meeting: meeting.into(),
+        hash: hash.into(),
+        deadline,
+        parties: Vec::new(),
+    }
+}
+
+/// `party` approves `meeting`'s minutes as they were when `hash` was taken.
+pub fn approve(meeting: &str, party: &str, hash: &str) -> Change {
+    Change::Approve {
+        meeting: meeting.into(),
+        party: party.into(),
+        hash: hash.into(),
+    }
+}
+
+/// `party` asks for changes to `meeting`'s minutes as they were when `hash` was taken.
+pub fn request_changes(meeting: &str, party: &str, hash: &str, text: &str) -> Change {
+    Change::RequestChanges {
+        meeting: meeting.into(),
+        party: party.into(),
+        hash: hash.into(),
+        text: text.into(),
+    }
+}
 
 /// A meeting with one item (a drøfting) linked to development areas, and parties'
 /// positions on it.
