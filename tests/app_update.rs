@@ -1036,20 +1036,22 @@ fn a_new_person_saying_who_they_are_is_in_the_forum_and_remembered() -> R {
 
 /// A past meeting on development area 1 where NTL disagreed, written by the chair and NTL.
 fn past_meeting(s: &mut Session) -> R {
-    let october = OneItemMeeting {
-        id: "m-okt",
-        title: "Kontaktgruppemøte oktober",
-        starts_at: "2026-10-15T10:00:00+02:00",
-        item: "okt-1",
-        number: ItemNumber { n: 30, year: 2026 },
-        item_title: "Fjernarbeid i departementene",
-        areas: &["uo1"],
-        positions: &[(
-            "ntl",
-            Stance::Disagree,
-            "Retningslinjene for fjernarbeid må drøftes før de innføres.",
-        )],
-    };
+    let october = OneItemMeeting::new(
+        "m-okt",
+        "Kontaktgruppemøte oktober",
+        "2026-10-15T10:00:00+02:00",
+    )
+    .item(
+        "okt-1",
+        ItemNumber { n: 30, year: 2026 },
+        "Fjernarbeid i departementene",
+    )
+    .on(&["uo1"])
+    .position(
+        "ntl",
+        Stance::Disagree,
+        "Retningslinjene for fjernarbeid må drøftes før de innføres.",
+    );
     let t = at("2026-10-15T10:00:00+02:00");
     for (who, change) in october.changes(&chair()) {
         s.store.set_author(who);

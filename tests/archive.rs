@@ -23,21 +23,16 @@ fn meeting(
     areas: &[&str],
     positions: &[(&str, Stance, &str)],
 ) -> R {
-    let (meeting_title, starts_at, item) = (
-        format!("Møte {date}"),
-        format!("{date}T10:00:00+01:00"),
-        format!("{id}-i"),
-    );
-    let m = OneItemMeeting {
+    let mut m = OneItemMeeting::new(
         id,
-        title: &meeting_title,
-        starts_at: &starts_at,
-        item: &item,
-        number: ItemNumber { n, year: 2025 },
-        item_title: title,
-        areas,
-        positions,
-    };
+        &format!("Møte {date}"),
+        &format!("{date}T10:00:00+01:00"),
+    )
+    .item(&format!("{id}-i"), ItemNumber { n, year: 2025 }, title)
+    .on(areas);
+    for (party, stance, reason) in positions {
+        m = m.position(party, *stance, reason);
+    }
     for (who, change) in m.changes(&for_party("kmd")) {
         store.set_author(who);
         store.commit(change)?;

@@ -205,28 +205,19 @@ fn history(fx: &mut Session) {
         ),
     ] {
         let kmd = for_party("kmd");
-        let (meeting_title, starts_at, item) = (
-            format!("Kontaktgruppemøte {date}"),
-            format!("{date}T10:00:00+02:00"),
-            format!("{id}-1"),
-        );
-        let past = OneItemMeeting {
+        let past = OneItemMeeting::new(
             id,
-            title: &meeting_title,
-            starts_at: &starts_at,
-            item: &item,
-            number: ItemNumber { n, year: 2026 },
-            item_title: title,
-            areas: &["uo1"],
-            positions: &[
-                (
-                    "ntl",
-                    stance,
-                    "Kompetansetiltakene må drøftes med de tillitsvalgte først.",
-                ),
-                ("unio", Stance::Agree, ""),
-            ],
-        };
+            &format!("Kontaktgruppemøte {date}"),
+            &format!("{date}T10:00:00+02:00"),
+        )
+        .item(&format!("{id}-1"), ItemNumber { n, year: 2026 }, title)
+        .on(&["uo1"])
+        .position(
+            "ntl",
+            stance,
+            "Kompetansetiltakene må drøftes med de tillitsvalgte først.",
+        )
+        .position("unio", Stance::Agree, "");
         for (who, change) in past.changes(&kmd) {
             commit(store, &who, change);
         }

@@ -2,10 +2,28 @@
 //! template's meeting, and whole past meetings.
 
 use chrono::NaiveDate;
+use samrad::demo::{meeting_script, script_to_logs};
 use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, MeetingStatus, Stance};
+use samrad::store::Op;
 
 use super::TEMPLATE_MEETING;
 use super::authors::for_party;
+
+/// When made-up logs begin, in milliseconds since the epoch (May 2026).
+pub const SCRIPT_START_MS: i64 = 1_780_000_000_000;
+
+/// The logs of `writers` writers who together held meeting `meeting` of 2026 with `items`
+/// items and `edits` edits, as the demo's script makes it up from `seed`.
+pub fn script_logs(
+    seed: u64,
+    meeting: &str,
+    items: usize,
+    edits: usize,
+    writers: usize,
+) -> Vec<Vec<Op>> {
+    let script = meeting_script(seed, meeting, 2026, items, edits);
+    script_to_logs(&script, writers, SCRIPT_START_MS)
+}
 
 /// A drøfting numbered `n`/26 added to the template meeting's agenda at `rank`.
 pub fn add_item(item: &str, n: u32, title: &str, rank: i64) -> Change {
@@ -78,31 +96,60 @@ pub fn request_changes(meeting: &str, party: &str, hash: &str, text: &str) -> Ch
 }
 
 /// A meeting with one item (a drøfting) linked to development areas, and parties'
-/// positions on it.
-pub struct OneItemMeeting<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub starts_at: &'a str,
-    pub item: &'a str,
-    pub number: ItemNumber,
-    pub item_title: &'a str,
-    pub areas: &'a [&'a str],
+/// positions on it: `OneItemMeeting::new(…).item(…).on(…).position(…)`.
+#[derive(Default)]
+pub struct OneItemMeeting {
+    id: String,
+    title: String,
+    starts_at: String,
+    item: String,
+    number: Option<ItemNumber>,
+    item_title: String,
+    areas: Vec<String>,
     /// (party, stance, reason), each written by someone of that party.
-    pub positions: &'a [(&'a str, Stance, &'a str)],
+    positions: Vec<(String, Stance, String)>,
 }
 
-impl OneItemMeeting<'_> {
+impl OneItemMeeting {
+    pub fn new(id: &str, title: &str, starts_at: &str) -> OneItemMeeting {
+        OneItemMeeting {
+            id: id.into(),
+            title: title.into(),
+            starts_at: starts_at.into(),
+            ..OneItemMeeting::default()
+        }
+    }
+
+    pub fn item(mut self, id: &str, number: ItemNumber, title: &str) -> OneItemMeeting {
+        self.item = id.into();
+        self.number = Some(number);
+        self.item_title = title.into();
+        self
+    }
+
+    /// The item is linked to `areas`.
+    pub fn on(mut self, areas: &[&str]) -> OneItemMeeting {
+        self.areas = areas.iter().map(|a| a.to_string()).collect();
+        self
+    }
+
+    pub fn position(mut self, party: &str, stance: Stance, reason: &str) -> OneItemMeeting {
+        self.positions.push((party.into(), stance, reason.into()));
+        self
+    }
+
     /// Its changes in order, each with who writes it: `chair` creates the meeting and its
     /// item, someone of each party records the party's position.
     pub fn changes(&self, chair: &Author) -> Vec<(Author, Change)> {
-        let (meeting, item) = (self.id.to_string(), self.item.to_string());
+        let (meeting, item) = (&self.id, &self.item);
+        let number = self.number.expect("the meeting's item");
         let mut out = vec![
             (
                 chair.clone(),
                 Change::MeetingCreate {
                     meeting: meeting.clone(),
-                    title: self.title.into(),
-                    starts_at: self.starts_at.into(),
+                    title: self.title.clone(),
+                    starts_at: self.starts_at.clone(),
                 },
             ),
             (
@@ -110,8 +157,8 @@ impl OneItemMeeting<'_> {
                 Change::ItemAdd {
                     meeting: meeting.clone(),
                     item: item.clone(),
-                    number: self.number,
-                    title: self.item_title.into(),
+                    number,
+                    title: self.item_title.clone(),
                     kind: ItemKind::Consultation,
                     rank: 1024,
                 },
@@ -121,19 +168,19 @@ impl OneItemMeeting<'_> {
                 Change::ItemSet {
                     meeting: meeting.clone(),
                     item: item.clone(),
-                    set: ItemField::Areas(self.areas.iter().map(|a| a.to_string()).collect()),
+                    set: ItemField::Areas(self.areas.clone()),
                 },
             ),
         ];
-        for (party, stance, reason) in self.positions {
+        for (party, stance, reason) in &self.positions {
             out.push((
                 for_party(party),
                 Change::Position {
                     meeting: meeting.clone(),
                     item: item.clone(),
-                    party: (*party).into(),
+                    party: party.clone(),
                     stance: *stance,
-                    reason: (*reason).into(),
+                    reason: reason.clone(),
                 },
             ));
         }
