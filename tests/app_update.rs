@@ -1,130 +1,44 @@
 //! The app driven the way a chair drives it: actions in, effects committed to a real store
 //! on disk, and the minutes read back (also by a fresh store, so nothing is lost).
 
-use chrono::{DateTime, FixedOffset};
+mod common;
+
+use common::TEMPLATE_MEETING as FIRST;
+use common::authors::{chair, for_party, guest, ntl, rep};
+use common::meetings::{OneItemMeeting, status};
+use common::session::Session;
+use common::{R, at};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use samrad::app::archive::HitList;
 use samrad::app::{
-    self, Action, App, EditorTarget, Effect, Form, FormKind, OnYes, Pane, Popup, SaveState,
+    self, Action, App, EditorTarget, Effect, FormKind, OnYes, Pane, Popup, SaveState,
 };
 use samrad::i18n::Lang;
 use samrad::model::{
-    ActionStatus, Agreement, Author, Change, Doc, ItemField, ItemKind, ItemNumber, MeetingStatus,
-    Owner, Presence,
+    ActionStatus, Agreement, Change, Doc, ItemField, ItemKind, ItemNumber, MeetingStatus, Owner,
+    Presence, Stance,
 };
-use samrad::runtime::{Mode, Runtime};
-use samrad::store::{Load, Store, minutes_bytes, read_minutes};
+use samrad::store::{Store, minutes_bytes, read_minutes};
 use serde_json::{Value, json};
 
-type R = Result<(), Box<dyn std::error::Error>>;
-
-const FIRST: &str = "m-2026-12-08-kontaktgruppen";
-
-fn chair() -> Author {
-    Author {
-        name: "Møteleder (KMD)".into(),
-        person: Some("p-leder".into()),
-        party: Some("kmd".into()),
-    }
+/// The chair, in Norwegian, on the morning of the template's meeting.
+fn chair_session() -> Session {
+    Session::new(chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"))
 }
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("a valid time")
+/// The chair's session with `item` of the template meeting selected.
+fn chair_on(item: &str) -> Session {
+    let mut s = chair_session();
+    s.select(item);
+    s
 }
 
-/// A data folder seeded with the template, a store on it and the app on top.
-struct Session {
-    dir: tempfile::TempDir,
-    rt: Runtime,
-    app: App,
-}
-
-impl Session {
-    fn new() -> Result<Session, Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let mut store = Store::open(dir.path(), chair())?;
-        let doc = store.load(&Load::All);
-        let app = App::new(doc, chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
-        let rt = Runtime::new(store, Mode::Inline)?;
-        Ok(Session { dir, rt, app })
-    }
-
-    /// One action: `update`, then its commits written durably and applied. Returns every
-    /// effect `update` asked for (commits included), so a test can see what was written.
-    fn act(&mut self, action: Action) -> Vec<Effect> {
-        let fx = app::update(&mut self.app, action);
-        self.rt.run(&mut self.app, fx.clone());
-        fx
-    }
-
-    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
-        self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            let fx = self.key(KeyCode::Char(c));
-            assert!(fx.is_empty(), "typing {c:?} committed something: {fx:?}");
-        }
-    }
-
-    /// Empty the focused one-line text field (its cursor sits at the end).
-    fn clear_field(&mut self) {
-        for _ in 0..80 {
-            self.key(KeyCode::Backspace);
-        }
-    }
-
-    fn form(&self) -> &Form {
-        match self.app.popups.last() {
-            Some(Popup::Form(f)) => f,
-            other => panic!("expected a form on top, found {other:?}"),
-        }
-    }
-
-    fn item_id(&self, title: &str) -> String {
-        self.app
-            .items()
-            .iter()
-            .find(|i| i.title == title)
-            .unwrap_or_else(|| panic!("no item {title:?}"))
-            .id
-            .clone()
-    }
-
-    fn item(&self, id: &str) -> &samrad::model::Item {
-        self.app
-            .current_meeting()
-            .and_then(|m| m.item(id))
-            .unwrap_or_else(|| panic!("no item {id}"))
-    }
-
-    fn select(&mut self, item: &str) {
-        self.act(Action::Top);
-        while self.app.selected_item().map(|i| i.id.as_str()) != Some(item) {
-            let before = self.app.agenda_sel;
-            self.act(Action::Down);
-            assert_ne!(before, self.app.agenda_sel, "item {item} not on the agenda");
-        }
-    }
-
-    fn titles(&self) -> Vec<String> {
-        self.app.items().iter().map(|i| i.title.clone()).collect()
-    }
-
-    /// What a fresh samrad sees in the same folder.
-    fn reloaded(&self) -> Doc {
-        let mut fresh = Store::open(self.dir.path(), chair()).expect("reopen");
-        fresh.load(&Load::All)
-    }
-
-    /// Write the minutes of `meeting` and return the file's bytes.
-    fn minutes_file(&mut self, meeting: &str) -> Vec<u8> {
-        self.rt
-            .store_mut()
-            .materialize(&self.app.doc, meeting)
-            .expect("materialize");
-        std::fs::read(self.rt.store().layout().minutes_path(meeting)).expect("minutes file")
-    }
+/// As `chair_on`, with NTL's representative at the keys.
+fn ntl_on(item: &str) -> Session {
+    let mut s = chair_session();
+    s.app.author = ntl();
+    s.select(item);
+    s
 }
 
 fn ids(doc: &Doc, meeting: &str) -> Vec<String> {
@@ -133,6 +47,17 @@ fn ids(doc: &Doc, meeting: &str) -> Vec<String> {
         .items
         .iter()
         .map(|i| i.id.clone())
+        .collect()
+}
+
+/// The ids of the template meeting's items in its minutes file, written anew.
+fn ids_in_minutes_file(s: &mut Session) -> Vec<String> {
+    let v: Value = serde_json::from_slice(&s.minutes_file(FIRST)).expect("minutes JSON");
+    v["meeting"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["id"].as_str().map(String::from))
         .collect()
 }
 
@@ -151,12 +76,7 @@ fn add_item(s: &mut Session, title: &str, rights: usize, minutes: &str) {
     s.act(Action::Down);
     s.clear_field();
     s.type_text(minutes);
-    let fx = s.act(Action::Save);
-    assert!(
-        s.app.popups.is_empty(),
-        "form still open: {:?}",
-        s.form().error
-    );
+    let fx = s.save_form();
     assert!(
         fx.iter()
             .any(|e| matches!(e, Effect::Commit(Change::ItemAdd { title: t, .. }) if t == title)),
@@ -184,7 +104,7 @@ fn action_json<'a>(minutes: &'a Value, title: &str) -> &'a Value {
 
 #[test]
 fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     assert_eq!(s.app.meeting.as_deref(), Some(FIRST));
 
     // :new from the command line, the form filled in field by field.
@@ -193,22 +113,13 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     s.act(Action::Open);
     assert!(s.app.command.is_none());
     assert_eq!(s.form().kind, FormKind::NewMeeting);
-    s.clear_field();
-    s.type_text("Kontaktgruppemøte januar");
-    s.act(Action::Down);
-    s.clear_field();
-    s.type_text("15.01.2027");
-    s.act(Action::Down);
-    s.clear_field();
-    s.type_text("10:00");
-    s.act(Action::Down);
+    for field in ["Kontaktgruppemøte januar", "15.01.2027", "10:00"] {
+        s.clear_field();
+        s.type_text(field);
+        s.act(Action::Down);
+    }
     s.type_text("Møterom 4");
-    s.act(Action::Save);
-    assert!(
-        s.app.popups.is_empty(),
-        "form still open: {:?}",
-        s.form().error
-    );
+    s.save_form();
 
     let id = s.app.meeting.clone().expect("a meeting is selected");
     assert_ne!(id, FIRST, "the new meeting is the selected one");
@@ -406,16 +317,9 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     );
     assert!(s.form().title.contains("7/27"), "{}", s.form().title);
     s.type_text("Oppdatere omstillingsplanen");
-    s.act(Action::Down);
-    s.key(KeyCode::Right); // «Ingen» → KMD
-    s.act(Action::Down);
+    s.pick(&[1, 0]); // owner: «Ingen» → KMD
     s.type_text("01.03.2027");
-    s.act(Action::Save);
-    assert!(
-        s.app.popups.is_empty(),
-        "form still open: {:?}",
-        s.form().error
-    );
+    s.save_form();
 
     // An action of its own, from the actions pane.
     s.act(Action::NextPane);
@@ -424,16 +328,8 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     s.act(Action::Add);
     assert_eq!(s.form().kind, FormKind::NewAction { item: None });
     s.type_text("Sende ut innkalling til neste møte");
-    s.act(Action::Down);
-    for _ in 0..8 {
-        s.key(KeyCode::Right); // past «Ingen» and the six parties to the second person
-    }
-    s.act(Action::Save);
-    assert!(
-        s.app.popups.is_empty(),
-        "form still open: {:?}",
-        s.form().error
-    );
+    s.pick(&[8]); // owner: past «Ingen» and the six parties to the second person
+    s.save_form();
     assert_eq!(s.app.actions().len(), 8);
     s.act(Action::PrevPane);
     s.act(Action::PrevPane);
@@ -517,7 +413,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     assert_eq!(a["meeting"], id.as_str());
     assert!(v.get("rejected").is_none());
 
-    let typed = read_minutes(&s.rt.store_mut().layout().minutes_path(&id))?;
+    let typed = read_minutes(&s.store().layout().minutes_path(&id))?;
     assert_eq!(Some(&typed), s.app.doc.minutes(&id).as_ref());
 
     // A fresh samrad folds the logs to the very same minutes, and opens this meeting.
@@ -536,7 +432,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
 
 #[test]
 fn an_impossible_due_date_keeps_the_form_open_and_commits_nothing() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     let before = s.app.doc.actions.len();
     s.act(Action::NextPane);
     s.act(Action::NextPane);
@@ -562,12 +458,7 @@ fn an_impossible_due_date_keeps_the_form_open_and_commits_nothing() -> R {
     s.clear_field();
     s.type_text("28.02.2027");
     assert_eq!(s.form().error, None, "typing clears the error");
-    let fx = s.act(Action::Save);
-    assert!(
-        s.app.popups.is_empty(),
-        "form still open: {:?}",
-        s.form().error
-    );
+    let fx = s.save_form();
     assert_eq!(fx.len(), 1, "{fx:?}");
     let doc = s.reloaded();
     assert_eq!(doc.actions.len(), before + 1);
@@ -584,8 +475,7 @@ fn an_impossible_due_date_keeps_the_form_open_and_commits_nothing() -> R {
 
 #[test]
 fn deleting_an_item_asks_first() -> R {
-    let mut s = Session::new()?;
-    s.select("s-2026-3");
+    let mut s = chair_on("s-2026-3");
     let fx = s.act(Action::Delete);
     assert!(fx.is_empty());
     match s.app.popups.last() {
@@ -622,13 +512,7 @@ fn deleting_an_item_asks_first() -> R {
         ids(&s.app.doc, FIRST),
         ["s-2026-1", "s-2026-2", "s-2026-4", "s-2026-5", "s-2026-6"]
     );
-    let v: Value = serde_json::from_slice(&s.minutes_file(FIRST))?;
-    let in_minutes: Vec<&str> = v["meeting"]["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|i| i["id"].as_str())
-        .collect();
+    let in_minutes = ids_in_minutes_file(&mut s);
     assert_eq!(
         in_minutes,
         ["s-2026-1", "s-2026-2", "s-2026-4", "s-2026-5", "s-2026-6"]
@@ -639,7 +523,7 @@ fn deleting_an_item_asks_first() -> R {
 
 #[test]
 fn moving_items_changes_the_agenda_order_for_good() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     let fx = s.act(Action::MoveUp);
     assert!(fx.is_empty(), "the first item cannot go further up");
 
@@ -679,28 +563,17 @@ fn moving_items_changes_the_agenda_order_for_good() -> R {
 
     let doc = s.reloaded();
     assert_eq!(ids(&doc, FIRST), order, "the order survives a reload");
-    let v: Value = serde_json::from_slice(&s.minutes_file(FIRST))?;
-    let in_minutes: Vec<&str> = v["meeting"]["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|i| i["id"].as_str())
-        .collect();
+    let in_minutes = ids_in_minutes_file(&mut s);
     assert_eq!(in_minutes, order);
     Ok(())
 }
 
 #[test]
 fn approved_minutes_cannot_be_edited() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     for to in [MeetingStatus::Open, MeetingStatus::Closed] {
-        let op = s.rt.store_mut().commit_at(
-            Change::MeetingStatus {
-                meeting: FIRST.into(),
-                to,
-            },
-            s.app.now,
-        )?;
+        let now = s.app.now;
+        let op = s.store().commit_at(status(FIRST, to), now)?;
         s.app
             .doc
             .apply(&op.meta(), op.change.clone())
@@ -715,11 +588,7 @@ fn approved_minutes_cannot_be_edited() -> R {
     );
     assert!(s.app.is_locked(), "circulated minutes are locked");
     // Someone without a party cannot approve; each party approves from its own terminal.
-    s.app.author = Author {
-        name: "Gjest".into(),
-        person: None,
-        party: None,
-    };
+    s.app.author = guest("Gjest");
     assert!(s.act(Action::Command("approve".into())).is_empty());
     let parties: Vec<String> = s
         .app
@@ -730,11 +599,7 @@ fn approved_minutes_cannot_be_edited() -> R {
         .map(|p| p.id.clone())
         .collect();
     for (n, party) in parties.iter().enumerate() {
-        s.app.author = Author {
-            name: format!("rep {party}"),
-            person: None,
-            party: Some(party.clone()),
-        };
+        s.app.author = for_party(party);
         let fx = s.act(Action::Command("approve".into()));
         assert!(
             matches!(fx.as_slice(), [Effect::Commit(Change::Approve { .. })]),
@@ -800,7 +665,7 @@ fn approved_minutes_cannot_be_edited() -> R {
 
 #[test]
 fn q_quits_at_once_unless_something_is_unsaved() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     let action = app::keymap_for(s.app.mode())
         .action(&q)
@@ -810,7 +675,7 @@ fn q_quits_at_once_unless_something_is_unsaved() -> R {
     assert_eq!(fx, [Effect::Quit]);
     assert!(s.app.quit);
 
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     s.app.save = SaveState::Saving(1);
     let fx = s.act(action);
     assert!(fx.is_empty(), "unsaved ops: must ask, not quit: {fx:?}");
@@ -832,7 +697,7 @@ fn q_quits_at_once_unless_something_is_unsaved() -> R {
 
 #[test]
 fn search_finds_wraps_and_says_when_nothing_is_found() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     let search = |s: &mut Session, text: &str| {
         s.act(Action::Search);
         s.type_text(text);
@@ -876,8 +741,7 @@ fn search_finds_wraps_and_says_when_nothing_is_found() -> R {
 
 #[test]
 fn esc_in_the_notes_editor_asks_before_throwing_text_away() -> R {
-    let mut s = Session::new()?;
-    s.select("s-2026-2");
+    let mut s = chair_on("s-2026-2");
 
     // Without changes Esc just closes.
     s.act(Action::EditNotes);
@@ -930,8 +794,7 @@ fn esc_in_the_notes_editor_asks_before_throwing_text_away() -> R {
 
 #[test]
 fn the_eleventh_item_added_in_a_row_still_goes_right_after_the_selected_one() -> R {
-    let mut s = Session::new()?;
-    s.select("s-2026-1");
+    let mut s = chair_on("s-2026-1");
     let titles: Vec<String> = (1..=11).map(|k| format!("Ny sak {k}")).collect();
     for t in &titles {
         add_item(&mut s, t, 0, "5");
@@ -949,7 +812,7 @@ fn the_eleventh_item_added_in_a_row_still_goes_right_after_the_selected_one() ->
 
 #[test]
 fn an_item_taken_up_again_ends_when_it_is_really_left() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     s.act(Action::Command("start".into()));
     s.select("s-2026-2");
     s.act(Action::SetCurrent);
@@ -983,7 +846,7 @@ fn an_item_taken_up_again_ends_when_it_is_really_left() -> R {
 
 #[test]
 fn a_refused_new_meeting_leaves_the_chair_where_they_were() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     s.app.read_only = Some("skrevet av en nyere samrad".into());
     s.act(Action::Command("new".into()));
     let fx = s.act(Action::Save);
@@ -999,22 +862,10 @@ fn a_refused_new_meeting_leaves_the_chair_where_they_were() -> R {
 
 // ---- union reps at their own terminals ----
 
-fn ntl_rep() -> Author {
-    Author {
-        name: "Tillitsvalgt NTL".into(),
-        person: Some("p-ntl".into()),
-        party: Some("ntl".into()),
-    }
-}
-
 #[test]
 fn on_first_start_the_user_says_who_they_are_and_it_is_remembered() -> R {
-    let mut s = Session::new()?;
-    s.app.author = Author {
-        name: "kari".into(),
-        person: None,
-        party: None,
-    };
+    let mut s = chair_session();
+    s.app.author = guest("kari");
     samrad::app::ask_identity(&mut s.app);
     assert!(
         s.act(Action::Cancel).is_empty(),
@@ -1025,28 +876,22 @@ fn on_first_start_the_user_says_who_they_are_and_it_is_remembered() -> R {
     s.act(Action::Down);
     let fx = s.act(Action::Open);
     assert!(fx.contains(&Effect::SaveIdentity("p-ntl".into())), "{fx:?}");
-    assert_eq!(s.app.author, ntl_rep());
+    assert_eq!(s.app.author, ntl());
     assert!(s.app.popups.is_empty());
     Ok(())
 }
 
 #[test]
 fn a_rep_records_the_partys_position_and_the_chair_one_on_a_partys_behalf() -> R {
-    let mut s = Session::new()?;
-    s.app.author = ntl_rep();
-    s.select("s-2026-2");
+    let mut s = ntl_on("s-2026-2");
     s.act(Action::Position);
-    s.act(Action::Down);
-    s.key(KeyCode::Right);
-    s.act(Action::Down);
+    // Stance: disagree.
+    s.pick(&[1, 0]);
     s.type_text("Arbeidsgruppen var for smal");
     s.act(Action::Save);
     let item = s.item("s-2026-2").clone();
     let p = item.current_positions()[0].clone();
-    assert_eq!(
-        (p.party.as_str(), p.stance),
-        ("ntl", samrad::model::Stance::Disagree)
-    );
+    assert_eq!((p.party.as_str(), p.stance), ("ntl", Stance::Disagree));
     assert_eq!(p.reason, "Arbeidsgruppen var for smal");
     assert!(!p.on_behalf);
     // The chair records Unio's position for them: shown as such.
@@ -1078,9 +923,7 @@ fn a_rep_records_the_partys_position_and_the_chair_one_on_a_partys_behalf() -> R
 
 #[test]
 fn a_statement_for_the_record_is_the_writers_own_partys() -> R {
-    let mut s = Session::new()?;
-    s.app.author = ntl_rep();
-    s.select("s-2026-3");
+    let mut s = ntl_on("s-2026-3");
     s.act(Action::Statement);
     s.type_text("NTL tar forbehold.");
     s.act(Action::Save);
@@ -1095,11 +938,7 @@ fn a_statement_for_the_record_is_the_writers_own_partys() -> R {
         vec![("ntl".to_string(), "NTL tar forbehold.".to_string())]
     );
     // Someone without a party cannot write one, and is told why.
-    s.app.author = Author {
-        name: "gjest".into(),
-        person: None,
-        party: None,
-    };
+    s.app.author = guest("gjest");
     s.act(Action::Statement);
     assert!(s.app.popups.is_empty());
     assert!(
@@ -1113,21 +952,10 @@ fn a_statement_for_the_record_is_the_writers_own_partys() -> R {
 
 #[test]
 fn a_vote_is_opened_cast_closed_and_its_result_shown() -> R {
-    let mut s = Session::new()?;
-    s.select("s-2026-5");
+    let mut s = chair_on("s-2026-5");
     s.act(Action::OpenVote);
     s.act(Action::Save);
-    for (who, option) in [
-        (ntl_rep(), 0),
-        (
-            Author {
-                name: "Unio".into(),
-                person: Some("p-unio".into()),
-                party: Some("unio".into()),
-            },
-            1,
-        ),
-    ] {
+    for (who, option) in [(ntl(), 0), (rep("unio"), 1)] {
         s.app.author = who;
         s.act(Action::CastVote);
         for _ in 0..option {
@@ -1156,8 +984,8 @@ fn a_vote_is_opened_cast_closed_and_its_result_shown() -> R {
 
 #[test]
 fn a_rep_writes_an_input_to_a_development_area_and_asks_for_the_floor() -> R {
-    let mut s = Session::new()?;
-    s.app.author = ntl_rep();
+    let mut s = chair_session();
+    s.app.author = ntl();
     s.act(Action::NextPane);
     s.act(Action::Input);
     s.type_text("Tillitsvalgte må med i forsøkene.");
@@ -1184,7 +1012,7 @@ fn a_rep_writes_an_input_to_a_development_area_and_asks_for_the_floor() -> R {
 
 #[test]
 fn a_new_person_saying_who_they_are_is_in_the_forum_and_remembered() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     samrad::app::ask_identity(&mut s.app);
     s.act(Action::Add);
     s.type_text("Kari Nordmann");
@@ -1209,58 +1037,39 @@ fn a_new_person_saying_who_they_are_is_in_the_forum_and_remembered() -> R {
 
 /// A past meeting on development area 1 where NTL disagreed, written by the chair and NTL.
 fn past_meeting(s: &mut Session) -> R {
-    let ntl = Author {
-        name: "Rep NTL".into(),
-        person: None,
-        party: Some("ntl".into()),
-    };
+    let october = OneItemMeeting::new(
+        "m-okt",
+        "Kontaktgruppemøte oktober",
+        "2026-10-15T10:00:00+02:00",
+    )
+    .item(
+        "okt-1",
+        ItemNumber { n: 30, year: 2026 },
+        "Fjernarbeid i departementene",
+    )
+    .on(&["uo1"])
+    .position(
+        "ntl",
+        Stance::Disagree,
+        "Retningslinjene for fjernarbeid må drøftes før de innføres.",
+    );
     let t = at("2026-10-15T10:00:00+02:00");
-    s.rt.store_mut().set_author(chair());
-    s.rt.store_mut().commit_at(
-        Change::MeetingCreate {
-            meeting: "m-okt".into(),
-            title: "Kontaktgruppemøte oktober".into(),
-            starts_at: "2026-10-15T10:00:00+02:00".into(),
-        },
-        t,
-    )?;
-    s.rt.store_mut().commit_at(
-        Change::ItemAdd {
-            meeting: "m-okt".into(),
-            item: "okt-1".into(),
-            number: ItemNumber { n: 30, year: 2026 },
-            title: "Fjernarbeid i departementene".into(),
-            kind: ItemKind::Consultation,
-            rank: 1024,
-        },
-        t,
-    )?;
-    s.rt.store_mut().commit_at(
-        Change::ItemSet {
-            meeting: "m-okt".into(),
-            item: "okt-1".into(),
-            set: ItemField::Areas(vec!["uo1".into()]),
-        },
-        t,
-    )?;
-    s.rt.store_mut().set_author(ntl);
-    s.rt.store_mut().commit_at(
-        Change::Position {
-            meeting: "m-okt".into(),
-            item: "okt-1".into(),
-            party: "ntl".into(),
-            stance: samrad::model::Stance::Disagree,
-            reason: "Retningslinjene for fjernarbeid må drøftes før de innføres.".into(),
-        },
-        t,
-    )?;
-    s.rt.store_mut().set_author(chair());
+    for (who, change) in october.changes(&chair()) {
+        s.store().set_author(who);
+        s.store().commit_at(change, t)?;
+    }
+    s.store().set_author(chair());
     Ok(())
+}
+
+/// The hits of the search shown in the archive, if any.
+fn archive_hits(s: &Session) -> Option<HitList> {
+    s.app.archive_view.as_ref().and_then(|v| v.hits.clone())
 }
 
 #[test]
 fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     past_meeting(&mut s)?;
     s.act(Action::Archive);
     assert_eq!(s.app.mode(), app::Mode::Archive);
@@ -1269,14 +1078,7 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
 
     // Filter: party NTL, position Uenig, development area 1.
     s.act(Action::Filter);
-    s.act(Action::Down);
-    s.key(KeyCode::Right);
-    s.key(KeyCode::Right);
-    s.act(Action::Down);
-    s.key(KeyCode::Right);
-    s.key(KeyCode::Right);
-    s.act(Action::Down);
-    s.key(KeyCode::Right);
+    s.pick(&[2, 2, 1]);
     let fx = s.act(Action::Save);
     assert!(fx.is_empty(), "a filter writes nothing: {fx:?}");
     let view = s.app.archive_view.clone().expect("archive shown");
@@ -1291,21 +1093,11 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
     s.act(Action::Search);
     s.type_text("FJERNARBEID");
     s.act(Action::Open);
-    let hits = s
-        .app
-        .archive_view
-        .as_ref()
-        .and_then(|v| v.hits.clone())
-        .expect("hits");
+    let hits = archive_hits(&s).expect("hits");
     // With a party in the filter, only what the party wrote: NTL's reason, not the title.
     assert_eq!(hits.docs.len(), 1);
     s.act(Action::SearchNext);
-    let sel = s
-        .app
-        .archive_view
-        .as_ref()
-        .and_then(|v| v.hits.as_ref())
-        .map(|h| h.sel);
+    let sel = archive_hits(&s).map(|h| h.sel);
     assert_eq!(sel, Some(0), "n wraps round");
 
     // Enter opens the meeting at the item, to read.
@@ -1331,12 +1123,7 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
     // Back to the archive as it was left.
     s.act(Action::Archive);
     assert_eq!(s.app.mode(), app::Mode::Archive);
-    assert!(
-        s.app
-            .archive_view
-            .as_ref()
-            .is_some_and(|v| v.hits.is_some())
-    );
+    assert!(archive_hits(&s).is_some());
     s.act(Action::Cancel);
     s.act(Action::Cancel);
     assert_eq!(
@@ -1349,7 +1136,7 @@ fn the_archive_filters_searches_and_opens_a_meeting_to_read() -> R {
 
 #[test]
 fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
-    let mut s = Session::new()?;
+    let mut s = chair_session();
     for cmd in ["start", "close"] {
         s.act(Action::Command(cmd.into()));
     }
@@ -1364,11 +1151,7 @@ fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
         "two weeks by default"
     );
-    s.app.author = Author {
-        name: "Rep NTL".into(),
-        person: None,
-        party: Some("ntl".into()),
-    };
+    s.app.author = for_party("ntl");
     assert!(
         s.act(Action::Command("changes".into())).is_empty(),
         "needs a text"

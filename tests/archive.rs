@@ -2,21 +2,16 @@
 //! item, search without case (Norwegian letters too), snippets, the word index agreeing with
 //! the scan, and the index following changes meeting by meeting.
 
+mod common;
+
+use common::R;
+use common::authors::for_party;
+use common::meetings::OneItemMeeting;
 use proptest::prelude::*;
-use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
+use samrad::model::{Author, Change, ItemField, ItemNumber, Stance};
 use samrad::search::{self, Filter, WordIndex};
 use samrad::store::archive::{Archive, Field};
 use samrad::store::{Layout, Store};
-
-type R = Result<(), Box<dyn std::error::Error>>;
-
-fn author(party: &str) -> Author {
-    Author {
-        name: format!("rep {party}"),
-        person: None,
-        party: Some(party.into()),
-    }
-}
 
 /// A meeting with one item linked to `areas`, and each party's position on it.
 fn meeting(
@@ -28,35 +23,19 @@ fn meeting(
     areas: &[&str],
     positions: &[(&str, Stance, &str)],
 ) -> R {
-    store.set_author(author("kmd"));
-    store.commit(Change::MeetingCreate {
-        meeting: id.into(),
-        title: format!("Møte {date}"),
-        starts_at: format!("{date}T10:00:00+01:00"),
-    })?;
-    let item = format!("{id}-i");
-    store.commit(Change::ItemAdd {
-        meeting: id.into(),
-        item: item.clone(),
-        number: ItemNumber { n, year: 2025 },
-        title: title.into(),
-        kind: ItemKind::Consultation,
-        rank: 1024,
-    })?;
-    store.commit(Change::ItemSet {
-        meeting: id.into(),
-        item: item.clone(),
-        set: ItemField::Areas(areas.iter().map(|a| a.to_string()).collect()),
-    })?;
+    let mut m = OneItemMeeting::new(
+        id,
+        &format!("Møte {date}"),
+        &format!("{date}T10:00:00+01:00"),
+    )
+    .item(&format!("{id}-i"), ItemNumber { n, year: 2025 }, title)
+    .on(areas);
     for (party, stance, reason) in positions {
-        store.set_author(author(party));
-        store.commit(Change::Position {
-            meeting: id.into(),
-            item: item.clone(),
-            party: (*party).into(),
-            stance: *stance,
-            reason: (*reason).into(),
-        })?;
+        m = m.position(party, *stance, reason);
+    }
+    for (who, change) in m.changes(&for_party("kmd")) {
+        store.set_author(who);
+        store.commit(change)?;
     }
     Ok(())
 }
@@ -107,7 +86,7 @@ fn folder() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
             "Støtter planen, særlig kompetanseløftet.",
         )],
     )?;
-    store.set_author(author("ntl"));
+    store.set_author(for_party("ntl"));
     store.commit(Change::Statement {
         meeting: "m-c".into(),
         item: "m-c-i".into(),
@@ -261,7 +240,7 @@ fn the_index_follows_changes_meeting_by_meeting() -> R {
     assert!(first.written);
     let (_, warm) = Archive::open(&layout);
     assert_eq!(warm.folded, 0, "nothing changed: nothing folded");
-    store.set_author(author("kmd"));
+    store.set_author(for_party("kmd"));
     store.commit(Change::ItemSet {
         meeting: "m-b".into(),
         item: "m-b-i".into(),

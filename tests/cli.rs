@@ -3,154 +3,15 @@
 //! Every run sets `LANG`, `SAMRAD_CONFIG` (a path in the temp folder) and `HOME`, and
 //! removes `SAMRAD_DATA_DIR`, so the user's own settings and data are never read.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const MEETING: &str = "m-2026-12-08-kontaktgruppen";
+use common::TEMPLATE_MEETING as MEETING;
+use common::files::files_under;
+use common::sandbox::Sandbox;
+
 const DATE: &str = "2026-12-08";
 const TITLE: &str =
     "Kontaktgruppemøte: strategien for departementsfellesskapet – innspill fra organisasjonene";
-
-/// A temporary home: `data/` is the data folder (not created until samrad runs),
-/// `config.json` the settings file (absent unless a test writes it).
-struct Sandbox {
-    tmp: tempfile::TempDir,
-    data: PathBuf,
-    config: PathBuf,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let data = tmp.path().join("data");
-        let config = tmp.path().join("config.json");
-        Sandbox { tmp, data, config }
-    }
-
-    /// `samrad --data-dir <data> <args>` with `LANG` set to `lang`.
-    fn run_lang(&self, lang: &str, args: &[&str]) -> Run {
-        self.run_in(&self.data, lang, args)
-    }
-
-    /// `samrad --data-dir <data> <args>` with `LANG=nb_NO.UTF-8`.
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_lang("nb_NO.UTF-8", args)
-    }
-
-    /// `samrad --data-dir <dir> <args>`.
-    fn run_in(&self, dir: &Path, lang: &str, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_samrad"))
-            .arg("--data-dir")
-            .arg(dir)
-            .args(args)
-            .env("LANG", lang)
-            .env("SAMRAD_CONFIG", &self.config)
-            .env("HOME", self.tmp.path())
-            .env("USER", "testbruker")
-            .env_remove("SAMRAD_DATA_DIR")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .expect("run samrad");
-        Run::new(args, output)
-    }
-
-    /// Every file under `data/log`, relative path to bytes.
-    fn log_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        let root = self.data.join("log");
-        let mut out = BTreeMap::new();
-        walk(&root, &mut |p| {
-            let rel = p.strip_prefix(&root).expect("under log/").to_path_buf();
-            out.insert(rel, std::fs::read(p).expect("read log file"));
-        });
-        out
-    }
-
-    fn minutes_path(&self) -> PathBuf {
-        self.data.join("minutes").join(format!("{MEETING}.json"))
-    }
-}
-
-fn walk(dir: &Path, f: &mut impl FnMut(&Path)) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.map(|e| e.expect("dir entry").path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, f);
-        } else {
-            f(&p);
-        }
-    }
-}
-
-struct Run {
-    what: String,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn new(args: &[&str], o: Output) -> Run {
-        Run {
-            what: format!("samrad {}", args.join(" ")),
-            code: o.status.code(),
-            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "{}: exit {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.what, self.code, self.stdout, self.stderr
-        )
-    }
-
-    /// Exit 0, no panic; returns stdout.
-    fn ok(&self) -> &str {
-        assert_eq!(self.code, Some(0), "expected success\n{}", self.describe());
-        self.no_panic();
-        &self.stdout
-    }
-
-    /// A non-zero exit with nothing on stdout and no panic; returns stderr.
-    fn fails(&self) -> &str {
-        assert!(
-            matches!(self.code, Some(c) if c != 0),
-            "expected failure\n{}",
-            self.describe()
-        );
-        assert!(
-            self.stdout.is_empty(),
-            "an error writes nothing to stdout\n{}",
-            self.describe()
-        );
-        assert!(
-            !self.stderr.trim().is_empty(),
-            "an error says why\n{}",
-            self.describe()
-        );
-        self.no_panic();
-        &self.stderr
-    }
-
-    fn no_panic(&self) {
-        for text in [&self.stdout, &self.stderr] {
-            assert!(
-                !text.contains("panicked")
-                    && !text.contains("internal error")
-                    && !text.contains("RUST_BACKTRACE"),
-                "panic\n{}",
-                self.describe()
-            );
-        }
-    }
-}
 
 fn has_line(text: &str, line: &str) -> bool {
     text.lines().any(|l| l.trim_end() == line)
@@ -547,12 +408,10 @@ fn read_only_commands_write_nothing_after_the_seed() {
             );
         }
     }
-    let mut leftovers = Vec::new();
-    walk(&s.data, &mut |p| {
-        if p.to_string_lossy().ends_with(".tmp") {
-            leftovers.push(p.to_path_buf());
-        }
-    });
+    let leftovers: Vec<_> = files_under(&s.data)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(
         leftovers.is_empty(),
         "temp files left behind: {leftovers:?}"

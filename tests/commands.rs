@@ -1,26 +1,27 @@
 //! `:` commands are one table: it drives the command line, Tab completion, the help screen
 //! and the README's list, so none of them can forget a command.
 
+mod common;
+
 use samrad::app::commands::{COMMANDS, find};
 use samrad::app::{Action, App, Mode, update};
 use samrad::i18n::Lang;
 use samrad::model::{Author, Doc};
 
+/// An app with no meeting at all.
 fn app() -> App {
-    let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:00:00+01:00").expect("time");
-    App::new(Doc::default(), Author::default(), Lang::En, now)
+    App::new(
+        Doc::default(),
+        Author::default(),
+        Lang::En,
+        common::at("2026-12-08T10:00:00+01:00"),
+    )
 }
 
 fn type_line(app: &mut App, text: &str) {
     update(app, Action::CommandLine);
     for c in text.chars() {
-        update(
-            app,
-            Action::Key(ratatui::crossterm::event::KeyEvent::new(
-                ratatui::crossterm::event::KeyCode::Char(c),
-                ratatui::crossterm::event::KeyModifiers::NONE,
-            )),
-        );
+        update(app, Action::Key(common::session::typed(c)));
     }
 }
 

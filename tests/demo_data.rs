@@ -2,99 +2,54 @@
 //! same seed, that folds without a single refused op, and that holds what a real contact
 //! group's archive holds. Small archives, so the tests stay quick.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use common::TEMPLATE_MEETING;
+use common::files::{check_log, contents, files_under};
+use common::sandbox::{NB, Run, Sandbox};
 use samrad::model::{ActionStatus, Author, Change, InputTarget, ItemKind, MeetingStatus, Stance};
-use samrad::store::op::{line_hash, parse_line};
 use samrad::store::{Load, Store, minutes_bytes, seal};
 
 const MEETINGS: &str = "30";
-const TEMPLATE_MEETING: &str = "m-2026-12-08-kontaktgruppen";
-
-/// `samrad --data-dir <dir> <args>` with a home and config of its own.
-fn samrad(home: &Path, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("LANG", "nb_NO.UTF-8")
-        .env("SAMRAD_CONFIG", home.join("config.json"))
-        .env("HOME", home)
-        .env("USER", "testbruker")
-        .env_remove("SAMRAD_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run samrad")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 /// Write a demo archive of `MEETINGS` meetings with `seed` into `dir`; it must succeed.
-fn demo(home: &Path, dir: &Path, seed: &str) -> Output {
-    let out = samrad(
-        home,
+fn demo(sb: &Sandbox, dir: &Path, seed: &str) -> Run {
+    let run = sb.run_in(
         dir,
+        NB,
         &["demo-data", "--meetings", MEETINGS, "--seed", seed],
     );
-    assert!(
-        out.status.success(),
-        "demo-data failed: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd {
-        let p = e.expect("dir entry").path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
+    run.ok();
+    run
 }
 
 /// Every log and minutes file, relative path to bytes.
 fn archive_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut paths = Vec::new();
-    walk(&root.join("log"), &mut paths);
-    walk(&root.join("minutes"), &mut paths);
-    paths
+    contents(root)
         .into_iter()
-        .map(|p| {
-            let rel = p.strip_prefix(root).expect("under root").to_path_buf();
-            let bytes = std::fs::read(&p).expect("read file");
-            (rel, bytes)
-        })
+        .filter(|(p, _)| p.starts_with("log") || p.starts_with("minutes"))
         .collect()
 }
 
 #[test]
 fn demo_data_is_deterministic_for_a_seed() {
-    let home = tempfile::tempdir().expect("temp dir");
+    let sb = Sandbox::new();
     let (a, b, c) = (
-        home.path().join("a"),
-        home.path().join("b"),
-        home.path().join("c"),
+        sb.home().join("a"),
+        sb.home().join("b"),
+        sb.home().join("c"),
     );
-    let out = demo(home.path(), &a, "7");
-    let summary = text(&out.stdout);
+    let out = demo(&sb, &a, "7");
+    let summary = &out.stdout;
     assert!(
         summary.contains("30 meetings") && summary.contains("ops"),
         "a one-line summary: {summary}"
     );
-    demo(home.path(), &b, "7");
-    demo(home.path(), &c, "8");
+    demo(&sb, &b, "7");
+    demo(&sb, &c, "8");
 
     let fa = archive_files(&a);
     let fb = archive_files(&b);
@@ -134,11 +89,11 @@ fn demo_data_is_deterministic_for_a_seed() {
 
 #[test]
 fn the_archive_folds_without_refusals_and_holds_a_real_forums_record() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let dir = home.path().join("data");
-    demo(home.path(), &dir, "11");
+    let sb = Sandbox::new();
+    let dir = &sb.data;
+    demo(&sb, dir, "11");
 
-    let mut store = Store::open(&dir, Author::default()).expect("open");
+    let mut store = Store::open(dir, Author::default()).expect("open");
     let doc = store.load(&Load::All);
     assert!(store.problems.is_empty(), "{:?}", store.problems);
     assert!(
@@ -285,9 +240,8 @@ fn the_archive_folds_without_refusals_and_holds_a_real_forums_record() {
     let mean = notes.iter().sum::<usize>() / notes.len().max(1);
     assert!((100..900).contains(&mean), "mean notes length {mean}");
     // Text with æ, ø and å, in both cases.
-    let all = text(
-        &std::fs::read(dir.join("minutes").join(format!("{}.json", newest.id))).expect("read"),
-    );
+    let all = std::fs::read_to_string(dir.join("minutes").join(format!("{}.json", newest.id)))
+        .expect("read");
     let everything: String = items
         .iter()
         .map(|i| format!("{} {} {}", i.title, i.notes, i.conclusion))
@@ -322,15 +276,13 @@ fn the_archive_folds_without_refusals_and_holds_a_real_forums_record() {
 
 #[test]
 fn every_log_is_one_writers_hash_chain_in_clock_order() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let dir = home.path().join("data");
-    demo(home.path(), &dir, "3");
-    let mut paths = Vec::new();
-    walk(&dir.join("log"), &mut paths);
+    let sb = Sandbox::new();
+    let dir = &sb.data;
+    demo(&sb, dir, "3");
+    let paths = files_under(&dir.join("log"));
     let mut writers: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut forum_kinds = BTreeSet::new();
     for path in &paths {
-        let bytes = std::fs::read(path).expect("read");
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -341,25 +293,16 @@ fn every_log_is_one_writers_hash_chain_in_clock_order() {
                 "writer {stem} writes one file"
             );
         }
-        let mut prev = String::new();
+        // One writer's hash chain (every demo writer writes one file: its seqs are that
+        // file's lines), whole, in clock order.
+        let log = check_log(path);
+        assert!(!log.cut_off, "{}", path.display());
         let mut last = None;
-        for (n, line) in bytes
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .enumerate()
-        {
-            let op = parse_line(line).expect("a valid op");
-            assert_eq!(op.writer, stem, "{}", path.display());
-            if stem != "template" {
-                // Every demo writer writes one file: its seqs are that file's lines.
-                assert_eq!(op.seq, n as u64 + 1, "{}", path.display());
-            }
-            assert_eq!(op.prev, prev, "{} line {}", path.display(), n + 1);
+        for (n, op) in log.ops.iter().enumerate() {
             if let Some(last) = last {
                 assert!(op.clock > last, "{} line {}", path.display(), n + 1);
             }
             last = Some(op.clock);
-            prev = line_hash(line);
             if path.parent().is_some_and(|p| p.ends_with("forum")) {
                 forum_kinds.insert(op.change.kind_name());
                 assert!(!matches!(op.change, Change::Position { .. }));
@@ -385,12 +328,10 @@ fn every_log_is_one_writers_hash_chain_in_clock_order() {
 
 #[test]
 fn list_shows_the_demo_meetings() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let dir = home.path().join("data");
-    demo(home.path(), &dir, "5");
-    let out = samrad(home.path(), &dir, &["list"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let listed = text(&out.stdout);
+    let sb = Sandbox::new();
+    let dir = &sb.data;
+    demo(&sb, dir, "5");
+    let listed = sb.run_in(dir, NB, &["list"]).ok().to_string();
     let mut ids = Vec::new();
     for e in std::fs::read_dir(dir.join("minutes")).expect("minutes") {
         let name = e.expect("entry").file_name().to_string_lossy().into_owned();
@@ -404,12 +345,19 @@ fn list_shows_the_demo_meetings() {
     }
 }
 
+/// `demo-data` into `dir` fails; returns what it says.
+fn refused(sb: &Sandbox, dir: &Path) -> String {
+    sb.run_in(dir, NB, &["demo-data", "--meetings", "5"])
+        .fails()
+        .to_string()
+}
+
 #[test]
 fn refuses_a_folder_that_holds_real_data() {
-    let home = tempfile::tempdir().expect("temp dir");
+    let sb = Sandbox::new();
 
     // A folder with a meeting of someone's: refused, and nothing is added.
-    let real = home.path().join("real");
+    let real = sb.home().join("real");
     {
         let mut store = Store::open(&real, Author::default()).expect("open");
         store
@@ -421,9 +369,7 @@ fn refuses_a_folder_that_holds_real_data() {
             .expect("commit");
     }
     let before = archive_files(&real);
-    let out = samrad(home.path(), &real, &["demo-data", "--meetings", "5"]);
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
+    let err = refused(&sb, &real);
     assert!(
         err.contains(&real.display().to_string()),
         "the error names the folder: {err}"
@@ -431,24 +377,21 @@ fn refuses_a_folder_that_holds_real_data() {
     assert_eq!(archive_files(&real), before, "nothing was written");
 
     // A folder that already holds demo data: refused too (no mixing of two archives).
-    let demo_dir = home.path().join("demo");
-    demo(home.path(), &demo_dir, "1");
+    let demo_dir = sb.home().join("demo");
+    demo(&sb, &demo_dir, "1");
     let before = archive_files(&demo_dir);
-    let out = samrad(home.path(), &demo_dir, &["demo-data", "--meetings", "5"]);
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains(&demo_dir.display().to_string()));
+    assert!(refused(&sb, &demo_dir).contains(&demo_dir.display().to_string()));
     assert_eq!(archive_files(&demo_dir), before);
 
     // A folder full of something else is not a data folder to fill.
-    let other = home.path().join("other");
+    let other = sb.home().join("other");
     std::fs::create_dir_all(&other).expect("mkdir");
     std::fs::write(other.join("notes.txt"), "mine").expect("write");
-    let out = samrad(home.path(), &other, &["demo-data", "--meetings", "5"]);
-    assert!(!out.status.success());
+    refused(&sb, &other);
     assert!(!other.join("log").exists());
 
     // A folder with nothing but the template is fine.
-    let fresh = home.path().join("fresh");
+    let fresh = sb.home().join("fresh");
     drop(Store::open(&fresh, Author::default()).expect("open"));
-    demo(home.path(), &fresh, "1");
+    demo(&sb, &fresh, "1");
 }

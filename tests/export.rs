@@ -6,7 +6,12 @@
 //! refused change and a finished approval round. Everything written on the confidential
 //! items contains the word HEMMELIG, so a leak is easy to find.
 
+mod common;
+
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use common::at as time;
+use common::authors::{chair, rep};
+use common::meetings;
 use samrad::export::{self, ExportOptions, Format};
 use samrad::i18n::Lang;
 use samrad::model::{
@@ -24,43 +29,18 @@ const TRICKY_NOTE: &str =
     "Kopiert fra e-post: <b>&\"foreløpige tall\"</b> – KMD sender rettet tabell.";
 const SECRET: &str = "HEMMELIG";
 
-fn time(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("a valid time")
-}
-
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid date")
 }
 
-fn chair() -> Author {
-    Author {
-        name: "Møteleder (KMD)".into(),
-        person: Some("p-leder".into()),
-        party: Some("kmd".into()),
-    }
-}
-
-fn rep(party: &str) -> Author {
-    let (person, name) = match party {
-        "ntl" => ("p-ntl", "Tillitsvalgt NTL"),
-        "unio" => ("p-unio", "Tillitsvalgt Unio"),
-        "ys-stat" => ("p-ys", "Tillitsvalgt YS Stat"),
-        "kmd" => return chair(),
-        other => panic!("no rep for {other}"),
-    };
-    Author {
-        name: name.into(),
-        person: Some(person.into()),
-        party: Some(party.into()),
-    }
-}
-
 /// A seeded data folder, and a clock that moves one minute per op so the minutes read the
-/// same on every run.
+/// same on every run. Ops on a meeting or an item are on the one created last.
 struct Folder {
     _dir: tempfile::TempDir,
     store: Store,
     clock: DateTime<FixedOffset>,
+    meeting: &'static str,
+    item: &'static str,
 }
 
 impl Folder {
@@ -71,6 +51,8 @@ impl Folder {
             _dir: dir,
             store,
             clock: time("2026-11-01T09:00:00+01:00"),
+            meeting: "",
+            item: "",
         }
     }
 
@@ -100,69 +82,105 @@ impl Folder {
             .expect("the meeting exists")
     }
 
-    fn meeting_set(&mut self, meeting: &str, set: MeetingField) -> &mut Folder {
-        self.commit(Change::MeetingSet {
+    /// The chair creates `meeting` at `created`, with its place, chair and referent, and
+    /// the chair, the referent, NTL and Unio present and the safety delegate absent.
+    fn create(
+        &mut self,
+        meeting: &'static str,
+        created: &str,
+        title: &str,
+        starts_at: &str,
+        place: &str,
+    ) {
+        self.meeting = meeting;
+        self.at(created);
+        self.by(chair()).commit(Change::MeetingCreate {
             meeting: meeting.into(),
-            set,
-        })
+            title: title.into(),
+            starts_at: starts_at.into(),
+        });
+        for set in [
+            MeetingField::Place(place.into()),
+            MeetingField::Chair(Some("p-leder".into())),
+            MeetingField::Referent(Some("p-referent".into())),
+        ] {
+            self.commit(Change::MeetingSet {
+                meeting: meeting.into(),
+                set,
+            });
+        }
+        for (person, presence) in [
+            ("p-leder", Presence::Present),
+            ("p-referent", Presence::Present),
+            ("p-ntl", Presence::Present),
+            ("p-unio", Presence::Present),
+            ("p-hvo", Presence::Absent),
+        ] {
+            self.attend(person, presence, None);
+        }
     }
 
-    fn attend(&mut self, meeting: &str, person: &str, presence: Presence) -> &mut Folder {
+    fn attend(&mut self, person: &str, presence: Presence, for_person: Option<&str>) {
         self.commit(Change::Attend {
-            meeting: meeting.into(),
+            meeting: self.meeting.into(),
             person: person.into(),
             presence,
-            for_person: None,
-        })
+            for_person: for_person.map(String::from),
+        });
+    }
+
+    /// The meeting opens at `t`.
+    fn open_at(&mut self, t: &str) {
+        self.at(t);
+        self.status(self.meeting, MeetingStatus::Open);
     }
 
     fn status(&mut self, meeting: &str, to: MeetingStatus) -> &mut Folder {
-        self.commit(Change::MeetingStatus {
-            meeting: meeting.into(),
-            to,
-        })
+        self.commit(meetings::status(meeting, to))
     }
 
-    fn item(&mut self, meeting: &str, id: &str, n: u32, title: &str, kind: ItemKind) {
+    fn item(&mut self, id: &'static str, n: u32, title: &str, kind: ItemKind) -> &mut Folder {
+        self.item = id;
         self.commit(Change::ItemAdd {
-            meeting: meeting.into(),
+            meeting: self.meeting.into(),
             item: id.into(),
             number: ItemNumber { n, year: 2026 },
             title: title.into(),
             kind,
             rank: i64::from(n) * 1024,
-        });
+        })
     }
 
-    fn set(&mut self, meeting: &str, item: &str, set: ItemField) -> &mut Folder {
+    fn set(&mut self, set: ItemField) -> &mut Folder {
         self.commit(Change::ItemSet {
-            meeting: meeting.into(),
-            item: item.into(),
+            meeting: self.meeting.into(),
+            item: self.item.into(),
             set,
         })
     }
 
-    fn position(&mut self, meeting: &str, item: &str, party: &str, stance: Stance, reason: &str) {
+    fn position(&mut self, party: &str, stance: Stance, reason: &str) -> &mut Folder {
         self.commit(Change::Position {
-            meeting: meeting.into(),
-            item: item.into(),
+            meeting: self.meeting.into(),
+            item: self.item.into(),
             party: party.into(),
             stance,
             reason: reason.into(),
-        });
+        })
     }
 
-    fn statement(&mut self, meeting: &str, item: &str, party: &str, text: &str) {
+    fn statement(&mut self, party: &str, text: &str) -> &mut Folder {
         self.commit(Change::Statement {
-            meeting: meeting.into(),
-            item: item.into(),
+            meeting: self.meeting.into(),
+            item: self.item.into(),
             party: party.into(),
             text: text.into(),
-        });
+        })
     }
 
     /// A vote of one ballot per party: `ballots` are (party, option index).
-    fn vote(&mut self, meeting: &str, item: &str, question: &str, ballots: &[(&str, usize)]) {
+    fn vote(&mut self, question: &str, ballots: &[(&str, usize)]) {
+        let (meeting, item) = (self.meeting, self.item);
         let vote = format!("v-{item}");
         self.by(chair()).commit(Change::VoteOpen {
             meeting: meeting.into(),
@@ -189,15 +207,27 @@ impl Folder {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The chair's conclusion, the parties in disagreement, and who dissents.
+    fn disagreement(&mut self, conclusion: &str, dissenter: &str) {
+        self.by(chair())
+            .set(ItemField::Conclusion(conclusion.into()))
+            .set(ItemField::Agreement(Some(Agreement::Disagreement)))
+            .set(ItemField::Dissenters(vec![dissenter.into()]));
+    }
+
+    /// The chair marks the item confidential, with `notes`.
+    fn confidential(&mut self, notes: &str) {
+        self.by(chair())
+            .set(ItemField::Confidential(true))
+            .set(ItemField::Notes(notes.into()));
+    }
+
     fn action(
         &mut self,
-        meeting: &str,
-        item: &str,
         id: &str,
         title: &str,
         owner: Owner,
-        due: Option<&str>,
+        due: &str,
         areas: &[&str],
         proposed_by: &str,
     ) {
@@ -205,12 +235,20 @@ impl Folder {
             id: id.into(),
             title: title.into(),
             owner,
-            due: due.map(day),
+            due: Some(day(due)),
             status: ActionStatus::Open,
-            meeting: Some(meeting.into()),
-            item: Some(item.into()),
+            meeting: Some(self.meeting.into()),
+            item: Some(self.item.into()),
             areas: areas.iter().map(|a| (*a).into()).collect(),
             proposed_by: Some(proposed_by.into()),
+        });
+    }
+
+    fn action_status(&mut self, id: &str, status: ActionStatus) {
+        self.commit(Change::ActionSet {
+            id: id.into(),
+            meeting: Some(self.meeting.into()),
+            set: ActionField::Status(status),
         });
     }
 
@@ -219,12 +257,7 @@ impl Folder {
         self.by(chair()).status(meeting, MeetingStatus::Closed);
         let doc = self.store.load(&Load::All);
         let hash = seal::content_hash(doc.meeting(meeting).expect("the meeting exists"));
-        self.commit(Change::Circulate {
-            meeting: meeting.into(),
-            hash,
-            deadline: Some(day(deadline)),
-            parties: Vec::new(),
-        });
+        self.commit(meetings::circulate(meeting, &hash, Some(day(deadline))));
     }
 
     fn hash(&mut self, meeting: &str) -> String {
@@ -236,37 +269,22 @@ impl Folder {
 
     fn approve(&mut self, meeting: &str, party: &str) {
         let hash = self.hash(meeting);
-        self.by(rep(party)).commit(Change::Approve {
-            meeting: meeting.into(),
-            party: party.into(),
-            hash,
-        });
+        self.by(rep(party))
+            .commit(meetings::approve(meeting, party, &hash));
     }
 }
 
 /// A referat: information and drøfting, up to the point where it is sent for approval.
 fn referat_meeting(f: &mut Folder) {
-    let m = REFERAT;
-    f.at("2026-11-03T09:30:00+01:00");
-    f.by(chair()).commit(Change::MeetingCreate {
-        meeting: m.into(),
-        title: "Kontaktgruppemøte november: budsjett og hjemmekontor".into(),
-        starts_at: "2026-11-03T10:00:00+01:00".into(),
-    });
-    f.meeting_set(m, MeetingField::Place("Akersgata 59, møterom 3".into()))
-        .meeting_set(m, MeetingField::Chair(Some("p-leder".into())))
-        .meeting_set(m, MeetingField::Referent(Some("p-referent".into())));
-    for (person, presence) in [
-        ("p-leder", Presence::Present),
-        ("p-referent", Presence::Present),
-        ("p-ntl", Presence::Present),
-        ("p-unio", Presence::Present),
-        ("p-hvo", Presence::Absent),
-    ] {
-        f.attend(m, person, presence);
-    }
+    f.create(
+        REFERAT,
+        "2026-11-03T09:30:00+01:00",
+        "Kontaktgruppemøte november: budsjett og hjemmekontor",
+        "2026-11-03T10:00:00+01:00",
+        "Akersgata 59, møterom 3",
+    );
     f.commit(Change::DocumentPut {
-        meeting: m.into(),
+        meeting: REFERAT.into(),
         document: Document {
             id: "d-budsjett".into(),
             title: "Budsjettforslag 2027".into(),
@@ -274,273 +292,159 @@ fn referat_meeting(f: &mut Folder) {
             reference: "26/1234".into(),
         },
     });
-    f.at("2026-11-03T10:00:00+01:00");
-    f.status(m, MeetingStatus::Open);
+    f.open_at("2026-11-03T10:00:00+01:00");
 
     f.item(
-        m,
         "s-r-1",
         21,
         "Orientering om budsjett 2027",
         ItemKind::Information,
-    );
-    f.set(m, "s-r-1", ItemField::Presenter("KMD".into()))
-        .set(m, "s-r-1", ItemField::PlannedMinutes(20))
-        .set(m, "s-r-1", ItemField::Notes(TRICKY_NOTE.into()));
+    )
+    .set(ItemField::Presenter("KMD".into()))
+    .set(ItemField::PlannedMinutes(20))
+    .set(ItemField::Notes(TRICKY_NOTE.into()));
 
     f.item(
-        m,
         "s-r-2",
         22,
         "Retningslinjer for hjemmekontor",
         ItemKind::Consultation,
-    );
-    f.set(m, "s-r-2", ItemField::Areas(vec!["uo3".into()])).set(
-        m,
-        "s-r-2",
-        ItemField::Background(
-            "KMD la fram utkast til retningslinjer for hjemmekontor, på høring fra 1. oktober."
-                .into(),
-        ),
-    );
+    )
+    .set(ItemField::Areas(vec!["uo3".into()]))
+    .set(ItemField::Background(
+        "KMD la fram utkast til retningslinjer for hjemmekontor, på høring fra 1. oktober.".into(),
+    ));
     f.by(rep("ntl")).position(
-        m,
-        "s-r-2",
         "ntl",
         Stance::Disagree,
         "Retningslinjene gir for lite fleksibilitet for ansatte med lang reisevei.",
     );
     f.by(rep("unio"))
-        .position(m, "s-r-2", "unio", Stance::Agree, "Støtter forslaget.");
-    f.by(chair()).position(
-        m,
-        "s-r-2",
-        "hvo",
-        Stance::TakesNote,
-        "Vil følge med på arbeidsmiljøet.",
-    );
+        .position("unio", Stance::Agree, "Støtter forslaget.");
+    f.by(chair())
+        .position("hvo", Stance::TakesNote, "Vil følge med på arbeidsmiljøet.");
     f.vote(
-        m,
-        "s-r-2",
         "Skal utkastet sendes på ny høring?",
         &[("kmd", 1), ("ntl", 0), ("unio", 1)],
     );
-    f.by(chair())
-        .set(
-            m,
-            "s-r-2",
-            ItemField::Conclusion(
-                "KMD fastsetter retningslinjene med de endringene som kom fram i møtet.".into(),
-            ),
-        )
-        .set(
-            m,
-            "s-r-2",
-            ItemField::Agreement(Some(Agreement::Disagreement)),
-        )
-        .set(m, "s-r-2", ItemField::Dissenters(vec!["ntl".into()]));
+    f.disagreement(
+        "KMD fastsetter retningslinjene med de endringene som kom fram i møtet.",
+        "ntl",
+    );
     f.by(rep("ntl")).statement(
-        m,
-        "s-r-2",
         "ntl",
         "NTL mener retningslinjene bryter med avtalen om fleksibel arbeidstid,\n\
          og tar forbehold om å reise saken på nytt.",
     );
     // Unio cannot write NTL's statement: refused, and the refusal is shown.
-    f.by(rep("unio"))
-        .statement(m, "s-r-2", "ntl", "Unio skriver for NTL.");
+    f.by(rep("unio")).statement("ntl", "Unio skriver for NTL.");
     f.by(chair()).action(
-        m,
-        "s-r-2",
         "t-r-1",
         "Sende reviderte retningslinjer til organisasjonene",
         Owner::Party("kmd".into()),
-        Some("2026-11-20"),
+        "2026-11-20",
         &["uo3"],
         "ntl",
     );
 
     f.item(
-        m,
         "s-r-3",
         23,
         "HEMMELIG-TITTEL: omplassering i fellestjenesten",
         ItemKind::Consultation,
     );
-    f.set(m, "s-r-3", ItemField::Confidential(true)).set(
-        m,
-        "s-r-3",
-        ItemField::Notes("HEMMELIG-NOTAT: navn og helseopplysninger.".into()),
-    );
+    f.confidential("HEMMELIG-NOTAT: navn og helseopplysninger.");
     f.by(rep("ntl"))
-        .position(m, "s-r-3", "ntl", Stance::Agree, "HEMMELIG-STANDPUNKT");
-    f.statement(m, "s-r-3", "ntl", "HEMMELIG-TILFØRSEL fra NTL.");
-    f.by(rep("unio"))
-        .statement(m, "s-r-3", "ntl", "HEMMELIG-AVVIST");
+        .position("ntl", Stance::Agree, "HEMMELIG-STANDPUNKT")
+        .statement("ntl", "HEMMELIG-TILFØRSEL fra NTL.");
+    f.by(rep("unio")).statement("ntl", "HEMMELIG-AVVIST");
     f.by(chair()).action(
-        m,
-        "s-r-3",
         "t-r-2",
         "HEMMELIG-TILTAK: følge opp den ansatte",
         Owner::Person("p-referent".into()),
-        Some("2026-11-10"),
+        "2026-11-10",
         &[],
         "kmd",
     );
     // Done in the meeting, so not carried over: see the report on carried-over actions.
-    f.commit(Change::ActionSet {
-        id: "t-r-2".into(),
-        meeting: Some(m.into()),
-        set: ActionField::Status(ActionStatus::Done),
-    });
+    f.action_status("t-r-2", ActionStatus::Done);
 }
 
 /// A protokoll: a forhandling ending in disagreement, up to the point where it is sent.
 fn protokoll_meeting(f: &mut Folder) {
-    let m = PROTOKOLL;
-    f.at("2026-11-17T08:30:00+01:00");
-    f.by(chair()).commit(Change::MeetingCreate {
-        meeting: m.into(),
-        title: "Forhandlingsmøte: særavtale om fleksibel arbeidstid".into(),
-        starts_at: "2026-11-17T09:00:00+01:00".into(),
-    });
-    f.meeting_set(m, MeetingField::Place("Akersgata 59, møterom 1".into()))
-        .meeting_set(m, MeetingField::Chair(Some("p-leder".into())))
-        .meeting_set(m, MeetingField::Referent(Some("p-referent".into())));
-    for (person, presence) in [
-        ("p-leder", Presence::Present),
-        ("p-referent", Presence::Present),
-        ("p-ntl", Presence::Present),
-        ("p-unio", Presence::Present),
-        ("p-hvo", Presence::Absent),
-    ] {
-        f.attend(m, person, presence);
-    }
-    f.commit(Change::Attend {
-        meeting: m.into(),
-        person: "p-ys".into(),
-        presence: Presence::Substitute,
-        for_person: Some("p-jf".into()),
-    });
-    f.at("2026-11-17T09:00:00+01:00");
-    f.status(m, MeetingStatus::Open);
+    f.create(
+        PROTOKOLL,
+        "2026-11-17T08:30:00+01:00",
+        "Forhandlingsmøte: særavtale om fleksibel arbeidstid",
+        "2026-11-17T09:00:00+01:00",
+        "Akersgata 59, møterom 1",
+    );
+    f.attend("p-ys", Presence::Substitute, Some("p-jf"));
+    f.open_at("2026-11-17T09:00:00+01:00");
 
     f.item(
-        m,
         "s-p-1",
         24,
         "Særavtale om fleksibel arbeidstid",
         ItemKind::Negotiation,
-    );
-    f.set(
-        m,
-        "s-p-1",
-        ItemField::Areas(vec!["uo3".into(), "uo5".into()]),
     )
-    .set(
-        m,
-        "s-p-1",
-        ItemField::Background(
-            "Forhandlingen ble krevd 3. november etter hovedavtalen § 19.".into(),
-        ),
-    );
-    f.by(rep("ntl"))
-        .position(m, "s-p-1", "ntl", Stance::Agree, "");
-    f.by(rep("unio")).position(
-        m,
-        "s-p-1",
-        "unio",
-        Stance::Disagree,
-        "Kjernetiden bør slutte kl. 14.",
-    );
-    f.by(rep("ys-stat"))
-        .position(m, "s-p-1", "ys-stat", Stance::Agree, "");
+    .set(ItemField::Areas(vec!["uo3".into(), "uo5".into()]))
+    .set(ItemField::Background(
+        "Forhandlingen ble krevd 3. november etter hovedavtalen § 19.".into(),
+    ));
+    f.by(rep("ntl")).position("ntl", Stance::Agree, "");
+    f.by(rep("unio"))
+        .position("unio", Stance::Disagree, "Kjernetiden bør slutte kl. 14.");
+    f.by(rep("ys-stat")).position("ys-stat", Stance::Agree, "");
     f.vote(
-        m,
-        "s-p-1",
         "Godtar partene forslaget til særavtale?",
         &[("kmd", 0), ("ntl", 0), ("unio", 1), ("ys-stat", 0)],
     );
-    f.by(chair())
-        .set(
-            m,
-            "s-p-1",
-            ItemField::Conclusion(
-                "Særavtalen gjelder fra 1. januar 2027. Unio slutter seg ikke til avtalen.".into(),
-            ),
-        )
-        .set(
-            m,
-            "s-p-1",
-            ItemField::Agreement(Some(Agreement::Disagreement)),
-        )
-        .set(m, "s-p-1", ItemField::Dissenters(vec!["unio".into()]));
+    f.disagreement(
+        "Særavtalen gjelder fra 1. januar 2027. Unio slutter seg ikke til avtalen.",
+        "unio",
+    );
     f.by(rep("unio")).statement(
-        m,
-        "s-p-1",
         "unio",
         "Unio kan ikke slutte seg til en kjernetid som rammer ansatte med omsorgsansvar.",
     );
     f.by(chair()).action(
-        m,
-        "s-p-1",
         "t-p-1",
         "Kunngjøre særavtalen på intranettet",
         Owner::Party("kmd".into()),
-        Some("2026-12-15"),
+        "2026-12-15",
         &["uo3", "uo5"],
         "unio",
     );
-    f.commit(Change::ActionSet {
-        id: "t-p-1".into(),
-        meeting: Some(m.into()),
-        set: ActionField::Status(ActionStatus::InProgress),
-    });
+    f.action_status("t-p-1", ActionStatus::InProgress);
 
-    f.item(
-        m,
-        "s-p-2",
-        25,
-        "Kompetanseplan 2027",
-        ItemKind::Consultation,
-    );
-    f.by(rep("ntl")).position(
-        m,
-        "s-p-2",
-        "ntl",
-        Stance::TakesNote,
-        "Planen må ta med opplæring i nye fagsystemer.",
-    );
-    f.statement(
-        m,
-        "s-p-2",
-        "ntl",
-        "NTL ber om at kompetanseplanen drøftes igjen før 1. mars.",
-    );
+    f.item("s-p-2", 25, "Kompetanseplan 2027", ItemKind::Consultation);
+    f.by(rep("ntl"))
+        .position(
+            "ntl",
+            Stance::TakesNote,
+            "Planen må ta med opplæring i nye fagsystemer.",
+        )
+        .statement(
+            "ntl",
+            "NTL ber om at kompetanseplanen drøftes igjen før 1. mars.",
+        );
 
+    // Added by NTL's representative, the last to write.
     f.item(
-        m,
         "s-p-3",
         26,
         "HEMMELIG-TITTEL: lønn for enkeltstilling",
         ItemKind::Negotiation,
     );
-    f.by(chair())
-        .set(m, "s-p-3", ItemField::Confidential(true))
-        .set(
-            m,
-            "s-p-3",
-            ItemField::Notes("HEMMELIG-NOTAT om lønn.".into()),
-        );
+    f.confidential("HEMMELIG-NOTAT om lønn.");
     f.by(rep("ys-stat"))
-        .statement(m, "s-p-3", "ys-stat", "HEMMELIG-TILFØRSEL fra YS Stat.");
+        .statement("ys-stat", "HEMMELIG-TILFØRSEL fra YS Stat.");
     f.by(chair()).action(
-        m,
-        "s-p-3",
         "t-p-2",
         "HEMMELIG-TILTAK: ny lønnsplassering",
         Owner::Party("kmd".into()),
-        Some("2026-12-01"),
+        "2026-12-01",
         &[],
         "ys-stat",
     );

@@ -2,11 +2,14 @@
 //! minutes, byte for byte; no acknowledged op is lost (votes included: every ballot is
 //! counted or shown as refused); a torn tail drops only that line.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use common::meetings::script_logs;
 use proptest::prelude::*;
-use samrad::demo::{Rng, meeting_script, script_to_logs};
+use samrad::demo::Rng;
 use samrad::model::{Author, Change, Doc, RejectReason, Vote, tally};
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
@@ -167,8 +170,7 @@ fn check_votes(logs: &[Vec<Op>], doc: &Doc) -> Result<(), TestCaseError> {
 fn the_script_exercises_votes() {
     let (mut accepted, mut refused, mut closed) = (0, 0, 0);
     for seed in 0..20 {
-        let script = meeting_script(seed, MEETING, 2026, 5, 120);
-        let logs = script_to_logs(&script, 4, 1_780_000_000_000);
+        let logs = script_logs(seed, MEETING, 5, 120, 4);
         let doc = fold(logs.iter().flatten().cloned().collect());
         let m = doc.meeting(MEETING).expect("meeting");
         let votes = m.items.iter().flat_map(|it| &it.votes);
@@ -197,8 +199,7 @@ proptest! {
         edits in 0usize..80,
         shuffle in any::<u64>(),
     ) {
-        let script = meeting_script(seed, MEETING, 2026, items, edits);
-        let logs = script_to_logs(&script, writers, 1_780_000_000_000);
+        let logs = script_logs(seed, MEETING, items, edits, writers);
         let reference = minutes_of(logs.iter().flatten().cloned().collect());
         prop_assert_eq!(&minutes_of(shuffled_with_duplicates(&logs, shuffle)), &reference);
         let reversed: Vec<Op> = logs.iter().rev().flatten().cloned().collect();
@@ -225,8 +226,7 @@ proptest! {
         edits in 1usize..120,
         shuffle in any::<u64>(),
     ) {
-        let script = meeting_script(seed, MEETING, 2026, 5, edits);
-        let logs = script_to_logs(&script, writers, 1_780_000_000_000);
+        let logs = script_logs(seed, MEETING, 5, edits, writers);
         let doc = fold(shuffled_with_duplicates(&logs, shuffle));
         let m = doc.meeting(MEETING).expect("meeting");
         for op in logs.iter().flatten() {
@@ -263,8 +263,7 @@ proptest! {
         edits in 1usize..40,
         cut in any::<u64>(),
     ) {
-        let script = meeting_script(seed, MEETING, 2026, 3, edits);
-        let logs = script_to_logs(&script, 1, 1_780_000_000_000);
+        let logs = script_logs(seed, MEETING, 3, edits, 1);
         let ops = &logs[0];
         let bytes = encode_lines(ops);
         let last_len = ops.last().expect("ops").encode().len() + 1;

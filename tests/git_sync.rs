@@ -8,13 +8,16 @@
 //!
 //! Uses the `git` command; when it is not on PATH the test says so and passes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
+use common::TEMPLATE_MEETING as MEETING;
+use common::authors::rep;
+use common::meetings::{add_item, position, set_notes};
+use samrad::model::{Author, Change, ItemField, Stance};
 use samrad::store::{Load, Op, Store, minutes_bytes};
-
-const MEETING: &str = "m-2026-12-08-kontaktgruppen";
 
 fn git(dir: &Path, args: &[&str]) -> Output {
     Command::new("git")
@@ -62,14 +65,6 @@ fn git_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-fn rep(person: &str, party: &str) -> Author {
-    Author {
-        name: format!("rep {party}"),
-        person: Some(person.into()),
-        party: Some(party.into()),
-    }
-}
-
 /// Stage everything and commit, as a user of samrad with git would.
 fn commit_all(dir: &Path, message: &str) {
     git_ok(dir, &["add", "-A"]);
@@ -110,14 +105,14 @@ fn fold_clone(dir: &Path) -> (Vec<u8>, Vec<Op>) {
     (minutes, ops)
 }
 
-struct Repos {
-    _tmp: tempfile::TempDir,
-    a: PathBuf,
-    b: PathBuf,
-}
-
-/// A bare repository with one empty commit on `main`, cloned twice.
-fn two_clones() -> Repos {
+/// A bare repository with one empty commit on `main`, cloned twice (A and B), each clone a
+/// data folder with a samrad of its own: NTL's representative writes in A, YS Stat's in B
+/// (each seeds the template itself). Nothing, said so, when git is not on PATH.
+fn two_sides() -> Option<(tempfile::TempDir, PathBuf, PathBuf, Store, Store)> {
+    if !git_available() {
+        eprintln!("git_sync: `git` is not on PATH; skipping the git sync test");
+        return None;
+    }
     let tmp = tempfile::tempdir().expect("temp dir");
     let root = tmp.path();
     git_ok(root, &["init", "-q", "--bare", "origin.git"]);
@@ -127,10 +122,17 @@ fn two_clones() -> Repos {
     git_ok(&first, &["push", "-q", "origin", "HEAD:main"]);
     git_ok(root, &["clone", "-q", "-b", "main", "origin.git", "a"]);
     git_ok(root, &["clone", "-q", "-b", "main", "origin.git", "b"]);
-    Repos {
-        a: root.join("a"),
-        b: root.join("b"),
-        _tmp: tmp,
+    let (a, b) = (root.join("a"), root.join("b"));
+    let store_a = Store::open(&a, rep("ntl")).expect("open A");
+    let store_b = Store::open(&b, rep("ys-stat")).expect("open B");
+    Some((tmp, a, b, store_a, store_b))
+}
+
+/// Each side writes its minutes, which must stay out of git.
+fn write_minutes(stores: [&mut Store; 2]) {
+    for store in stores {
+        let doc = store.load(&Load::All);
+        store.materialize(&doc, MEETING).expect("write minutes");
     }
 }
 
@@ -141,37 +143,16 @@ fn notes(minutes: &[u8], item: &str) -> String {
 
 #[test]
 fn two_git_clones_sync_samrad_without_conflicts() {
-    if !git_available() {
-        eprintln!("git_sync: `git` is not on PATH; skipping the git sync test");
+    let Some((_tmp, a, b, mut store_a, mut store_b)) = two_sides() else {
         return;
-    }
-    let Repos { a, b, _tmp } = two_clones();
-
-    // Round 1: different changes on each side; each side seeds the template itself.
-    let mut store_a = Store::open(&a, rep("p-ntl", "ntl")).expect("open A");
-    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B");
-    let add = |item: &str, n: u32, title: &str| Change::ItemAdd {
-        meeting: MEETING.into(),
-        item: item.into(),
-        number: ItemNumber { n, year: 2026 },
-        title: title.into(),
-        kind: ItemKind::Consultation,
-        rank: 90_000 + i64::from(n),
     };
+
+    // Round 1: different changes on each side.
+    let add = |item: &str, n: u32, title: &str| add_item(item, n, title, 90_000 + i64::from(n));
     for change in [
         add("git-a-1", 71, "Sak fra A"),
-        Change::Position {
-            meeting: MEETING.into(),
-            item: "git-a-1".into(),
-            party: "ntl".into(),
-            stance: Stance::Agree,
-            reason: "NTL er enig (A)".into(),
-        },
-        Change::ItemSet {
-            meeting: MEETING.into(),
-            item: "s-2026-1".into(),
-            set: ItemField::Notes("Notat skrevet i A".into()),
-        },
+        position("git-a-1", "ntl", Stance::Agree, "NTL er enig (A)"),
+        set_notes("s-2026-1", "Notat skrevet i A"),
     ] {
         store_a.commit(change).expect("commit in A");
     }
@@ -183,21 +164,16 @@ fn two_git_clones_sync_samrad_without_conflicts() {
             party: "ys-stat".into(),
             text: "YS Stat vil ha dette protokollert (B)".into(),
         },
-        Change::Position {
-            meeting: MEETING.into(),
-            item: "s-2026-1".into(),
-            party: "ys-stat".into(),
-            stance: Stance::TakesNote,
-            reason: "YS Stat tar til orientering (B)".into(),
-        },
+        position(
+            "s-2026-1",
+            "ys-stat",
+            Stance::TakesNote,
+            "YS Stat tar til orientering (B)",
+        ),
     ] {
         store_b.commit(change).expect("commit in B");
     }
-    // Each side writes its minutes, which must stay out of git.
-    for store in [&mut store_a, &mut store_b] {
-        let doc = store.load(&Load::All);
-        store.materialize(&doc, MEETING).expect("write minutes");
-    }
+    write_minutes([&mut store_a, &mut store_b]);
 
     commit_all(&a, "A: round 1");
     git_ok(&a, &["push", "-q", "origin", "HEAD:main"]);
@@ -236,32 +212,24 @@ fn two_git_clones_sync_samrad_without_conflicts() {
     // files alone); B's samrad is started again, as B's rebase replaced B's log file (see
     // `a_running_samrad_keeps_its_ops_across_git_pull_rebase`).
     drop(store_b);
-    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B again");
+    let mut store_b = Store::open(&b, rep("ys-stat")).expect("open B again");
     store_a.load(&Load::All);
     store_b.load(&Load::All);
     let now = chrono::Local::now().fixed_offset();
-    let set_notes = |text: &str| Change::ItemSet {
-        meeting: MEETING.into(),
-        item: "s-2026-3".into(),
-        set: ItemField::Notes(text.into()),
-    };
     let op_a = store_a
         .commit_at(
-            set_notes("A skrev først"),
+            set_notes("s-2026-3", "A skrev først"),
             now + chrono::Duration::seconds(10),
         )
         .expect("commit in A");
     let op_b = store_b
         .commit_at(
-            set_notes("B skrev sist"),
+            set_notes("s-2026-3", "B skrev sist"),
             now + chrono::Duration::seconds(20),
         )
         .expect("commit in B");
     assert!(op_b.clock > op_a.clock);
-    for store in [&mut store_a, &mut store_b] {
-        let doc = store.load(&Load::All);
-        store.materialize(&doc, MEETING).expect("write minutes");
-    }
+    write_minutes([&mut store_a, &mut store_b]);
     commit_all(&b, "B: round 2");
     git_ok(&b, &["push", "-q", "origin", "HEAD:main"]);
     commit_all(&a, "A: round 2");
@@ -304,23 +272,14 @@ fn two_git_clones_sync_samrad_without_conflicts() {
 /// (durable, says the store) but lands in the deleted file: the op is in no log.
 #[test]
 fn a_running_samrad_keeps_its_ops_across_git_pull_rebase() {
-    if !git_available() {
-        eprintln!("git_sync: `git` is not on PATH; skipping the git sync test");
+    let Some((_tmp, a, b, mut store_a, mut store_b)) = two_sides() else {
         return;
-    }
-    let Repos { a, b, _tmp } = two_clones();
-    let mut store_a = Store::open(&a, rep("p-ntl", "ntl")).expect("open A");
-    let mut store_b = Store::open(&b, rep("p-ys", "ys-stat")).expect("open B");
-    let notes = |item: &str, text: &str| Change::ItemSet {
-        meeting: MEETING.into(),
-        item: item.into(),
-        set: ItemField::Notes(text.into()),
     };
     store_a
-        .commit(notes("s-2026-1", "fra A"))
+        .commit(set_notes("s-2026-1", "fra A"))
         .expect("commit in A");
     store_b
-        .commit(notes("s-2026-2", "fra B"))
+        .commit(set_notes("s-2026-2", "fra B"))
         .expect("commit in B");
     commit_all(&a, "A");
     git_ok(&a, &["push", "-q", "origin", "HEAD:main"]);
@@ -328,7 +287,7 @@ fn a_running_samrad_keeps_its_ops_across_git_pull_rebase() {
     git_ok(&b, &["pull", "-q", "--rebase", "origin", "main"]);
     // B's samrad is still running, and the user writes on.
     let later = store_b
-        .commit(notes("s-2026-4", "skrevet etter rebase"))
+        .commit(set_notes("s-2026-4", "skrevet etter rebase"))
         .expect("commit in B after the rebase");
     let (_, ops) = fold_clone(&b);
     assert!(

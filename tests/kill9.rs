@@ -6,19 +6,22 @@
 //! and `SAMRAD_KILL9_CHILD` set to the data folder; without that variable the child test
 //! does nothing.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::TEMPLATE_MEETING as MEETING;
+use common::authors::ntl;
+use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
+use common::files::{check_log, files_under};
+use common::sandbox::Sandbox;
 use samrad::demo::Rng;
 use samrad::model::{Author, Change, ItemKind, ItemNumber, Stance};
-use samrad::store::op::line_hash;
-use samrad::store::{Load, ProblemKind, Store};
+use samrad::store::{Load, Store};
 
 const CHILD_ENV: &str = "SAMRAD_KILL9_CHILD";
-const MEETING: &str = "m-2026-12-08-kontaktgruppen";
 const RUNS: u64 = 20;
 /// Bytes in every fourth op's reason.
 const LONG_REASON: usize = 256 * 1024;
@@ -32,24 +35,11 @@ fn kill9_child_writer() {
     let Some(dir) = std::env::var_os(CHILD_ENV) else {
         return;
     };
-    let author = Author {
-        name: "kill9".into(),
-        person: Some("p-ntl".into()),
-        party: Some("ntl".into()),
-    };
-    let mut out = std::io::stdout().lock();
     // The parent's clock starts here, so that the kill lands in the store's work and not
-    // in process start-up, however slow the machine. The newline first ends the test
-    // harness's unfinished "test kill9_child_writer ... " line.
-    let _ = writeln!(out, "\nstarted");
-    let _ = out.flush();
-    let mut store = match Store::open(Path::new(&dir), author) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(out, "error open: {e}");
-            let _ = out.flush();
-            return;
-        }
+    // in process start-up, however slow the machine.
+    let mut say = Say::started();
+    let Some(mut store) = say.open(Path::new(&dir), ntl()) else {
+        return;
     };
     let writer = store.writer_id().to_string();
     let started = Instant::now();
@@ -88,107 +78,25 @@ fn kill9_child_writer() {
                 },
             }
         };
-        match store.commit(change) {
-            Ok(op) => {
-                let _ = writeln!(out, "committed {}", op.id());
-                let _ = out.flush();
-            }
-            Err(e) => {
-                let _ = writeln!(out, "error commit: {e}");
-                let _ = out.flush();
-                return;
-            }
+        if !say.commit(&mut store, change) {
+            return;
         }
     }
-}
-
-/// What one child said before it died.
-#[derive(Debug, Default)]
-struct ChildReport {
-    committed: Vec<String>,
-    errors: Vec<String>,
 }
 
 /// Run one child on `dir`, kill it `delay` after it starts, and collect what it reported.
-fn run_child(dir: &Path, delay: Duration) -> ChildReport {
-    let exe = std::env::current_exe().expect("test binary path");
-    let mut child = Command::new(exe)
-        .args([
-            "kill9_child_writer",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn the child writer");
-    let stdout = child.stdout.take().expect("child stdout");
-    let (started_tx, started_rx) = std::sync::mpsc::channel::<()>();
-    let reader = std::thread::spawn(move || {
-        let mut report = ChildReport::default();
-        let mut r = BufReader::new(stdout);
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            match r.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {}
-            }
-            // A line cut off by the kill is not a claim.
-            if line.last() != Some(&b'\n') {
-                break;
-            }
-            let text = String::from_utf8_lossy(&line).trim_end().to_string();
-            if text == "started" {
-                let _ = started_tx.send(());
-            } else if let Some(id) = text.strip_prefix("committed ") {
-                report.committed.push(id.to_string());
-            } else if text.starts_with("error") {
-                report.errors.push(text);
-            }
-        }
-        report
-    });
-    let started = started_rx.recv_timeout(Duration::from_secs(10)).is_ok();
+fn run_child(dir: &Path, delay: Duration) -> Report {
+    let child = Running::spawn("kill9_child_writer", &[(CHILD_ENV, dir.as_os_str())]);
+    let started = child.started_within(Duration::from_secs(10));
     std::thread::sleep(delay);
-    // On unix this is SIGKILL. The child may already have stopped (it should not have).
-    let _ = child.kill();
-    let status = child.wait().expect("wait for the child");
-    let report = reader.join().expect("reader thread");
+    let report = child.kill();
     assert!(started, "the child writer did not start within 10 s");
-    assert!(
-        report.errors.is_empty() && !status.success(),
-        "the child should be killed while writing, not stop: {status:?}, {:?}",
-        report.errors
-    );
     report
-}
-
-/// Complete lines of a log, and whether the file ends with a cut-off line.
-fn log_lines(bytes: &[u8]) -> (Vec<&[u8]>, bool) {
-    let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    let torn = lines.pop().is_some_and(|last| !last.is_empty());
-    (lines, torn)
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("read dir") {
-        let p = e.expect("dir entry").path();
-        if p.is_dir() {
-            files_under(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
 }
 
 #[test]
 fn kill9_while_writing_loses_no_committed_op() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("data");
+    let sb = Sandbox::new();
     let mut rng = Rng::new(0x5A34_AD09);
     let started = Instant::now();
 
@@ -196,7 +104,7 @@ fn kill9_while_writing_loses_no_committed_op() {
     let mut runs_that_wrote = 0;
     for _ in 0..RUNS {
         let delay = Duration::from_millis(5 + rng.below(76) as u64);
-        let report = run_child(&dir, delay);
+        let report = run_child(&sb.data, delay);
         if !report.committed.is_empty() {
             runs_that_wrote += 1;
         }
@@ -212,53 +120,16 @@ fn kill9_while_writing_loses_no_committed_op() {
 
     // Every file still loads: each complete line of a log is a valid op, chained to the
     // line before; only a cut-off last line may be missing.
-    let log_root = dir.join("log");
-    let mut files = Vec::new();
-    files_under(&log_root, &mut files);
     let mut torn_files = 0;
     let mut logs_per_writer: BTreeMap<String, usize> = BTreeMap::new();
-    for path in files
+    for path in files_under(&sb.data.join("log"))
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
     {
-        let bytes = std::fs::read(path).expect("read log");
-        let (lines, torn) = log_lines(&bytes);
-        torn_files += usize::from(torn);
-        let mut prev = String::new();
-        let mut writer: Option<String> = None;
-        for (i, line) in lines.iter().enumerate() {
-            let op = samrad::store::op::parse_line(line)
-                .unwrap_or_else(|e| panic!("{}:{}: not a valid op: {e:?}", path.display(), i + 1));
-            assert_eq!(
-                op.prev,
-                prev,
-                "{}:{}: broken hash chain",
-                path.display(),
-                i + 1
-            );
-            prev = line_hash(line);
-            if path.file_stem().is_some_and(|s| s != "template") {
-                assert_eq!(
-                    op.seq,
-                    i as u64 + 1,
-                    "{}:{}: seqs are not 1, 2, 3…",
-                    path.display(),
-                    i + 1
-                );
-                assert_eq!(
-                    path.file_stem().unwrap().to_string_lossy(),
-                    op.writer,
-                    "{}: writer",
-                    path.display()
-                );
-            }
-            match &writer {
-                None => writer = Some(op.writer.clone()),
-                Some(w) => assert_eq!(w, &op.writer, "{}: two writers in one log", path.display()),
-            }
-        }
-        if let Some(w) = writer {
-            *logs_per_writer.entry(w).or_default() += 1;
+        let log = check_log(path);
+        torn_files += usize::from(log.cut_off);
+        if let Some(op) = log.ops.first() {
+            *logs_per_writer.entry(op.writer.clone()).or_default() += 1;
         }
     }
     // The template writes one log per scope; each child writes only its meeting log.
@@ -270,34 +141,16 @@ fn kill9_while_writing_loses_no_committed_op() {
     );
 
     // The store sees the same.
-    let mut store = Store::open(&dir, Author::default()).expect("open after the kills");
+    let mut store = Store::open(&sb.data, Author::default()).expect("open after the kills");
     let ops = store.read_ops(&Load::All);
-    let bad: Vec<_> = store
-        .problems
-        .iter()
-        .filter(|p| p.kind != ProblemKind::TornTail)
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "problems other than cut-off last lines: {bad:#?}"
-    );
+    assert_only_torn_tails(&store);
     let torn = store.problems.len();
     assert!(
         torn <= torn_files && torn as u64 <= RUNS,
         "{torn} torn tails reported, {torn_files} logs end in a cut-off line, {RUNS} kills"
     );
 
-    let present: BTreeSet<String> = ops.iter().map(|o| o.id()).collect();
-    let lost: Vec<&String> = committed
-        .iter()
-        .filter(|id| !present.contains(*id))
-        .collect();
-    assert!(
-        lost.is_empty(),
-        "{} of {} committed ops are lost: {lost:?}",
-        lost.len(),
-        committed.len()
-    );
+    assert_none_lost(&committed, &ops);
 
     // Folding works, and every committed new item is in the meeting and its minutes.
     let doc = store.load(&Load::All);

@@ -1,23 +1,19 @@
 //! Whatever bytes are in a log or a minutes file, loading gives ops and clear problems, or an
 //! error: never a panic, and never a lost good line.
 
+mod common;
+
 use std::path::Path;
 
+use common::meetings::script_logs;
 use proptest::prelude::*;
-use samrad::demo::{meeting_script, script_to_logs};
 use samrad::model::Author;
 use samrad::store::log::parse_log;
+use samrad::store::op::encode_lines;
 use samrad::store::{Load, ProblemKind, Store, read_minutes};
 
 fn valid_log() -> Vec<u8> {
-    let script = meeting_script(7, "m-x", 2026, 3, 25);
-    let logs = script_to_logs(&script, 1, 1_780_000_000_000);
-    let mut out = Vec::new();
-    for op in &logs[0] {
-        out.extend_from_slice(op.encode().as_bytes());
-        out.push(b'\n');
-    }
-    out
+    encode_lines(&script_logs(7, "m-x", 3, 25, 1)[0])
 }
 
 proptest! {

@@ -11,25 +11,26 @@
 //! what the others appended (`read_new_ops`), saying `seen <op id>` for each op it got, so
 //! that it can write positions and notes on the others' items too.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::Receiver;
-use std::thread::JoinHandle;
+use std::io::Write;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::TEMPLATE_MEETING as MEETING;
+use common::authors::rep;
+use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
+use common::files::{check_log, files_under};
+use common::sandbox::Sandbox;
 use samrad::demo::Rng;
 use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber, Stance};
-use samrad::store::log::parse_log;
-use samrad::store::op::{encode_lines, line_hash};
-use samrad::store::{Load, Op, ProblemKind, Store, minutes_bytes};
+use samrad::store::{Load, Op, Store, minutes_bytes};
 
 const CHILD_ENV: &str = "SAMRAD_MULTI_CHILD";
 const SLOT_ENV: &str = "SAMRAD_MULTI_SLOT";
-const MEETING: &str = "m-2026-12-08-kontaktgruppen";
-/// The three writers: (person, party).
-const WRITERS: [(&str, &str); 3] = [("p-ntl", "ntl"), ("p-ys", "ys-stat"), ("p-unio", "unio")];
+/// The parties of the three writers.
+const WRITERS: [&str; 3] = ["ntl", "ys-stat", "unio"];
 /// Kills, each followed by a restart of that writer; the last three writers are killed too.
 const KILLS: usize = 12;
 /// A writer that is never killed stops by itself after this long.
@@ -50,28 +51,15 @@ fn multi_process_child_writer() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
         % WRITERS.len();
-    let (person, party) = WRITERS[slot];
-    let author = Author {
-        name: format!("multi {person}"),
-        person: Some(person.into()),
-        party: Some(party.into()),
-    };
-    let mut out = std::io::stdout().lock();
-    // The newline first ends the test harness's unfinished "test … " line.
-    let _ = writeln!(out, "\nstarted");
-    let _ = out.flush();
-    let mut say = |line: String| {
-        let _ = writeln!(out, "{line}");
-        let _ = out.flush();
-    };
-    let mut store = match Store::open(Path::new(&dir), author) {
-        Ok(s) => s,
-        Err(e) => return say(format!("error open: {e}")),
+    let party = WRITERS[slot];
+    let mut say = Say::started();
+    let Some(mut store) = say.open(Path::new(&dir), rep(party)) else {
+        return;
     };
     let load = Load::Meeting(MEETING.into());
     let doc = store.load(&load);
     let Some(meeting) = doc.meeting(MEETING) else {
-        return say("error: the seeded meeting is not there".into());
+        return say.line("error: the seeded meeting is not there");
     };
     let mut items: Vec<String> = meeting.items.iter().map(|i| i.id.clone()).collect();
     let writer = store.writer_id().to_string();
@@ -89,15 +77,15 @@ fn multi_process_child_writer() {
             for op in store.read_new_ops(&load) {
                 let id = op.id();
                 if op.writer == writer {
-                    return say(format!("error: read_new_ops gave our own op {id}"));
+                    return say.line(&format!("error: read_new_ops gave our own op {id}"));
                 }
                 if !seen.insert(id.clone()) {
-                    return say(format!("error: read_new_ops gave {id} twice"));
+                    return say.line(&format!("error: read_new_ops gave {id} twice"));
                 }
                 if let Change::ItemAdd { item, .. } = &op.change {
                     items.push(item.clone());
                 }
-                say(format!("seen {id}"));
+                say.line(&format!("seen {id}"));
             }
         }
         let item = items[rng.below(items.len())].clone();
@@ -137,109 +125,18 @@ fn multi_process_child_writer() {
                 set: ItemField::Notes(format!("Notat {writer} {n}")),
             },
         };
-        match store.commit(change) {
-            Ok(op) => say(format!("committed {}", op.id())),
-            Err(e) => return say(format!("error commit: {e}")),
+        if !say.commit(&mut store, change) {
+            return;
         }
     }
-}
-
-/// What one writer said before it died.
-#[derive(Debug, Default)]
-struct Report {
-    committed: Vec<String>,
-    seen: Vec<String>,
-    errors: Vec<String>,
-}
-
-struct Running {
-    child: Child,
-    reader: JoinHandle<Report>,
-    started: Receiver<()>,
 }
 
 fn spawn_writer(dir: &Path, slot: usize) -> Running {
-    let exe = std::env::current_exe().expect("test binary path");
-    let mut child = Command::new(exe)
-        .args([
-            "multi_process_child_writer",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir)
-        .env(SLOT_ENV, slot.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn a writer");
-    let stdout = child.stdout.take().expect("child stdout");
-    let (tx, started) = std::sync::mpsc::channel::<()>();
-    let reader = std::thread::spawn(move || {
-        let mut report = Report::default();
-        let mut r = BufReader::new(stdout);
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            match r.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {}
-            }
-            // A line cut off by the kill is not a claim.
-            if line.last() != Some(&b'\n') {
-                break;
-            }
-            let text = String::from_utf8_lossy(&line).trim_end().to_string();
-            if text == "started" {
-                let _ = tx.send(());
-            } else if let Some(id) = text.strip_prefix("committed ") {
-                report.committed.push(id.to_string());
-            } else if let Some(id) = text.strip_prefix("seen ") {
-                report.seen.push(id.to_string());
-            } else if text.starts_with("error") {
-                report.errors.push(text);
-            }
-        }
-        report
-    });
-    Running {
-        child,
-        reader,
-        started,
-    }
-}
-
-/// `kill -9` the writer, and collect what it said.
-fn kill_writer(mut w: Running) -> Report {
-    let pid = w.child.id().to_string();
-    let killed = Command::new("kill")
-        .args(["-9", &pid])
-        .status()
-        .expect("run kill");
-    let status = w.child.wait().expect("wait for the writer");
-    let report = w.reader.join().expect("reader thread");
-    assert!(
-        report.errors.is_empty(),
-        "a writer reported errors: {:?}",
-        report.errors
-    );
-    assert!(
-        killed.success() && !status.success(),
-        "the writer should be killed while writing, not stop: kill {killed:?}, {status:?}"
-    );
-    report
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("read dir") {
-        let p = e.expect("dir entry").path();
-        if p.is_dir() {
-            files_under(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
+    let slot = slot.to_string();
+    Running::spawn(
+        "multi_process_child_writer",
+        &[(CHILD_ENV, dir.as_os_str()), (SLOT_ENV, slot.as_ref())],
+    )
 }
 
 /// Open the folder afresh and fold everything: the minutes of every meeting, as bytes.
@@ -260,29 +157,29 @@ fn fresh_minutes(dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<Op>, Store) {
 
 #[test]
 fn three_writers_killed_and_restarted_converge() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    // Not created beforehand: the three first writers create and seed it at the same time.
-    let dir = tmp.path().join("data");
+    // The data folder is not created beforehand: the three first writers create and seed
+    // it at the same time.
+    let sb = Sandbox::new();
     let mut rng = Rng::new(0x3_3A17_C0DE);
     let began = Instant::now();
 
     let mut running: Vec<Option<Running>> = (0..WRITERS.len())
-        .map(|slot| Some(spawn_writer(&dir, slot)))
+        .map(|slot| Some(spawn_writer(&sb.data, slot)))
         .collect();
     let mut reports: Vec<Report> = Vec::new();
     for _ in 0..KILLS {
         std::thread::sleep(Duration::from_millis(80 + rng.below(400) as u64));
         let slot = rng.below(WRITERS.len());
         let w = running[slot].take().expect("a writer in each slot");
-        reports.push(kill_writer(w));
-        running[slot] = Some(spawn_writer(&dir, slot));
+        reports.push(w.kill());
+        running[slot] = Some(spawn_writer(&sb.data, slot));
     }
     std::thread::sleep(Duration::from_millis(300));
     for slot in running.iter_mut() {
         let w = slot.take().expect("writer");
-        let started = w.started.recv_timeout(Duration::from_secs(10)).is_ok();
+        let started = w.started_within(Duration::from_secs(10));
         assert!(started, "the last writers did not start within 10 s");
-        reports.push(kill_writer(w));
+        reports.push(w.kill());
     }
     let writing = began.elapsed();
 
@@ -304,44 +201,15 @@ fn three_writers_killed_and_restarted_converge() {
     // Every log parses: each complete line a valid op chained to the line before, with
     // seqs 1, 2, 3… of the writer the file is named after; only a cut-off last line may
     // be missing.
-    let mut files = Vec::new();
-    files_under(&dir.join("log"), &mut files);
     let mut torn = 0;
     let mut from_files: Vec<Op> = Vec::new();
-    for path in files.iter().filter(|p| {
+    for path in files_under(&sb.data.join("log")).iter().filter(|p| {
         p.file_name()
             .is_some_and(|n| samrad::store::layout::is_log_name(&n.to_string_lossy()))
     }) {
-        let bytes = std::fs::read(path).expect("read log");
-        let (ops, problems) = parse_log(path, &bytes);
-        for p in &problems {
-            assert_eq!(p.kind, ProblemKind::TornTail, "{}: {p:?}", path.display());
-            torn += 1;
-        }
-        let stem = path
-            .file_stem()
-            .expect("stem")
-            .to_string_lossy()
-            .into_owned();
-        let mut prev = String::new();
-        for (i, op) in ops.iter().enumerate() {
-            assert_eq!(
-                op.prev,
-                prev,
-                "{}:{}: broken hash chain",
-                path.display(),
-                i + 1
-            );
-            prev = line_hash(op.encode().as_bytes());
-            assert_eq!(op.writer, stem, "{}:{}: writer", path.display(), i + 1);
-            if stem != "template" {
-                assert_eq!(op.seq, i as u64 + 1, "{}:{}: seq", path.display(), i + 1);
-            }
-        }
-        // The complete lines are the ops, byte for byte.
-        let whole = encode_lines(&ops);
-        assert_eq!(&bytes[..whole.len()], &whole[..], "{}", path.display());
-        from_files.extend(ops);
+        let log = check_log(path);
+        torn += log.torn_tails;
+        from_files.extend(log.ops);
     }
     assert!(
         torn <= KILLS + WRITERS.len(),
@@ -350,18 +218,10 @@ fn three_writers_killed_and_restarted_converge() {
     );
 
     // Two separate opens see the same thing, byte for byte.
-    let (first, ops, store) = fresh_minutes(&dir);
-    let bad: Vec<_> = store
-        .problems
-        .iter()
-        .filter(|p| p.kind != ProblemKind::TornTail)
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "problems other than cut-off last lines: {bad:#?}"
-    );
+    let (first, ops, store) = fresh_minutes(&sb.data);
+    assert_only_torn_tails(&store);
     drop(store);
-    let (second, _, _) = fresh_minutes(&dir);
+    let (second, _, _) = fresh_minutes(&sb.data);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()
@@ -379,17 +239,8 @@ fn three_writers_killed_and_restarted_converge() {
     );
 
     // Every committed op is there, and every op a writer saw another write is too.
+    assert_none_lost(&committed, &ops);
     let present: BTreeSet<String> = ops.iter().map(Op::id).collect();
-    let lost: Vec<&&String> = committed
-        .iter()
-        .filter(|id| !present.contains(**id))
-        .collect();
-    assert!(
-        lost.is_empty(),
-        "{} of {} committed ops are lost: {lost:?}",
-        lost.len(),
-        committed.len()
-    );
     let phantom: Vec<&&String> = seen.iter().filter(|id| !present.contains(**id)).collect();
     assert!(
         phantom.is_empty(),

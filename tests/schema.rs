@@ -4,7 +4,13 @@
 //!
 //! When the types change: `SAMRAD_WRITE_SCHEMA=1 cargo test --test schema` rewrites it.
 
+mod common;
+
 use std::path::PathBuf;
+
+use common::TEMPLATE_MEETING as FIRST;
+use common::authors::{chair, rep};
+use common::meetings::{approve, circulate, request_changes, status};
 
 use samrad::export::{ExportOptions, Format, export};
 use samrad::i18n::Lang;
@@ -18,7 +24,6 @@ use samrad::store::seal::content_hash;
 use samrad::store::{Load, Store, minutes_bytes};
 use serde_json::{Value, json};
 
-const FIRST: &str = "m-2026-12-08-kontaktgruppen";
 const REGENERATE: &str = "SAMRAD_WRITE_SCHEMA=1 cargo test --test schema";
 
 fn committed_path() -> PathBuf {
@@ -147,23 +152,20 @@ fn assert_valid(v: &jsonschema::Validator, what: &str, bytes: &[u8]) -> Value {
     instance
 }
 
+/// Write the minutes file as samrad does, and check it.
+fn assert_minutes_file_valid(v: &jsonschema::Validator, store: &mut Store) {
+    let doc = store.load(&Load::All);
+    store.materialize(&doc, FIRST).expect("write the minutes");
+    let on_disk =
+        std::fs::read(store.layout().minutes_path(FIRST)).expect("the minutes file on disk");
+    assert_valid(v, "the minutes file on disk", &on_disk);
+}
+
 fn minutes_of(store: &mut Store) -> Minutes {
     store
         .load(&Load::All)
         .minutes(FIRST)
         .expect("the seeded meeting has minutes")
-}
-
-fn rep(party: &str, person: &str) -> Author {
-    Author {
-        name: format!("Representant {party}"),
-        person: Some(person.into()),
-        party: Some(party.into()),
-    }
-}
-
-fn chair() -> Author {
-    rep("kmd", "p-leder")
 }
 
 fn commit_as(store: &mut Store, author: Author, change: Change) {
@@ -179,11 +181,7 @@ fn minutes_from_a_fresh_folder_match_the_schema() {
     let minutes = minutes_of(&mut store);
     assert_valid(&v, "fresh minutes", &minutes_bytes(&minutes));
 
-    let doc = store.load(&Load::All);
-    store.materialize(&doc, FIRST).expect("write the minutes");
-    let on_disk =
-        std::fs::read(store.layout().minutes_path(FIRST)).expect("the minutes file on disk");
-    assert_valid(&v, "the minutes file on disk", &on_disk);
+    assert_minutes_file_valid(&v, &mut store);
 }
 
 /// Everything the minutes can hold: attendance, documents, items with positions (own and on
@@ -192,8 +190,8 @@ fn minutes_from_a_fresh_folder_match_the_schema() {
 fn record_a_full_meeting(store: &mut Store) {
     let m = || FIRST.to_string();
     let c = chair();
-    let ntl = rep("ntl", "p-ntl");
-    let hvo = rep("hvo", "p-hvo");
+    let ntl = rep("ntl");
+    let hvo = rep("hvo");
     for (person, presence, for_person) in [
         ("p-leder", Presence::Present, None),
         ("p-ntl", Presence::Present, None),
@@ -227,10 +225,7 @@ fn record_a_full_meeting(store: &mut Store) {
             note: "Arbeidet er i gang".into(),
             meeting: Some(m()),
         },
-        Change::MeetingStatus {
-            meeting: m(),
-            to: MeetingStatus::Open,
-        },
+        status(FIRST, MeetingStatus::Open),
     ];
     for (item, n, confidential) in [("s-schema", 40, false), ("s-secret", 41, true)] {
         changes.push(Change::ItemAdd {
@@ -458,59 +453,37 @@ fn record_a_full_meeting(store: &mut Store) {
             },
         );
     }
-    commit_as(
-        store,
-        c,
-        Change::MeetingStatus {
-            meeting: m(),
-            to: MeetingStatus::Closed,
-        },
-    );
+    commit_as(store, c, status(FIRST, MeetingStatus::Closed));
+}
+
+/// A fresh folder with a full meeting recorded.
+fn full_meeting() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), Author::default()).expect("open a fresh folder");
+    record_a_full_meeting(&mut store);
+    (dir, store)
 }
 
 /// Circulate the minutes, have a party ask for changes and then every party approve.
-fn approve(store: &mut Store) {
+fn approval_round(store: &mut Store) {
     let meeting = minutes_of(store).meeting;
     let hash = content_hash(&meeting);
+    let deadline = chrono::NaiveDate::from_ymd_opt(2026, 12, 22);
+    commit_as(store, chair(), circulate(FIRST, &hash, deadline));
     commit_as(
         store,
-        chair(),
-        Change::Circulate {
-            meeting: FIRST.into(),
-            hash: hash.clone(),
-            deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
-            parties: Vec::new(),
-        },
+        rep("hvo"),
+        request_changes(FIRST, "hvo", &hash, "Rett skrivefeil i sak 40"),
     );
-    commit_as(
-        store,
-        rep("hvo", "p-hvo"),
-        Change::RequestChanges {
-            meeting: FIRST.into(),
-            party: "hvo".into(),
-            hash: hash.clone(),
-            text: "Rett skrivefeil i sak 40".into(),
-        },
-    );
-    for (party, person) in [("kmd", "p-leder"), ("ntl", "p-ntl"), ("hvo", "p-hvo")] {
-        commit_as(
-            store,
-            rep(party, person),
-            Change::Approve {
-                meeting: FIRST.into(),
-                party: party.into(),
-                hash: hash.clone(),
-            },
-        );
+    for party in ["kmd", "ntl", "hvo"] {
+        commit_as(store, rep(party), approve(FIRST, party, &hash));
     }
 }
 
 #[test]
 fn full_minutes_through_an_approval_round_match_the_schema() {
     let v = validator();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), Author::default()).expect("open a fresh folder");
-    record_a_full_meeting(&mut store);
+    let (_dir, mut store) = full_meeting();
 
     let closed = minutes_of(&mut store);
     assert_eq!(closed.meeting.status, MeetingStatus::Closed);
@@ -533,7 +506,7 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
     );
     assert_valid(&v, "closed minutes", &minutes_bytes(&closed));
 
-    approve(&mut store);
+    approval_round(&mut store);
     let approved = minutes_of(&mut store);
     assert_eq!(approved.meeting.status, MeetingStatus::Approved);
     assert!(approved.meeting.content_hash.is_some());
@@ -541,35 +514,14 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
 
     // A new round on approved minutes keeps the approved version inside the minutes.
     let hash = approved.meeting.content_hash.clone().expect("hash");
-    commit_as(
-        &mut store,
-        chair(),
-        Change::Circulate {
-            meeting: FIRST.into(),
-            hash: hash.clone(),
-            deadline: None,
-            parties: Vec::new(),
-        },
-    );
-    commit_as(
-        &mut store,
-        chair(),
-        Change::Approve {
-            meeting: FIRST.into(),
-            party: "kmd".into(),
-            hash,
-        },
-    );
+    commit_as(&mut store, chair(), circulate(FIRST, &hash, None));
+    commit_as(&mut store, chair(), approve(FIRST, "kmd", &hash));
     let again = minutes_of(&mut store);
     assert_eq!(again.meeting.status, MeetingStatus::Circulated);
     assert_eq!(again.meeting.earlier_versions.len(), 1);
     assert_valid(&v, "minutes in a second round", &minutes_bytes(&again));
 
-    let doc = store.load(&Load::All);
-    store.materialize(&doc, FIRST).expect("write the minutes");
-    let on_disk =
-        std::fs::read(store.layout().minutes_path(FIRST)).expect("the minutes file on disk");
-    assert_valid(&v, "the minutes file on disk", &on_disk);
+    assert_minutes_file_valid(&v, &mut store);
 
     for include_confidential in [true, false] {
         let opts = ExportOptions {
@@ -593,9 +545,7 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
 #[test]
 fn broken_minutes_fail_the_schema() {
     let v = validator();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), Author::default()).expect("open a fresh folder");
-    record_a_full_meeting(&mut store);
+    let (_dir, mut store) = full_meeting();
     let good: Value =
         serde_json::from_slice(&minutes_bytes(&minutes_of(&mut store))).expect("minutes JSON");
     assert!(errors(&v, &good).is_empty());

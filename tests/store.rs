@@ -1,50 +1,46 @@
 //! The store on disk: atomic writes, permissions, ignore files, seeding, sync leftovers,
 //! newer schemas and corrupt lines.
 
-use std::path::Path;
+mod common;
 
-use samrad::model::{Author, Change, ItemField, ItemKind, ItemNumber};
+use std::path::{Path, PathBuf};
+
+use common::TEMPLATE_MEETING as FIRST;
+use common::authors::ntl;
+use common::files::files_under;
+use common::meetings::set_notes;
+use samrad::model::{Author, Change};
 use samrad::store::atomic::{write_atomic, write_atomic_with};
 use samrad::store::{Load, LogWriter, ProblemKind, Store, StoreError, read_minutes};
 
-const FIRST: &str = "m-2026-12-08-kontaktgruppen";
-
-fn ntl() -> Author {
-    Author {
-        name: "Tillitsvalgt NTL".into(),
-        person: Some("p-ntl".into()),
-        party: Some("ntl".into()),
-    }
-}
-
 fn add_item(store: &mut Store, id: &str, title: &str) {
     store
-        .commit(Change::ItemAdd {
-            meeting: FIRST.into(),
-            item: id.into(),
-            number: ItemNumber { n: 7, year: 2026 },
-            title: title.into(),
-            kind: ItemKind::Consultation,
-            rank: 99_999,
-        })
+        .commit(common::meetings::add_item(id, 7, title, 99_999))
         .expect("commit");
 }
 
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).expect("under").display().to_string());
-            }
-        }
-    }
-    out.sort();
-    out
+/// Every file under `dir`, as its path below `dir`.
+fn names_under(dir: &Path) -> Vec<String> {
+    files_under(dir)
+        .iter()
+        .map(|p| p.strip_prefix(dir).expect("under").display().to_string())
+        .collect()
+}
+
+/// NTL's representative's store on the folder `dir`, with all of it read.
+fn loaded(dir: &Path) -> Store {
+    let mut store = Store::open(dir, ntl()).expect("open");
+    store.load(&Load::All);
+    store
+}
+
+/// The log `store` writes the template meeting's ops to.
+fn meeting_log(store: &Store) -> PathBuf {
+    store
+        .root()
+        .join("log")
+        .join(FIRST)
+        .join(format!("{}.jsonl", store.writer_id()))
 }
 
 #[test]
@@ -58,7 +54,7 @@ fn an_interrupted_write_leaves_the_old_file_whole() {
     assert!(err.is_err());
     assert_eq!(std::fs::read(&path).expect("read"), b"old and whole");
     assert_eq!(
-        files_under(dir.path()),
+        names_under(dir.path()),
         vec!["minutes.json"],
         "no temp file is left behind"
     );
@@ -78,7 +74,7 @@ fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
     drop(store);
     assert_eq!(mode(&root), 0o700);
     assert_eq!(mode(&root.join("log").join(FIRST)), 0o700);
-    for f in files_under(&root) {
+    for f in names_under(&root) {
         assert_eq!(mode(&root.join(&f)), 0o600, "{f}");
     }
     // A sync tool or git checkout loosened them.
@@ -129,15 +125,13 @@ fn ignore_files_keep_derived_files_out_of_sync_and_respect_the_users_lines() {
 fn two_folders_seeded_apart_then_synced_hold_one_forum_and_one_first_meeting() {
     let a = tempfile::tempdir().expect("tempdir");
     let b = tempfile::tempdir().expect("tempdir");
-    let mut sa = Store::open(a.path(), ntl()).expect("open a");
-    let mut sb = Store::open(b.path(), ntl()).expect("open b");
-    sa.load(&Load::All);
-    sb.load(&Load::All);
+    let mut sa = loaded(a.path());
+    let mut sb = loaded(b.path());
     add_item(&mut sa, "s-a", "Sak skrevet på maskin A");
     add_item(&mut sb, "s-b", "Sak skrevet på maskin B");
     drop((sa, sb));
     // A sync engine copies B's files into A (same names for the template logs).
-    for f in files_under(b.path())
+    for f in names_under(b.path())
         .into_iter()
         .filter(|f| f.starts_with("log/"))
     {
@@ -164,14 +158,12 @@ fn two_folders_seeded_apart_then_synced_hold_one_forum_and_one_first_meeting() {
 #[test]
 fn a_committed_op_is_in_the_log_when_commit_returns_and_survives_a_new_process() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
-    store.load(&Load::All);
+    let mut store = loaded(dir.path());
     let op = store
-        .commit(Change::ItemSet {
-            meeting: FIRST.into(),
-            item: "s-2026-2".into(),
-            set: ItemField::Notes("NTL etterlyser en felles tillitsvalgtordning.".into()),
-        })
+        .commit(set_notes(
+            "s-2026-2",
+            "NTL etterlyser en felles tillitsvalgtordning.",
+        ))
         .expect("commit");
     let mut reader = Store::open(dir.path(), Author::default()).expect("open reader");
     let doc = reader.load(&Load::Meeting(FIRST.into()));
@@ -215,16 +207,11 @@ fn a_log_held_by_a_live_writer_cannot_be_taken() {
 #[test]
 fn a_corrupt_line_is_reported_with_path_and_line_and_the_rest_still_opens() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
-    store.load(&Load::All);
+    let mut store = loaded(dir.path());
     add_item(&mut store, "s-one", "Første");
     add_item(&mut store, "s-two", "Andre");
     add_item(&mut store, "s-three", "Tredje");
-    let log = dir
-        .path()
-        .join("log")
-        .join(FIRST)
-        .join(format!("{}.jsonl", store.writer_id()));
+    let log = meeting_log(&store);
     drop(store);
     let text = std::fs::read_to_string(&log).expect("read");
     let lines: Vec<&str> = text.lines().collect();
@@ -289,7 +276,7 @@ fn a_newer_schema_opens_read_only_and_writes_nothing() {
         "{\"v\":99,\"writer\":\"wfuture\",\"seq\":1,\"new_field\":true}\n",
     )
     .expect("write");
-    let before = files_under(dir.path());
+    let before = names_under(dir.path());
     let mut store = Store::open(dir.path(), ntl()).expect("open");
     let doc = store.load(&Load::All);
     let why = store.read_only().expect("read-only").to_string();
@@ -309,7 +296,15 @@ fn a_newer_schema_opens_read_only_and_writes_nothing() {
         6,
         "what this binary can read is still shown"
     );
-    assert_eq!(files_under(dir.path()), before, "nothing written");
+    assert_eq!(names_under(dir.path()), before, "nothing written");
+}
+
+/// Put `text` where the template meeting's minutes file is, in the folder `dir`.
+fn put_minutes_file(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("minutes").join(format!("{FIRST}.json"));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, text).expect("write");
+    path
 }
 
 #[test]
@@ -317,10 +312,8 @@ fn minutes_from_a_newer_samrad_are_not_replaced() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(dir.path(), ntl()).expect("open");
     let doc = store.load(&Load::All);
-    let path = dir.path().join("minutes").join(format!("{FIRST}.json"));
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     let future = "{\"schema_version\": 7, \"meeting\": {}}";
-    std::fs::write(&path, future).expect("write");
+    let path = put_minutes_file(dir.path(), future);
     assert!(matches!(
         store.materialize(&doc, FIRST),
         Err(StoreError::ReadOnly(_))
@@ -339,13 +332,11 @@ fn unreadable_minutes_are_kept_aside_and_written_anew() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(dir.path(), ntl()).expect("open");
     let doc = store.load(&Load::All);
-    let path = dir.path().join("minutes").join(format!("{FIRST}.json"));
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(&path, "half a fil").expect("write");
+    let path = put_minutes_file(dir.path(), "half a fil");
     assert!(store.materialize(&doc, FIRST).expect("materialize"));
     let minutes = read_minutes(&path).expect("minutes written anew");
     assert_eq!(minutes.meeting.items.len(), 6);
-    let kept: Vec<String> = files_under(dir.path())
+    let kept: Vec<String> = names_under(dir.path())
         .into_iter()
         .filter(|f| f.contains(".unreadable-"))
         .collect();
@@ -361,18 +352,11 @@ fn unreadable_minutes_are_kept_aside_and_written_anew() {
 }
 
 fn fold_all_from_start(root: &Path) -> Vec<u8> {
-    let mut ops = Vec::new();
-    let mut stack = vec![root.join("log")];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "jsonl") {
-                ops.extend(samrad::store::log::read_log_from(&p, 0).ops);
-            }
-        }
-    }
+    let ops = files_under(&root.join("log"))
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .flat_map(|p| samrad::store::log::read_log_from(p, 0).ops)
+        .collect();
     let doc = samrad::store::fold::fold(ops);
     samrad::store::minutes_bytes(&doc.minutes(FIRST).expect("minutes"))
 }
@@ -410,14 +394,9 @@ fn opening_from_the_snapshot_gives_the_same_minutes_as_folding_from_the_start() 
 #[test]
 fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
-    store.load(&Load::All);
+    let mut store = loaded(dir.path());
     add_item(&mut store, "s-one", "Første");
-    let log = dir
-        .path()
-        .join("log")
-        .join(FIRST)
-        .join(format!("{}.jsonl", store.writer_id()));
+    let log = meeting_log(&store);
     drop(store);
     minutes_via_store(dir.path());
     // A sync tool rewrote the log with other bytes of the same length.
@@ -430,15 +409,10 @@ fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives(
     assert_eq!(m, fold_all_from_start(dir.path()));
     // A log from another machine arrives late, with ops older than the snapshot.
     let other = tempfile::tempdir().expect("tempdir");
-    let mut early = Store::open(other.path(), ntl()).expect("open");
-    early.load(&Load::All);
+    let mut early = loaded(other.path());
     early
         .commit_at(
-            Change::ItemSet {
-                meeting: FIRST.into(),
-                item: "s-2026-2".into(),
-                set: ItemField::Notes("skrevet tidlig".into()),
-            },
+            set_notes("s-2026-2", "skrevet tidlig"),
             chrono::DateTime::parse_from_rfc3339("2020-01-01T10:00:00+01:00").expect("time"),
         )
         .expect("commit");

@@ -28,9 +28,12 @@
 //! monotonic too, counting a ballot refused because its vote was closed as still shown (it
 //! is listed in the minutes' refusals); see `a_late_vote_close_moves_a_shown_ballot_to_the_refused`.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use common::meetings::SCRIPT_START_MS;
 use proptest::prelude::*;
 use samrad::demo::{Rng, meeting_script, script_to_logs};
 use samrad::model::{Author, Change, Doc, RejectReason, VoteMethod, VoteOption, VoteRule};
@@ -394,7 +397,7 @@ fn simulate(
 ) -> Result<Stats, TestCaseError> {
     PARSED.with(|p| p.borrow_mut().clear());
     let script = spread_script(seed, writers, items, edits);
-    let logs = script_to_logs(&script, writers, 1_780_000_000_000);
+    let logs = script_to_logs(&script, writers, SCRIPT_START_MS);
     let all: Vec<Op> = logs.iter().flatten().cloned().collect();
     let reference = minutes_bytes(&fold(all.clone()).minutes(MEETING).expect("meeting"));
     // The order the ops were made in: the writer of each script step.

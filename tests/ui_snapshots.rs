@@ -4,17 +4,21 @@
 //!
 //! Regenerate with `INSTA_UPDATE=always cargo test --test ui_snapshots`, then read the diff.
 
+mod common;
+
 use chrono::{DateTime, Duration, FixedOffset};
+use common::TEMPLATE_MEETING;
+use common::authors::{for_party, ntl};
+use common::meetings::{self, OneItemMeeting};
+use common::session::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
-use samrad::app::{Action, App, Effect, Pane, SaveState, ThemeName, update};
+use samrad::app::{Action, Pane, SaveState, ThemeName};
 use samrad::i18n::Lang;
 use samrad::model::Author;
-use samrad::runtime::{Mode, Runtime};
 use samrad::store::{Load, Store};
 use samrad::ui::Theme;
 
@@ -22,83 +26,40 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Nb, "nb"), (Lang::En, "en")];
 
 fn fixed_now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-12-08T10:20:00+01:00").expect("fixed time")
+    common::at("2026-12-08T10:20:00+01:00")
 }
 
-fn ntl() -> Author {
-    Author {
-        name: "Tillitsvalgt NTL".into(),
-        person: Some("p-ntl".into()),
-        party: Some("ntl".into()),
-    }
+/// NTL's representative on the template's first meeting, in a `w`×`h` terminal.
+fn fixture(lang: Lang, (w, h): (u16, u16)) -> Session {
+    let mut fx = Session::new(ntl(), lang, fixed_now());
+    fx.app.size = (w, h);
+    assert_eq!(
+        fx.app.meeting.as_deref(),
+        Some(TEMPLATE_MEETING),
+        "the template's first meeting is shown"
+    );
+    fx
 }
 
-/// A seeded data folder, its store and an app on the template's first meeting.
-struct Fixture {
-    app: App,
-    rt: Runtime,
-    _dir: tempfile::TempDir,
-}
-
-impl Fixture {
-    fn new(lang: Lang, (w, h): (u16, u16)) -> Fixture {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(dir.path(), ntl()).expect("open store");
-        let doc = store.load(&Load::All);
-        let mut app = App::new(doc, ntl(), lang, fixed_now());
-        app.size = (w, h);
-        assert_eq!(
-            app.meeting.as_deref(),
-            Some("m-2026-12-08-kontaktgruppen"),
-            "the template's first meeting is shown"
-        );
-        Fixture {
-            app,
-            rt: Runtime::new(store, Mode::Inline).expect("runtime"),
-            _dir: dir,
-        }
-    }
-
-    /// One action through `update`, its changes committed and applied.
-    fn act(&mut self, action: Action) {
-        let fx = update(&mut self.app, action);
-        let quits = fx.contains(&Effect::Quit);
-        self.rt.run(&mut self.app, fx);
-        assert!(!quits, "nothing in these scenes quits");
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    /// Type text into whatever has the keys; '\n' is Enter.
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '\n' => self.key(KeyCode::Enter),
-                c => self.key(KeyCode::Char(c)),
-            }
-        }
-    }
-
-    fn render(&mut self) -> Terminal<TestBackend> {
-        self.app.save = SaveState::Saved("10:20:00".into());
-        let (w, h) = self.app.size;
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| samrad::ui::draw(f, &self.app))
-            .expect("draw");
-        terminal
-    }
+/// Draw the app as it is now into a terminal of its size, the save state fixed.
+fn render(fx: &mut Session) -> Terminal<TestBackend> {
+    assert!(!fx.app.quit, "nothing in these scenes quits");
+    fx.app.save = SaveState::Saved("10:20:00".into());
+    let (w, h) = fx.app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| samrad::ui::draw(f, &fx.app))
+        .expect("draw");
+    terminal
 }
 
 /// Snapshot one scene at every size and in both languages, as `{view}_{w}x{h}_{lang}`.
-fn snap_all(view: &str, scene: impl Fn(&mut Fixture)) {
+fn snap_all(view: &str, scene: impl Fn(&mut Session)) {
     for size in SIZES {
         for (lang, code) in LANGS {
-            let mut fx = Fixture::new(lang, size);
+            let mut fx = fixture(lang, size);
             scene(&mut fx);
-            let terminal = fx.render();
+            let terminal = render(&mut fx);
             let name = format!("{view}_{}x{}_{code}", size.0, size.1);
             insta::assert_snapshot!(name, terminal.backend());
         }
@@ -107,141 +68,119 @@ fn snap_all(view: &str, scene: impl Fn(&mut Fixture)) {
 
 // ---- the scenes ----
 
-fn main_screen(_: &mut Fixture) {}
+fn main_screen(_: &mut Session) {}
 
-fn agenda_current(fx: &mut Fixture) {
-    fx.act(Action::Command("start".into()));
-    fx.act(Action::Down);
-    fx.act(Action::SetCurrent);
-    fx.act(Action::Tick(fixed_now() + Duration::minutes(12)));
+fn agenda_current(fx: &mut Session) {
+    fx.acts([
+        Action::Command("start".into()),
+        Action::Down,
+        Action::SetCurrent,
+        Action::Tick(fixed_now() + Duration::minutes(12)),
+    ]);
 }
 
-fn areas_focused(fx: &mut Fixture) {
-    fx.act(Action::NextPane);
-    fx.act(Action::Down);
+fn areas_focused(fx: &mut Session) {
+    fx.acts([Action::NextPane, Action::Down]);
 }
 
-fn actions_focused(fx: &mut Fixture) {
-    fx.act(Action::NextPane);
-    fx.act(Action::NextPane);
-    fx.act(Action::Down);
+fn actions_focused(fx: &mut Session) {
+    fx.acts([Action::NextPane, Action::NextPane, Action::Down]);
 }
 
-fn detail_scrolled(fx: &mut Fixture) {
-    fx.act(Action::Down);
-    fx.act(Action::Open);
+fn detail_scrolled(fx: &mut Session) {
+    fx.acts([Action::Down, Action::Open]);
     assert_eq!(fx.app.focus, Pane::Detail);
-    for _ in 0..6 {
-        fx.act(Action::Down);
-    }
+    fx.acts(std::iter::repeat_n(Action::Down, 6));
     assert_eq!(fx.app.detail_scroll, 6);
 }
 
-fn help(fx: &mut Fixture) {
+fn help(fx: &mut Session) {
     fx.act(Action::Help);
 }
 
-fn new_item_form(fx: &mut Fixture) {
+fn new_item_form(fx: &mut Session) {
     fx.act(Action::Add);
     fx.type_text("Budsjett 2027");
 }
 
-fn action_form_date_error(fx: &mut Fixture) {
-    fx.act(Action::Down);
-    fx.act(Action::AddActionFromItem);
-    fx.type_text("Sende ut referatet");
-    fx.act(Action::Down);
-    fx.act(Action::Down);
-    fx.type_text("31.02.2027");
+fn action_form_date_error(fx: &mut Session) {
+    fx.acts([Action::Down, Action::AddActionFromItem]);
+    fx.fill(&["Sende ut referatet", "", "31.02.2027"]);
     fx.act(Action::Save);
 }
 
-fn notes_editor(fx: &mut Fixture) {
-    fx.act(Action::Down);
-    fx.act(Action::EditNotes);
+fn notes_editor(fx: &mut Session) {
+    fx.acts([Action::Down, Action::EditNotes]);
     fx.type_text("NTL ber om mer tid.\nUnio støtter forslaget");
 }
 
-fn confirm_delete(fx: &mut Fixture) {
-    fx.act(Action::Down);
-    fx.act(Action::Delete);
+fn confirm_delete(fx: &mut Session) {
+    fx.acts([Action::Down, Action::Delete]);
 }
 
-fn meetings(fx: &mut Fixture) {
+fn meetings(fx: &mut Session) {
     fx.act(Action::Meetings);
 }
 
-fn attendance(fx: &mut Fixture) {
-    fx.act(Action::Attendance);
-    fx.act(Action::Open);
-    fx.act(Action::Down);
+fn attendance(fx: &mut Session) {
+    fx.acts([Action::Attendance, Action::Open, Action::Down]);
 }
 
-fn documents(fx: &mut Fixture) {
-    fx.act(Action::Documents);
-    fx.act(Action::Add);
-    fx.type_text("Utkast til strategi");
-    fx.act(Action::Down);
-    fx.act(Action::Down);
-    fx.type_text("26/1234");
+fn documents(fx: &mut Session) {
+    fx.acts([Action::Documents, Action::Add]);
+    fx.fill(&["Utkast til strategi", "", "26/1234"]);
     fx.act(Action::Save);
 }
 
-fn documents_empty(fx: &mut Fixture) {
+fn documents_empty(fx: &mut Session) {
     fx.act(Action::Documents);
 }
 
-fn command_line(fx: &mut Fixture) {
+fn command_line(fx: &mut Session) {
     fx.act(Action::CommandLine);
     fx.type_text("export md");
 }
 
-fn identity(fx: &mut Fixture) {
+fn identity(fx: &mut Session) {
     samrad::app::ask_identity(&mut fx.app);
     fx.act(Action::Down);
 }
 
-fn position_form(fx: &mut Fixture) {
-    fx.act(Action::Down);
-    fx.act(Action::Position);
-    fx.act(Action::Down);
-    fx.key(KeyCode::Right);
-    fx.act(Action::Down);
+fn position_form(fx: &mut Session) {
+    fx.acts([Action::Down, Action::Position]);
+    // Stance: disagree.
+    fx.pick(&[1, 0]);
     fx.type_text("Arbeidsgruppen var for smal");
 }
 
 /// Positions from two parties, a closed vote, a statement and a speakers list, in the
 /// detail pane.
-fn item_with_positions_vote_and_speakers(fx: &mut Fixture) {
+fn item_with_positions_vote_and_speakers(fx: &mut Session) {
     fx.act(Action::Down);
     position_form(fx);
-    fx.act(Action::Save);
-    fx.act(Action::Statement);
+    fx.acts([Action::Save, Action::Statement]);
     fx.type_text("NTL tar forbehold.");
-    fx.act(Action::Save);
-    fx.act(Action::OpenVote);
-    fx.act(Action::Save);
-    fx.act(Action::CastVote);
-    fx.act(Action::Save);
-    fx.act(Action::Command("closevote".into()));
-    fx.act(Action::RequestFloor);
-    fx.act(Action::NextSpeaker);
-    fx.act(Action::Tick(fixed_now() + Duration::minutes(3)));
-    fx.act(Action::Open);
-    fx.act(Action::Bottom);
+    fx.acts([
+        Action::Save,
+        Action::OpenVote,
+        Action::Save,
+        Action::CastVote,
+        Action::Save,
+        Action::Command("closevote".into()),
+        Action::RequestFloor,
+        Action::NextSpeaker,
+        Action::Tick(fixed_now() + Duration::minutes(3)),
+        Action::Open,
+        Action::Bottom,
+    ]);
 }
 
 /// Past meetings in the folder: one approved, one out for approval past its deadline with
 /// NTL asking for changes, each with an item on development area 1 and positions.
-fn history(fx: &mut Fixture) {
-    use samrad::model::{Change, ItemField, ItemKind, ItemNumber, Stance};
-    let rep = |party: &str| Author {
-        name: format!("Rep {}", party.to_uppercase()),
-        person: None,
-        party: Some(party.into()),
-    };
-    let store = fx.rt.store_mut();
-    let mut t = DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").expect("time");
+fn history(fx: &mut Session) {
+    use samrad::model::{Change, ItemNumber, MeetingStatus, Stance};
+    let store = fx.store();
+    let mut t = common::at("2026-09-01T10:00:00+02:00");
     let mut commit = |store: &mut Store, who: &Author, c: Change| {
         store.set_author(who.clone());
         t += Duration::minutes(1);
@@ -265,147 +204,71 @@ fn history(fx: &mut Fixture) {
             "circulated",
         ),
     ] {
-        let kmd = rep("kmd");
-        commit(
-            store,
-            &kmd,
-            Change::MeetingCreate {
-                meeting: id.into(),
-                title: format!("Kontaktgruppemøte {date}"),
-                starts_at: format!("{date}T10:00:00+02:00"),
-            },
-        );
-        commit(
-            store,
-            &kmd,
-            Change::ItemAdd {
-                meeting: id.into(),
-                item: format!("{id}-1"),
-                number: ItemNumber { n, year: 2026 },
-                title: title.into(),
-                kind: ItemKind::Consultation,
-                rank: 1024,
-            },
-        );
-        commit(
-            store,
-            &kmd,
-            Change::ItemSet {
-                meeting: id.into(),
-                item: format!("{id}-1"),
-                set: ItemField::Areas(vec!["uo1".into()]),
-            },
-        );
-        commit(
-            store,
-            &rep("ntl"),
-            Change::Position {
-                meeting: id.into(),
-                item: format!("{id}-1"),
-                party: "ntl".into(),
-                stance,
-                reason: "Kompetansetiltakene må drøftes med de tillitsvalgte først.".into(),
-            },
-        );
-        commit(
-            store,
-            &rep("unio"),
-            Change::Position {
-                meeting: id.into(),
-                item: format!("{id}-1"),
-                party: "unio".into(),
-                stance: Stance::Agree,
-                reason: String::new(),
-            },
-        );
-        for to in [
-            samrad::model::MeetingStatus::Open,
-            samrad::model::MeetingStatus::Closed,
-        ] {
-            commit(
-                store,
-                &kmd,
-                Change::MeetingStatus {
-                    meeting: id.into(),
-                    to,
-                },
-            );
+        let kmd = for_party("kmd");
+        let past = OneItemMeeting::new(
+            id,
+            &format!("Kontaktgruppemøte {date}"),
+            &format!("{date}T10:00:00+02:00"),
+        )
+        .item(&format!("{id}-1"), ItemNumber { n, year: 2026 }, title)
+        .on(&["uo1"])
+        .position(
+            "ntl",
+            stance,
+            "Kompetansetiltakene må drøftes med de tillitsvalgte først.",
+        )
+        .position("unio", Stance::Agree, "");
+        for (who, change) in past.changes(&kmd) {
+            commit(store, &who, change);
+        }
+        for to in [MeetingStatus::Open, MeetingStatus::Closed] {
+            commit(store, &kmd, meetings::status(id, to));
         }
         let doc = store.load(&Load::Meeting(id.into()));
         let hash = samrad::store::seal::content_hash(doc.meeting(id).expect("meeting"));
-        commit(
-            store,
-            &kmd,
-            Change::Circulate {
-                meeting: id.into(),
-                hash: hash.clone(),
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
-                parties: Vec::new(),
-            },
-        );
+        let deadline = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
+        commit(store, &kmd, meetings::circulate(id, &hash, deadline));
         let parties: Vec<String> = doc.forum.parties.iter().map(|p| p.id.clone()).collect();
         for p in &parties {
             if status == "circulated" && (p == "ntl" || p == "hvo") {
                 continue;
             }
-            commit(
-                store,
-                &rep(p),
-                Change::Approve {
-                    meeting: id.into(),
-                    party: p.clone(),
-                    hash: hash.clone(),
-                },
-            );
+            commit(store, &for_party(p), meetings::approve(id, p, &hash));
         }
         if status == "circulated" {
-            commit(
-                store,
-                &rep("ntl"),
-                Change::RequestChanges {
-                    meeting: id.into(),
-                    party: "ntl".into(),
-                    hash,
-                    text: "Vårt standpunkt i sak 24/26 mangler begrunnelsen.".into(),
-                },
-            );
+            let text = "Vårt standpunkt i sak 24/26 mangler begrunnelsen.";
+            let asked = meetings::request_changes(id, "ntl", &hash, text);
+            commit(store, &for_party("ntl"), asked);
         }
     }
-    fx.rt.store_mut().set_author(ntl());
+    fx.store().set_author(ntl());
 }
 
-fn archive(fx: &mut Fixture) {
+fn archive(fx: &mut Session) {
     history(fx);
     fx.act(Action::Archive);
 }
 
-fn archive_search(fx: &mut Fixture) {
+fn archive_search(fx: &mut Session) {
     archive(fx);
     fx.act(Action::Search);
     fx.type_text("KOMPETANSE");
     fx.act(Action::Open);
 }
 
-fn archive_filter(fx: &mut Fixture) {
+fn archive_filter(fx: &mut Session) {
     archive(fx);
     fx.act(Action::Filter);
     // Party: NTL; position: disagree; area 1.
-    fx.act(Action::Down);
-    fx.key(KeyCode::Right);
-    fx.key(KeyCode::Right);
-    fx.act(Action::Down);
-    fx.key(KeyCode::Right);
-    fx.key(KeyCode::Right);
-    fx.act(Action::Down);
-    fx.key(KeyCode::Right);
+    fx.pick(&[2, 2, 1]);
 }
 
-fn archive_filtered(fx: &mut Fixture) {
+fn archive_filtered(fx: &mut Session) {
     archive_filter(fx);
     fx.act(Action::Save);
 }
 
-fn area_thread(fx: &mut Fixture) {
+fn area_thread(fx: &mut Session) {
     history(fx);
     fx.act(Action::NextPane);
     fx.act(Action::Thread);
@@ -534,8 +397,8 @@ fn snapshot_command_line() {
 #[test]
 fn snapshot_too_small() {
     for (lang, code) in LANGS {
-        let mut fx = Fixture::new(lang, (50, 12));
-        let terminal = fx.render();
+        let mut fx = fixture(lang, (50, 12));
+        let terminal = render(&mut fx);
         insta::assert_snapshot!(format!("too_small_50x12_{code}"), terminal.backend());
     }
 }
@@ -548,9 +411,9 @@ fn snapshot_themes() {
         (ThemeName::NoColor, "theme_nocolor_80x24_nb"),
         (ThemeName::HighContrast, "theme_contrast_80x24_nb"),
     ] {
-        let mut fx = Fixture::new(Lang::Nb, (80, 24));
+        let mut fx = fixture(Lang::Nb, (80, 24));
         fx.app.theme = theme;
-        let terminal = fx.render();
+        let terminal = render(&mut fx);
         insta::assert_snapshot!(name, format!("{:?}", terminal.backend().buffer()));
     }
 }
@@ -647,8 +510,8 @@ fn assert_selected_row(buf: &Buffer, top: u16, theme: &Theme, what: &str) {
 fn the_focused_pane_has_a_thick_coloured_border_and_a_marked_title() {
     let theme = Theme::of(ThemeName::Default);
     for size in SIZES {
-        let mut fx = Fixture::new(Lang::Nb, size);
-        let terminal = fx.render();
+        let mut fx = fixture(Lang::Nb, size);
+        let terminal = render(&mut fx);
         let buf = terminal.backend().buffer();
         let tops = pane_tops(buf);
         assert_eq!(tops.len(), 3, "three list panes at {size:?}: {tops:?}");
@@ -667,10 +530,10 @@ fn the_focused_pane_has_a_thick_coloured_border_and_a_marked_title() {
 fn next_pane_moves_the_focus_style_to_the_areas() {
     let theme = Theme::of(ThemeName::Default);
     for size in SIZES {
-        let mut fx = Fixture::new(Lang::En, size);
+        let mut fx = fixture(Lang::En, size);
         fx.act(Action::NextPane);
         assert_eq!(fx.app.focus, Pane::Areas);
-        let terminal = fx.render();
+        let terminal = render(&mut fx);
         let buf = terminal.backend().buffer();
         let tops = pane_tops(buf);
         assert_eq!(tops.len(), 3, "three list panes at {size:?}");
@@ -698,7 +561,7 @@ fn next_pane_moves_the_focus_style_to_the_areas() {
     }
 }
 
-type Scene = fn(&mut Fixture);
+type Scene = fn(&mut Session);
 
 /// Every scene, for the checks that must hold on all of them.
 fn all_scenes() -> Vec<(&'static str, Scene)> {
@@ -733,11 +596,11 @@ fn no_colour_means_no_colour_anywhere() {
         for size in SIZES.into_iter().chain([(50, 12)]) {
             // Keys do nothing on a too small screen: set the scene up at a usable size.
             let drive = if size == (50, 12) { (80, 24) } else { size };
-            let mut fx = Fixture::new(Lang::Nb, drive);
+            let mut fx = fixture(Lang::Nb, drive);
             fx.app.theme = ThemeName::NoColor;
             scene(&mut fx);
             fx.app.size = size;
-            let terminal = fx.render();
+            let terminal = render(&mut fx);
             let buf = terminal.backend().buffer();
             for y in 0..buf.area.height {
                 for x in 0..buf.area.width {
@@ -757,9 +620,9 @@ fn no_colour_means_no_colour_anywhere() {
 
 #[test]
 fn no_colour_shows_the_selection_reversed() {
-    let mut fx = Fixture::new(Lang::Nb, (80, 24));
+    let mut fx = fixture(Lang::Nb, (80, 24));
     fx.app.theme = ThemeName::NoColor;
-    let terminal = fx.render();
+    let terminal = render(&mut fx);
     let buf = terminal.backend().buffer();
     let tops = pane_tops(buf);
     let sel = &buf[(1, tops[0] + 1)];
@@ -774,10 +637,10 @@ fn no_colour_shows_the_selection_reversed() {
     assert_eq!(buf[(0, tops[1])].symbol(), "┌");
 
     // The same in a list popup.
-    let mut fx = Fixture::new(Lang::Nb, (80, 24));
+    let mut fx = fixture(Lang::Nb, (80, 24));
     fx.app.theme = ThemeName::NoColor;
     attendance(&mut fx);
-    let terminal = fx.render();
+    let terminal = render(&mut fx);
     let buf = terminal.backend().buffer();
     let popup = popup_rect(buf);
     let reversed_marks = (popup.top()..popup.bottom())
@@ -813,11 +676,11 @@ fn inner(r: Rect) -> Rect {
 fn the_cursor_is_in_the_open_editor() {
     for size in SIZES {
         for (lang, _) in LANGS {
-            let mut fx = Fixture::new(lang, size);
+            let mut fx = fixture(lang, size);
             fx.act(Action::Down);
             fx.act(Action::EditNotes);
             fx.type_text("Hei\nNTL");
-            let mut terminal = fx.render();
+            let mut terminal = render(&mut fx);
             let area = inner(popup_rect(terminal.backend().buffer()));
             assert!(terminal.backend().cursor_visible(), "cursor shown");
             let pos = terminal.get_cursor_position().expect("cursor");
@@ -839,9 +702,9 @@ fn the_cursor_is_in_the_open_editor() {
 fn the_cursor_is_in_the_focused_form_field_and_on_the_command_line() {
     for size in SIZES {
         // The due-date field of the action form, after the text typed there.
-        let mut fx = Fixture::new(Lang::Nb, size);
+        let mut fx = fixture(Lang::Nb, size);
         action_form_date_error(&mut fx);
-        let mut terminal = fx.render();
+        let mut terminal = render(&mut fx);
         let area = inner(popup_rect(terminal.backend().buffer()));
         assert!(terminal.backend().cursor_visible());
         let pos = terminal.get_cursor_position().expect("cursor");
@@ -856,9 +719,9 @@ fn the_cursor_is_in_the_focused_form_field_and_on_the_command_line() {
         );
 
         // The command line: the row above the status bar, after ":export md".
-        let mut fx = Fixture::new(Lang::Nb, size);
+        let mut fx = fixture(Lang::Nb, size);
         command_line(&mut fx);
-        let mut terminal = fx.render();
+        let mut terminal = render(&mut fx);
         assert!(terminal.backend().cursor_visible());
         let pos = terminal.get_cursor_position().expect("cursor");
         assert_eq!(pos, Position::new(1 + "export md".len() as u16, size.1 - 2));

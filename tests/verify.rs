@@ -2,66 +2,47 @@
 //! through the store (as the app writes them, each party from its own terminal), then the
 //! real binary checks the folder.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::{DateTime, FixedOffset};
+use common::TEMPLATE_MEETING as MEETING;
+use common::authors::{chair, rep};
+use common::files::{contents, own_logs};
+use common::meetings::{approve, circulate, set_notes, status};
+use common::sandbox::{NB, Run, Sandbox};
 use samrad::model::{Author, Change, ItemField, MeetingStatus, Presence, RejectReason};
 use samrad::store::{Load, Store, seal};
 
-const MEETING: &str = "m-2026-12-08-kontaktgruppen";
 /// Item "3/26" of the template meeting.
 const ITEM: &str = "s-2026-3";
 const NOTE: &str = "Partene drøftet kompetanseutvikling; KMD følger opp med en plan.";
 const NOTE_2: &str = "Partene drøftet kompetanseutvikling; KMD legger fram en plan i mars.";
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("a valid time")
-}
-
-fn chair() -> Author {
-    Author {
-        name: "Møteleder (KMD)".into(),
-        person: Some("p-leder".into()),
-        party: Some("kmd".into()),
-    }
-}
-
-fn rep(party: &str) -> Author {
-    let person = match party {
-        "ntl" => "p-ntl",
-        "unio" => "p-unio",
-        _ => "p-leder",
-    };
-    Author {
-        name: format!("Representant {party}"),
-        person: Some(person.into()),
-        party: Some(party.into()),
-    }
-}
+const EN: &str = "en_GB.UTF-8";
 
 /// A temporary data folder, written through the store and checked with the binary.
 struct Folder {
-    tmp: tempfile::TempDir,
-    data: PathBuf,
+    sandbox: Sandbox,
     /// A clock for the ops: every commit one minute after the one before.
     minute: u32,
 }
 
 impl Folder {
     fn new() -> Folder {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let data = tmp.path().join("data");
         Folder {
-            tmp,
-            data,
+            sandbox: Sandbox::new(),
             minute: 0,
         }
     }
 
+    fn data(&self) -> &Path {
+        &self.sandbox.data
+    }
+
     /// A store of its own (a terminal of its own, with its own log file) for `who`.
     fn store(&self, who: Author) -> Store {
-        let mut store = Store::open(&self.data, Author::default()).expect("open the store");
+        let mut store = Store::open(self.data(), Author::default()).expect("open the store");
         // Read what is there, so new ops come after it.
         let _ = store.load(&Load::Meeting(MEETING.into()));
         store.set_author(who);
@@ -71,7 +52,7 @@ impl Folder {
     fn next_time(&mut self) -> DateTime<FixedOffset> {
         self.minute += 1;
         let (d, rest) = (8 + self.minute / 600, self.minute % 600);
-        at(&format!(
+        common::at(&format!(
             "2026-12-{d:02}T{:02}:{:02}:00+01:00",
             10 + rest / 60,
             rest % 60
@@ -84,24 +65,11 @@ impl Folder {
     }
 
     fn status(&mut self, store: &mut Store, to: MeetingStatus) {
-        self.commit(
-            store,
-            Change::MeetingStatus {
-                meeting: MEETING.into(),
-                to,
-            },
-        );
+        self.commit(store, status(MEETING, to));
     }
 
     fn notes(&mut self, store: &mut Store, text: &str) {
-        self.commit(
-            store,
-            Change::ItemSet {
-                meeting: MEETING.into(),
-                item: ITEM.into(),
-                set: ItemField::Notes(text.into()),
-            },
-        );
+        self.commit(store, set_notes(ITEM, text));
     }
 
     /// The meeting held: KMD, NTL and Unio present (the parties who approve), notes taken,
@@ -137,15 +105,8 @@ impl Folder {
     fn circulate(&mut self, chair: &mut Store) -> String {
         let doc = chair.load(&Load::Meeting(MEETING.into()));
         let hash = seal::content_hash(doc.meeting(MEETING).expect("the meeting"));
-        self.commit(
-            chair,
-            Change::Circulate {
-                meeting: MEETING.into(),
-                hash: hash.clone(),
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
-                parties: Vec::new(),
-            },
-        );
+        let deadline = chrono::NaiveDate::from_ymd_opt(2026, 12, 22);
+        self.commit(chair, circulate(MEETING, &hash, deadline));
         hash
     }
 
@@ -153,14 +114,7 @@ impl Folder {
     fn approve(&mut self, parties: &[&str], hash: &str) {
         for party in parties {
             let mut s = self.store(rep(party));
-            self.commit(
-                &mut s,
-                Change::Approve {
-                    meeting: MEETING.into(),
-                    party: (*party).into(),
-                    hash: hash.into(),
-                },
-            );
+            self.commit(&mut s, approve(MEETING, party, hash));
         }
     }
 
@@ -181,103 +135,14 @@ impl Folder {
         hash
     }
 
-    fn minutes_path(&self) -> PathBuf {
-        self.data.join("minutes").join(format!("{MEETING}.json"))
-    }
-
     /// The meeting's log files other than the template's.
     fn meeting_logs(&self) -> Vec<PathBuf> {
-        let dir = self.data.join("log").join(MEETING);
-        let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .expect("the meeting's log folder")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| !p.ends_with("template.jsonl"))
-            .collect();
-        out.sort();
-        out
+        own_logs(&self.data().join("log").join(MEETING))
     }
 
+    /// `samrad verify <args>` on the folder.
     fn verify(&self, lang: &str, args: &[&str]) -> Run {
-        run_in(self.tmp.path(), &self.data, lang, args)
-    }
-}
-
-fn run_in(home: &Path, data: &Path, lang: &str, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_samrad"))
-        .arg("--data-dir")
-        .arg(data)
-        .arg("verify")
-        .args(args)
-        .env("LANG", lang)
-        .env("SAMRAD_CONFIG", home.join("config.json"))
-        .env("HOME", home)
-        .env("USER", "testbruker")
-        .env_remove("SAMRAD_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run samrad");
-    Run::new(args, output)
-}
-
-const NB: &str = "nb_NO.UTF-8";
-const EN: &str = "en_GB.UTF-8";
-
-struct Run {
-    what: String,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn new(args: &[&str], o: Output) -> Run {
-        Run {
-            what: format!("samrad verify {}", args.join(" ")),
-            code: o.status.code(),
-            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "{}: exit {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.what, self.code, self.stdout, self.stderr
-        )
-    }
-
-    fn no_panic(&self) {
-        assert!(
-            !self.stderr.contains("panicked") && !self.stdout.contains("panicked"),
-            "panic\n{}",
-            self.describe()
-        );
-    }
-
-    /// Exit `code`, and every needle in stdout.
-    fn says(&self, code: i32, needles: &[&str]) -> &Run {
-        self.no_panic();
-        assert_eq!(self.code, Some(code), "exit code\n{}", self.describe());
-        for n in needles {
-            assert!(
-                self.stdout.contains(n),
-                "expected {n:?} in the output\n{}",
-                self.describe()
-            );
-        }
-        self
-    }
-
-    fn lacks(&self, needles: &[&str]) -> &Run {
-        for n in needles {
-            assert!(
-                !self.stdout.contains(n),
-                "did not expect {n:?}\n{}",
-                self.describe()
-            );
-        }
-        self
+        self.sandbox.run_lang(lang, &[&["verify"], args].concat())
     }
 }
 
@@ -325,7 +190,7 @@ fn an_approved_round_is_intact() {
 fn one_changed_byte_in_the_minutes_file_is_named() {
     let mut f = Folder::new();
     f.approved();
-    let path = f.minutes_path();
+    let path = f.sandbox.minutes_path();
     flip_in(&path, NOTE, 0);
     let file = format!("minutes/{MEETING}.json");
     f.verify(NB, &[MEETING])
@@ -398,7 +263,7 @@ fn a_changed_forum_log_fails_all() {
     let mut f = Folder::new();
     f.approved();
     // The template's forum log: the forum's name is on its first line.
-    let forum = f.data.join("log").join("forum").join("template.jsonl");
+    let forum = f.data().join("log").join("forum").join("template.jsonl");
     let text = std::fs::read_to_string(&forum).expect("read");
     let first = text.lines().next().expect("a line");
     assert!(text.lines().count() > 1);
@@ -459,7 +324,7 @@ fn minutes_not_yet_approved_are_said_to_be_so() {
         &["not approved (status circulated for approval, waiting for NTL, Unio)"],
     );
     // Circulated minutes are locked too: a changed byte in their file is found.
-    flip_in(&f.minutes_path(), NOTE, 0);
+    flip_in(&f.sandbox.minutes_path(), NOTE, 0);
     f.verify(EN, &[MEETING]).says(
         1,
         &[&format!("changed: minutes/{MEETING}.json: item 3/26 notes")],
@@ -504,7 +369,7 @@ fn a_reopened_round_keeps_its_earlier_version_verifiable() {
         ],
     );
     // The earlier version in the minutes file is checked against its own hash.
-    flip_in(&f.minutes_path(), NOTE, 0);
+    flip_in(&f.sandbox.minutes_path(), NOTE, 0);
     f.verify(EN, &[MEETING]).says(
         1,
         &[
@@ -538,7 +403,7 @@ fn an_edit_of_approved_minutes_is_refused_and_changes_nothing() {
 fn approved_minutes_whose_logs_are_gone_are_changed() {
     let mut f = Folder::new();
     f.approved();
-    std::fs::remove_dir_all(f.data.join("log").join(MEETING)).expect("remove the logs");
+    std::fs::remove_dir_all(f.data().join("log").join(MEETING)).expect("remove the logs");
     f.verify(EN, &["--all"]).says(
         1,
         &[&format!(
@@ -573,10 +438,10 @@ fn an_approval_cut_from_the_end_of_a_log_is_found_by_the_minutes_file() {
 
 #[test]
 fn a_folder_without_logs_is_an_error_and_is_not_seeded() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let data = tmp.path().join("empty");
+    let sandbox = Sandbox::new();
+    let data = sandbox.home().join("empty");
     std::fs::create_dir(&data).expect("mkdir");
-    let run = run_in(tmp.path(), &data, EN, &["--all"]);
+    let run = sandbox.run_in(&data, EN, &["verify", "--all"]);
     run.no_panic();
     assert_eq!(run.code, Some(1), "{}", run.describe());
     assert!(run.stderr.contains("log/forum"), "{}", run.describe());
@@ -597,27 +462,8 @@ fn a_folder_without_logs_is_an_error_and_is_not_seeded() {
 fn verify_writes_nothing_into_the_folder() {
     let mut f = Folder::new();
     f.approved();
-    let before = files(&f.data);
+    let before = contents(f.data());
     f.verify(EN, &["--all"]).says(0, &["intact"]);
     f.verify(EN, &[MEETING]).says(0, &["intact"]);
-    assert_eq!(files(&f.data), before);
-}
-
-/// Every file under `dir`, with its bytes.
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = std::fs::read(&p).expect("read");
-                out.push((p, bytes));
-            }
-        }
-    }
-    out.sort();
-    out
+    assert_eq!(contents(f.data()), before);
 }

@@ -1,0 +1,25 @@
+// Each test binary uses only part of this module; what one of them leaves unused is not dead.
+#![allow(dead_code)]
+//! What the test files share: who writes, the app driven with a store, the binary run in a
+//! sandbox, a TUI in a pty, the child-writer protocol, and reading a data folder back.
+
+pub mod authors;
+pub mod child;
+pub mod files;
+pub mod meetings;
+pub mod pty;
+pub mod sandbox;
+pub mod session;
+
+use chrono::{DateTime, FixedOffset};
+
+/// The meeting the template seeds into a fresh data folder.
+pub const TEMPLATE_MEETING: &str = "m-2026-12-08-kontaktgruppen";
+
+/// What a test that uses `?` returns.
+pub type R = Result<(), Box<dyn std::error::Error>>;
+
+/// A point in time written as RFC 3339.
+pub fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("a valid time")
+}
