@@ -58,7 +58,7 @@ impl ActionForm {
             Some(id) => FormKind::EditAction(id),
             None => FormKind::NewAction { item },
         };
-        app.open_form(kind, title, fields);
+        app.open_titled_form(kind, title, fields);
     }
 
     /// A new action (selected once it is applied, so the chair sees it), or the fields of

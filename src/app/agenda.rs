@@ -54,25 +54,14 @@ impl ItemForm {
             Field::toggle(Msg::Confidential, item.is_some_and(|i| i.confidential)),
             Field::text(Msg::FieldDemandedOn, &demanded),
         ];
-        let title = app.t(if id.is_some() {
-            Msg::EditItem
-        } else {
-            Msg::NewItem
-        });
-        app.open_form(
-            id.map_or(FormKind::NewItem, FormKind::EditItem),
-            title,
-            fields,
-        );
+        app.open_form(id.map_or(FormKind::NewItem, FormKind::EditItem), fields);
     }
 
     /// The item's changes: all its fields for a new item (placed right after the selected
     /// one), only what differs for an existing one.
     pub fn submit(app: &mut App, id: Option<&Id>, f: &Form) -> Result<Vec<Change>, String> {
         let lang = app.lang;
-        let meeting = app
-            .editable_meeting()
-            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let meeting = app.meeting_for_form()?;
         let title = app.required(f.text(Msg::FieldTitle), Msg::TitleRequired)?;
         let kind = ItemKind::ALL[f.choice(Msg::Kind).min(ItemKind::ALL.len() - 1)];
         let minutes = f.text(Msg::FieldPlannedMinutes);

@@ -49,16 +49,7 @@ impl AreaForm {
             ),
             Field::choice(Msg::GoalArea, labels, goal),
         ];
-        let title = app.t(if id.is_some() {
-            Msg::EditArea
-        } else {
-            Msg::NewArea
-        });
-        app.open_form(
-            id.map_or(FormKind::NewArea, FormKind::EditArea),
-            title,
-            fields,
-        );
+        app.open_form(id.map_or(FormKind::NewArea, FormKind::EditArea), fields);
     }
 
     pub fn submit(app: &mut App, id: Option<&Id>, f: &Form) -> Result<Vec<Change>, String> {
@@ -124,7 +115,7 @@ impl AreaStatusForm {
             area.number,
             area.title
         );
-        app.open_form(FormKind::AreaStatus(id), title, fields);
+        app.open_titled_form(FormKind::AreaStatus(id), title, fields);
     }
 
     pub fn submit(app: &App, id: &Id, f: &Form) -> Result<Vec<Change>, String> {

@@ -75,14 +75,11 @@ impl DocumentForm {
             Field::text(Msg::FieldSentOn, &today),
             Field::text(Msg::FieldReference, ""),
         ];
-        let title = app.t(Msg::NewDocument).to_string();
-        app.open_form(FormKind::NewDocument, title, fields);
+        app.open_form(FormKind::NewDocument, fields);
     }
 
     pub fn submit(app: &mut App, f: &Form) -> Result<Vec<Change>, String> {
-        let meeting = app
-            .editable_meeting()
-            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let meeting = app.meeting_for_form()?;
         let title = app.required(f.text(Msg::FieldTitle), Msg::TitleRequired)?;
         let sent_on =
             parse_date(&f.text(Msg::FieldSentOn)).map_err(|e| i18n::date_error(app.lang, e))?;

@@ -55,6 +55,12 @@ impl App {
         Some(m.id.clone())
     }
 
+    /// The editable meeting for a form's changes, or the form's error.
+    pub fn meeting_for_form(&mut self) -> Result<Id, String> {
+        self.editable_meeting()
+            .ok_or_else(|| self.t(Msg::NoMeetingOpen).to_string())
+    }
+
     /// The selected item of a meeting that may be changed, with the meeting's id; says why
     /// not otherwise.
     pub fn editable_item(&mut self) -> Option<(Id, Item)> {
@@ -77,10 +83,15 @@ impl App {
         }
     }
 
-    /// Open a form over everything.
-    pub fn open_form(&mut self, kind: FormKind, title: impl Into<String>, fields: Vec<Field>) {
+    /// Open a form over everything, titled as its kind says.
+    pub fn open_form(&mut self, kind: FormKind, fields: Vec<Field>) {
+        let title = self.t(kind.title()).to_string();
+        self.open_titled_form(kind, title, fields);
+    }
+
+    pub fn open_titled_form(&mut self, kind: FormKind, title: String, fields: Vec<Field>) {
         self.popups
-            .push(Popup::Form(Form::new(kind, title.into(), fields)));
+            .push(Popup::Form(Form::new(kind, title, fields)));
     }
 
     /// A title about an item: "Standpunkter – Sak 3/26".

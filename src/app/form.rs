@@ -35,6 +35,29 @@ pub enum FormKind {
     ArchiveFilter,
 }
 
+impl FormKind {
+    /// The form's title when it has no title of its own.
+    pub fn title(&self) -> Msg {
+        match self {
+            FormKind::NewItem => Msg::NewItem,
+            FormKind::EditItem(_) => Msg::EditItem,
+            FormKind::NewAction { .. } => Msg::NewAction,
+            FormKind::EditAction(_) => Msg::EditAction,
+            FormKind::NewMeeting => Msg::NewMeeting,
+            FormKind::EditMeeting => Msg::EditMeeting,
+            FormKind::NewArea => Msg::NewArea,
+            FormKind::EditArea(_) => Msg::EditArea,
+            FormKind::AreaStatus(_) => Msg::AreaStatus,
+            FormKind::NewDocument => Msg::NewDocument,
+            FormKind::NewPerson { .. } => Msg::NewPerson,
+            FormKind::Position(_) => Msg::Positions,
+            FormKind::OpenVote(_) => Msg::NewVote,
+            FormKind::CastVote { .. } => Msg::Vote,
+            FormKind::ArchiveFilter => Msg::FilterTitle,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum FieldKind {
     Text(Box<TextArea<'static>>),

@@ -55,8 +55,7 @@ impl PersonForm {
             Field::choice(Msg::FieldParty, parties, 1),
             Field::text(Msg::FieldRole, ""),
         ];
-        let title = app.t(Msg::NewPerson).to_string();
-        app.open_form(FormKind::NewPerson { me }, title, fields);
+        app.open_form(FormKind::NewPerson { me }, fields);
     }
 
     /// The person joins the forum; when it is the user, they are that person from now on

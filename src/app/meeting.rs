@@ -70,12 +70,12 @@ impl MeetingForm {
             Field::choice(Msg::Chair, people.clone(), chair),
             Field::choice(Msg::Referent, people, referent),
         ];
-        let (kind, title) = if edit {
-            (FormKind::EditMeeting, app.t(Msg::EditMeeting))
+        let kind = if edit {
+            FormKind::EditMeeting
         } else {
-            (FormKind::NewMeeting, app.t(Msg::NewMeeting))
+            FormKind::NewMeeting
         };
-        app.open_form(kind, title, fields);
+        app.open_form(kind, fields);
     }
 
     /// A new meeting with its standing items (shown at once), or what changed in the open

@@ -49,13 +49,11 @@ impl PositionForm {
             ),
         ];
         let title = app.about_item(Msg::Positions, &item);
-        app.open_form(FormKind::Position(item.id.clone()), title, fields);
+        app.open_titled_form(FormKind::Position(item.id.clone()), title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
-        let meeting = app
-            .editable_meeting()
-            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let meeting = app.meeting_for_form()?;
         let party = app
             .doc
             .forum

@@ -23,13 +23,11 @@ impl VoteForm {
             Field::choice(Msg::FieldRule, rules, 0),
         ];
         let title = app.about_item(Msg::NewVote, &item);
-        app.open_form(FormKind::OpenVote(item.id.clone()), title, fields);
+        app.open_titled_form(FormKind::OpenVote(item.id.clone()), title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
-        let meeting = app
-            .editable_meeting()
-            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let meeting = app.meeting_for_form()?;
         let question = app.required(f.text(Msg::FieldQuestion), Msg::QuestionRequired)?;
         let method = VoteMethod::ALL[f.choice(Msg::FieldMethod).min(VoteMethod::ALL.len() - 1)];
         let rule = VoteRule::ALL[f.choice(Msg::FieldRule).min(VoteRule::ALL.len() - 1)];
@@ -71,13 +69,11 @@ impl BallotForm {
             item: item.id.clone(),
             vote: vote.id.clone(),
         };
-        app.open_form(kind, title, fields);
+        app.open_titled_form(kind, title, fields);
     }
 
     pub fn submit(app: &mut App, item: &Id, vote: &Id, f: &Form) -> Result<Vec<Change>, String> {
-        let meeting = app
-            .editable_meeting()
-            .ok_or_else(|| app.t(Msg::NoMeetingOpen).to_string())?;
+        let meeting = app.meeting_for_form()?;
         let v = app
             .items()
             .iter()

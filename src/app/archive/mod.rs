@@ -4,7 +4,7 @@
 pub mod view;
 
 use super::action::{Action, Effect};
-use super::form::{Field, Form, FormKind};
+use super::form::{Field, Form, FormKind, labels};
 use super::navigation::Step;
 use super::state::{App, Pane, Popup};
 use crate::i18n::{self, Msg};
@@ -292,66 +292,50 @@ fn open_filter_form(app: &mut App) {
         .unwrap_or_default();
     let forum = &app.doc.forum;
     let any = lang.t(Msg::FilterAny).to_string();
-    let with_any = |names: Vec<String>| std::iter::once(any.clone()).chain(names).collect();
-    let pos = |i: Option<usize>| i.map(|i| i + 1).unwrap_or(0);
+    // Each choice starts with "any".
+    let any_of = |label: Msg, names: Vec<String>, chosen: Option<usize>| {
+        let options = std::iter::once(any.clone()).chain(names).collect();
+        Field::choice(label, options, chosen.map(|i| i + 1).unwrap_or(0))
+    };
     let date = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%d.%m.%Y").to_string())
             .unwrap_or_default()
     };
+    let areas = sorted_areas(forum);
     let fields = vec![
-        Field::choice(
+        any_of(
             Msg::FilterStatus,
-            with_any(
-                MeetingStatus::ALL
-                    .iter()
-                    .map(|s| i18n::meeting_status(lang, *s).to_string())
-                    .collect(),
-            ),
-            pos(f
-                .status
-                .and_then(|s| MeetingStatus::ALL.iter().position(|x| *x == s))),
+            labels(&MeetingStatus::ALL, |s| i18n::meeting_status(lang, s)),
+            f.status
+                .and_then(|s| MeetingStatus::ALL.iter().position(|x| *x == s)),
         ),
-        Field::choice(
+        any_of(
             Msg::FilterParty,
-            with_any(forum.parties.iter().map(|p| p.short.clone()).collect()),
-            pos(f
-                .party
+            forum.parties.iter().map(|p| p.short.clone()).collect(),
+            f.party
                 .as_ref()
-                .and_then(|p| forum.parties.iter().position(|x| &x.id == p))),
+                .and_then(|p| forum.parties.iter().position(|x| &x.id == p)),
         ),
-        Field::choice(
+        any_of(
             Msg::FilterStance,
-            with_any(
-                Stance::ALL
-                    .iter()
-                    .map(|s| i18n::stance(lang, *s).to_string())
-                    .collect(),
-            ),
-            pos(f
-                .stance
-                .and_then(|s| Stance::ALL.iter().position(|x| *x == s))),
+            labels(&Stance::ALL, |s| i18n::stance(lang, s)),
+            f.stance
+                .and_then(|s| Stance::ALL.iter().position(|x| *x == s)),
         ),
-        Field::choice(
+        any_of(
             Msg::FilterArea,
-            with_any(
-                sorted_areas(forum)
-                    .iter()
-                    .map(|a| format!("{} {}", a.number, a.title))
-                    .collect(),
-            ),
-            pos(f
-                .area
+            areas
+                .iter()
+                .map(|a| format!("{} {}", a.number, a.title))
+                .collect(),
+            f.area
                 .as_ref()
-                .and_then(|a| sorted_areas(forum).iter().position(|x| &x.id == a))),
+                .and_then(|a| areas.iter().position(|x| &x.id == a)),
         ),
         Field::text(Msg::FilterSince, &date(f.since)),
         Field::text(Msg::FilterUntil, &date(f.until)),
     ];
-    app.popups.push(Popup::Form(Form::new(
-        FormKind::ArchiveFilter,
-        lang.t(Msg::FilterTitle).to_string(),
-        fields,
-    )));
+    app.open_form(FormKind::ArchiveFilter, fields);
 }
 
 fn sorted_areas(forum: &crate::model::Forum) -> Vec<&crate::model::DevArea> {
