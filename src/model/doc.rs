@@ -178,7 +178,7 @@ impl Doc {
                     .get(&id)
                     .ok_or(RejectReason::UnknownTarget)?;
                 let a = &mut self.actions[i];
-                set.apply(a);
+                set.clone().apply(a);
                 a.history.push(ActionChange {
                     at: meta.at.to_string(),
                     by: meta.author.name.clone(),
