@@ -1,8 +1,10 @@
+//! The minutes laid out as blocks, in reading order.
+
+use super::item_facts::{AreaRef, ItemFacts, Positions};
 use super::{Block, ExportOptions, Section, Signature};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
     Action, Approval, Forum, Item, ItemKind, Meeting, MeetingStatus, Minutes, Presence, Verdict,
-    Vote,
 };
 
 /// A meeting with a forhandling (HA § 19 / § 23) on its agenda ends in a protokoll that
@@ -30,6 +32,10 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         .filter(|i| opts.include_confidential || !i.confidential)
         .collect();
     let left_out = mt.items.len() - items.len();
+    let facts: Vec<(&Item, ItemFacts)> = items
+        .iter()
+        .map(|i| (*i, ItemFacts::of(f, i, lang)))
+        .collect();
     let protocol = is_protocol(mt);
     let mut out = Vec::new();
 
@@ -65,39 +71,28 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     let mut out = vec![Block::Section(Section::Header, out)];
 
     if !mt.documents.is_empty() {
-        out.push(Block::Heading(1, t(Msg::DocumentsSent)));
-        out.push(Block::List(
-            mt.documents
-                .iter()
-                .map(|d| {
-                    let mut s = d.title.clone();
-                    if let Some(day) = d.sent_on {
-                        s.push_str(&format!(" ({})", i18n::short_date(lang, day)));
-                    }
-                    if !d.reference.is_empty() {
-                        s.push_str(&format!(", {}", d.reference));
-                    }
-                    s
-                })
-                .collect(),
-        ));
+        let documents = mt
+            .documents
+            .iter()
+            .map(|d| {
+                let mut s = d.title.clone();
+                if let Some(day) = d.sent_on {
+                    s.push_str(&format!(" ({})", i18n::short_date(lang, day)));
+                }
+                if !d.reference.is_empty() {
+                    s.push_str(&format!(", {}", d.reference));
+                }
+                s
+            })
+            .collect();
+        out.extend(titled_list(1, t(Msg::DocumentsSent), documents));
     }
 
-    out.push(Block::Heading(1, t(Msg::Agenda)));
-    out.push(Block::List(
-        items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{} {}: {} ({})",
-                    t(Msg::Item),
-                    i.number,
-                    i.title,
-                    i18n::item_kind(lang, i.kind)
-                )
-            })
-            .collect(),
-    ));
+    let agenda = facts
+        .iter()
+        .map(|(_, item)| format!("{} ({})", item.heading, item.kind))
+        .collect();
+    out.extend(titled_list(1, t(Msg::Agenda), agenda));
 
     if left_out > 0 {
         let what = if left_out == 1 {
@@ -108,14 +103,12 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         out.push(Block::Note(format!("{left_out} {}.", t(what))));
     }
 
-    for item in &items {
-        let mut section = Vec::new();
-        item_blocks(&mut section, m, item, opts);
-        out.push(Block::Section(Section::Item, section));
+    for (_, item) in &facts {
+        out.push(Block::Section(Section::Item, item_blocks(item, lang)));
     }
 
     out.push(approval_section(m, opts, protocol));
-    statement_section(&mut out, m, &items, lang);
+    statement_section(&mut out, &facts, lang);
     action_blocks(&mut out, m, opts);
 
     let rejected: Vec<_> = m
@@ -130,31 +123,27 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         })
         .collect();
     if !rejected.is_empty() {
+        let lines = rejected
+            .iter()
+            .map(|r| {
+                let item = r
+                    .item
+                    .as_deref()
+                    .and_then(|i| mt.item(i))
+                    .map(|i| format!("{} {}: ", t(Msg::Item), i.number))
+                    .unwrap_or_default();
+                format!(
+                    "{item}{} {}, {}: {}",
+                    t(Msg::RecordedBy),
+                    r.by,
+                    i18n::short_datetime(lang, &r.at),
+                    i18n::reject_reason(lang, &r.reason)
+                )
+            })
+            .collect();
         out.push(Block::Section(
             Section::Refused,
-            vec![
-                Block::Heading(1, t(Msg::RefusedChanges)),
-                Block::List(
-                    rejected
-                        .iter()
-                        .map(|r| {
-                            let item = r
-                                .item
-                                .as_deref()
-                                .and_then(|i| mt.item(i))
-                                .map(|i| format!("{} {}: ", t(Msg::Item), i.number))
-                                .unwrap_or_default();
-                            format!(
-                                "{item}{} {}, {}: {}",
-                                t(Msg::RecordedBy),
-                                r.by,
-                                i18n::short_datetime(lang, &r.at),
-                                i18n::reject_reason(lang, &r.reason)
-                            )
-                        })
-                        .collect(),
-                ),
-            ],
+            titled_list(1, t(Msg::RefusedChanges), lines).into(),
         ));
     }
     out
@@ -276,21 +265,20 @@ fn approval_section(m: &Minutes, opts: &ExportOptions, protocol: bool) -> Block 
     }
 
     if !mt.earlier_versions.is_empty() {
-        out.push(Block::Heading(2, t(Msg::ExportEarlierVersions)));
-        out.push(Block::List(
-            mt.earlier_versions
-                .iter()
-                .map(|v| {
-                    format!(
-                        "{} {}, {}: {}",
-                        t(Msg::ExportApprovedAt),
-                        i18n::short_datetime(lang, &v.approved_at),
-                        t(Msg::ExportContentHash),
-                        v.hash
-                    )
-                })
-                .collect(),
-        ));
+        let versions = mt
+            .earlier_versions
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {}, {}: {}",
+                    t(Msg::ExportApprovedAt),
+                    i18n::short_datetime(lang, &v.approved_at),
+                    t(Msg::ExportContentHash),
+                    v.hash
+                )
+            })
+            .collect();
+        out.extend(titled_list(2, t(Msg::ExportEarlierVersions), versions));
     }
     Block::Section(Section::Approval, out)
 }
@@ -320,27 +308,21 @@ fn answer_line(a: &Approval, lang: Lang) -> String {
 }
 
 /// The statements for the record, after the signatures: each with its party and item.
-fn statement_section(out: &mut Vec<Block>, m: &Minutes, items: &[&Item], lang: Lang) {
-    let f = &m.forum;
+fn statement_section(out: &mut Vec<Block>, facts: &[(&Item, ItemFacts)], lang: Lang) {
     let mut blocks = Vec::new();
-    for item in items {
-        for s in item.current_statements() {
+    for (item, item_facts) in facts {
+        for s in &item_facts.statements {
+            let heading = format!(
+                "{} {} {} {}: {}",
+                lang.t(Msg::ExportStatementBy),
+                s.party,
+                lang.t(Msg::ExportStatementOnItem),
+                item.number,
+                item.title
+            );
             blocks.push(Block::Section(
                 Section::Statement,
-                vec![
-                    Block::Heading(
-                        2,
-                        format!(
-                            "{} {} {} {}: {}",
-                            lang.t(Msg::ExportStatementBy),
-                            f.party_short(&s.party),
-                            lang.t(Msg::ExportStatementOnItem),
-                            item.number,
-                            item.title
-                        ),
-                    ),
-                    Block::Quote(s.text.clone()),
-                ],
+                vec![Block::Heading(2, heading), Block::Quote(s.text.to_string())],
             ));
         }
     }
@@ -395,112 +377,76 @@ fn person_with_party(f: &Forum, id: &str) -> String {
     }
 }
 
-fn item_blocks(out: &mut Vec<Block>, m: &Minutes, item: &Item, opts: &ExportOptions) {
-    let lang = opts.lang;
+/// One item: its facts line, then what was written and recorded on it.
+fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
     let t = |msg| lang.t(msg).to_string();
-    let f = &m.forum;
-    out.push(Block::Heading(
-        1,
-        format!("{} {}: {}", t(Msg::Item), item.number, item.title),
-    ));
-    let mut facts = vec![format!(
-        "{}: {}",
-        t(Msg::Kind),
-        i18n::item_kind(lang, item.kind)
-    )];
-    if !item.presenter.is_empty() {
-        facts.push(format!("{}: {}", t(Msg::Presenter), item.presenter));
+    let mut out = vec![Block::Heading(1, facts.heading.clone())];
+    let mut line = vec![format!("{}: {}", t(Msg::Kind), facts.kind)];
+    line.extend(facts.presenter.clone());
+    if facts.planned_minutes > 0 {
+        line.push(facts.planned.clone());
     }
-    if item.planned_minutes > 0 {
-        facts.push(format!(
-            "{}: {} {}",
-            t(Msg::PlannedMinutes),
-            item.planned_minutes,
-            t(Msg::Minute)
-        ));
+    if facts.confidential {
+        line.push(t(Msg::Confidential));
     }
-    if item.confidential {
-        facts.push(t(Msg::Confidential));
+    out.push(Block::Para(line.join(". ") + "."));
+    if !facts.areas.is_empty() {
+        let areas = facts.areas.iter().map(AreaRef::numbered_title).collect();
+        out.extend(titled_list(2, t(Msg::DevAreas), areas));
     }
-    out.push(Block::Para(facts.join(". ") + "."));
-    if !item.areas.is_empty() {
-        let areas: Vec<String> = item
-            .areas
-            .iter()
-            .map(|a| match f.dev_area(a) {
-                Some(d) => format!("{}. {}", d.number, d.title),
-                None => a.clone(),
-            })
-            .collect();
-        out.push(Block::Heading(2, t(Msg::DevAreas)));
-        out.push(Block::List(areas));
-    }
-    if !item.background.trim().is_empty() {
-        out.push(Block::Heading(2, t(Msg::Background)));
-        out.push(Block::Para(item.background.clone()));
-    }
-    if !item.inputs.is_empty() {
+    titled_text(&mut out, t(Msg::Background), facts.background);
+    if !facts.inputs.is_empty() {
         out.push(Block::Heading(2, t(Msg::Inputs)));
-        for i in &item.inputs {
-            let source = if i.source.is_empty() {
-                String::new()
-            } else {
-                format!(" ({}: {})", t(Msg::Source), i.source)
-            };
-            out.push(Block::Para(format!("{}{source}:", f.party_short(&i.party))));
-            out.push(Block::Quote(i.text.clone()));
+        for i in &facts.inputs {
+            let source = i
+                .source
+                .map(|s| format!(" ({}: {s})", t(Msg::Source)))
+                .unwrap_or_default();
+            out.push(Block::Para(format!("{}{source}:", i.party)));
+            out.push(Block::Quote(i.text.to_string()));
         }
     }
-    if !item.notes.trim().is_empty() {
-        out.push(Block::Heading(2, t(Msg::Notes)));
-        out.push(Block::Para(item.notes.clone()));
+    titled_text(&mut out, t(Msg::Notes), facts.notes);
+    if let Some(p) = &facts.positions {
+        positions(&mut out, p, lang);
     }
-    positions(out, f, item, lang);
-    if !item.votes.is_empty() {
-        out.push(Block::Heading(2, t(Msg::Votes)));
-        out.push(Block::List(
-            item.votes.iter().map(|v| vote_line(v, lang)).collect(),
-        ));
+    if !facts.votes.is_empty() {
+        out.extend(titled_list(2, t(Msg::Votes), facts.votes.clone()));
     }
-    if !item.conclusion.trim().is_empty() || item.agreement.is_some() {
+    if let Some(c) = &facts.conclusion {
         out.push(Block::Heading(2, t(Msg::Conclusion)));
-        if !item.conclusion.trim().is_empty() {
-            out.push(Block::Para(item.conclusion.clone()));
-        }
-        if let Some(a) = item.agreement {
-            let mut s = i18n::agreement(lang, a).to_string();
-            if !item.dissenters.is_empty() {
-                let who: Vec<&str> = item.dissenters.iter().map(|d| f.party_short(d)).collect();
-                s.push_str(&format!(". {}: {}", t(Msg::Disagreeing), who.join(", ")));
+        out.extend(c.text.map(|text| Block::Para(text.to_string())));
+        if let Some(a) = c.agreement {
+            let mut s = a.to_string();
+            if !c.dissenters.is_empty() {
+                s.push_str(&format!(
+                    ". {}: {}",
+                    t(Msg::Disagreeing),
+                    c.dissenters.join(", ")
+                ));
             }
             out.push(Block::Para(s + "."));
         }
     }
+    out
 }
 
-fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
-    let current = item.current_positions();
-    let expects_positions = matches!(item.kind, ItemKind::Consultation | ItemKind::Negotiation);
-    if current.is_empty() && !expects_positions {
+/// The current positions, with who recorded them; on a drøfting or forhandling also the
+/// parties that have given none.
+fn positions(out: &mut Vec<Block>, p: &Positions, lang: Lang) {
+    let missing: &[&str] = if p.expected { &p.missing } else { &[] };
+    if p.current.is_empty() && missing.is_empty() {
         return;
     }
-    let mut lines: Vec<String> = current
+    let mut lines: Vec<String> = p
+        .current
         .iter()
         .map(|p| {
-            let mut s = format!(
-                "{}: {}",
-                f.party_short(&p.party),
-                i18n::stance(lang, p.stance)
-            );
+            let mut s = format!("{}: {}", p.party, p.stance);
             if !p.reason.trim().is_empty() {
                 s.push_str(&format!(". {}", p.reason.trim()));
             }
-            s.push_str(&format!(
-                " ({} {}, {}",
-                lang.t(Msg::RecordedBy),
-                p.by,
-                i18n::short_datetime(lang, &p.at)
-            ));
+            s.push_str(&format!(" ({} {}, {}", lang.t(Msg::RecordedBy), p.by, p.at));
             if p.on_behalf {
                 s.push_str(&format!("; {}", lang.t(Msg::OnBehalf)));
             }
@@ -508,17 +454,6 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
             s
         })
         .collect();
-    let missing: Vec<&str> = if expects_positions {
-        item.parties_without_position(f)
-            .iter()
-            .map(|p| p.short.as_str())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if current.is_empty() && missing.is_empty() {
-        return;
-    }
     if !missing.is_empty() {
         lines.push(format!(
             "{}: {}",
@@ -526,62 +461,20 @@ fn positions(out: &mut Vec<Block>, f: &Forum, item: &Item, lang: Lang) {
             missing.join(", ")
         ));
     }
-    out.push(Block::Heading(2, lang.t(Msg::Positions).to_string()));
-    out.push(Block::List(lines));
+    out.extend(titled_list(2, lang.t(Msg::Positions).to_string(), lines));
 }
 
-/// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
-/// stemmer (simpelt flertall)".
-pub fn vote_line(v: &Vote, lang: Lang) -> String {
-    if v.count_conflict() {
-        let counts: Vec<String> = v
-            .current_counts()
-            .iter()
-            .map(|e| {
-                let n: Vec<String> = e.counts.iter().map(u32::to_string).collect();
-                format!("{} ({})", n.join("-"), e.by)
-            })
-            .collect();
-        return format!(
-            "{}: {}: {}",
-            v.question,
-            lang.t(Msg::CountConflict),
-            counts.join(" / ")
-        );
+/// A heading and the text under it, when there is text.
+fn titled_text(out: &mut Vec<Block>, title: String, text: Option<&str>) {
+    if let Some(text) = text {
+        out.push(Block::Heading(2, title));
+        out.push(Block::Para(text.to_string()));
     }
-    let outcome = v.outcome.clone().unwrap_or_else(|| crate::model::tally(v));
-    let counts: Vec<String> = v
-        .options
-        .iter()
-        .zip(&outcome.counts)
-        .map(|(o, c)| format!("{} {c}", o.label))
-        .collect();
-    let verdict = if v.open {
-        lang.t(Msg::VoteOpen).to_string()
-    } else if let Some(w) = outcome.winner {
-        format!(
-            "{}: {}",
-            lang.t(Msg::VoteWinner),
-            v.options.get(w).map(|o| o.label.as_str()).unwrap_or("?")
-        )
-    } else if outcome.tie {
-        format!("{} ({})", lang.t(Msg::VoteNotAdopted), lang.t(Msg::VoteTie))
-    } else if outcome.adopted {
-        lang.t(Msg::VoteAdopted).to_string()
-    } else {
-        lang.t(Msg::VoteNotAdopted).to_string()
-    };
-    format!(
-        "{}: {verdict}. {}, {} {}; {} {} ({}, {})",
-        v.question,
-        counts.join(", "),
-        lang.t(Msg::VoteBlank),
-        outcome.blank,
-        outcome.cast,
-        lang.t(Msg::VoteCast),
-        i18n::vote_rule(lang, v.rule),
-        i18n::vote_method(lang, v.method),
-    )
+}
+
+/// A heading and a list under it.
+fn titled_list(level: u8, title: String, lines: Vec<String>) -> [Block; 2] {
+    [Block::Heading(level, title), Block::List(lines)]
 }
 
 /// The actions the minutes show: all of them, or only those not from a confidential item.
@@ -604,12 +497,10 @@ fn action_blocks(out: &mut Vec<Block>, m: &Minutes, opts: &ExportOptions) {
     if visible.is_empty() {
         return;
     }
+    let lines = visible.iter().map(|a| action_line(a, m, opts)).collect();
     out.push(Block::Section(
         Section::Actions,
-        vec![
-            Block::Heading(1, lang.t(Msg::Actions).to_string()),
-            Block::List(visible.iter().map(|a| action_line(a, m, opts)).collect()),
-        ],
+        titled_list(1, lang.t(Msg::Actions).to_string(), lines).into(),
     ));
 }
 

@@ -8,6 +8,7 @@
 
 mod action_list;
 mod html;
+mod item_facts;
 mod minutes;
 mod render;
 
@@ -16,7 +17,11 @@ use crate::model::Minutes;
 
 pub use action_list::to_csv;
 pub use html::{escape as html_escape, to_html};
-pub use minutes::{action_line, is_protocol, minutes_blocks, visible_actions, vote_line};
+pub use item_facts::{
+    AreaRef, Conclusion, InputFact, ItemFacts, PositionFact, Positions, StatementFact, area_refs,
+    vote_line,
+};
+pub use minutes::{action_line, is_protocol, minutes_blocks, visible_actions};
 pub use render::{to_markdown, to_text};
 
 /// One piece of a laid-out document.

@@ -1,11 +1,15 @@
 //! Norwegian bokmål and English. Each catalogue is an exhaustive match over `Msg`, so the
 //! compiler refuses a message that one of them lacks.
 
+mod dates;
 mod en;
 mod errors;
+mod label;
 mod nb;
 
+pub use dates::{long_date, long_datetime, short_date, short_datetime};
 pub use errors::{config_warning, problem, store_error};
+pub use label::Label;
 
 use crate::model::{
     ActionStatus, Agreement, DevAreaStatus, ItemKind, MeetingStatus, Presence, Side, Stance,
@@ -54,6 +58,11 @@ impl Lang {
             out = out.replace(&format!("{{{i}}}"), &a.to_string());
         }
         out
+    }
+
+    /// The words for a value of the domain, e.g. `lang.label(Stance::Agree)`.
+    pub fn label(self, value: impl Label) -> &'static str {
+        self.t(value.msg())
     }
 }
 
@@ -391,6 +400,71 @@ messages! {
     ApprovedOn,
     Filtered,
     Indexing,
+    // values of the domain's enums (see label.rs)
+    KindInformation,
+    KindConsultation,
+    KindNegotiation,
+    KindOther,
+    MeetingPlanned,
+    MeetingOpen,
+    MeetingClosed,
+    MeetingCirculated,
+    MeetingApproved,
+    StanceAgree,
+    StanceDisagree,
+    StanceTakesNote,
+    StanceAbstains,
+    ActionProposed,
+    ActionOpen,
+    ActionInProgress,
+    ActionDone,
+    ActionDropped,
+    PresenceSubstitute,
+    AgreementReached,
+    AgreementNotReached,
+    AreaNotStarted,
+    AreaUnderWay,
+    AreaAchieved,
+    SideEmployer,
+    SideUnion,
+    SideSafety,
+    RuleSimpleMajority,
+    RuleTwoThirds,
+    RuleUnanimity,
+    RuleConsensus,
+    MethodPerParty,
+    MethodPerPerson,
+    MethodCount,
+    HitMeetingTitle,
+    HitItemTitle,
+    HitBackground,
+    HitNotes,
+    HitPosition,
+    HitStatement,
+    HitConclusion,
+    HitInput,
+    HitVote,
+    HitAction,
+    RefusedLocked,
+    RefusedNotYourParty,
+    RefusedUnknownTarget,
+    RefusedDuplicate,
+    RefusedIllegalTransition,
+    RefusedVoteClosed,
+    RefusedStaleHash,
+    RefusedNotAnApprover,
+    January,
+    February,
+    March,
+    April,
+    May,
+    June,
+    July,
+    August,
+    September,
+    October,
+    November,
+    December,
     // typed input
     DateFormat,
     DateYear,
@@ -460,134 +534,34 @@ messages! {
     DiskWriterStopped,
 }
 
-pub fn item_kind(lang: Lang, k: ItemKind) -> &'static str {
-    use ItemKind::*;
-    match (lang, k) {
-        (Lang::Nb, Information) => "Informasjon",
-        (Lang::Nb, Consultation) => "Drøfting",
-        (Lang::Nb, Negotiation) => "Forhandling",
-        (Lang::Nb, Other) => "Annet",
-        (Lang::En, Information) => "Information",
-        (Lang::En, Consultation) => "Consultation",
-        (Lang::En, Negotiation) => "Negotiation",
-        (Lang::En, Other) => "Other",
-    }
+/// `i18n::stance(lang, s)` and its kin: the words for a value of the domain, as
+/// `lang.label(s)` gives them.
+macro_rules! label_functions {
+    ($($(#[$doc:meta])* $name:ident($value:ty);)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(lang: Lang, value: $value) -> &'static str {
+                lang.label(value)
+            }
+        )*
+    };
 }
 
-pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
-    use MeetingStatus::*;
-    match (lang, s) {
-        (Lang::Nb, Planned) => "Planlagt",
-        (Lang::Nb, Open) => "Pågår",
-        (Lang::Nb, Closed) => "Avsluttet",
-        (Lang::Nb, Circulated) => "Til godkjenning",
-        (Lang::Nb, Approved) => "Godkjent",
-        (Lang::En, Planned) => "Planned",
-        (Lang::En, Open) => "Open",
-        (Lang::En, Closed) => "Closed",
-        (Lang::En, Circulated) => "Circulated for approval",
-        (Lang::En, Approved) => "Approved",
-    }
-}
-
-pub fn stance(lang: Lang, s: Stance) -> &'static str {
-    use Stance::*;
-    match (lang, s) {
-        (Lang::Nb, Agree) => "Enig",
-        (Lang::Nb, Disagree) => "Uenig",
-        (Lang::Nb, TakesNote) => "Tar til orientering",
-        (Lang::Nb, Abstains) => "Avstår",
-        (Lang::En, Agree) => "Agrees",
-        (Lang::En, Disagree) => "Disagrees",
-        (Lang::En, TakesNote) => "Takes note",
-        (Lang::En, Abstains) => "Abstains",
-    }
-}
-
-pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
-    use ActionStatus::*;
-    match (lang, s) {
-        (Lang::Nb, Proposed) => "Foreslått",
-        (Lang::Nb, Open) => "Åpen",
-        (Lang::Nb, InProgress) => "Pågår",
-        (Lang::Nb, Done) => "Utført",
-        (Lang::Nb, Dropped) => "Droppet",
-        (Lang::En, Proposed) => "Proposed",
-        (Lang::En, Open) => "Open",
-        (Lang::En, InProgress) => "In progress",
-        (Lang::En, Done) => "Done",
-        (Lang::En, Dropped) => "Dropped",
-    }
-}
-
-pub fn presence(lang: Lang, p: Presence) -> &'static str {
-    use Presence::*;
-    match (lang, p) {
-        (Lang::Nb, Present) => "Til stede",
-        (Lang::Nb, Absent) => "Forfall",
-        (Lang::Nb, Substitute) => "Vara",
-        (Lang::En, Present) => "Present",
-        (Lang::En, Absent) => "Absent",
-        (Lang::En, Substitute) => "Substitute",
-    }
-}
-
-pub fn agreement(lang: Lang, a: Agreement) -> &'static str {
-    match (lang, a) {
-        (Lang::Nb, Agreement::Agreement) => "Enighet",
-        (Lang::Nb, Agreement::Disagreement) => "Uenighet",
-        (Lang::En, Agreement::Agreement) => "Agreement",
-        (Lang::En, Agreement::Disagreement) => "Disagreement",
-    }
-}
-
-pub fn dev_area_status(lang: Lang, s: DevAreaStatus) -> &'static str {
-    use DevAreaStatus::*;
-    match (lang, s) {
-        (Lang::Nb, NotStarted) => "Ikke startet",
-        (Lang::Nb, UnderWay) => "Underveis",
-        (Lang::Nb, Achieved) => "Oppnådd",
-        (Lang::En, NotStarted) => "Not started",
-        (Lang::En, UnderWay) => "Under way",
-        (Lang::En, Achieved) => "Achieved",
-    }
-}
-
-pub fn side(lang: Lang, s: Side) -> &'static str {
-    match (lang, s) {
-        (Lang::Nb, Side::Employer) => "Arbeidsgiver",
-        (Lang::Nb, Side::Union) => "Arbeidstakerorganisasjon",
-        (Lang::Nb, Side::Safety) => "Vernetjenesten",
-        (Lang::En, Side::Employer) => "Employer",
-        (Lang::En, Side::Union) => "Union",
-        (Lang::En, Side::Safety) => "Safety service",
-    }
-}
-
-pub fn vote_rule(lang: Lang, r: VoteRule) -> &'static str {
-    use VoteRule::*;
-    match (lang, r) {
-        (Lang::Nb, SimpleMajority) => "simpelt flertall",
-        (Lang::Nb, TwoThirds) => "2/3 flertall",
-        (Lang::Nb, Unanimity) => "enstemmighet",
-        (Lang::Nb, Consensus) => "konsensus",
-        (Lang::En, SimpleMajority) => "simple majority",
-        (Lang::En, TwoThirds) => "two-thirds majority",
-        (Lang::En, Unanimity) => "unanimity",
-        (Lang::En, Consensus) => "consensus",
-    }
-}
-
-pub fn vote_method(lang: Lang, m: VoteMethod) -> &'static str {
-    use VoteMethod::*;
-    match (lang, m) {
-        (Lang::Nb, PerParty) => "én stemme per part",
-        (Lang::Nb, PerPerson) => "én stemme per person",
-        (Lang::Nb, Count) => "opptelling ført av møteleder",
-        (Lang::En, PerParty) => "one vote per party",
-        (Lang::En, PerPerson) => "one vote per person",
-        (Lang::En, Count) => "count entered by the chair",
-    }
+label_functions! {
+    item_kind(ItemKind);
+    meeting_status(MeetingStatus);
+    stance(Stance);
+    action_status(ActionStatus);
+    presence(Presence);
+    agreement(Agreement);
+    dev_area_status(DevAreaStatus);
+    side(Side);
+    vote_rule(VoteRule);
+    vote_method(VoteMethod);
+    /// What kind of text a search hit is in.
+    search_field(crate::store::archive::Field);
+    /// Why an op was refused, for people.
+    reject_reason(&crate::model::RejectReason);
 }
 
 /// Who owns an action, in words: a party's short name, a person's name, or "unassigned".
@@ -597,58 +571,6 @@ pub fn owner(lang: Lang, forum: &crate::model::Forum, owner: &crate::model::Owne
         Owner::Party(p) => forum.party_short(p).to_string(),
         Owner::Person(p) => forum.person_name(p).to_string(),
         Owner::Nobody => lang.t(Msg::Nobody).to_string(),
-    }
-}
-
-/// What kind of text a search hit is in.
-pub fn search_field(lang: Lang, f: crate::store::archive::Field) -> &'static str {
-    use crate::store::archive::Field::*;
-    match (lang, f) {
-        (Lang::Nb, MeetingTitle) => "møtetittel",
-        (Lang::Nb, ItemTitle) => "sakstittel",
-        (Lang::Nb, Background) => "bakgrunn",
-        (Lang::Nb, Notes) => "referat",
-        (Lang::Nb, Position) => "standpunkt",
-        (Lang::Nb, Statement) => "protokolltilførsel",
-        (Lang::Nb, Conclusion) => "konklusjon",
-        (Lang::Nb, Input) => "innspill",
-        (Lang::Nb, Vote) => "avstemning",
-        (Lang::Nb, Action) => "tiltak",
-        (Lang::En, MeetingTitle) => "meeting title",
-        (Lang::En, ItemTitle) => "item title",
-        (Lang::En, Background) => "background",
-        (Lang::En, Notes) => "notes",
-        (Lang::En, Position) => "position",
-        (Lang::En, Statement) => "statement for the record",
-        (Lang::En, Conclusion) => "conclusion",
-        (Lang::En, Input) => "input",
-        (Lang::En, Vote) => "vote",
-        (Lang::En, Action) => "action item",
-    }
-}
-
-/// Why an op was refused, for people.
-pub fn reject_reason(lang: Lang, r: &crate::model::RejectReason) -> &'static str {
-    use crate::model::RejectReason::*;
-    match (lang, r) {
-        (Lang::Nb, Locked) => "referatet er til godkjenning eller godkjent, og låst",
-        (Lang::Nb, NotYourParty) => "bare partens egne kan skrive dette",
-        (Lang::Nb, UnknownTarget) => "det som ble endret, finnes ikke (lenger)",
-        (Lang::Nb, Duplicate) => "finnes fra før",
-        (Lang::Nb, IllegalTransition) => "ikke en lovlig statusendring",
-        (Lang::Nb, VoteClosed) => "avstemningen er lukket",
-        (Lang::Nb, StaleHash) => "godkjenningen gjelder en annen versjon av referatet",
-        (Lang::Nb, NotAnApprover) => {
-            "partens godkjenning trengs ikke (eller ingen part skal godkjenne)"
-        }
-        (Lang::En, Locked) => "the minutes are out for approval or approved, and locked",
-        (Lang::En, NotYourParty) => "only the party's own may write this",
-        (Lang::En, UnknownTarget) => "what it changes does not exist (any more)",
-        (Lang::En, Duplicate) => "exists already",
-        (Lang::En, IllegalTransition) => "not a legal status change",
-        (Lang::En, VoteClosed) => "the vote is closed",
-        (Lang::En, StaleHash) => "the approval is of another version of the minutes",
-        (Lang::En, NotAnApprover) => "the party's approval is not needed (or no party's is)",
     }
 }
 
@@ -713,78 +635,6 @@ pub fn lookup_error(lang: Lang, e: &crate::model::LookupError) -> String {
     }
 }
 
-const MONTHS_NB: [&str; 12] = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as people write it: "8. desember 2026" / "8 December 2026".
-pub fn long_date(lang: Lang, d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let m = d.month0() as usize;
-    match lang {
-        Lang::Nb => format!("{}. {} {}", d.day(), MONTHS_NB[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
-    }
-}
-
-/// An RFC 3339 time as "8. desember 2026 kl. 10.00" / "8 December 2026, 10:00"; text that
-/// is not a time is returned as it is.
-pub fn long_datetime(lang: Lang, rfc3339: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => {
-            let date = long_date(lang, t.date_naive());
-            match lang {
-                Lang::Nb => format!("{date} kl. {}", t.format("%H.%M")),
-                Lang::En => format!("{date}, {}", t.format("%H:%M")),
-            }
-        }
-        Err(_) => rfc3339.to_string(),
-    }
-}
-
-/// A short time stamp: "08.12.2026 10.15" / "2026-12-08 10:15".
-pub fn short_datetime(lang: Lang, rfc3339: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => match lang {
-            Lang::Nb => t.format("%d.%m.%Y %H.%M").to_string(),
-            Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
-        },
-        Err(_) => rfc3339.to_string(),
-    }
-}
-
-pub fn short_date(lang: Lang, d: chrono::NaiveDate) -> String {
-    match lang {
-        Lang::Nb => d.format("%d.%m.%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -796,18 +646,6 @@ mod tests {
         assert_eq!(Lang::from_locale("no"), Lang::Nb);
         assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
-    }
-
-    #[test]
-    fn dates_read_as_people_write_them() {
-        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
-        assert_eq!(long_date(Lang::Nb, d), "8. desember 2026");
-        assert_eq!(long_date(Lang::En, d), "8 December 2026");
-        assert_eq!(
-            long_datetime(Lang::Nb, "2026-12-08T10:00:00+01:00"),
-            "8. desember 2026 kl. 10.00"
-        );
-        assert_eq!(long_datetime(Lang::En, "not a time"), "not a time");
     }
 }
 

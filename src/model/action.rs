@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::fields::whole_fields;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -84,27 +85,16 @@ impl Action {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "field", content = "value")]
-pub enum ActionField {
-    Title(String),
-    Owner(Owner),
-    Due(Option<chrono::NaiveDate>),
-    Status(ActionStatus),
-    Areas(Vec<Id>),
-    Note(String),
-}
-
-impl ActionField {
-    pub(crate) fn apply(&self, a: &mut Action) {
-        match self.clone() {
-            ActionField::Title(v) => a.title = v,
-            ActionField::Owner(v) => a.owner = v,
-            ActionField::Due(v) => a.due = v,
-            ActionField::Status(v) => a.status = v,
-            ActionField::Areas(v) => a.areas = v,
-            ActionField::Note(v) => a.note = v,
-        }
+whole_fields! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(rename_all = "snake_case", tag = "field", content = "value")]
+    pub enum ActionField for Action {
+        Title(String) => title,
+        Owner(Owner) => owner,
+        Due(Option<chrono::NaiveDate>) => due,
+        Status(ActionStatus) => status,
+        Areas(Vec<Id>) => areas,
+        Note(String) => note,
     }
 }
 

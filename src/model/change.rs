@@ -18,6 +18,14 @@ pub struct Author {
     pub party: Option<Id>,
 }
 
+impl Author {
+    /// Whether the writer writes for `party`: only the party's own may write its
+    /// statements, cast its votes and give its approval.
+    pub fn writes_for(&self, party: &str) -> bool {
+        self.party.as_deref() == Some(party)
+    }
+}
+
 /// What the fold needs to know about the op a change came in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OpMeta<'a> {

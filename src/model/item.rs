@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::whole_fields;
 use super::{Id, Vote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -321,48 +322,27 @@ impl Item {
     }
 }
 
-/// A field of an item that is set as a whole, last writer wins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "field", content = "value")]
-pub enum ItemField {
-    Title(String),
-    Kind(ItemKind),
-    Rank(i64),
-    Presenter(String),
-    PlannedMinutes(u32),
-    StartedAt(Option<String>),
-    EndedAt(Option<String>),
-    DemandedOn(Option<chrono::NaiveDate>),
-    Areas(Vec<Id>),
-    Background(String),
-    Notes(String),
-    Conclusion(String),
-    Agreement(Option<Agreement>),
-    Dissenters(Vec<Id>),
-    Confidential(bool),
-    PartyBudgetMinutes(Option<u32>),
-}
-
-impl ItemField {
-    pub(crate) fn apply(self, item: &mut Item) {
-        match self {
-            ItemField::Title(v) => item.title = v,
-            ItemField::Kind(v) => item.kind = v,
-            ItemField::Rank(v) => item.rank = v,
-            ItemField::Presenter(v) => item.presenter = v,
-            ItemField::PlannedMinutes(v) => item.planned_minutes = v,
-            ItemField::StartedAt(v) => item.started_at = v,
-            ItemField::EndedAt(v) => item.ended_at = v,
-            ItemField::DemandedOn(v) => item.demanded_on = v,
-            ItemField::Areas(v) => item.areas = v,
-            ItemField::Background(v) => item.background = v,
-            ItemField::Notes(v) => item.notes = v,
-            ItemField::Conclusion(v) => item.conclusion = v,
-            ItemField::Agreement(v) => item.agreement = v,
-            ItemField::Dissenters(v) => item.dissenters = v,
-            ItemField::Confidential(v) => item.confidential = v,
-            ItemField::PartyBudgetMinutes(v) => item.party_budget_minutes = v,
-        }
+whole_fields! {
+    /// A field of an item that is set as a whole, last writer wins.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case", tag = "field", content = "value")]
+    pub enum ItemField for Item {
+        Title(String) => title,
+        Kind(ItemKind) => kind,
+        Rank(i64) => rank,
+        Presenter(String) => presenter,
+        PlannedMinutes(u32) => planned_minutes,
+        StartedAt(Option<String>) => started_at,
+        EndedAt(Option<String>) => ended_at,
+        DemandedOn(Option<chrono::NaiveDate>) => demanded_on,
+        Areas(Vec<Id>) => areas,
+        Background(String) => background,
+        Notes(String) => notes,
+        Conclusion(String) => conclusion,
+        Agreement(Option<Agreement>) => agreement,
+        Dissenters(Vec<Id>) => dissenters,
+        Confidential(bool) => confidential,
+        PartyBudgetMinutes(Option<u32>) => party_budget_minutes,
     }
 }
 

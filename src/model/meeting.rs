@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::fields::whole_fields;
 use super::{Id, Item};
 
 /// planned → open → closed → circulated (til godkjenning) → approved (godkjent, locked).
@@ -297,29 +298,17 @@ impl Meeting {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "field", content = "value")]
-pub enum MeetingField {
-    Title(String),
-    StartsAt(String),
-    Place(String),
-    Chair(Option<Id>),
-    Referent(Option<Id>),
-    ApprovalDeadline(Option<chrono::NaiveDate>),
-    CurrentItem(Option<Id>),
-}
-
-impl MeetingField {
-    pub(crate) fn apply(self, m: &mut Meeting) {
-        match self {
-            MeetingField::Title(v) => m.title = v,
-            MeetingField::StartsAt(v) => m.starts_at = v,
-            MeetingField::Place(v) => m.place = v,
-            MeetingField::Chair(v) => m.chair = v,
-            MeetingField::Referent(v) => m.referent = v,
-            MeetingField::ApprovalDeadline(v) => m.approval_deadline = v,
-            MeetingField::CurrentItem(v) => m.current_item = v,
-        }
+whole_fields! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case", tag = "field", content = "value")]
+    pub enum MeetingField for Meeting {
+        Title(String) => title,
+        StartsAt(String) => starts_at,
+        Place(String) => place,
+        Chair(Option<Id>) => chair,
+        Referent(Option<Id>) => referent,
+        ApprovalDeadline(Option<chrono::NaiveDate>) => approval_deadline,
+        CurrentItem(Option<Id>) => current_item,
     }
 }
 

@@ -6,6 +6,7 @@ mod change;
 mod date;
 mod deadline;
 mod doc;
+mod fields;
 mod forum;
 mod item;
 mod lookup;

@@ -8,8 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::lists::{action_spans, owner_label};
 use super::{Theme, pane_block};
 use crate::app::{App, Pane};
+use crate::export::{AreaRef, ItemFacts, Positions, area_refs};
 use crate::i18n::{self, Msg};
-use crate::model::{DevArea, Item, ItemKind};
+use crate::model::{DevArea, Item};
 
 /// The detail pane's lines for what is selected.
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -40,8 +41,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(p, area);
 }
 
-fn heading(text: impl Into<String>, theme: &Theme) -> Line<'static> {
-    Line::styled(text.into(), theme.heading)
+/// A blank line, then a heading.
+fn heading(out: &mut Vec<Line<'static>>, text: impl Into<String>, theme: &Theme) {
+    out.push(Line::raw(""));
+    out.push(Line::styled(text.into(), theme.heading));
+}
+
+/// A heading and the lines under it, when there are any.
+fn section(out: &mut Vec<Line<'static>>, title: &str, lines: Vec<Line<'static>>, theme: &Theme) {
+    if !lines.is_empty() {
+        heading(out, title, theme);
+        out.extend(lines);
+    }
+}
+
+/// Text as written, a line for each of its lines.
+fn text_lines(text: &str) -> impl Iterator<Item = Line<'static>> + '_ {
+    text.lines().map(|l| Line::raw(l.to_string()))
 }
 
 fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'static> {
@@ -56,246 +72,83 @@ fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'static> 
     ])
 }
 
-fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: &str, theme: &Theme) {
-    if text.trim().is_empty() {
+/// A heading and the text under it, when there is text.
+fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: Option<&str>, theme: &Theme) {
+    let Some(text) = text else {
         return;
+    };
+    heading(lines, title, theme);
+    lines.extend(text_lines(text));
+}
+
+/// The development areas by number, on one line.
+fn area_field(out: &mut Vec<Line<'static>>, areas: &[AreaRef], label: &str, theme: &Theme) {
+    if !areas.is_empty() {
+        let numbers: Vec<String> = areas.iter().map(AreaRef::number).collect();
+        out.push(field(label, numbers.join(", "), theme));
     }
-    lines.push(Line::raw(""));
-    lines.push(heading(title.to_string(), theme));
-    lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
 }
 
 fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let t = |m| lang.t(m);
     let f = &app.doc.forum;
-    let mut out = vec![Line::styled(
-        format!("{} {}: {}", t(Msg::Item), item.number, item.title),
-        theme.title,
-    )];
-    let mut facts = vec![i18n::item_kind(lang, item.kind).to_string()];
-    if !item.presenter.is_empty() {
-        facts.push(format!("{}: {}", t(Msg::Presenter), item.presenter));
+    let facts = ItemFacts::of(f, item, lang);
+    let mut out = vec![Line::styled(facts.heading.clone(), theme.title)];
+    let mut line = vec![facts.kind.to_string()];
+    line.extend(facts.presenter.clone());
+    line.push(facts.planned.clone());
+    if facts.confidential {
+        line.push(format!("[{}]", t(Msg::Confidential)));
     }
-    facts.push(format!(
-        "{}: {} {}",
-        t(Msg::PlannedMinutes),
-        item.planned_minutes,
-        t(Msg::Minute)
-    ));
-    if item.confidential {
-        facts.push(format!("[{}]", t(Msg::Confidential)));
-    }
-    out.push(Line::raw(facts.join(" · ")));
-    if let Some(d) = item.demanded_on {
-        let dl = crate::model::ha20_deadlines(d);
+    out.push(Line::raw(line.join(" · ")));
+    if let Some((on, start_by)) = &facts.demanded {
         out.push(field(
             t(Msg::FieldDemandedOn),
-            format!(
-                "{} → start ≤ {}",
-                i18n::short_date(lang, d),
-                i18n::short_date(lang, dl.start_by)
-            ),
+            format!("{on} → start ≤ {start_by}"),
             theme,
         ));
     }
-    if !item.areas.is_empty() {
-        let names: Vec<String> = item
-            .areas
-            .iter()
-            .map(|a| {
-                f.dev_area(a)
-                    .map(|d| d.number.to_string())
-                    .unwrap_or_else(|| a.clone())
-            })
-            .collect();
-        out.push(field(t(Msg::DevAreas), names.join(", "), theme));
-    }
-    text_block(&mut out, t(Msg::Background), &item.background, theme);
-    if !item.inputs.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::Inputs), theme));
-        for i in &item.inputs {
-            let src = if i.source.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", i.source)
-            };
-            out.push(Line::styled(
-                format!("{}{src}:", f.party_short(&i.party)),
-                theme.dim,
-            ));
+    area_field(&mut out, &facts.areas, t(Msg::DevAreas), theme);
+    text_block(&mut out, t(Msg::Background), facts.background, theme);
+    if !facts.inputs.is_empty() {
+        heading(&mut out, t(Msg::Inputs), theme);
+        for i in &facts.inputs {
+            let src = i.source.map(|s| format!(" ({s})")).unwrap_or_default();
+            out.push(Line::styled(format!("{}{src}:", i.party), theme.dim));
             out.extend(i.text.lines().map(|l| Line::raw(format!("  {l}"))));
         }
     }
-    text_block(&mut out, t(Msg::Notes), &item.notes, theme);
-
-    let current = item.current_positions();
-    if !current.is_empty() || matches!(item.kind, ItemKind::Consultation | ItemKind::Negotiation) {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::Positions), theme));
-        // Side by side per confederation, in the forum's party order.
-        let mut groups: Vec<String> = Vec::new();
-        for party in &f.parties {
-            let conf = party
-                .confederation
-                .clone()
-                .unwrap_or_else(|| i18n::side(lang, party.side).to_string());
-            if !groups.contains(&conf) {
-                groups.push(conf);
-            }
+    text_block(&mut out, t(Msg::Notes), facts.notes, theme);
+    if let Some(p) = &facts.positions {
+        position_lines(&mut out, p, app, theme);
+    }
+    out.extend(facts.votes.iter().map(|v| Line::raw(v.clone())));
+    if let Some(c) = &facts.conclusion {
+        heading(&mut out, t(Msg::Conclusion), theme);
+        if let Some(text) = c.text {
+            out.extend(text_lines(text));
         }
-        for conf in groups {
-            let members: Vec<&crate::model::Position> = current
-                .iter()
-                .copied()
-                .filter(|p| {
-                    f.party(&p.party)
-                        .map(|x| {
-                            x.confederation
-                                .clone()
-                                .unwrap_or_else(|| i18n::side(lang, x.side).to_string())
-                        })
-                        .as_deref()
-                        == Some(conf.as_str())
-                })
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            out.push(Line::styled(conf, theme.dim));
-            for p in members {
-                let changes = item.positions.iter().filter(|q| q.party == p.party).count();
-                let mut spans = vec![
-                    Span::raw(format!("  {}: ", f.party_short(&p.party))),
-                    Span::styled(i18n::stance(lang, p.stance).to_string(), theme.current),
-                ];
-                if !p.reason.is_empty() {
-                    spans.push(Span::raw(format!(" – {}", p.reason)));
-                }
-                let mut note = format!(" ({}, {}", p.by, i18n::short_datetime(lang, &p.at));
-                if p.on_behalf {
-                    note.push_str(&format!("; {}", t(Msg::OnBehalf)));
-                }
-                if changes > 1 {
-                    note.push_str(&format!("; {} {}", changes - 1, t(Msg::EarlierPositions)));
-                }
-                note.push(')');
-                spans.push(Span::styled(note, theme.dim));
-                out.push(Line::from(spans));
-            }
-        }
-        let missing: Vec<&str> = item
-            .parties_without_position(f)
-            .iter()
-            .map(|p| p.short.as_str())
-            .collect();
-        if !missing.is_empty() {
-            out.push(Line::styled(
-                format!("{}: {}", t(Msg::NoPositionYet), missing.join(", ")),
-                theme.dim,
-            ));
+        if let Some(a) = c.agreement {
+            out.push(Line::styled(format!("= {a}"), theme.current));
         }
     }
-    for v in &item.votes {
-        out.push(Line::raw(crate::export::vote_line(v, lang)));
-    }
-    if !item.conclusion.trim().is_empty() || item.agreement.is_some() {
-        text_block(&mut out, t(Msg::Conclusion), &item.conclusion, theme);
-        if item.conclusion.trim().is_empty() {
-            out.push(Line::raw(""));
-            out.push(heading(t(Msg::Conclusion), theme));
-        }
-        if let Some(a) = item.agreement {
-            out.push(Line::styled(
-                format!("= {}", i18n::agreement(lang, a)),
-                theme.current,
-            ));
-        }
-    }
-    for s in item.current_statements() {
-        out.push(Line::raw(""));
-        out.push(heading(
-            format!("{} – {}", t(Msg::Statements), f.party_short(&s.party)),
+    for s in &facts.statements {
+        heading(
+            &mut out,
+            format!("{} – {}", t(Msg::Statements), s.party),
             theme,
-        ));
-        out.extend(s.text.lines().map(|l| Line::raw(l.to_string())));
+        );
+        out.extend(text_lines(s.text));
     }
-    if !item.speakers.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::SpeakersList), theme));
-        let party = |p: &Option<String>| {
-            p.as_deref()
-                .map(|x| format!(" ({})", f.party_short(x)))
-                .unwrap_or_default()
-        };
-        for s in item.speakers.iter().filter(|s| s.speaking()) {
-            out.push(Line::styled(
-                format!(
-                    "▶ {}{} {}",
-                    s.name,
-                    party(&s.party),
-                    super::header::clock(s.seconds(app.now))
-                ),
-                theme.current,
-            ));
-        }
-        for (n, s) in item.speakers.iter().filter(|s| s.waiting()).enumerate() {
-            out.push(Line::raw(format!(
-                "{}. {}{} – {}",
-                n + 1,
-                s.name,
-                party(&s.party),
-                t(Msg::Waiting)
-            )));
-        }
-        let spoke: Vec<String> = item
-            .speakers
-            .iter()
-            .filter(|s| s.ended_at.is_some())
-            .map(|s| format!("{} {}", s.name, super::header::clock(s.seconds(app.now))))
-            .collect();
-        if !spoke.is_empty() {
-            out.push(Line::styled(
-                format!("{}: {}", t(Msg::Spoke), spoke.join(", ")),
-                theme.dim,
-            ));
-        }
-        let used = item.party_speaking_time(app.now);
-        if !used.is_empty() {
-            let budget = item.party_budget_minutes.map(|m| m as i64 * 60);
-            let parts: Vec<String> = used
-                .iter()
-                .map(|(p, secs)| {
-                    let over = budget.is_some_and(|b| *secs > b);
-                    let of = budget
-                        .map(|b| format!("/{}", super::header::clock(b)))
-                        .unwrap_or_default();
-                    format!(
-                        "{} {}{of}{}",
-                        f.party_short(p),
-                        super::header::clock(*secs),
-                        if over { " ⚠" } else { "" }
-                    )
-                })
-                .collect();
-            out.push(Line::styled(
-                format!("{}: {}", t(Msg::SpeakingTime), parts.join(", ")),
-                theme.dim,
-            ));
-        }
-    }
-    let refused: Vec<&crate::model::Rejection> = app
+    speaker_lines(&mut out, item, app, theme);
+    let refused = app
         .doc
         .rejected
         .iter()
         .filter(|r| r.item.as_deref() == Some(item.id.as_str()))
-        .collect();
-    if !refused.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::RefusedChanges), theme));
-        for r in refused {
-            out.push(Line::styled(
+        .map(|r| {
+            Line::styled(
                 format!(
                     "{} {}: {}",
                     i18n::short_datetime(lang, &r.at),
@@ -303,23 +156,135 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
                     i18n::reject_reason(lang, &r.reason)
                 ),
                 theme.warn,
-            ));
-        }
-    }
-    let linked: Vec<_> = app
+            )
+        })
+        .collect();
+    section(&mut out, t(Msg::RefusedChanges), refused, theme);
+    let linked = app
         .doc
         .actions
         .iter()
         .filter(|a| a.item.as_deref() == Some(item.id.as_str()))
+        .map(|a| Line::from(action_spans(app, a, theme)))
         .collect();
-    if !linked.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::Actions), theme));
-        for a in linked {
-            out.push(Line::from(action_spans(app, a, theme)));
+    section(&mut out, t(Msg::Actions), linked, theme);
+    out
+}
+
+/// The speakers list: who has the floor, who waits, who spoke, and each party's time.
+fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &Theme) {
+    if item.speakers.is_empty() {
+        return;
+    }
+    let t = |m| app.lang.t(m);
+    let f = &app.doc.forum;
+    heading(out, t(Msg::SpeakersList), theme);
+    let party = |p: &Option<String>| {
+        p.as_deref()
+            .map(|x| format!(" ({})", f.party_short(x)))
+            .unwrap_or_default()
+    };
+    for s in item.speakers.iter().filter(|s| s.speaking()) {
+        out.push(Line::styled(
+            format!(
+                "▶ {}{} {}",
+                s.name,
+                party(&s.party),
+                super::header::clock(s.seconds(app.now))
+            ),
+            theme.current,
+        ));
+    }
+    for (n, s) in item.speakers.iter().filter(|s| s.waiting()).enumerate() {
+        out.push(Line::raw(format!(
+            "{}. {}{} – {}",
+            n + 1,
+            s.name,
+            party(&s.party),
+            t(Msg::Waiting)
+        )));
+    }
+    let spoke: Vec<String> = item
+        .speakers
+        .iter()
+        .filter(|s| s.ended_at.is_some())
+        .map(|s| format!("{} {}", s.name, super::header::clock(s.seconds(app.now))))
+        .collect();
+    if !spoke.is_empty() {
+        out.push(Line::styled(
+            format!("{}: {}", t(Msg::Spoke), spoke.join(", ")),
+            theme.dim,
+        ));
+    }
+    let used = item.party_speaking_time(app.now);
+    if !used.is_empty() {
+        let budget = item.party_budget_minutes.map(|m| m as i64 * 60);
+        let parts: Vec<String> = used
+            .iter()
+            .map(|(p, secs)| {
+                let over = budget.is_some_and(|b| *secs > b);
+                let of = budget
+                    .map(|b| format!("/{}", super::header::clock(b)))
+                    .unwrap_or_default();
+                format!(
+                    "{} {}{of}{}",
+                    f.party_short(p),
+                    super::header::clock(*secs),
+                    if over { " ⚠" } else { "" }
+                )
+            })
+            .collect();
+        out.push(Line::styled(
+            format!("{}: {}", t(Msg::SpeakingTime), parts.join(", ")),
+            theme.dim,
+        ));
+    }
+}
+
+/// The current positions side by side per confederation, in the forum's party order, and
+/// the parties that have given none.
+fn position_lines(out: &mut Vec<Line<'static>>, p: &Positions, app: &App, theme: &Theme) {
+    let t = |m| app.lang.t(m);
+    heading(out, t(Msg::Positions), theme);
+    for (group, members) in p.by_group() {
+        out.push(Line::styled(group.to_string(), theme.dim));
+        for p in members {
+            let mut spans = vec![
+                Span::raw(format!("  {}: ", p.party)),
+                Span::styled(p.stance.to_string(), theme.current),
+            ];
+            if !p.reason.is_empty() {
+                spans.push(Span::raw(format!(" – {}", p.reason)));
+            }
+            let mut note = format!(" ({}, {}", p.by, p.at);
+            if p.on_behalf {
+                note.push_str(&format!("; {}", t(Msg::OnBehalf)));
+            }
+            if p.earlier > 0 {
+                note.push_str(&format!("; {} {}", p.earlier, t(Msg::EarlierPositions)));
+            }
+            note.push(')');
+            spans.push(Span::styled(note, theme.dim));
+            out.push(Line::from(spans));
         }
     }
-    out
+    if !p.missing.is_empty() {
+        out.push(Line::styled(
+            format!("{}: {}", t(Msg::NoPositionYet), p.missing.join(", ")),
+            theme.dim,
+        ));
+    }
+}
+
+/// When and by whom an entry of a history was written, and the date of the meeting it was
+/// written in, between `brackets`: "08.12.2026 10.15 Kari (2026-12-08)".
+fn stamp(app: &App, at: &str, by: &str, meeting: Option<&str>, brackets: [char; 2]) -> String {
+    let [open, close] = brackets;
+    let meeting = meeting
+        .and_then(|m| app.meeting_date(m))
+        .map(|d| format!(" {open}{d}{close}"))
+        .unwrap_or_default();
+    format!("{} {by}{meeting}", i18n::short_datetime(app.lang, at))
 }
 
 fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
@@ -343,19 +308,11 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
     }
     out.push(field(t(Msg::Status), status, theme));
     if !a.history.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::History), theme));
+        heading(&mut out, t(Msg::History), theme);
         for h in &a.history {
-            let meeting = h
-                .meeting
-                .as_deref()
-                .and_then(|m| app.meeting_date(m))
-                .map(|d| format!(" ({d})"))
-                .unwrap_or_default();
+            let stamp = stamp(app, &h.at, &h.by, h.meeting.as_deref(), ['(', ')']);
             out.push(Line::raw(format!(
-                "{} {}{meeting}: {} {}",
-                i18n::short_datetime(lang, &h.at),
-                h.by,
+                "{stamp}: {} {}",
                 i18n::dev_area_status(lang, h.status),
                 h.note
             )));
@@ -381,11 +338,7 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
             ),
         );
     }
-    if !items.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::ItemsAcrossMeetings), theme));
-        out.extend(items);
-    }
+    section(&mut out, t(Msg::ItemsAcrossMeetings), items, theme);
     let inputs: Vec<Line> = app
         .doc
         .area_inputs
@@ -393,11 +346,7 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
         .filter(|i| matches!(&i.target, crate::model::InputTarget::DevArea(id) if *id == a.id))
         .map(|i| Line::raw(format!("{}: {}", f.party_short(&i.party), i.text)))
         .collect();
-    if !inputs.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::Inputs), theme));
-        out.extend(inputs);
-    }
+    section(&mut out, t(Msg::Inputs), inputs, theme);
     let actions: Vec<Line> = app
         .doc
         .actions
@@ -405,11 +354,7 @@ fn area_lines(app: &App, a: &DevArea, theme: &Theme) -> Vec<Line<'static>> {
         .filter(|x| x.areas.contains(&a.id))
         .map(|x| Line::from(action_spans(app, x, theme)))
         .collect();
-    if !actions.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::Actions), theme));
-        out.extend(actions);
-    }
+    section(&mut out, t(Msg::Actions), actions, theme);
     out
 }
 
@@ -439,18 +384,7 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
             theme,
         ));
     }
-    if !a.areas.is_empty() {
-        let names: Vec<String> = a
-            .areas
-            .iter()
-            .map(|x| {
-                f.dev_area(x)
-                    .map(|d| d.number.to_string())
-                    .unwrap_or_else(|| x.clone())
-            })
-            .collect();
-        out.push(field(t(Msg::DevAreas), names.join(", "), theme));
-    }
+    area_field(&mut out, &area_refs(f, &a.areas), t(Msg::DevAreas), theme);
     if let Some(p) = &a.proposed_by {
         out.push(field(
             t(Msg::ProposedBy),
@@ -459,8 +393,7 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
         ));
     }
     if !a.history.is_empty() {
-        out.push(Line::raw(""));
-        out.push(heading(t(Msg::History), theme));
+        heading(&mut out, t(Msg::History), theme);
         for h in &a.history {
             let what = match &h.change {
                 crate::model::ActionField::Status(s) => {
@@ -479,17 +412,8 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
                 crate::model::ActionField::Areas(v) => format!("{}: {}", t(Msg::DevAreas), v.len()),
                 crate::model::ActionField::Note(s) => s.clone(),
             };
-            let meeting = h
-                .meeting
-                .as_deref()
-                .and_then(|m| app.meeting_date(m))
-                .map(|d| format!(" [{d}]"))
-                .unwrap_or_default();
-            out.push(Line::raw(format!(
-                "{} {}{meeting}: {what}",
-                i18n::short_datetime(lang, &h.at),
-                h.by
-            )));
+            let stamp = stamp(app, &h.at, &h.by, h.meeting.as_deref(), ['[', ']']);
+            out.push(Line::raw(format!("{stamp}: {what}")));
         }
     }
     out

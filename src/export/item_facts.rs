@@ -1,0 +1,307 @@
+//! What there is to say about one agenda item, in words of one language. The minutes and
+//! the TUI's detail pane both lay an item out from these facts, each in its own way, so
+//! the two cannot say different things about it.
+
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{DevArea, Forum, Item, ItemKind, Vote, ha20_deadlines};
+
+/// An item's facts. Borrowed texts are the item's own, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemFacts<'a> {
+    /// "Sak 3/26: Title".
+    pub heading: String,
+    /// The kind in words, e.g. "Drøfting".
+    pub kind: &'static str,
+    /// "Presenter: name", when someone presents it.
+    pub presenter: Option<String>,
+    /// "Planned time: 20 min".
+    pub planned: String,
+    pub planned_minutes: u32,
+    pub confidential: bool,
+    /// When a drøfting or forhandling was demanded, and the day it must start by
+    /// (HA § 20), as short dates.
+    pub demanded: Option<(String, String)>,
+    pub areas: Vec<AreaRef<'a>>,
+    /// Background and notes, when they say anything.
+    pub background: Option<&'a str>,
+    pub notes: Option<&'a str>,
+    pub inputs: Vec<InputFact<'a>>,
+    /// None when no party took a position and the kind of item asks for none.
+    pub positions: Option<Positions<'a>>,
+    /// Each vote's result line (`vote_line`).
+    pub votes: Vec<String>,
+    pub conclusion: Option<Conclusion<'a>>,
+    /// The current statement for the record of each party.
+    pub statements: Vec<StatementFact<'a>>,
+}
+
+/// A development area an item or action is linked to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaRef<'a> {
+    pub id: &'a str,
+    /// None for an area the forum does not know (any more).
+    pub area: Option<&'a DevArea>,
+}
+
+impl AreaRef<'_> {
+    /// "3", or the id of an unknown area.
+    pub fn number(&self) -> String {
+        match self.area {
+            Some(d) => d.number.to_string(),
+            None => self.id.to_string(),
+        }
+    }
+
+    /// "3. Title", or the id of an unknown area.
+    pub fn numbered_title(&self) -> String {
+        match self.area {
+            Some(d) => format!("{}. {}", d.number, d.title),
+            None => self.id.to_string(),
+        }
+    }
+}
+
+/// The development areas `ids` name, in their order.
+pub fn area_refs<'a>(forum: &'a Forum, ids: &'a [String]) -> Vec<AreaRef<'a>> {
+    ids.iter()
+        .map(|id| AreaRef {
+            id,
+            area: forum.dev_area(id),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputFact<'a> {
+    /// The party's short name.
+    pub party: &'a str,
+    /// Who is quoted or credited, when the input says so.
+    pub source: Option<&'a str>,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Positions<'a> {
+    /// Each party's current position, in the order first given.
+    pub current: Vec<PositionFact<'a>>,
+    /// The union and safety side parties that have not given one yet (short names).
+    pub missing: Vec<&'a str>,
+    /// The kind of item asks the parties for positions (drøfting, forhandling).
+    pub expected: bool,
+    /// The confederations (or sides) of the forum's parties, in the forum's order.
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionFact<'a> {
+    /// The party's short name.
+    pub party: &'a str,
+    /// The party's confederation, or its side in words; None for a party the forum does
+    /// not know.
+    pub group: Option<String>,
+    pub stance: &'static str,
+    /// As written; may be empty.
+    pub reason: &'a str,
+    /// Who recorded it, and when (a short time stamp).
+    pub by: &'a str,
+    pub at: String,
+    /// Recorded by someone outside the party on its behalf.
+    pub on_behalf: bool,
+    /// How many positions the party gave on the item before this one.
+    pub earlier: usize,
+}
+
+impl Positions<'_> {
+    /// The positions per group, in the order of `groups`; groups without one are left out.
+    pub fn by_group(&self) -> Vec<(&str, Vec<&PositionFact<'_>>)> {
+        self.groups
+            .iter()
+            .filter_map(|g| {
+                let members: Vec<&PositionFact> = self
+                    .current
+                    .iter()
+                    .filter(|p| p.group.as_deref() == Some(g.as_str()))
+                    .collect();
+                (!members.is_empty()).then_some((g.as_str(), members))
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conclusion<'a> {
+    /// The conclusion as written, when it says anything.
+    pub text: Option<&'a str>,
+    /// "Enighet" or "Uenighet", when the item ended in one.
+    pub agreement: Option<&'static str>,
+    /// The parties that disagree (short names).
+    pub dissenters: Vec<&'a str>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementFact<'a> {
+    /// The party's short name.
+    pub party: &'a str,
+    pub text: &'a str,
+}
+
+/// Text that says something: not empty and not only blanks.
+fn written(text: &str) -> Option<&str> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// A party's confederation, or its side in words.
+fn group_of(lang: Lang, party: &crate::model::Party) -> String {
+    party
+        .confederation
+        .clone()
+        .unwrap_or_else(|| i18n::side(lang, party.side).to_string())
+}
+
+impl<'a> ItemFacts<'a> {
+    pub fn of(forum: &'a Forum, item: &'a Item, lang: Lang) -> ItemFacts<'a> {
+        let t = |m| lang.t(m);
+        ItemFacts {
+            heading: format!("{} {}: {}", t(Msg::Item), item.number, item.title),
+            kind: i18n::item_kind(lang, item.kind),
+            presenter: (!item.presenter.is_empty())
+                .then(|| format!("{}: {}", t(Msg::Presenter), item.presenter)),
+            planned: format!(
+                "{}: {} {}",
+                t(Msg::PlannedMinutes),
+                item.planned_minutes,
+                t(Msg::Minute)
+            ),
+            planned_minutes: item.planned_minutes,
+            confidential: item.confidential,
+            demanded: item.demanded_on.map(|d| {
+                let start_by = ha20_deadlines(d).start_by;
+                (i18n::short_date(lang, d), i18n::short_date(lang, start_by))
+            }),
+            areas: area_refs(forum, &item.areas),
+            background: written(&item.background),
+            notes: written(&item.notes),
+            inputs: item
+                .inputs
+                .iter()
+                .map(|i| InputFact {
+                    party: forum.party_short(&i.party),
+                    source: (!i.source.is_empty()).then_some(i.source.as_str()),
+                    text: &i.text,
+                })
+                .collect(),
+            positions: positions(forum, item, lang),
+            votes: item.votes.iter().map(|v| vote_line(v, lang)).collect(),
+            conclusion: (written(&item.conclusion).is_some() || item.agreement.is_some()).then(
+                || Conclusion {
+                    text: written(&item.conclusion),
+                    agreement: item.agreement.map(|a| i18n::agreement(lang, a)),
+                    dissenters: item
+                        .dissenters
+                        .iter()
+                        .map(|d| forum.party_short(d))
+                        .collect(),
+                },
+            ),
+            statements: item
+                .current_statements()
+                .into_iter()
+                .map(|s| StatementFact {
+                    party: forum.party_short(&s.party),
+                    text: &s.text,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn positions<'a>(forum: &'a Forum, item: &'a Item, lang: Lang) -> Option<Positions<'a>> {
+    let current = item.current_positions();
+    let expected = matches!(item.kind, ItemKind::Consultation | ItemKind::Negotiation);
+    if current.is_empty() && !expected {
+        return None;
+    }
+    let mut groups: Vec<String> = Vec::new();
+    for party in &forum.parties {
+        let group = group_of(lang, party);
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    Some(Positions {
+        current: current
+            .into_iter()
+            .map(|p| PositionFact {
+                party: forum.party_short(&p.party),
+                group: forum.party(&p.party).map(|x| group_of(lang, x)),
+                stance: i18n::stance(lang, p.stance),
+                reason: &p.reason,
+                by: &p.by,
+                at: i18n::short_datetime(lang, &p.at),
+                on_behalf: p.on_behalf,
+                earlier: item.positions.iter().filter(|q| q.party == p.party).count() - 1,
+            })
+            .collect(),
+        missing: item
+            .parties_without_position(forum)
+            .iter()
+            .map(|p| p.short.as_str())
+            .collect(),
+        expected,
+        groups,
+    })
+}
+
+/// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
+/// stemmer (simpelt flertall)".
+pub fn vote_line(v: &Vote, lang: Lang) -> String {
+    if v.count_conflict() {
+        let counts: Vec<String> = v
+            .current_counts()
+            .iter()
+            .map(|e| {
+                let n: Vec<String> = e.counts.iter().map(u32::to_string).collect();
+                format!("{} ({})", n.join("-"), e.by)
+            })
+            .collect();
+        return format!(
+            "{}: {}: {}",
+            v.question,
+            lang.t(Msg::CountConflict),
+            counts.join(" / ")
+        );
+    }
+    let outcome = v.outcome.clone().unwrap_or_else(|| crate::model::tally(v));
+    let counts: Vec<String> = v
+        .options
+        .iter()
+        .zip(&outcome.counts)
+        .map(|(o, c)| format!("{} {c}", o.label))
+        .collect();
+    let verdict = if v.open {
+        lang.t(Msg::VoteOpen).to_string()
+    } else if let Some(w) = outcome.winner {
+        format!(
+            "{}: {}",
+            lang.t(Msg::VoteWinner),
+            v.options.get(w).map(|o| o.label.as_str()).unwrap_or("?")
+        )
+    } else if outcome.tie {
+        format!("{} ({})", lang.t(Msg::VoteNotAdopted), lang.t(Msg::VoteTie))
+    } else if outcome.adopted {
+        lang.t(Msg::VoteAdopted).to_string()
+    } else {
+        lang.t(Msg::VoteNotAdopted).to_string()
+    };
+    format!(
+        "{}: {verdict}. {}, {} {}; {} {} ({}, {})",
+        v.question,
+        counts.join(", "),
+        lang.t(Msg::VoteBlank),
+        outcome.blank,
+        outcome.cast,
+        lang.t(Msg::VoteCast),
+        i18n::vote_rule(lang, v.rule),
+        i18n::vote_method(lang, v.method),
+    )
+}

@@ -1,0 +1,426 @@
+//! The fold's rules, change by change.
+
+use super::*;
+use crate::model::{Author, ItemField, ItemKind, ItemNumber, MeetingStatus, Stance};
+
+fn meta(n: u32, party: &str) -> OpMeta<'static> {
+    let at: &'static str =
+        Box::leak(format!("2026-12-08T10:{:02}:00+01:00", n % 60).into_boxed_str());
+    let author = Box::leak(Box::new(Author {
+        name: format!("rep {party}"),
+        person: None,
+        party: Some(party.into()),
+    }));
+    OpMeta {
+        writer: "w",
+        seq: u64::from(n),
+        at,
+        author,
+    }
+}
+
+fn doc_with_item() -> Doc {
+    let mut d = Doc::default();
+    d.apply(
+        &meta(1, "kmd"),
+        Change::MeetingCreate {
+            meeting: "m".into(),
+            title: "Møte".into(),
+            starts_at: "2026-12-08T10:00:00+01:00".into(),
+        },
+    )
+    .expect("create");
+    for (n, id, rank) in [(2, "a", 2048), (3, "b", 1024)] {
+        d.apply(
+            &meta(n, "kmd"),
+            Change::ItemAdd {
+                meeting: "m".into(),
+                item: id.into(),
+                number: ItemNumber { n, year: 2026 },
+                title: id.to_uppercase(),
+                kind: ItemKind::Consultation,
+                rank,
+            },
+        )
+        .expect("item");
+    }
+    d
+}
+
+fn titles(d: &Doc) -> Vec<String> {
+    d.meeting("m")
+        .expect("m")
+        .items
+        .iter()
+        .map(|i| i.title.clone())
+        .collect()
+}
+
+#[test]
+fn items_follow_rank_and_reorder() {
+    let mut d = doc_with_item();
+    assert_eq!(titles(&d), ["B", "A"]);
+    d.apply(
+        &meta(4, "kmd"),
+        Change::ItemSet {
+            meeting: "m".into(),
+            item: "a".into(),
+            set: ItemField::Rank(0),
+        },
+    )
+    .expect("rank");
+    assert_eq!(titles(&d), ["A", "B"]);
+    d.apply(
+        &meta(5, "kmd"),
+        Change::ItemSet {
+            meeting: "m".into(),
+            item: "b".into(),
+            set: ItemField::Title("B2".into()),
+        },
+    )
+    .expect("set");
+    assert_eq!(titles(&d), ["A", "B2"]);
+}
+
+#[test]
+fn only_the_party_itself_may_write_its_statement_and_the_attempt_is_shown() {
+    let mut d = doc_with_item();
+    let st = |party: &str| Change::Statement {
+        meeting: "m".into(),
+        item: "a".into(),
+        party: party.into(),
+        text: "NTL tar forbehold.".into(),
+    };
+    let refused = d
+        .apply(&meta(6, "kmd"), st("ntl"))
+        .expect_err("KMD cannot write NTL's statement");
+    assert_eq!(refused, RejectReason::NotYourParty);
+    assert_eq!(d.rejected[0].by, "rep kmd");
+    assert_eq!(d.rejected[0].op, "w:6");
+    d.apply(&meta(7, "ntl"), st("ntl"))
+        .expect("NTL writes its own");
+    let m = d.minutes("m").expect("minutes");
+    assert_eq!(
+        m.meeting.item("a").expect("a").current_statements().len(),
+        1
+    );
+    assert_eq!(m.rejected.len(), 1, "the refused attempt is in the minutes");
+}
+
+#[test]
+fn the_chair_records_a_position_on_a_partys_behalf_and_it_says_so() {
+    let mut d = doc_with_item();
+    let pos = |stance| Change::Position {
+        meeting: "m".into(),
+        item: "a".into(),
+        party: "ntl".into(),
+        stance,
+        reason: String::new(),
+    };
+    d.apply(&meta(6, "kmd"), pos(Stance::Agree))
+        .expect("on behalf");
+    d.apply(&meta(7, "ntl"), pos(Stance::Disagree))
+        .expect("own");
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+    assert!(item.positions[0].on_behalf);
+    assert!(!item.positions[1].on_behalf);
+    assert_eq!(item.current_positions()[0].stance, Stance::Disagree);
+}
+
+fn set_status(d: &mut Doc, n: u32, to: MeetingStatus) -> Result<(), RejectReason> {
+    d.apply(
+        &meta(n, "kmd"),
+        Change::MeetingStatus {
+            meeting: "m".into(),
+            to,
+        },
+    )
+}
+
+fn circulate(d: &mut Doc, n: u32, hash: &str) -> Result<(), RejectReason> {
+    d.apply(
+        &meta(n, "kmd"),
+        Change::Circulate {
+            meeting: "m".into(),
+            hash: hash.into(),
+            deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 22),
+            parties: Vec::new(),
+        },
+    )
+}
+
+fn approve(d: &mut Doc, n: u32, party: &str, hash: &str) -> Result<(), RejectReason> {
+    d.apply(
+        &meta(n, party),
+        Change::Approve {
+            meeting: "m".into(),
+            party: party.into(),
+            hash: hash.into(),
+        },
+    )
+}
+
+fn forum_of(parties: &[&str]) -> Forum {
+    Forum {
+        parties: parties
+            .iter()
+            .map(|p| crate::model::Party {
+                id: (*p).into(),
+                name: p.to_uppercase(),
+                short: p.to_uppercase(),
+                side: crate::model::Side::Union,
+                confederation: None,
+            })
+            .collect(),
+        ..Forum::default()
+    }
+}
+
+#[test]
+fn approved_minutes_are_locked_until_a_new_round() {
+    let mut d = doc_with_item();
+    d.forum = forum_of(&["kmd", "ntl"]);
+    set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+    set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+    assert_eq!(
+        set_status(&mut d, 12, MeetingStatus::Circulated),
+        Err(RejectReason::IllegalTransition),
+        "circulating needs a hash"
+    );
+    circulate(&mut d, 12, "h1").expect("circulate");
+    let edit = Change::ItemSet {
+        meeting: "m".into(),
+        item: "a".into(),
+        set: ItemField::Notes("endret".into()),
+    };
+    assert_eq!(
+        d.apply(&meta(13, "kmd"), edit.clone()),
+        Err(RejectReason::Locked),
+        "circulated minutes are locked"
+    );
+    assert_eq!(
+        approve(&mut d, 14, "ntl", "old"),
+        Err(RejectReason::StaleHash)
+    );
+    assert_eq!(approve(&mut d, 14, "kmd", "h1").map_err(|_| ()), Ok(()));
+    assert_eq!(
+        d.meeting("m").map(|m| m.waiting_for(&d.forum)),
+        Some(vec!["ntl".to_string()])
+    );
+    approve(&mut d, 15, "ntl", "h1").expect("ntl approves");
+    let m = d.meeting("m").expect("m");
+    assert_eq!(m.status, MeetingStatus::Approved);
+    assert!(m.approved_at.is_some());
+    assert_eq!(
+        d.apply(&meta(16, "kmd"), edit.clone()),
+        Err(RejectReason::Locked)
+    );
+    // A change after approval: reopen, edit, a new round. The approved version stays.
+    set_status(&mut d, 17, MeetingStatus::Closed).expect("reopen approved minutes");
+    d.apply(&meta(18, "kmd"), edit).expect("editable again");
+    circulate(&mut d, 19, "h2").expect("new round");
+    let m = d.meeting("m").expect("m");
+    assert_eq!(m.status, MeetingStatus::Circulated);
+    assert!(m.approvals.is_empty());
+    assert_eq!(m.earlier_versions.len(), 1);
+    let old = &m.earlier_versions[0];
+    assert_eq!(old.hash, "h1");
+    assert_eq!(old.approvals.len(), 2);
+    assert_eq!(
+        old.meeting
+            .items
+            .iter()
+            .find(|i| i.id == "a")
+            .map(|i| i.notes.as_str()),
+        Some("")
+    );
+}
+
+#[test]
+fn the_round_needs_the_parties_fixed_when_it_was_circulated() {
+    let mut d = doc_with_item();
+    set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+    set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+    assert_eq!(
+        circulate(&mut d, 12, "h1"),
+        Err(RejectReason::NotAnApprover),
+        "no parties: nobody could approve"
+    );
+    d.forum = forum_of(&["kmd", "ntl"]);
+    circulate(&mut d, 13, "h1").expect("circulate");
+    // A party added later is not needed; one not in the round cannot answer.
+    d.forum = forum_of(&["kmd", "ntl", "unio"]);
+    assert_eq!(
+        approve(&mut d, 14, "unio", "h1"),
+        Err(RejectReason::NotAnApprover)
+    );
+    approve(&mut d, 15, "kmd", "h1").expect("kmd");
+    // The last party asking for changes does not approve the minutes.
+    d.apply(
+        &meta(16, "ntl"),
+        Change::RequestChanges {
+            meeting: "m".into(),
+            party: "ntl".into(),
+            hash: "h1".into(),
+            text: "Mangler vårt syn".into(),
+        },
+    )
+    .expect("ntl asks");
+    assert_eq!(
+        d.meeting("m").map(|m| m.status),
+        Some(MeetingStatus::Circulated)
+    );
+    approve(&mut d, 17, "ntl", "h1").expect("ntl approves after all");
+    assert_eq!(
+        d.meeting("m").map(|m| m.status),
+        Some(MeetingStatus::Approved)
+    );
+}
+
+#[test]
+fn a_party_may_ask_for_changes_and_only_for_itself() {
+    let mut d = doc_with_item();
+    d.forum = forum_of(&["kmd", "ntl"]);
+    set_status(&mut d, 10, MeetingStatus::Open).expect("open");
+    set_status(&mut d, 11, MeetingStatus::Closed).expect("close");
+    circulate(&mut d, 12, "h1").expect("circulate");
+    let ask = |party: &str| Change::RequestChanges {
+        meeting: "m".into(),
+        party: party.into(),
+        hash: "h1".into(),
+        text: "Sak 2: vårt standpunkt mangler".into(),
+    };
+    assert_eq!(
+        d.apply(&meta(13, "kmd"), ask("ntl")),
+        Err(RejectReason::NotYourParty)
+    );
+    d.apply(&meta(14, "ntl"), ask("ntl")).expect("own party");
+    approve(&mut d, 15, "kmd", "h1").expect("kmd");
+    let m = d.meeting("m").expect("m");
+    assert_eq!(m.status, MeetingStatus::Circulated, "ntl has not approved");
+    assert_eq!(m.waiting_for(&d.forum), vec!["ntl".to_string()]);
+}
+
+#[test]
+fn two_concurrent_different_counts_are_a_conflict_until_settled() {
+    let mut d = doc_with_item();
+    d.apply(
+        &meta(6, "kmd"),
+        Change::VoteOpen {
+            meeting: "m".into(),
+            item: "a".into(),
+            vote: "v".into(),
+            question: "q".into(),
+            options: crate::model::VoteOption::defaults(["For", "Mot", "Avstår"]),
+            method: crate::model::VoteMethod::Count,
+            rule: crate::model::VoteRule::SimpleMajority,
+        },
+    )
+    .expect("open");
+    let count = |counts: Vec<u32>, replaces: Vec<String>| Change::VoteCount {
+        meeting: "m".into(),
+        item: "a".into(),
+        vote: "v".into(),
+        counts,
+        replaces,
+    };
+    // Two terminals type a count without seeing each other's.
+    d.apply(&meta(7, "kmd"), count(vec![5, 2, 1], vec![]))
+        .expect("count");
+    d.apply(&meta(8, "ntl"), count(vec![4, 3, 1], vec![]))
+        .expect("count");
+    let vote = |d: &Doc| {
+        d.meeting("m")
+            .and_then(|m| m.item("a"))
+            .map(|i| i.votes[0].clone())
+            .expect("vote")
+    };
+    assert!(vote(&d).count_conflict());
+    assert_eq!(vote(&d).counts, None, "neither count is chosen");
+    assert_eq!(vote(&d).outcome, None);
+    // The chair settles it, seeing both.
+    d.apply(
+        &meta(9, "kmd"),
+        count(vec![5, 2, 1], vec!["w:7".into(), "w:8".into()]),
+    )
+    .expect("settle");
+    assert!(!vote(&d).count_conflict());
+    assert_eq!(vote(&d).counts, Some(vec![5, 2, 1]));
+    assert!(vote(&d).outcome.is_some_and(|o| o.adopted));
+    // The same count typed twice is no conflict.
+    d.apply(&meta(10, "ntl"), count(vec![5, 2, 1], vec!["w:9".into()]))
+        .expect("count");
+    d.apply(&meta(11, "hvo"), count(vec![5, 2, 1], vec!["w:9".into()]))
+        .expect("count");
+    assert!(!vote(&d).count_conflict());
+}
+
+#[test]
+fn the_speakers_list_keeps_order_and_time_per_party() {
+    let mut d = doc_with_item();
+    let sp = |c: fn(Id, Id, Id) -> Change, who: &str| c("m".into(), "a".into(), who.into());
+    let req = |m, i, s| Change::SpeakerRequest {
+        meeting: m,
+        item: i,
+        speaker: s,
+    };
+    let start = |m, i, s| Change::SpeakerStart {
+        meeting: m,
+        item: i,
+        speaker: s,
+    };
+    d.apply(&meta(6, "ntl"), sp(req, "s1")).expect("request");
+    d.apply(&meta(7, "unio"), sp(req, "s2")).expect("request");
+    d.apply(&meta(8, "kmd"), sp(start, "s1"))
+        .expect("floor to NTL");
+    d.apply(&meta(14, "kmd"), sp(start, "s2"))
+        .expect("floor to Unio");
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a").clone();
+    assert_eq!(item.speakers[0].party.as_deref(), Some("ntl"));
+    assert!(
+        item.speakers[0].ended_at.is_some(),
+        "giving the floor to the next ends the one before"
+    );
+    assert!(item.speakers[1].speaking());
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T10:20:00+01:00").expect("time");
+    let used = item.party_speaking_time(now);
+    assert_eq!(
+        used[0],
+        ("ntl".to_string(), 6 * 60),
+        "NTL spoke 10:08 to 10:14"
+    );
+    assert_eq!(
+        used[1],
+        ("unio".to_string(), 6 * 60),
+        "Unio from 10:14, still speaking at 10:20"
+    );
+    assert_eq!(
+        d.apply(&meta(15, "kmd"), sp(start, "s1")),
+        Err(RejectReason::UnknownTarget),
+        "a speaker who spoke is not waiting"
+    );
+}
+
+#[test]
+fn a_deleted_item_stays_deleted() {
+    let mut d = doc_with_item();
+    d.apply(
+        &meta(6, "kmd"),
+        Change::ItemDelete {
+            meeting: "m".into(),
+            item: "a".into(),
+        },
+    )
+    .expect("delete");
+    assert_eq!(titles(&d), ["B"]);
+    let late = Change::ItemSet {
+        meeting: "m".into(),
+        item: "a".into(),
+        set: ItemField::Notes("sent".into()),
+    };
+    assert_eq!(
+        d.apply(&meta(7, "ntl"), late).expect_err("gone"),
+        RejectReason::UnknownTarget
+    );
+    assert_eq!(titles(&d), ["B"]);
+}

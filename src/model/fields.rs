@@ -1,0 +1,28 @@
+//! Fields set as a whole, last writer wins: an enum with a variant per field, and `apply`
+//! to write the value into its record.
+
+/// Declares `enum $name { Variant(Type), … }` and `$name::apply(self, &mut $record)`,
+/// each variant naming the field of the record it sets.
+macro_rules! whole_fields {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident for $record:ty {
+            $($(#[$vattr:meta])* $variant:ident($value:ty) => $field:ident,)*
+        }
+    ) => {
+        $(#[$attr])*
+        pub enum $name {
+            $($(#[$vattr])* $variant($value),)*
+        }
+
+        impl $name {
+            pub(crate) fn apply(self, record: &mut $record) {
+                match self {
+                    $($name::$variant(v) => record.$field = v,)*
+                }
+            }
+        }
+    };
+}
+
+pub(super) use whole_fields;
