@@ -4,9 +4,11 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::layout::Layout;
 use super::op::{LineError, Op, parse_line};
 use super::perms;
 use super::problem::{Problem, ProblemKind};
+use crate::model::Scope;
 
 /// One line of a log, as read: its number (from 1), its bytes, and what it is.
 #[derive(Debug)]
@@ -140,6 +142,16 @@ pub fn read_log_from(path: &Path, from: u64) -> LogRead {
             consumed: from,
         },
     }
+}
+
+/// Every op in a scope's logs, problems left aside: for what is derived from the logs and
+/// built again when they change (the archive index).
+pub fn scope_ops(layout: &Layout, scope: &Scope) -> Vec<Op> {
+    layout
+        .log_files(scope)
+        .iter()
+        .flat_map(|path| read_log_from(path, 0).ops)
+        .collect()
 }
 
 /// A log this process owns: created new, locked for as long as it is open, appended and
