@@ -111,12 +111,7 @@ impl Gen {
 
     /// The chair sends the minutes round with the hash of their content; two weeks to answer.
     /// Like the app, it names the parties whose approval the round needs.
-    fn circulate(
-        &mut self,
-        day: &mut Day,
-        meeting: &Id,
-        t: NaiveDateTime,
-    ) -> Result<String> {
+    fn circulate(&mut self, day: &mut Day, meeting: &Id, t: NaiveDateTime) -> Result<String> {
         let (hash, parties) = self
             .doc
             .meeting(meeting)

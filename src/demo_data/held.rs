@@ -93,13 +93,7 @@ impl Gen {
         Ok(())
     }
 
-    fn hold_item(
-        &mut self,
-        day: &mut Day,
-        slot: &Slot,
-        k: usize,
-        it: &ItemPlan,
-    ) -> Result<()> {
+    fn hold_item(&mut self, day: &mut Day, slot: &Slot, k: usize, it: &ItemPlan) -> Result<()> {
         let m = slot.id.clone();
         let set = |set: ItemField| Change::ItemSet {
             meeting: m.clone(),
