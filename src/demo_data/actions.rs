@@ -9,6 +9,7 @@ use super::people::{UNIONS, short};
 use super::schedule::{Fate, Slot};
 use super::text;
 use crate::model::{ActionField, ActionStatus, Change, Id, Owner};
+
 impl Gen {
     /// A new action item (by the secretariat's process) and the changes it will get at
     /// later meetings: most are done within a few meetings, some are moved or dropped, a
@@ -17,7 +18,6 @@ impl Gen {
         &mut self,
         day: &mut Day,
         slot: &Slot,
-        k: usize,
         it: &ItemPlan,
         topic: &str,
         proposed_by: Option<Id>,
@@ -61,6 +61,7 @@ impl Gen {
             },
         )?;
         // Its future.
+        let k = slot.index;
         let mut at = k;
         let mut sets: Vec<(usize, ActionField)> = Vec::new();
         if proposed_by.is_some() {

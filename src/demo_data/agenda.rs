@@ -10,20 +10,20 @@ use super::schedule::Slot;
 use super::text;
 use super::time::rfc3339;
 use crate::model::{Change, Document, ItemField, ItemKind, MeetingField};
+
 impl Gen {
     /// The agenda, a week or so before: the meeting, its items and documents.
     pub(super) fn prepare(
         &mut self,
         day: &mut Day,
         slot: &Slot,
-        k: usize,
         prep: NaiveDateTime,
     ) -> Result<Vec<ItemPlan>> {
         let id = slot.id.clone();
         let year = slot.start.year();
         // The items: the agenda, the action list, 2-6 cases, any other business.
         let mut plan: Vec<(ItemKind, Special)> = vec![(ItemKind::Other, Special::Agenda)];
-        if self.pending.contains_key(&k) || self.rng.chance(50) {
+        if self.pending.contains_key(&slot.index) || self.rng.chance(50) {
             plan.push((ItemKind::Information, Special::FollowUp));
         }
         let total = 5 + self.rng.below(5);
@@ -61,7 +61,7 @@ impl Gen {
                             i = (i + 1) % text::TOPICS.len();
                         }
                         used_topics.push(i);
-                        let (t, a) = text::TOPICS[i];
+                        let (t, a) = &text::TOPICS[i];
                         (t.to_string(), a.iter().map(|s| s.to_string()).collect())
                     };
                     let titles: &[&str] = match kind {

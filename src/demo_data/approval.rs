@@ -9,15 +9,10 @@ use super::schedule::{Fate, Slot};
 use super::time::office_time;
 use crate::model::{Change, Id, ItemField, MeetingStatus};
 use crate::store::seal;
+
 impl Gen {
     /// After the meeting: the minutes go round, the parties answer.
-    pub(super) fn approve(
-        &mut self,
-        day: &mut Day,
-        slot: &Slot,
-        k: usize,
-        items: &[ItemPlan],
-    ) -> Result<()> {
+    pub(super) fn approve(&mut self, day: &mut Day, slot: &Slot, items: &[ItemPlan]) -> Result<()> {
         if slot.fate == Fate::Closed {
             return Ok(());
         }
@@ -52,53 +47,27 @@ impl Gen {
             }
             _ => {
                 let mut t = t;
-                if late_enough && (k == self.forced_changes || self.rng.chance(6)) {
+                if late_enough && (slot.index == self.forced_changes || self.rng.chance(6)) {
                     // A party asks for changes; the chair takes the minutes back and fixes them.
                     let hash = self.circulate(day, &slot.id, t)?;
                     let asks = parties.iter().find(|p| *p != "kmd").cloned();
                     let some: Vec<Id> = vec!["kmd".into()];
                     self.answers(day, &slot.id, &hash, t, &some, asks.as_ref(), 6)?;
                     let back = office_time(&mut self.rng, day.t.date() + Duration::days(1));
-                    self.op_at(
-                        day,
-                        0,
-                        back,
-                        Change::MeetingStatus {
-                            meeting: slot.id.clone(),
-                            to: MeetingStatus::Closed,
-                        },
-                    )?;
                     let who = asks.as_deref().map(short).unwrap_or("HVO");
-                    self.correct_notes(
-                        day,
-                        &slot.id,
-                        items,
-                        &format!("Referatet er rettet etter innspill fra {who}."),
-                    )?;
+                    let fix = format!("Referatet er rettet etter innspill fra {who}.");
+                    self.take_back(day, &slot.id, items, back, &fix)?;
                     t = office_time(&mut self.rng, day.t.date() + Duration::days(1));
                 }
                 let hash = self.circulate(day, &slot.id, t)?;
                 self.answers(day, &slot.id, &hash, t, &parties, None, 10)?;
-                if late_enough && (k == self.forced_reopen || self.rng.chance(3)) {
+                if late_enough && (slot.index == self.forced_reopen || self.rng.chance(3)) {
                     // Approved, then reopened for a correction and approved again.
                     let back_on = day.t.date() + Duration::days(14 + self.rng.below(30) as i64);
                     let back = office_time(&mut self.rng, back_on);
                     if back.date() + Duration::days(20) < self.present {
-                        self.op_at(
-                            day,
-                            0,
-                            back,
-                            Change::MeetingStatus {
-                                meeting: slot.id.clone(),
-                                to: MeetingStatus::Closed,
-                            },
-                        )?;
-                        self.correct_notes(
-                            day,
-                            &slot.id,
-                            items,
-                            "Rettelse etter godkjenning: fristen for oppfølging er flyttet til neste møte.",
-                        )?;
+                        let fix = "Rettelse etter godkjenning: fristen for oppfølging er flyttet til neste møte.";
+                        self.take_back(day, &slot.id, items, back, fix)?;
                         let t = office_time(&mut self.rng, day.t.date() + Duration::days(1));
                         let hash = self.circulate(day, &slot.id, t)?;
                         self.answers(day, &slot.id, &hash, t, &parties, None, 8)?;
@@ -195,6 +164,23 @@ impl Gen {
             self.op_at(day, w, t, change)?;
         }
         Ok(())
+    }
+
+    /// The chair takes the minutes back at `back` (closed again) and corrects the notes.
+    fn take_back(
+        &mut self,
+        day: &mut Day,
+        meeting: &Id,
+        items: &[ItemPlan],
+        back: NaiveDateTime,
+        fix: &str,
+    ) -> Result<()> {
+        let closed = Change::MeetingStatus {
+            meeting: meeting.clone(),
+            to: MeetingStatus::Closed,
+        };
+        self.op_at(day, 0, back, closed)?;
+        self.correct_notes(day, meeting, items, fix)
     }
 
     /// The chair adds a sentence to the notes of a case.

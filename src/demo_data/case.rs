@@ -1,7 +1,7 @@
 //! A case on the agenda: inputs, notes, positions, statements, conclusion, actions.
 
 use anyhow::Result;
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 
 use super::fill::{Vars, area_number, fill, join_nb};
 use super::generator::{Day, Gen, ItemPlan};
@@ -10,15 +10,10 @@ use super::schedule::Slot;
 use super::text;
 use super::time::rfc3339;
 use crate::model::{Agreement, Change, Id, Input, InputTarget, ItemField, ItemKind, Stance};
+
 impl Gen {
-    pub(super) fn substantive(
-        &mut self,
-        day: &mut Day,
-        slot: &Slot,
-        k: usize,
-        it: &ItemPlan,
-        year: i32,
-    ) -> Result<()> {
+    pub(super) fn substantive(&mut self, day: &mut Day, slot: &Slot, it: &ItemPlan) -> Result<()> {
+        let year = slot.start.year();
         let m = slot.id.clone();
         let item = it.id.clone();
         let set = |set: ItemField| Change::ItemSet {
@@ -70,20 +65,13 @@ impl Gen {
         }
         // A written input from a party.
         if self.rng.chance(20) && !day.present.is_empty() {
-            let (party, _) = day.present[self.rng.below(day.present.len())].clone();
-            let d = self.pick(&text::MINISTRIES);
-            let v = Vars {
-                p: short(&party),
-                t: &it.topic,
-                d,
-                ..Vars::default()
-            };
+            let (party, v) = self.party_writing(day, it);
             let mut body = String::new();
             let count = 1 + usize::from(self.rng.chance(40));
             self.sentences(&mut body, &text::INPUTS, count, &v);
             let (w, source) = match day.writer_of(&party) {
                 Some(w) if self.rng.chance(70) => (w, String::new()),
-                _ => (0, format!("{}, {d}", short(&party))),
+                _ => (0, format!("{}, {}", v.p, v.d)),
             };
             day.t += Duration::seconds(20);
             let input = Input {
@@ -171,31 +159,20 @@ impl Gen {
                 stance
             };
             let w = day.writer_of(&party).unwrap_or(0);
-            let reason = self.reason(first);
-            self.day_op(
-                day,
-                w,
-                Change::Position {
+            let said = if changes_mind {
+                vec![first, stance]
+            } else {
+                vec![first]
+            };
+            for s in said {
+                let position = Change::Position {
                     meeting: m.clone(),
                     item: item.clone(),
                     party: party.clone(),
-                    stance: first,
-                    reason,
-                },
-            )?;
-            if changes_mind {
-                let reason = self.reason(stance);
-                self.day_op(
-                    day,
-                    w,
-                    Change::Position {
-                        meeting: m.clone(),
-                        item: item.clone(),
-                        party: party.clone(),
-                        stance,
-                        reason,
-                    },
-                )?;
+                    stance: s,
+                    reason: self.reason(s),
+                };
+                self.day_op(day, w, position)?;
             }
             stances.push((party, stance));
         }
@@ -279,21 +256,14 @@ impl Gen {
             } else {
                 None
             };
-            self.add_action(day, slot, k, it, &it.topic.clone(), proposer)?;
+            self.add_action(day, slot, it, &it.topic.clone(), proposer)?;
             if self.rng.chance(20) {
-                self.add_action(day, slot, k, it, &it.topic.clone(), None)?;
+                self.add_action(day, slot, it, &it.topic.clone(), None)?;
             }
         }
         // An input to a development area, sent in around the meeting.
         if !it.areas.is_empty() && self.rng.chance(4) && !day.present.is_empty() {
-            let (party, _) = day.present[self.rng.below(day.present.len())].clone();
-            let d = self.pick(&text::MINISTRIES);
-            let v = Vars {
-                p: short(&party),
-                t: &it.topic,
-                d,
-                ..Vars::default()
-            };
+            let (party, v) = self.party_writing(day, it);
             let body = fill(self.pick(&text::INPUTS), &v);
             day.t += Duration::seconds(20);
             let input = Input {
@@ -301,13 +271,26 @@ impl Gen {
                 party: party.clone(),
                 target: InputTarget::DevArea(it.areas[self.rng.below(it.areas.len())].clone()),
                 text: body,
-                source: format!("{}, {d}", short(&party)),
+                source: format!("{}, {}", v.p, v.d),
                 at: rfc3339(day.t),
                 by: self.forum_author.name.clone(),
             };
             self.forum_op(day.t, Change::AreaInput { input })?;
         }
         Ok(())
+    }
+
+    /// A party present, and the words for what it sends in about the item: the party's
+    /// short name, the topic and a ministry.
+    fn party_writing<'a>(&mut self, day: &Day, it: &'a ItemPlan) -> (Id, Vars<'a>) {
+        let (party, _) = day.present[self.rng.below(day.present.len())].clone();
+        let v = Vars {
+            p: short(&party),
+            t: &it.topic,
+            d: self.pick(&text::MINISTRIES),
+            ..Vars::default()
+        };
+        (party, v)
     }
 
     /// Append `count` different phrases of `list` to `out`, filled in, space-separated.

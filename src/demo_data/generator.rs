@@ -34,15 +34,7 @@ pub struct Stats {
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Special {
-    Agenda,
-    FollowUp,
-    Substantive,
-    Other,
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct ItemPlan {
     pub(super) id: Id,
     pub(super) number: ItemNumber,
@@ -50,6 +42,14 @@ pub(super) struct ItemPlan {
     pub(super) special: Special,
     pub(super) topic: String,
     pub(super) areas: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Special {
+    Agenda,
+    FollowUp,
+    Substantive,
+    Other,
 }
 
 /// One held meeting's processes and where its clock stands.
@@ -322,10 +322,10 @@ impl Gen {
             t: prep,
             dir,
         };
-        let items = self.prepare(&mut day, &slot, k, prep)?;
+        let items = self.prepare(&mut day, &slot, prep)?;
         if slot.fate != Fate::Planned {
-            self.hold(&mut day, &slot, k, &items)?;
-            self.approve(&mut day, &slot, k, &items)?;
+            self.hold(&mut day, &slot, &items)?;
+            self.approve(&mut day, &slot, &items)?;
         }
         for w in day.ws {
             if !w.bytes.is_empty() {

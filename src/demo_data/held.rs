@@ -1,7 +1,7 @@
 //! The meeting itself: attendance, item by item, votes.
 
 use anyhow::Result;
-use chrono::{Datelike, Duration};
+use chrono::Duration;
 
 use super::fill::{Vars, fill};
 use super::generator::{Day, Gen, ItemPlan, Special};
@@ -15,16 +15,10 @@ use crate::model::{
 };
 impl Gen {
     /// The meeting itself: attendance, item by item, closed at the end.
-    pub(super) fn hold(
-        &mut self,
-        day: &mut Day,
-        slot: &Slot,
-        k: usize,
-        items: &[ItemPlan],
-    ) -> Result<()> {
+    pub(super) fn hold(&mut self, day: &mut Day, slot: &Slot, items: &[ItemPlan]) -> Result<()> {
         let id = slot.id.clone();
         // The secretariat's planned forum changes come first.
-        if let Some(changes) = self.forum_plan.remove(&k) {
+        if let Some(changes) = self.forum_plan.remove(&slot.index) {
             for (i, change) in changes.into_iter().enumerate() {
                 self.forum_op(slot.start + Duration::seconds(i as i64 + 1), change)?;
             }
@@ -80,7 +74,7 @@ impl Gen {
             },
         )?;
         for it in items {
-            self.hold_item(day, slot, k, it)?;
+            self.hold_item(day, slot, it)?;
         }
         self.day_op(
             day,
@@ -93,7 +87,7 @@ impl Gen {
         Ok(())
     }
 
-    fn hold_item(&mut self, day: &mut Day, slot: &Slot, k: usize, it: &ItemPlan) -> Result<()> {
+    fn hold_item(&mut self, day: &mut Day, slot: &Slot, it: &ItemPlan) -> Result<()> {
         let m = slot.id.clone();
         let set = |set: ItemField| Change::ItemSet {
             meeting: m.clone(),
@@ -115,7 +109,6 @@ impl Gen {
             day.t + Duration::seconds(1),
             set(ItemField::StartedAt(Some(started))),
         )?;
-        let year = slot.start.year();
         let union = |g: &mut Gen| short(UNIONS[g.rng.below(UNIONS.len())]);
         match it.special {
             Special::Agenda => {
@@ -131,7 +124,7 @@ impl Gen {
                 self.day_op(day, 0, set(ItemField::Conclusion("Godkjent.".into())))?;
             }
             Special::FollowUp => {
-                let sets = self.pending.remove(&k).unwrap_or_default();
+                let sets = self.pending.remove(&slot.index).unwrap_or_default();
                 let done = sets
                     .iter()
                     .filter(|(_, f)| matches!(f, ActionField::Status(ActionStatus::Done)))
@@ -191,7 +184,7 @@ impl Gen {
                     );
                     self.day_op(day, 0, set(ItemField::Notes(notes)))?;
                     if self.rng.chance(30) {
-                        self.add_action(day, slot, k, it, topic, None)?;
+                        self.add_action(day, slot, it, topic, None)?;
                     }
                 } else {
                     self.day_op(
@@ -203,7 +196,7 @@ impl Gen {
                     )?;
                 }
             }
-            Special::Substantive => self.substantive(day, slot, k, it, year)?,
+            Special::Substantive => self.substantive(day, slot, it)?,
         }
         let pad = if self.per_day > 1 {
             10 + self.rng.below(60)

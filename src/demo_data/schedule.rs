@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use super::time::{at_hm, prev_weekday, weekday_on_or_before};
 use crate::demo::Rng;
 use crate::model::Id;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Fate {
     Approved,
@@ -21,6 +22,8 @@ pub(super) enum Fate {
 
 #[derive(Debug, Clone)]
 pub(super) struct Slot {
+    /// Its place in the schedule: 0 is the oldest meeting.
+    pub(super) index: usize,
     pub(super) id: Id,
     pub(super) start: NaiveDateTime,
     pub(super) fate: Fate,
@@ -85,7 +88,9 @@ pub(super) fn schedule(n: usize, present: NaiveDate, ids: &mut Rng) -> Result<(V
     back.extend(tail);
     let slots = back
         .into_iter()
-        .map(|(fate, start)| Slot {
+        .enumerate()
+        .map(|(index, (fate, start))| Slot {
+            index,
             id: format!("m-{}-{:06x}", start.date(), ids.next_u64() >> 40),
             start,
             fate,

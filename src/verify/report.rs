@@ -29,12 +29,12 @@ impl Report {
 /// What the hash chains of a set of log files say.
 #[derive(Debug, Clone, Default)]
 pub struct Logs {
-    /// Their folder in the data folder, as shown (`log/forum/`).
-    pub dir: String,
     pub files: usize,
     pub entries: usize,
     pub changed: Vec<Finding>,
     pub notes: Vec<Note>,
+    /// Their folder in the data folder, as shown (`log/forum/`).
+    pub dir: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
