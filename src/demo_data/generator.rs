@@ -2,7 +2,7 @@
 //! agenda to approval.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime};
@@ -61,7 +61,8 @@ pub(super) struct Day {
     /// Union and safety parties present, with who is there for them.
     pub(super) present: Vec<(Id, Id)>,
     pub(super) t: NaiveDateTime,
-    pub(super) dir: PathBuf,
+    /// The meeting's scope: where its processes' logs go.
+    scope: Scope,
 }
 
 impl Day {
@@ -216,9 +217,10 @@ impl Gen {
         xs[self.rng.below(xs.len())]
     }
 
-    fn new_writer(&mut self, dir: &Path, author: Author) -> WriterLog {
+    fn new_writer(&mut self, scope: &Scope, author: Author) -> WriterLog {
         let id = format!("w{:012x}", self.ids.next_u64() >> 16);
-        WriterLog::new(id.clone(), dir.join(format!("{id}.jsonl")), author, 8 << 10)
+        let path = self.layout.log_path(scope, &id);
+        WriterLog::new(id, path, author, 8 << 10)
     }
 
     pub(super) fn author(&self, person: &str) -> Author {
@@ -232,7 +234,7 @@ impl Gen {
 
     /// A process of the party's, added to the day's: a rep recording, or a party answering.
     pub(super) fn add_writer(&mut self, day: &mut Day, party: Id, person: &str) -> usize {
-        let log = self.new_writer(&day.dir, self.author(person));
+        let log = self.new_writer(&day.scope, self.author(person));
         day.ws.push(log);
         day.party_writer.push((party, day.ws.len() - 1));
         day.ws.len() - 1
@@ -300,14 +302,14 @@ impl Gen {
 
     pub(super) fn meeting(&mut self, k: usize) -> Result<()> {
         let slot = self.slots[k].clone();
-        let dir = self.layout.scope_dir(&Scope::Meeting(slot.id.clone()));
-        self.files.dir(&dir)?;
+        let scope = Scope::Meeting(slot.id.clone());
+        self.files.dir(&self.layout.scope_dir(&scope))?;
         let chair = if self.rng.chance(20) {
             "p-referent"
         } else {
             "p-leder"
         };
-        let chair_log = self.new_writer(&dir, self.author(chair));
+        let chair_log = self.new_writer(&scope, self.author(chair));
         let date = slot.start.date();
         let prep_day = if slot.fate == Fate::Planned {
             self.present - Duration::days(1 + self.rng.below(3) as i64)
@@ -320,7 +322,7 @@ impl Gen {
             party_writer: vec![("kmd".into(), 0)],
             present: Vec::new(),
             t: prep,
-            dir,
+            scope,
         };
         let items = self.prepare(&mut day, &slot, prep)?;
         if slot.fate != Fate::Planned {

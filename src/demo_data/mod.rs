@@ -93,7 +93,7 @@ fn refuse_foreign_folder(root: &Path) -> Result<()> {
     }
     let mut entries =
         std::fs::read_dir(root).with_context(|| format!("could not read {}", root.display()))?;
-    if entries.next().is_some() && !root.join("log").is_dir() {
+    if entries.next().is_some() && !Layout::new(root).log_root().is_dir() {
         bail!(
             "{} is not empty and is not a samrad data folder; demo data goes into a new or empty folder (--data-dir)",
             root.display()

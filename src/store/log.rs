@@ -18,6 +18,9 @@ pub struct LogLine<'a> {
     pub read: LineRead,
 }
 
+// Each is taken apart as soon as it is read, never kept: boxing the op would only cost an
+// allocation per line.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum LineRead {
     /// Nothing but white space.
