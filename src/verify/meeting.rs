@@ -1,12 +1,14 @@
 //! Checking a meeting: folded on its own, its approved round and earlier versions hashed
 //! again, and its minutes file compared with the fold.
 
+use std::path::Path;
+
 use serde::Deserialize;
 
 use super::differ::first_difference;
 use super::logs::{read_scope, shown_dir};
-use super::report::{Finding, MeetingReport, Note, Round};
-use crate::model::{Forum, Meeting, MeetingStatus, Scope, Verdict};
+use super::report::{Finding, MeetingReport, Note, Round, Verdict};
+use crate::model::{Forum, Meeting, MeetingStatus, Scope};
 use crate::store::ids::is_safe_id;
 use crate::store::layout::Layout;
 use crate::store::minutes::{MinutesFile, read_minutes_file};
@@ -26,7 +28,7 @@ pub(super) fn check_meetings(
         |id| {
             // Not expected; a meeting that could not be checked is not intact.
             let mut r = MeetingReport::empty(id);
-            r.verdict = super::report::Verdict::Changed;
+            r.verdict = Verdict::Changed;
             r.changed.push(Finding::Unreadable {
                 file: shown_dir(layout, &Scope::Meeting(id.clone())),
                 error: "checking failed".into(),
@@ -47,7 +49,7 @@ struct MinutesMeeting {
 
 /// A minutes file's meeting; `None` when there is no file (minutes are derived: a folder
 /// may have none yet).
-fn read_meeting(path: &std::path::Path) -> Option<MinutesFile<Box<Meeting>>> {
+fn read_meeting(path: &Path) -> Option<MinutesFile<Box<Meeting>>> {
     match read_minutes_file::<MinutesMeeting>(path) {
         MinutesFile::Unreadable(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         MinutesFile::Unreadable(e) => Some(MinutesFile::Invalid(e.to_string())),
@@ -130,7 +132,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
         let answers: Vec<_> = m
             .approvals
             .iter()
-            .filter(|a| a.verdict == Verdict::Approve)
+            .filter(|a| a.verdict == crate::model::Verdict::Approve)
             .collect();
         for a in &answers {
             if a.hash != approved {
@@ -151,7 +153,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
         let intact = seal::content_hash(&v.meeting) == v.hash
             && v.approvals
                 .iter()
-                .filter(|a| a.verdict == Verdict::Approve)
+                .filter(|a| a.verdict == crate::model::Verdict::Approve)
                 .all(|a| a.hash == v.hash);
         if intact {
             report.notes.push(Note::EarlierIntact {
