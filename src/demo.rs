@@ -3,8 +3,9 @@
 use crate::model::{
     ActionStatus, Agreement, Author, Change, Id, ItemField, ItemKind, ItemNumber, Owner, Stance,
 };
+use crate::store::chain::OpChain;
 use crate::store::clock::{Clock, Hlc};
-use crate::store::op::{Op, line_hash};
+use crate::store::op::Op;
 
 /// SplitMix64: small, fast and the same on every machine.
 #[derive(Debug, Clone)]
@@ -28,6 +29,10 @@ impl Rng {
         } else {
             (self.next_u64() % n as u64) as usize
         }
+    }
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
@@ -260,6 +265,10 @@ fn logs_by(
 ) -> Vec<Vec<Op>> {
     let writers = writers.max(1);
     let mut logs: Vec<Vec<Op>> = vec![Vec::new(); writers];
+    // Each writer's ops go into one file, whatever their scope.
+    let mut chains: Vec<OpChain> = (0..writers)
+        .map(|w| OpChain::one_file(format!("w{w:02}")))
+        .collect();
     let mut clocks: Vec<Clock> = vec![Clock::default(); writers];
     let mut last = Hlc::default();
     for (i, (person, change)) in script.iter().enumerate() {
@@ -270,27 +279,13 @@ fn logs_by(
         let ms = start_ms + i as i64 * 250 + skew;
         let clock = clocks[w].tick(ms);
         last = clock;
-        let prev = logs[w]
-            .last()
-            .map(|o| line_hash(o.encode().as_bytes()))
-            .unwrap_or_default();
         let at = chrono::DateTime::from_timestamp_millis(ms)
             .map(|t| {
                 t.fixed_offset()
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
             })
             .unwrap_or_default();
-        let seq = logs[w].len() as u64 + 1;
-        logs[w].push(Op {
-            v: crate::model::SCHEMA_VERSION,
-            writer: format!("w{w:02}"),
-            seq,
-            clock,
-            at,
-            by: author(*person),
-            prev,
-            change: change.clone(),
-        });
+        logs[w].push(chains[w].next(clock, at, author(*person), change.clone()));
     }
     logs
 }

@@ -469,5 +469,101 @@ pub fn text(m: Msg) -> &'static str {
         UnknownStance => "unknown position {0}; use agree, disagree, noted or abstain",
         UnknownStatus => "unknown status {0}; use planned, open, closed, circulated or approved",
         DiskWriterStopped => "the disk writer stopped",
+        // verify
+        VerifyNoLogsHere => {
+            "{0}: no samrad logs here (there is no log/forum/); give the data folder with --data-dir"
+        }
+        VerifyTheForum => "The forum",
+        VerifyLogsIntact => "logs intact ({0}, {1})",
+        VerifyOneFile => "{0} file",
+        VerifyFiles => "{0} files",
+        VerifyOneEntry => "{0} entry",
+        VerifyEntries => "{0} entries",
+        VerifyIntact => "intact",
+        VerifyChanged => "changed",
+        VerifyNotApproved => "not approved",
+        VerifyNote => "note",
+        VerifySummary => "{0} intact, {1} changed, {2} not approved",
+        VerifyForumLogsChanged => "; the forum's logs changed",
+        VerifyRound => "approved {0}, hash {1}",
+        VerifyOneParty => "{0} party",
+        VerifyParties => "{0} parties",
+        VerifyStatus => "status {0}",
+        VerifyNoMeeting => "no meeting in the logs",
+        VerifyWaitingFor => "waiting for {0}",
+        VerifyLogLine => "{0} line {1}{2}: {3}",
+        VerifyLogEntry => " (entry {0})",
+        VerifyNotAnEntry => "not a valid entry",
+        VerifyStartsMidChain => {
+            "the first line points to a line before it (lines removed from the start)"
+        }
+        VerifyNextDisagrees => "does not match the hash line {0} holds of it",
+        VerifySeqNotIncreasing => "out of order (its number does not increase)",
+        VerifyOtherWriter => "written by another writer than the file's",
+        VerifyUnreadable => "{0}: could not be read ({1})",
+        VerifyFoldDiffers => "{0}: {1} (hash now {2}, approved {3})",
+        VerifyMinutesDiffer => "{0}: {1} (the file's hash {2}, should be {3})",
+        VerifyMinutesInvalid => "{0}: not valid minutes ({1})",
+        VerifyMinutesApprovals => "{0}: the approvals are not those in the logs",
+        VerifyApprovalMissing => {
+            "{0} says the minutes were approved (hash {1}), but the logs have no such approval"
+        }
+        VerifyLogsMissing => "{0} is missing, but {1} says the minutes were approved",
+        VerifyEarlierChanged => {
+            "{0}: the earlier approved version (approved {1}, hash {2}) no longer has its hash{3}"
+        }
+        VerifyApprovalHash => "{0}: the approval of {1} is for other content",
+        VerifyTornTail => {
+            "{0} line {1}: the last line was never finished (a write cut off); it is left out and is not a change"
+        }
+        VerifyNewerLine => {
+            "{0} line {1}: written by a newer samrad (schema {2}); its chain is checked, its content is not"
+        }
+        VerifyBlankLine => "{0} line {1}: an empty line, skipped",
+        VerifyMinutesStale => {
+            "{0} is older than the logs (status {1}); not compared, it is written anew when the meeting is opened"
+        }
+        VerifyMinutesNewer => "{0} was written by a newer samrad (schema {1}); not compared",
+        VerifyEarlierIntact => {
+            "earlier approved version (approved {0}, hash {1}) intact in the logs"
+        }
+        VerifyNoLogs => "no logs in {0}, only the minutes file {1}",
+        VerifyContentDiffers => "the content is not the content that was approved",
+        VerifyListEntry => " no. {0}",
+        VerifyMeetingField => "the meeting's {0}",
+        VerifyItemField => "item {0} {1}",
+        VerifyItemMissing => "item {0} is missing",
+        VerifyItemAdded => "item {0} was added",
+        VerifyItemOrder => "the order of the items",
+        VerifyFieldTitle => "title",
+        VerifyFieldStartsAt => "time",
+        VerifyFieldPlace => "place",
+        VerifyFieldChair => "chair",
+        VerifyFieldReferent => "minute-taker",
+        VerifyFieldAttendance => "attendance",
+        VerifyFieldDocuments => "documents",
+        VerifyFieldOpenedAt => "opened",
+        VerifyFieldClosedAt => "closed",
+        VerifyFieldNumber => "number",
+        VerifyFieldKind => "kind",
+        VerifyFieldRank => "place on the agenda",
+        VerifyFieldPresenter => "presenter",
+        VerifyFieldPlannedMinutes => "planned time",
+        VerifyFieldStartedAt => "start",
+        VerifyFieldEndedAt => "end",
+        VerifyFieldDemandedOn => "date demanded",
+        VerifyFieldAreas => "development areas",
+        VerifyFieldBackground => "background",
+        VerifyFieldNotes => "notes",
+        VerifyFieldConclusion => "conclusion",
+        VerifyFieldAgreement => "agreement",
+        VerifyFieldDissenters => "dissenters",
+        VerifyFieldConfidential => "confidential",
+        VerifyFieldPositions => "positions",
+        VerifyFieldVotes => "votes",
+        VerifyFieldInputs => "inputs",
+        VerifyFieldStatements => "statements for the record",
+        VerifyFieldSpeakers => "speakers list",
+        VerifyFieldPartyBudgetMinutes => "speaking time per party",
     }
 }

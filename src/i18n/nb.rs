@@ -473,5 +473,101 @@ pub fn text(m: Msg) -> &'static str {
         UnknownStance => "ukjent standpunkt {0}; bruk enig, uenig, orientering eller avstår",
         UnknownStatus => "ukjent status {0}; bruk planned, open, closed, circulated eller approved",
         DiskWriterStopped => "skrivingen til disk har stoppet",
+        // verify
+        VerifyNoLogsHere => {
+            "{0}: ingen samrad-logger her (log/forum/ finnes ikke); oppgi datamappen med --data-dir"
+        }
+        VerifyTheForum => "Forumet",
+        VerifyLogsIntact => "loggene er uendret ({0}, {1})",
+        VerifyOneFile => "{0} fil",
+        VerifyFiles => "{0} filer",
+        VerifyOneEntry => "{0} post",
+        VerifyEntries => "{0} poster",
+        VerifyIntact => "uendret",
+        VerifyChanged => "endret",
+        VerifyNotApproved => "ikke godkjent",
+        VerifyNote => "merk",
+        VerifySummary => "{0} uendret, {1} endret, {2} ikke godkjent",
+        VerifyForumLogsChanged => "; forumets logger er endret",
+        VerifyRound => "godkjent {0}, hash {1}",
+        VerifyOneParty => "{0} part",
+        VerifyParties => "{0} parter",
+        VerifyStatus => "status {0}",
+        VerifyNoMeeting => "ingen møte i loggene",
+        VerifyWaitingFor => "venter på {0}",
+        VerifyLogLine => "{0} linje {1}{2}: {3}",
+        VerifyLogEntry => " (post {0})",
+        VerifyNotAnEntry => "ikke en gyldig post",
+        VerifyStartsMidChain => {
+            "første linje viser til en linje før den (linjer fjernet fra starten)"
+        }
+        VerifyNextDisagrees => "stemmer ikke med hashen linje {0} har av den",
+        VerifySeqNotIncreasing => "i feil rekkefølge (nummeret øker ikke)",
+        VerifyOtherWriter => "skrevet av en annen enn filens skriver",
+        VerifyUnreadable => "{0}: kunne ikke leses ({1})",
+        VerifyFoldDiffers => "{0}: {1} (hash nå {2}, godkjent {3})",
+        VerifyMinutesDiffer => "{0}: {1} (filens hash {2}, skal være {3})",
+        VerifyMinutesInvalid => "{0}: ikke et gyldig referat ({1})",
+        VerifyMinutesApprovals => "{0}: godkjenningene er ikke de samme som i loggene",
+        VerifyApprovalMissing => {
+            "{0} sier at referatet er godkjent (hash {1}), men loggene har ingen slik godkjenning"
+        }
+        VerifyLogsMissing => "{0} mangler, men {1} sier at referatet er godkjent",
+        VerifyEarlierChanged => {
+            "{0}: tidligere godkjent versjon (godkjent {1}, hash {2}) har ikke lenger sin hash{3}"
+        }
+        VerifyApprovalHash => "{0}: godkjenningen fra {1} gjelder et annet innhold",
+        VerifyTornTail => {
+            "{0} linje {1}: siste linje ble ikke skrevet ferdig (avbrutt skriving); den er utelatt og er ikke en endring"
+        }
+        VerifyNewerLine => {
+            "{0} linje {1}: skrevet av en nyere samrad (skjema {2}); kjeden er sjekket, innholdet ikke"
+        }
+        VerifyBlankLine => "{0} linje {1}: tom linje, hoppet over",
+        VerifyMinutesStale => {
+            "{0} er eldre enn loggene (status {1}); ikke sammenlignet, den skrives på nytt når møtet åpnes"
+        }
+        VerifyMinutesNewer => "{0} er skrevet av en nyere samrad (skjema {1}); ikke sammenlignet",
+        VerifyEarlierIntact => {
+            "tidligere godkjent versjon (godkjent {0}, hash {1}) er uendret i loggene"
+        }
+        VerifyNoLogs => "ingen logger i {0}, bare referatfilen {1}",
+        VerifyContentDiffers => "innholdet er et annet enn det som ble godkjent",
+        VerifyListEntry => " nr. {0}",
+        VerifyMeetingField => "møtets {0}",
+        VerifyItemField => "sak {0} {1}",
+        VerifyItemMissing => "sak {0} mangler",
+        VerifyItemAdded => "sak {0} er lagt til",
+        VerifyItemOrder => "rekkefølgen på sakene",
+        VerifyFieldTitle => "tittel",
+        VerifyFieldStartsAt => "tidspunkt",
+        VerifyFieldPlace => "sted",
+        VerifyFieldChair => "møteleder",
+        VerifyFieldReferent => "referent",
+        VerifyFieldAttendance => "oppmøte",
+        VerifyFieldDocuments => "dokumenter",
+        VerifyFieldOpenedAt => "åpnet",
+        VerifyFieldClosedAt => "avsluttet",
+        VerifyFieldNumber => "nummer",
+        VerifyFieldKind => "type",
+        VerifyFieldRank => "plass i dagsordenen",
+        VerifyFieldPresenter => "innleder",
+        VerifyFieldPlannedMinutes => "planlagt tid",
+        VerifyFieldStartedAt => "start",
+        VerifyFieldEndedAt => "slutt",
+        VerifyFieldDemandedOn => "krevd dato",
+        VerifyFieldAreas => "utviklingsområder",
+        VerifyFieldBackground => "bakgrunn",
+        VerifyFieldNotes => "referat",
+        VerifyFieldConclusion => "konklusjon",
+        VerifyFieldAgreement => "enighet",
+        VerifyFieldDissenters => "dissens",
+        VerifyFieldConfidential => "unntatt offentlighet",
+        VerifyFieldPositions => "standpunkter",
+        VerifyFieldVotes => "avstemninger",
+        VerifyFieldInputs => "innspill",
+        VerifyFieldStatements => "protokolltilførsler",
+        VerifyFieldSpeakers => "talerliste",
+        VerifyFieldPartyBudgetMinutes => "taletid per part",
     }
 }

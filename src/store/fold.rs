@@ -70,3 +70,23 @@ pub fn fold(mut ops: Vec<Op>) -> Doc {
     }
     doc
 }
+
+/// One meeting folded with the forum: the forum's ops and the meeting's together, in fold
+/// order. The one way a meeting is folded on its own: for the app (`Load::Meeting`), for
+/// `samrad verify`, and for each meeting of the archive index.
+pub fn fold_meeting(forum_ops: Vec<Op>, meeting_ops: Vec<Op>) -> Doc {
+    let mut ops = forum_ops;
+    ops.extend(meeting_ops);
+    fold(ops)
+}
+
+/// Whether a forum op can change how a meeting folds. A meeting depends on the forum's
+/// parties and people (who must approve), never on the action list or the inputs to
+/// development areas: those can be left out of a meeting's fold when only the meeting is
+/// wanted.
+pub fn shapes_meetings(op: &Op) -> bool {
+    !matches!(
+        op.change,
+        Change::ActionAdd { .. } | Change::ActionSet { .. } | Change::AreaInput { .. }
+    )
+}

@@ -4,6 +4,10 @@
 //! log/forum/<writer>.jsonl        forum-wide ops (parties, areas, actions)
 //! log/<meeting-id>/<writer>.jsonl one meeting's ops
 //! minutes/<meeting-id>.json       derived: the minutes, rebuilt from log/ on each machine
+//! index/<key>.fold.json           derived: a snapshot of a fold (see `snapshot`)
+//! index/archive.bin, search.*     derived: the archive index (see `archive`)
+//! exports/<meeting-id>.<ext>      exported minutes
+//! local/                          this machine's own files, never synced
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -52,6 +56,54 @@ impl Layout {
 
     pub fn minutes_path(&self, meeting: &str) -> PathBuf {
         self.minutes_dir().join(format!("{meeting}.json"))
+    }
+
+    /// Derived indexes: fold snapshots and the archive index.
+    pub fn index_dir(&self) -> PathBuf {
+        self.root.join("index")
+    }
+
+    /// The snapshot of the fold named `key` (see `snapshot`).
+    pub fn snapshot_path(&self, key: &str) -> PathBuf {
+        self.index_dir().join(format!("{key}.fold.json"))
+    }
+
+    /// The archive index's rows.
+    pub fn archive_index_path(&self) -> PathBuf {
+        self.index_dir().join("archive.bin")
+    }
+
+    /// The archive's searchable texts, one after another, each followed by a NUL.
+    pub fn search_text_path(&self) -> PathBuf {
+        self.index_dir().join("search.txt")
+    }
+
+    /// The same texts in lower case, byte for byte aligned with `search_text_path`.
+    pub fn search_fold_path(&self) -> PathBuf {
+        self.index_dir().join("search.fold")
+    }
+
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+
+    /// Where a meeting's minutes are exported in a format with file ending `ext`.
+    pub fn export_path(&self, meeting: &str, ext: &str) -> PathBuf {
+        self.exports_dir().join(format!("{meeting}.{ext}"))
+    }
+
+    /// This machine's own files, kept out of sync.
+    pub fn local_dir(&self) -> PathBuf {
+        self.root.join("local")
+    }
+
+    /// A path in the data folder as people read it: relative to the folder (the whole path
+    /// when it is not in it).
+    pub fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
     }
 
     /// The scopes that have a log folder: the forum first, then meetings by folder name.

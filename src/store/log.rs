@@ -4,44 +4,86 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::layout::Layout;
 use super::op::{LineError, Op, parse_line};
 use super::perms;
 use super::problem::{Problem, ProblemKind};
+use crate::model::Scope;
 
-/// Parse a log's bytes. Good lines become ops; a bad line is reported with its number and
-/// skipped; an unfinished last line is dropped.
-pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
-    let mut ops = Vec::new();
-    let mut problems = Vec::new();
+/// One line of a log, as read: its number (from 1), its bytes, and what it is.
+#[derive(Debug)]
+pub struct LogLine<'a> {
+    pub number: usize,
+    pub bytes: &'a [u8],
+    pub read: LineRead,
+}
+
+// Each is taken apart as soon as it is read, never kept: boxing the op would only cost an
+// allocation per line.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum LineRead {
+    /// Nothing but white space.
+    Blank,
+    Op(Op),
+    /// Written by a newer samrad (its schema version).
+    Newer(u32),
+    /// The last line, without its newline, and not an op: a write that never finished.
+    Torn,
+    /// Not an op: why.
+    Invalid(String),
+}
+
+/// The lines of a log's bytes, each parsed: the one reader of log lines, for the store and
+/// for `samrad verify`.
+pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
     let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     if ends_clean {
         lines.pop();
     }
     let last = lines.len();
-    for (i, line) in lines.into_iter().enumerate() {
+    lines.into_iter().enumerate().map(move |(i, line)| {
         let number = i + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        let read = if line.iter().all(u8::is_ascii_whitespace) {
+            LineRead::Blank
+        } else {
+            match parse_line(line) {
+                Ok(op) => LineRead::Op(op),
+                Err(LineError::Newer(v)) => LineRead::Newer(v),
+                Err(LineError::Invalid(_)) if number == last && !ends_clean => LineRead::Torn,
+                Err(LineError::Invalid(e)) => LineRead::Invalid(e),
+            }
+        };
+        LogLine {
+            number,
+            bytes: line,
+            read,
         }
-        match parse_line(line) {
-            Ok(op) => ops.push(op),
-            Err(LineError::Newer(v)) => problems.push(Problem {
-                path: path.to_path_buf(),
-                line: Some(number),
-                kind: ProblemKind::NewerSchema(v),
-            }),
-            Err(LineError::Invalid(_)) if number == last && !ends_clean => problems.push(Problem {
-                path: path.to_path_buf(),
-                line: Some(number),
-                kind: ProblemKind::TornTail,
-            }),
-            Err(LineError::Invalid(e)) => problems.push(Problem {
-                path: path.to_path_buf(),
-                line: Some(number),
-                kind: ProblemKind::BadLine(e),
-            }),
-        }
+    })
+}
+
+/// Parse a log's bytes. Good lines become ops; a bad line is reported with its number and
+/// skipped; an unfinished last line is dropped.
+pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
+    let mut ops = Vec::new();
+    let mut problems = Vec::new();
+    for line in lines(bytes) {
+        let kind = match line.read {
+            LineRead::Blank => continue,
+            LineRead::Op(op) => {
+                ops.push(op);
+                continue;
+            }
+            LineRead::Newer(v) => ProblemKind::NewerSchema(v),
+            LineRead::Torn => ProblemKind::TornTail,
+            LineRead::Invalid(e) => ProblemKind::BadLine(e),
+        };
+        problems.push(Problem {
+            path: path.to_path_buf(),
+            line: Some(line.number),
+            kind,
+        });
     }
     (ops, problems)
 }
@@ -103,6 +145,16 @@ pub fn read_log_from(path: &Path, from: u64) -> LogRead {
             consumed: from,
         },
     }
+}
+
+/// Every op in a scope's logs, problems left aside: for what is derived from the logs and
+/// built again when they change (the archive index).
+pub fn scope_ops(layout: &Layout, scope: &Scope) -> Vec<Op> {
+    layout
+        .log_files(scope)
+        .iter()
+        .flat_map(|path| read_log_from(path, 0).ops)
+        .collect()
 }
 
 /// A log this process owns: created new, locked for as long as it is open, appended and

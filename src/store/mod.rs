@@ -1,15 +1,18 @@
 //! The store: per-writer append-only op logs, merged on read, and the minutes JSON
-//! materialised from them. See DESIGN.md, "Storage".
+//! materialised from them. Its place among the layers: docs/ARCHITECTURE.md.
 
 pub mod archive;
 pub mod atomic;
 mod catch_up;
+pub mod chain;
 pub mod clock;
 pub mod fold;
 pub mod ids;
 pub mod layout;
 pub mod log;
+pub mod minutes;
 pub mod op;
+pub mod par;
 pub mod perms;
 pub mod problem;
 pub mod schema;
@@ -24,11 +27,16 @@ use thiserror::Error;
 
 use crate::model::{Author, Change, Doc, Minutes, SCHEMA_VERSION, Scope};
 pub use catch_up::CatchUp;
+pub use chain::OpChain;
 pub use clock::{Clock, Hlc};
 pub use layout::Layout;
 pub use log::LogWriter;
+pub use minutes::{MinutesFile, minutes_bytes, read_minutes, read_minutes_file};
 pub use op::Op;
 pub use problem::{Problem, ProblemKind};
+
+/// A moment with its offset from UTC, as ops are stamped.
+pub type Time = chrono::DateTime<chrono::FixedOffset>;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -77,12 +85,10 @@ impl Load {
 #[derive(Debug)]
 pub struct Store {
     layout: Layout,
-    writer: String,
+    /// This writer's id, numbers and hash chains.
+    chain: OpChain,
     author: Author,
-    seq: u64,
     clock: Clock,
-    /// Hash of the last line stamped for each scope's log (the next op's `prev`).
-    prev: HashMap<Scope, String>,
     /// This writer's open logs; taken by a background thread in the TUI.
     appender: Option<Appender>,
     read_only: Option<String>,
@@ -111,11 +117,9 @@ impl Store {
                 logs: HashMap::new(),
             }),
             layout,
-            writer,
+            chain: OpChain::new(writer),
             author,
-            seq: 0,
             clock: Clock::default(),
-            prev: HashMap::new(),
             offsets: HashMap::new(),
             writers: HashMap::new(),
             snapshot_writer: None,
@@ -150,7 +154,7 @@ impl Store {
     }
 
     pub fn writer_id(&self) -> &str {
-        &self.writer
+        self.chain.writer()
     }
 
     /// Who this store writes as, once the forum is loaded and the user is known.
@@ -189,9 +193,16 @@ impl Store {
         Ok(())
     }
 
+    /// The log files of the chosen scopes, scope by scope.
+    fn log_paths(&self, load: &Load) -> Vec<PathBuf> {
+        load.scopes(&self.layout)
+            .iter()
+            .flat_map(|s| self.layout.log_files(s))
+            .collect()
+    }
+
     /// Read every log of the chosen scopes: the ops, and problems found on the way.
     pub fn read_ops(&mut self, load: &Load) -> Vec<Op> {
-        let scopes = load.scopes(&self.layout);
         // Problems found reading are found again on the next read: keep only the last read's.
         self.problems.retain(|p| {
             !matches!(
@@ -202,16 +213,27 @@ impl Store {
                     | ProblemKind::Unreadable(_)
             )
         });
-        let paths: Vec<PathBuf> = scopes
-            .iter()
-            .flat_map(|s| self.layout.log_files(s))
-            .collect();
+        let paths = self.log_paths(load);
         for path in &paths {
             perms::ensure_private(path, &mut self.problems);
         }
         let mut ops = Vec::new();
         self.offsets.clear();
-        for (path, read) in paths.iter().zip(read_logs_in_parallel(&paths)) {
+        let reads = par::map(
+            &paths,
+            par::cores(),
+            |p| log::read_log_from(p, 0),
+            // A thread that panicked is reported per file, not passed on.
+            |p| log::LogRead {
+                problems: vec![Problem {
+                    path: p.clone(),
+                    line: None,
+                    kind: ProblemKind::Unreadable("reading failed".into()),
+                }],
+                ..Default::default()
+            },
+        );
+        for (path, read) in paths.iter().zip(reads) {
             let log::LogRead {
                 ops: mut got,
                 problems,
@@ -253,7 +275,7 @@ impl Store {
     /// no particular order. Our own log is skipped: our ops are applied as we make them.
     pub fn read_new_ops(&mut self, load: &Load) -> Vec<Op> {
         let scopes = load.scopes(&self.layout);
-        let own = format!("{}.jsonl", self.writer);
+        let own = format!("{}.jsonl", self.writer_id());
         let mut ops = Vec::new();
         for scope in &scopes {
             for path in self.layout.log_files(scope) {
@@ -286,7 +308,7 @@ impl Store {
                 else {
                     continue;
                 };
-                if writer == self.writer || seen.contains(&writer) {
+                if writer == self.writer_id() || seen.contains(&writer) {
                     continue;
                 }
                 let held = std::fs::File::open(&path).is_ok_and(|f| {
@@ -316,7 +338,15 @@ impl Store {
         }
         let ops = self.read_ops(load);
         let max_clock = ops.iter().map(|o| o.clock).max().unwrap_or_default();
-        let doc = fold::fold(ops);
+        let doc = match load {
+            Load::Meeting(_) => {
+                let (forum, meeting) = ops
+                    .into_iter()
+                    .partition(|op| op.change.scope() == Scope::Forum);
+                fold::fold_meeting(forum, meeting)
+            }
+            Load::All | Load::Forum => fold::fold(ops),
+        };
         self.write_snapshot(&key, &doc, max_clock);
         doc
     }
@@ -324,24 +354,16 @@ impl Store {
     /// The fold from the snapshot plus the lines written since, when the snapshot can be
     /// trusted; `None` means fold from the start.
     fn load_from_snapshot(&mut self, load: &Load, key: &str) -> Option<Doc> {
-        let snap = snapshot::read(&snapshot::path(self.root(), key))?;
-        let scopes = load.scopes(&self.layout);
-        let paths: Vec<PathBuf> = scopes
-            .iter()
-            .flat_map(|s| self.layout.log_files(s))
-            .collect();
-        let rel = |p: &Path| {
-            p.strip_prefix(self.root())
-                .map(|r| r.display().to_string())
-                .unwrap_or_default()
-        };
-        let current: std::collections::HashSet<String> = paths.iter().map(|p| rel(p)).collect();
+        let snap = snapshot::read(&self.layout.snapshot_path(key))?;
+        let paths = self.log_paths(load);
+        let current: std::collections::HashSet<String> =
+            paths.iter().map(|p| self.layout.relative(p)).collect();
         if snap.files.keys().any(|k| !current.contains(k)) {
             return None;
         }
         let mut reads = Vec::new();
         for path in &paths {
-            let from = match snap.files.get(&rel(path)) {
+            let from = match snap.files.get(&self.layout.relative(path)) {
                 Some(mark) => {
                     if snapshot::mark(path, mark.len).as_ref() != Some(mark) {
                         return None;
@@ -423,7 +445,7 @@ impl Store {
         };
         // Off the caller's path: opening does not wait for the cache to be written. If the
         // process ends first, the next open simply folds from the start again.
-        let path = snapshot::path(self.root(), key);
+        let path = self.layout.snapshot_path(key);
         self.wait_for_snapshot();
         self.snapshot_writer = Some(std::thread::spawn(move || {
             if let Ok(bytes) = serde_json::to_vec(&snap) {
@@ -442,14 +464,10 @@ impl Store {
     /// Append a change to this writer's log for its scope, durably (fsynced) before
     /// returning. The change's op is returned, to be applied to the caller's state.
     pub fn commit(&mut self, change: Change) -> Result<Op, StoreError> {
-        self.commit_at(change, chrono::Local::now().fixed_offset())
+        self.commit_at(change, now())
     }
 
-    pub fn commit_at(
-        &mut self,
-        change: Change,
-        now: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<Op, StoreError> {
+    pub fn commit_at(&mut self, change: Change, now: Time) -> Result<Op, StoreError> {
         let op = self.stamp_at(change, now)?;
         let appender = self.appender.as_mut().ok_or_else(|| {
             StoreError::ReadOnly("this store's log is written by another thread".into())
@@ -461,38 +479,21 @@ impl Store {
     /// Make the op for a change (seq, clock, time, author, hash chain) without writing it.
     /// The caller hands it to the `Appender`, in stamp order.
     pub fn stamp(&mut self, change: Change) -> Result<Op, StoreError> {
-        self.stamp_at(change, chrono::Local::now().fixed_offset())
+        self.stamp_at(change, now())
     }
 
-    pub fn stamp_at(
-        &mut self,
-        change: Change,
-        now: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<Op, StoreError> {
+    pub fn stamp_at(&mut self, change: Change, now: Time) -> Result<Op, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly(why.clone()));
         }
-        let scope = change.scope();
-        if let Scope::Meeting(id) = &scope
-            && !ids::is_safe_id(id)
+        if let Scope::Meeting(id) = change.scope()
+            && !ids::is_safe_id(&id)
         {
-            return Err(StoreError::BadId(id.clone()));
+            return Err(StoreError::BadId(id));
         }
-        self.seq += 1;
-        let prev = self.prev.get(&scope).cloned().unwrap_or_default();
-        let op = Op {
-            v: SCHEMA_VERSION,
-            writer: self.writer.clone(),
-            seq: self.seq,
-            clock: self.clock.tick(now.timestamp_millis()),
-            at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-            by: self.author.clone(),
-            prev,
-            change,
-        };
-        self.prev
-            .insert(scope, op::line_hash(op.encode().as_bytes()));
-        Ok(op)
+        let clock = self.clock.tick(now.timestamp_millis());
+        let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        Ok(self.chain.next(clock, at, self.author.clone(), change))
     }
 
     /// Hand this writer's logs to another thread (the TUI's disk writer).
@@ -513,8 +514,8 @@ impl Store {
         let bytes = minutes_bytes(&minutes);
         match std::fs::read(&path) {
             Ok(old) if old == bytes => return Ok(false),
-            Ok(old) => {
-                if let Some(v) = newer_schema(&old) {
+            Ok(old) => match minutes::parse_minutes::<Minutes>(&old) {
+                MinutesFile::Newer(v) => {
                     let why = format!(
                         "{} was written by a newer samrad (schema {v})",
                         path.display()
@@ -522,10 +523,9 @@ impl Store {
                     self.read_only = Some(why.clone());
                     return Err(StoreError::ReadOnly(why));
                 }
-                if serde_json::from_slice::<Minutes>(&old).is_err() {
-                    self.quarantine(&path)?;
-                }
-            }
+                MinutesFile::Invalid(_) => self.quarantine(&path)?,
+                MinutesFile::Read(_) | MinutesFile::Unreadable(_) => {}
+            },
             Err(_) => {}
         }
         atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
@@ -585,78 +585,7 @@ impl Store {
     }
 }
 
-/// Parse many logs on all cores; results in the order of `paths`.
-fn read_logs_in_parallel(paths: &[PathBuf]) -> Vec<log::LogRead> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(paths.len().max(1));
-    if threads <= 1 {
-        return paths.iter().map(|p| log::read_log_from(p, 0)).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| log::read_log_from(p, 0))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .zip(paths.chunks(chunk))
-            .flat_map(|(h, part)| {
-                // A thread that panicked is reported per file, not passed on.
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|p| {
-                            let problem = Problem {
-                                path: p.clone(),
-                                line: None,
-                                kind: ProblemKind::Unreadable("reading failed".into()),
-                            };
-                            log::LogRead {
-                                problems: vec![problem],
-                                ..Default::default()
-                            }
-                        })
-                        .collect()
-                })
-            })
-            .collect()
-    })
-}
-
-/// The canonical bytes of a minutes file: pretty JSON with a final newline.
-pub fn minutes_bytes(minutes: &Minutes) -> Vec<u8> {
-    let mut v = serde_json::to_vec_pretty(minutes).unwrap_or_default();
-    v.push(b'\n');
-    v
-}
-
-/// Read a minutes file written by samrad.
-pub fn read_minutes(path: &Path) -> Result<Minutes, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if let Some(v) = newer_schema(&bytes) {
-        return Err(format!(
-            "{}: written by a newer samrad (schema {v})",
-            path.display()
-        ));
-    }
-    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn newer_schema(bytes: &[u8]) -> Option<u32> {
-    #[derive(serde::Deserialize)]
-    struct Version {
-        schema_version: u32,
-    }
-    serde_json::from_slice::<Version>(bytes)
-        .ok()
-        .map(|v| v.schema_version)
-        .filter(|v| *v > SCHEMA_VERSION)
+/// The time now, with the local offset.
+fn now() -> Time {
+    chrono::Local::now().fixed_offset()
 }

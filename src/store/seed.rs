@@ -3,11 +3,12 @@
 
 use serde::Deserialize;
 
+use super::chain::OpChain;
 use super::clock::Hlc;
-use super::op::{Op, line_hash};
+use super::op::Op;
 use crate::model::{
     ActionStatus, Author, Change, DevArea, GoalArea, Id, Input, InputTarget, ItemField, ItemKind,
-    ItemNumber, MeetingField, Owner, Party, Person, SCHEMA_VERSION, Scope,
+    ItemNumber, MeetingField, Owner, Party, Person, Scope,
 };
 
 pub const TEMPLATE_JSON: &str = include_str!("../../assets/template.json");
@@ -83,31 +84,15 @@ struct TemplateAction {
 /// hash-chained as the lines of one file. Always the same bytes for the same binary.
 pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
     let t: Template = serde_json::from_str(TEMPLATE_JSON)?;
-    let mut changes: Vec<Change> = Vec::new();
-    changes.push(Change::Forum {
+    let mut changes: Vec<Change> = vec![Change::Forum {
         id: t.forum.id.clone(),
         name: t.forum.name.clone(),
-    });
-    changes.extend(
-        t.parties
-            .into_iter()
-            .map(|party| Change::PartyPut { party }),
-    );
-    changes.extend(
-        t.people
-            .into_iter()
-            .map(|person| Change::PersonPut { person }),
-    );
-    changes.extend(
-        t.goal_areas
-            .into_iter()
-            .map(|area| Change::GoalAreaPut { area }),
-    );
-    changes.extend(
-        t.dev_areas
-            .into_iter()
-            .map(|area| Change::DevAreaPut { area }),
-    );
+    }];
+    use Change as C;
+    changes.extend(t.parties.into_iter().map(|party| C::PartyPut { party }));
+    changes.extend(t.people.into_iter().map(|person| C::PersonPut { person }));
+    changes.extend(t.goal_areas.into_iter().map(|area| C::GoalAreaPut { area }));
+    changes.extend(t.dev_areas.into_iter().map(|area| C::DevAreaPut { area }));
     for m in &t.meetings {
         let meeting = m.id.clone();
         let year = m
@@ -187,35 +172,19 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
         person: None,
         party: None,
     };
+    let mut chain = OpChain::new(TEMPLATE_WRITER);
     let mut groups: Vec<(Scope, Vec<Op>)> = Vec::new();
-    for (i, change) in changes.into_iter().enumerate() {
-        let seq = i as u64 + 1;
+    for change in changes {
         let scope = change.scope();
-        let group = match groups.iter().position(|(s, _)| *s == scope) {
-            Some(g) => g,
-            None => {
-                groups.push((scope, Vec::new()));
-                groups.len() - 1
-            }
+        let clock = Hlc {
+            ms: 0,
+            c: chain.seq() as u32 + 1,
         };
-        let ops = &mut groups[group].1;
-        let prev = ops
-            .last()
-            .map(|o: &Op| line_hash(o.encode().as_bytes()))
-            .unwrap_or_default();
-        ops.push(Op {
-            v: SCHEMA_VERSION,
-            writer: TEMPLATE_WRITER.into(),
-            seq,
-            clock: Hlc {
-                ms: 0,
-                c: seq as u32,
-            },
-            at: t.at.clone(),
-            by: by.clone(),
-            prev,
-            change,
-        });
+        let op = chain.next(clock, t.at.clone(), by.clone(), change);
+        match groups.iter_mut().find(|(s, _)| *s == scope) {
+            Some((_, ops)) => ops.push(op),
+            None => groups.push((scope, vec![op])),
+        }
     }
     Ok(groups)
 }

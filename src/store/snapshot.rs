@@ -1,10 +1,11 @@
 //! A local, derived snapshot of a fold, so that opening a meeting reads only the log lines
-//! written since. It lives in `index/` (kept out of sync like `minutes/`) and is trusted only
-//! while every log it covers is still there with the same bytes up to where it was read,
-//! and every new op comes after everything in it; otherwise samrad folds from the start.
+//! written since. It lives in `index/` (`Layout::snapshot_path`; kept out of sync like
+//! `minutes/`) and is trusted only while every log it covers is still there with the same
+//! bytes up to where it was read, and every new op comes after everything in it; otherwise
+//! samrad folds from the start.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -33,10 +34,6 @@ pub struct FileMark {
 }
 
 pub const BINARY: &str = env!("CARGO_PKG_VERSION");
-
-pub fn path(root: &Path, key: &str) -> PathBuf {
-    root.join("index").join(format!("{key}.fold.json"))
-}
 
 /// The mark of a file read up to `len`, or `None` if it cannot be read that far.
 pub fn mark(path: &Path, len: u64) -> Option<FileMark> {

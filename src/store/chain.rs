@@ -1,0 +1,130 @@
+//! The hash chain of one writer's ops: each op gets the writer's next number and the hash of
+//! the line before it in the same log file. The store, the template, `demo` and `demo-data`
+//! all stamp their ops here, so every log is chained the same way.
+
+use std::collections::HashMap;
+
+use super::clock::Hlc;
+use super::op::{Op, line_hash};
+use crate::model::{Author, Change, SCHEMA_VERSION, Scope};
+
+#[derive(Debug, Clone)]
+pub struct OpChain {
+    writer: String,
+    /// The last number given; numbers go on across this writer's files.
+    seq: u64,
+    /// Hash of the last line of each of this writer's files (the next op's `prev`).
+    prev: HashMap<File, String>,
+    one_file: bool,
+}
+
+/// Which file an op is written to: one per scope, or one for everything.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum File {
+    Scope(Scope),
+    Only,
+}
+
+impl OpChain {
+    /// A writer with one log file per scope, as the store writes them.
+    pub fn new(writer: impl Into<String>) -> OpChain {
+        OpChain {
+            writer: writer.into(),
+            seq: 0,
+            prev: HashMap::new(),
+            one_file: false,
+        }
+    }
+
+    /// A writer whose ops all go into one file, whatever their scope (`demo`'s logs).
+    pub fn one_file(writer: impl Into<String>) -> OpChain {
+        OpChain {
+            one_file: true,
+            ..OpChain::new(writer)
+        }
+    }
+
+    pub fn writer(&self) -> &str {
+        &self.writer
+    }
+
+    /// The number of the last op made (0 before the first).
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// The next op of this writer, chained to the line before it in its file.
+    pub fn next(&mut self, clock: Hlc, at: String, by: Author, change: Change) -> Op {
+        self.next_line(clock, at, by, change).0
+    }
+
+    /// As `next`, with the op's line (without its newline), encoded once for the hash.
+    pub fn next_line(
+        &mut self,
+        clock: Hlc,
+        at: String,
+        by: Author,
+        change: Change,
+    ) -> (Op, String) {
+        let file = if self.one_file {
+            File::Only
+        } else {
+            File::Scope(change.scope())
+        };
+        self.seq += 1;
+        let op = Op {
+            v: SCHEMA_VERSION,
+            writer: self.writer.clone(),
+            seq: self.seq,
+            clock,
+            at,
+            by,
+            prev: self.prev.get(&file).cloned().unwrap_or_default(),
+            change,
+        };
+        let line = op.encode();
+        self.prev.insert(file, line_hash(line.as_bytes()));
+        (op, line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: u64) -> Change {
+        Change::Forum {
+            id: "f".into(),
+            name: format!("Forum {n}"),
+        }
+    }
+
+    fn item(meeting: &str) -> Change {
+        Change::MeetingSet {
+            meeting: meeting.into(),
+            set: crate::model::MeetingField::Place("Akersgata".into()),
+        }
+    }
+
+    #[test]
+    fn each_file_is_chained_on_its_own_and_numbers_go_on() {
+        let mut c = OpChain::new("w");
+        let a = c.next(Hlc::default(), "t".into(), Author::default(), name(1));
+        let b = c.next(Hlc::default(), "t".into(), Author::default(), item("m"));
+        let d = c.next(Hlc::default(), "t".into(), Author::default(), name(2));
+        assert_eq!((a.seq, b.seq, d.seq), (1, 2, 3));
+        assert_eq!(a.prev, "");
+        assert_eq!(b.prev, "", "the meeting's file starts its own chain");
+        assert_eq!(d.prev, line_hash(a.encode().as_bytes()));
+    }
+
+    #[test]
+    fn one_file_chains_every_scope_together() {
+        let mut c = OpChain::one_file("w");
+        let a = c.next(Hlc::default(), "t".into(), Author::default(), name(1));
+        let (b, line) = c.next_line(Hlc::default(), "t".into(), Author::default(), item("m"));
+        assert_eq!(b.prev, line_hash(a.encode().as_bytes()));
+        assert_eq!(line, b.encode());
+        assert_eq!(c.seq(), 2);
+    }
+}

@@ -1,0 +1,255 @@
+//! Checking logs: every line of a file against its hash chain.
+
+use serde::Deserialize;
+
+use super::report::{Finding, LogBreak, Logs, Note};
+use crate::model::Scope;
+use crate::store::layout::Layout;
+use crate::store::log::{self, LineRead};
+use crate::store::op::{self, Op};
+
+/// The ops of a scope's logs and what their chains say.
+pub(super) struct ScopeRead {
+    pub(super) ops: Vec<Op>,
+    pub(super) logs: Logs,
+}
+
+/// Read and check every log of a scope.
+pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
+    let mut read = ScopeRead {
+        ops: Vec::new(),
+        logs: Logs {
+            dir: shown_dir(layout, scope),
+            ..Logs::default()
+        },
+    };
+    for path in layout.log_files(scope) {
+        let file = layout.relative(&path);
+        let writer = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        read.logs.files += 1;
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let checked = check_log(&file, &writer, &bytes);
+                read.logs.entries += checked.entries;
+                read.logs.changed.extend(checked.broken);
+                read.logs.notes.extend(checked.notes);
+                read.ops.extend(checked.ops);
+            }
+            Err(e) => read.logs.changed.push(Finding::Unreadable {
+                file,
+                error: e.to_string(),
+            }),
+        }
+    }
+    read
+}
+
+/// A scope's log folder as the report shows it: `log/<meeting>/`.
+pub(super) fn shown_dir(layout: &Layout, scope: &Scope) -> String {
+    format!("{}/", layout.relative(&layout.scope_dir(scope)))
+}
+
+/// What one log file's chain says, and its ops (the same the fold reads).
+#[derive(Debug, Default)]
+pub struct LogCheck {
+    pub ops: Vec<Op>,
+    pub entries: usize,
+    /// The first break of the chain, if any.
+    pub broken: Option<Finding>,
+    pub notes: Vec<Note>,
+}
+
+/// The fields the chain is made of; read on their own from a line of a newer schema.
+#[derive(Deserialize)]
+struct ChainFields {
+    writer: String,
+    seq: u64,
+    #[serde(default)]
+    prev: String,
+}
+
+/// Check the hash chain of one log file: `file` is its path for people, `writer` the writer
+/// its name says. Every line must be an entry of that writer, hold the hash of the line
+/// before it (none on the first), and have a larger number than it. The first break is
+/// reported; an unfinished last line is a note, not a break.
+pub fn check_log(file: &str, writer: &str, bytes: &[u8]) -> LogCheck {
+    let mut out = LogCheck::default();
+    // The last good line: its number, bytes, entry id and seq.
+    let mut before: Option<(usize, &[u8], String, u64)> = None;
+    for line in log::lines(bytes) {
+        let n = line.number;
+        let fields = match line.read {
+            LineRead::Blank => {
+                out.notes.push(Note::Blank {
+                    file: file.to_string(),
+                    line: n,
+                });
+                continue;
+            }
+            LineRead::Torn => {
+                out.notes.push(Note::TornTail {
+                    file: file.to_string(),
+                    line: n,
+                });
+                continue;
+            }
+            LineRead::Op(op) => {
+                let f = ChainFields {
+                    writer: op.writer.clone(),
+                    seq: op.seq,
+                    prev: op.prev.clone(),
+                };
+                out.ops.push(op);
+                Some(f)
+            }
+            LineRead::Newer(v) => {
+                out.notes.push(Note::Newer {
+                    file: file.to_string(),
+                    line: n,
+                    v,
+                });
+                serde_json::from_slice::<ChainFields>(line.bytes).ok()
+            }
+            LineRead::Invalid(_) => None,
+        };
+        out.entries += 1;
+        if out.broken.is_some() {
+            continue;
+        }
+        let Some(f) = fields else {
+            out.broken = Some(Finding::Log {
+                file: file.to_string(),
+                line: n,
+                entry: None,
+                why: LogBreak::NotAnEntry,
+            });
+            continue;
+        };
+        let entry = format!("{}:{}", f.writer, f.seq);
+        let why = if f.writer != writer {
+            Some((n, entry.clone(), LogBreak::OtherWriter))
+        } else {
+            match &before {
+                None if !f.prev.is_empty() => Some((n, entry.clone(), LogBreak::StartsMidChain)),
+                None => None,
+                Some((bn, bytes, bentry, _)) if f.prev != op::line_hash(bytes) => {
+                    Some((*bn, bentry.clone(), LogBreak::NextDisagrees { next: n }))
+                }
+                Some((_, _, _, bseq)) if f.seq <= *bseq => {
+                    Some((n, entry.clone(), LogBreak::SeqNotIncreasing))
+                }
+                Some(_) => None,
+            }
+        };
+        if let Some((line, entry, why)) = why {
+            out.broken = Some(Finding::Log {
+                file: file.to_string(),
+                line,
+                entry: Some(entry),
+                why,
+            });
+        }
+        before = Some((n, line.bytes, entry, f.seq));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Change};
+    use crate::store::chain::OpChain;
+    use crate::store::clock::Hlc;
+
+    /// A well-chained log of `n` lines by writer `w`.
+    fn log(n: u64) -> Vec<u8> {
+        let mut chain = OpChain::new("w");
+        let ops: Vec<Op> = (1..=n)
+            .map(|seq| {
+                let clock = Hlc {
+                    ms: seq as i64,
+                    c: 0,
+                };
+                let change = Change::Forum {
+                    id: "f".into(),
+                    name: format!("Forum {seq}"),
+                };
+                let at = "2026-12-08T10:00:00+01:00".to_string();
+                chain.next(clock, at, Author::default(), change)
+            })
+            .collect();
+        op::encode_lines(&ops)
+    }
+
+    fn broken(c: &LogCheck) -> Option<(usize, LogBreak)> {
+        match &c.broken {
+            Some(Finding::Log { line, why, .. }) => Some((*line, *why)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_whole_chain_is_intact() {
+        let c = check_log("log/forum/w.jsonl", "w", &log(4));
+        assert_eq!(c.broken, None);
+        assert_eq!(c.entries, 4);
+        assert_eq!(c.ops.len(), 4);
+        assert!(c.notes.is_empty());
+    }
+
+    #[test]
+    fn a_changed_byte_names_the_line() {
+        let mut bytes = log(4);
+        let second = bytes.iter().position(|b| *b == b'\n').expect("a line") + 1;
+        let at = second
+            + bytes[second..]
+                .windows(5)
+                .position(|w| w == b"Forum")
+                .expect("name");
+        bytes[at] = b'F' ^ 0x20;
+        let c = check_log("f", "w", &bytes);
+        assert_eq!(
+            broken(&c),
+            Some((2, LogBreak::NextDisagrees { next: 3 })),
+            "{c:?}"
+        );
+        match c.broken {
+            Some(Finding::Log { entry, .. }) => assert_eq!(entry.as_deref(), Some("w:2")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_removed_first_line_or_a_line_from_another_writer_breaks_the_chain() {
+        let bytes = log(3);
+        let second = bytes.iter().position(|b| *b == b'\n').expect("a line") + 1;
+        let c = check_log("f", "w", &bytes[second..]);
+        assert_eq!(broken(&c), Some((1, LogBreak::StartsMidChain)));
+        let c = check_log("f", "other", &bytes);
+        assert_eq!(broken(&c), Some((1, LogBreak::OtherWriter)));
+        let mut bad = bytes.clone();
+        bad.extend_from_slice(b"{not json}\n");
+        bad.extend_from_slice(&bytes);
+        let c = check_log("f", "w", &bad);
+        assert_eq!(broken(&c), Some((4, LogBreak::NotAnEntry)));
+    }
+
+    #[test]
+    fn a_torn_last_line_is_a_note_not_a_change() {
+        let mut bytes = log(3);
+        bytes.extend_from_slice(br#"{"v":1,"writer":"w","se"#);
+        let c = check_log("f", "w", &bytes);
+        assert_eq!(c.broken, None);
+        assert_eq!(
+            c.notes,
+            vec![Note::TornTail {
+                file: "f".into(),
+                line: 4
+            }]
+        );
+        assert_eq!(c.ops.len(), 3);
+    }
+}
