@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
+use super::args::Cli;
+use super::filter::FilterArgs;
+use super::session::today;
 use super::session::{self, Session};
-use super::{Cli, FilterArgs, today};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Msg};
 use crate::search;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 
-use super::Cli;
+use super::args::Cli;
 use crate::config;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Author, Doc};
@@ -22,6 +22,11 @@ pub struct Session {
     pub mouse: bool,
     /// Whether `--as` or the config said who the user is.
     pub identity_known: bool,
+}
+
+/// Today, where the user is.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 pub fn warn(lang: Lang, text: &str) {

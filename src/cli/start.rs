@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use super::session;
-use super::{Cli, today};
+use super::args::Cli;
+use super::session::{self, today};
 use crate::app::{App, ThemeName};
 
 pub fn tui(cli: &Cli) -> Result<()> {

@@ -47,3 +47,40 @@ pub fn config_warning(lang: Lang, w: &crate::config::ConfigWarning) -> String {
         }
     }
 }
+
+/// What is wrong with a typed date, in words.
+pub fn date_error(lang: Lang, e: crate::model::DateError) -> String {
+    use crate::model::DateError;
+    match e {
+        DateError::Format => lang.t(Msg::DateFormat).to_string(),
+        DateError::Year => lang.t(Msg::DateYear).to_string(),
+        DateError::Month(m) => lang.fill(Msg::DateNoMonth, &[&m]),
+        DateError::Day(d, m) => lang.fill(Msg::DateNoDay, &[&d, &m]),
+    }
+}
+
+/// What a lookup could not find, in words, with what there is instead.
+pub fn lookup_error(lang: Lang, e: &crate::model::LookupError) -> String {
+    use crate::model::LookupError;
+    match e {
+        LookupError::NoMeetings => lang.t(Msg::NoMeetings).to_string(),
+        LookupError::UnknownMeeting(key) => format!(
+            "{} {key:?}. {}",
+            lang.t(Msg::UnknownMeeting),
+            lang.t(Msg::ListHint)
+        ),
+        LookupError::SeveralMeetings { key, ids } => {
+            format!(
+                "{} ({key}): {}",
+                lang.t(Msg::SeveralMeetings),
+                ids.join(", ")
+            )
+        }
+        LookupError::UnknownParty { key, known } => {
+            lang.fill(Msg::UnknownParty, &[&format!("{key:?}"), &known.join(", ")])
+        }
+        LookupError::UnknownArea { key, known } => {
+            lang.fill(Msg::UnknownArea, &[&format!("{key:?}"), &known.join("; ")])
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod deadline;
 mod doc;
 mod fields;
 mod forum;
+mod id;
 mod item;
 mod lookup;
 mod meeting;
@@ -21,6 +22,7 @@ pub use doc::{Doc, Minutes, SCHEMA_VERSION};
 pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side,
 };
+pub use id::Id;
 pub use item::{
     Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
     Stance, Statement, next_item_number,
@@ -33,6 +35,3 @@ pub use meeting::{
 pub use vote::{
     Ballot, CountEntry, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,
 };
-
-/// Stable identifier of any record. Opaque text, unique within a forum.
-pub type Id = String;

@@ -3,7 +3,6 @@
 
 pub mod archive;
 pub mod atomic;
-mod catch_up;
 pub mod chain;
 pub mod clock;
 pub mod fold;
@@ -26,7 +25,6 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::{Author, Change, Doc, Minutes, SCHEMA_VERSION, Scope};
-pub use catch_up::CatchUp;
 pub use chain::OpChain;
 pub use clock::{Clock, Hlc};
 pub use layout::Layout;
@@ -588,4 +586,31 @@ impl Store {
 /// The time now, with the local offset.
 fn now() -> Time {
     chrono::Local::now().fixed_offset()
+}
+
+/// What to do with what other writers appended since the last read.
+#[derive(Debug)]
+pub enum CatchUp {
+    Nothing,
+    /// Apply these, in this order (fold order, duplicates dropped): they all come after
+    /// everything applied so far.
+    Apply(Vec<Op>),
+    /// Some come before what is applied already: fold again from the logs.
+    Refold,
+}
+
+impl Store {
+    /// Read what other writers appended to the chosen scopes since the last read, and say
+    /// whether it can be applied on top of a state that holds every op up to `applied`.
+    pub fn catch_up(&mut self, load: &Load, applied: Hlc) -> CatchUp {
+        let mut new = self.read_new_ops(load);
+        if new.is_empty() {
+            return CatchUp::Nothing;
+        }
+        if new.iter().any(|op| op.clock <= applied) {
+            return CatchUp::Refold;
+        }
+        fold::merge(&mut new);
+        CatchUp::Apply(new)
+    }
 }

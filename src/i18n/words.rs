@@ -1,0 +1,71 @@
+//! Words for the domain's values and for what a list shows about a meeting.
+
+use super::{Lang, Msg};
+use crate::model::{
+    ActionStatus, Agreement, DevAreaStatus, ItemKind, MeetingStatus, Presence, Side, Stance,
+    VoteMethod, VoteRule,
+};
+
+/// `i18n::stance(lang, s)` and its kin: the words for a value of the domain, as
+/// `lang.label(s)` gives them.
+macro_rules! label_functions {
+    ($($(#[$doc:meta])* $name:ident($value:ty);)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(lang: Lang, value: $value) -> &'static str {
+                lang.label(value)
+            }
+        )*
+    };
+}
+
+label_functions! {
+    item_kind(ItemKind);
+    meeting_status(MeetingStatus);
+    stance(Stance);
+    action_status(ActionStatus);
+    presence(Presence);
+    agreement(Agreement);
+    dev_area_status(DevAreaStatus);
+    side(Side);
+    vote_rule(VoteRule);
+    vote_method(VoteMethod);
+    /// What kind of text a search hit is in.
+    search_field(crate::store::archive::Field);
+    /// Why an op was refused, for people.
+    reject_reason(&crate::model::RejectReason);
+}
+
+/// Who owns an action, in words: a party's short name, a person's name, or "unassigned".
+pub fn owner(lang: Lang, forum: &crate::model::Forum, owner: &crate::model::Owner) -> String {
+    use crate::model::Owner;
+    match owner {
+        Owner::Party(p) => forum.party_short(p).to_string(),
+        Owner::Person(p) => forum.person_name(p).to_string(),
+        Owner::Nobody => lang.t(Msg::Nobody).to_string(),
+    }
+}
+
+/// A meeting's status for a list: whom the approval waits for, and overdue rounds.
+pub fn archive_status(
+    lang: Lang,
+    forum: &crate::model::Forum,
+    m: &crate::store::archive::MeetingRow,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut s = meeting_status(lang, m.status).to_string();
+    if m.status == MeetingStatus::Circulated {
+        if !m.waiting_for.is_empty() {
+            let names: Vec<&str> = m.waiting_for.iter().map(|p| forum.party_short(p)).collect();
+            s.push_str(&format!(
+                " ({} {})",
+                lang.t(Msg::WaitingFor),
+                names.join(", ")
+            ));
+        }
+        if m.approval_deadline.is_some_and(|d| d < today) {
+            s.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+        }
+    }
+    s
+}
