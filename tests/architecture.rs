@@ -128,16 +128,23 @@ fn expand(tree: &str, prefix: &str, out: &mut Vec<String>) {
 fn child_modules(code: &str) -> Vec<String> {
     code.lines()
         .filter_map(|l| {
-            let t = l.trim_start();
-            let t = t.strip_prefix("pub ").unwrap_or(t);
-            let t = match t.strip_prefix("pub(") {
-                Some(r) => r.split_once(") ").map(|(_, r)| r).unwrap_or(r),
-                None => t,
-            };
+            let (_, t) = visibility(l);
             let name = t.strip_prefix("mod ")?.strip_suffix(';')?;
             Some(name.trim().to_string())
         })
         .collect()
+}
+
+/// A line without its visibility (`pub`, `pub(crate)` …), and whether it had one.
+fn visibility(line: &str) -> (bool, &str) {
+    let t = line.trim_start();
+    match t.strip_prefix("pub(") {
+        Some(r) => (true, r.split_once(") ").map(|(_, r)| r).unwrap_or(r)),
+        None => match t.strip_prefix("pub ") {
+            Some(r) => (true, r),
+            None => (false, t),
+        },
+    }
 }
 
 /// Each `use` statement of the code: whether it is `pub` (a re-export), and its tree on
@@ -146,14 +153,7 @@ fn use_statements(code: &str) -> Vec<(bool, String)> {
     let lines: Vec<&str> = code.lines().collect();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let t = line.trim_start();
-        let (public, t) = match t.strip_prefix("pub(") {
-            Some(r) => (true, r.split_once(") ").map(|(_, r)| r).unwrap_or(r)),
-            None => match t.strip_prefix("pub ") {
-                Some(r) => (true, r),
-                None => (false, t),
-            },
-        };
+        let (public, t) = visibility(line);
         let Some(t) = t.strip_prefix("use ") else {
             continue;
         };
@@ -170,50 +170,48 @@ fn use_statements(code: &str) -> Vec<(bool, String)> {
     out
 }
 
+/// Where paths beginning with `start` stand in the code (not inside a longer name or path):
+/// their start and end.
+fn path_starts(code: &str, start: &str) -> Vec<(usize, usize)> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = code[from..].find(start) {
+        let at = from + i;
+        from = at + start.len();
+        let glued = at > 0
+            && (bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] == b'_'
+                || bytes[at - 1] == b':');
+        if glued {
+            continue;
+        }
+        let end = code[at..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .map(|e| at + e)
+            .unwrap_or(code.len());
+        out.push((at, end));
+    }
+    out
+}
+
 /// Every path the code names that starts at `crate`, `super`, `self` or a child module.
 fn paths_in(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (_, tree) in use_statements(code) {
         expand(&tree, "", &mut out);
     }
-    let bytes = code.as_bytes();
     for start in ["crate::", "super::", "self::"] {
-        let mut from = 0;
-        while let Some(i) = code[from..].find(start) {
-            let at = from + i;
-            from = at + start.len();
-            if at > 0
-                && (bytes[at - 1].is_ascii_alphanumeric()
-                    || bytes[at - 1] == b'_'
-                    || bytes[at - 1] == b':')
-            {
-                continue;
-            }
-            let end = code[at..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
-                .map(|e| at + e)
-                .unwrap_or(code.len());
+        for (at, end) in path_starts(code, start) {
             // `use a::{…}` trees are read whole by `use_statements`.
-            if code[at..end].ends_with("::") {
-                continue;
+            if !code[at..end].ends_with("::") {
+                out.push(code[at..end].to_string());
             }
-            out.push(code[at..end].to_string());
         }
     }
     let children = child_modules(code);
     for child in &children {
-        let start = format!("{child}::");
-        let mut from = 0;
-        while let Some(i) = code[from..].find(&start) {
-            let at = from + i;
-            from = at + start.len();
-            if at > 0
-                && (bytes[at - 1].is_ascii_alphanumeric()
-                    || bytes[at - 1] == b'_'
-                    || bytes[at - 1] == b':')
-            {
-                continue;
-            }
+        if !path_starts(code, &format!("{child}::")).is_empty() {
             out.push(format!("self::{child}"));
         }
     }

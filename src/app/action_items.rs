@@ -103,24 +103,16 @@ impl ActionForm {
             .action(id)
             .cloned()
             .ok_or_else(|| app.t(Msg::SelectAnAction).to_string())?;
-        let mut sets = Vec::new();
-        if title != old.title {
-            sets.push(ActionField::Title(title));
-        }
-        if owner != old.owner {
-            sets.push(ActionField::Owner(owner));
-        }
-        if due != old.due {
-            sets.push(ActionField::Due(due));
-        }
-        if status != old.status {
-            sets.push(ActionField::Status(status));
-        }
-        if areas != old.areas {
-            sets.push(ActionField::Areas(areas));
-        }
+        let sets = [
+            ActionField::Title(title),
+            ActionField::Owner(owner),
+            ActionField::Due(due),
+            ActionField::Status(status),
+            ActionField::Areas(areas),
+        ];
         Ok(sets
             .into_iter()
+            .filter(|s| s.changes(&old))
             .map(|set| Change::ActionSet {
                 id: id.clone(),
                 meeting: app.meeting.clone(),

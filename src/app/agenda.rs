@@ -94,16 +94,11 @@ impl ItemForm {
                 .find(|i| &i.id == id)
                 .cloned()
                 .ok_or_else(|| app.t(Msg::SelectAnItem).to_string())?;
-            let mut out = Vec::new();
-            if old.title != title {
-                out.push(set(id, ItemField::Title(title)));
-            }
-            out.extend(
-                sets.into_iter()
-                    .filter(|s| differs(s, &old))
-                    .map(|s| set(id, s)),
-            );
-            return Ok(out);
+            return Ok(std::iter::once(ItemField::Title(title))
+                .chain(sets)
+                .filter(|s| s.changes(&old))
+                .map(|s| set(id, s))
+                .collect());
         }
         let item = app.ids.new_id("s");
         let m = app
@@ -123,19 +118,6 @@ impl ItemForm {
         app.select_after_apply = Some((Pane::Agenda, item));
         app.focus = Pane::Agenda;
         Ok(out)
-    }
-}
-
-/// Whether a field of the item form differs from the item as it is.
-fn differs(s: &ItemField, old: &Item) -> bool {
-    match s {
-        ItemField::Kind(v) => *v != old.kind,
-        ItemField::Presenter(v) => *v != old.presenter,
-        ItemField::PlannedMinutes(v) => *v != old.planned_minutes,
-        ItemField::Areas(v) => *v != old.areas,
-        ItemField::Confidential(v) => *v != old.confidential,
-        ItemField::DemandedOn(v) => *v != old.demanded_on,
-        _ => true,
     }
 }
 

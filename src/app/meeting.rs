@@ -111,24 +111,16 @@ impl MeetingForm {
             if m.status.is_read_only() {
                 return Err(app.t(Msg::MeetingLocked).to_string());
             }
-            let mut sets = Vec::new();
-            if title != m.title {
-                sets.push(MeetingField::Title(title));
-            }
-            if starts_at != m.starts_at {
-                sets.push(MeetingField::StartsAt(starts_at));
-            }
-            if place != m.place {
-                sets.push(MeetingField::Place(place));
-            }
-            if chair != m.chair {
-                sets.push(MeetingField::Chair(chair));
-            }
-            if referent != m.referent {
-                sets.push(MeetingField::Referent(referent));
-            }
+            let sets = [
+                MeetingField::Title(title),
+                MeetingField::StartsAt(starts_at),
+                MeetingField::Place(place),
+                MeetingField::Chair(chair),
+                MeetingField::Referent(referent),
+            ];
             return Ok(sets
                 .into_iter()
+                .filter(|s| s.changes(m))
                 .map(|set| Change::MeetingSet {
                     meeting: m.id.clone(),
                     set,

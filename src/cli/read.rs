@@ -12,7 +12,7 @@ use super::filter::FilterArgs;
 use super::session::today;
 use super::session::{self, Session};
 use crate::export::{self, ExportOptions, Format};
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Lang, Msg};
 use crate::search;
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
@@ -20,13 +20,7 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     let lang = s.lang;
     let f = filter.to_filter(&s.doc.forum, lang)?;
     let a = &s.archive;
-    let shown = search::filtered_meetings(a, &f);
-    let mut out = std::io::stdout().lock();
-    if shown.is_empty() {
-        writeln!(out, "{}", lang.t(Msg::NoMeetings))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let rows: Vec<[String; 6]> = shown
+    let rows: Vec<[String; 6]> = search::filtered_meetings(a, &f)
         .iter()
         .filter_map(|&i| a.meetings.get(i))
         .map(|m| {
@@ -40,17 +34,15 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
             ]
         })
         .collect();
-    let header = [
-        lang.t(Msg::ColDate),
-        lang.t(Msg::ColStatus),
-        lang.t(Msg::ColItems),
-        lang.t(Msg::ColOpenActions),
-        lang.t(Msg::ColTitle),
-        "id",
-    ]
-    .map(str::to_string);
-    write_table(&mut out, &header, &rows)?;
-    Ok(ExitCode::SUCCESS)
+    let columns = [
+        Msg::ColDate,
+        Msg::ColStatus,
+        Msg::ColItems,
+        Msg::ColOpenActions,
+        Msg::ColTitle,
+        Msg::ColId,
+    ];
+    print_table(lang, columns, &rows, Msg::NoMeetings)
 }
 
 pub fn show(cli: &Cli, meeting: &str) -> Result<ExitCode> {
@@ -209,21 +201,30 @@ pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
             ]
         })
         .collect();
+    let columns = [
+        Msg::ColStatus,
+        Msg::Owner,
+        Msg::Due,
+        Msg::ColMeeting,
+        Msg::ColAction,
+        Msg::ColId,
+    ];
+    print_table(lang, columns, &rows, Msg::NoActions)
+}
+
+/// Rows under their column headings on standard output, or `none` when there are none.
+fn print_table<const N: usize>(
+    lang: Lang,
+    columns: [Msg; N],
+    rows: &[[String; N]],
+    none: Msg,
+) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if rows.is_empty() {
-        writeln!(out, "{}", lang.t(Msg::NoActions))?;
-        return Ok(ExitCode::SUCCESS);
+        writeln!(out, "{}", lang.t(none))?;
+    } else {
+        write_table(&mut out, &columns.map(|m| lang.t(m).to_string()), rows)?;
     }
-    let header = [
-        lang.t(Msg::ColStatus),
-        lang.t(Msg::Owner),
-        lang.t(Msg::Due),
-        lang.t(Msg::ColMeeting),
-        lang.t(Msg::ColAction),
-        "id",
-    ]
-    .map(str::to_string);
-    write_table(&mut out, &header, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 

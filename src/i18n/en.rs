@@ -565,5 +565,6 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldStatements => "statements for the record",
         VerifyFieldSpeakers => "speakers list",
         VerifyFieldPartyBudgetMinutes => "speaking time per party",
+        ColId => "id",
     }
 }

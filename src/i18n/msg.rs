@@ -467,6 +467,7 @@ messages! {
     UnknownStance,
     UnknownStatus,
     DiskWriterStopped,
+    ColId,
     // verify
     VerifyNoLogsHere,
     VerifyTheForum,

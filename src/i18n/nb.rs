@@ -569,5 +569,6 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldStatements => "protokolltilførsler",
         VerifyFieldSpeakers => "talerliste",
         VerifyFieldPartyBudgetMinutes => "taletid per part",
+        ColId => "id",
     }
 }

@@ -21,6 +21,14 @@ macro_rules! whole_fields {
                     $($name::$variant(v) => record.$field = v,)*
                 }
             }
+
+            /// Whether setting this field would change `record` (an edit form sends only
+            /// the fields that do).
+            pub fn changes(&self, record: &$record) -> bool {
+                match self {
+                    $($name::$variant(v) => record.$field != *v,)*
+                }
+            }
         }
     };
 }
