@@ -7,14 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
+/// Every setting may be left out of the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Config {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
     /// Who this user is: a person id of the forum, or a name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
-    #[serde(default)]
     pub mouse: bool,
 }
 

@@ -90,7 +90,7 @@ impl MeetingForm {
         let time = chrono::NaiveTime::parse_from_str(&time_text, "%H:%M")
             .or_else(|_| chrono::NaiveTime::parse_from_str(&time_text, "%H.%M"))
             .map_err(|_| app.t(Msg::TimeFormat).to_string())?;
-        let starts_at = date
+        let at = date
             .and_time(time)
             .and_local_timezone(*app.now.offset())
             .single()
@@ -113,7 +113,7 @@ impl MeetingForm {
             }
             let sets = [
                 MeetingField::Title(title),
-                MeetingField::StartsAt(starts_at),
+                MeetingField::StartsAt(at),
                 MeetingField::Place(place),
                 MeetingField::Chair(chair),
                 MeetingField::Referent(referent),
@@ -131,7 +131,7 @@ impl MeetingForm {
         let mut out = vec![Change::MeetingCreate {
             meeting: id.clone(),
             title,
-            starts_at,
+            starts_at: at,
         }];
         out.extend(
             [

@@ -13,36 +13,29 @@ use super::session::today;
 use super::session::{self, Session};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
+use crate::model::Action as Task;
 use crate::search;
+use crate::store::archive::{Archive, MeetingRow};
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     let s = session::open(cli, true)?;
     let lang = s.lang;
     let f = filter.to_filter(&s.doc.forum, lang)?;
     let a = &s.archive;
-    let rows: Vec<[String; 6]> = search::filtered_meetings(a, &f)
+    let shown: Vec<&MeetingRow> = search::filtered_meetings(a, &f)
         .iter()
         .filter_map(|&i| a.meetings.get(i))
-        .map(|m| {
-            [
-                m.date().to_string(),
-                i18n::archive_status(lang, &s.doc.forum, m, today()),
-                m.items.to_string(),
-                m.open_actions.to_string(),
-                m.title.clone(),
-                m.id.clone(),
-            ]
-        })
         .collect();
-    let columns = [
-        Msg::ColDate,
-        Msg::ColStatus,
-        Msg::ColItems,
-        Msg::ColOpenActions,
-        Msg::ColTitle,
-        Msg::ColId,
+    let status = |m: &&MeetingRow| i18n::archive_status(lang, &s.doc.forum, m, today());
+    let columns: [Column<&MeetingRow>; 6] = [
+        (Msg::ColDate, &|m| m.date().to_string()),
+        (Msg::ColStatus, &status),
+        (Msg::ColItems, &|m| m.items.to_string()),
+        (Msg::ColOpenActions, &|m| m.open_actions.to_string()),
+        (Msg::ColTitle, &|m| m.title.clone()),
+        (Msg::ColId, &|m| m.id.clone()),
     ];
-    print_table(lang, columns, &rows, Msg::NoMeetings)
+    print_table(lang, &columns, &shown, Msg::NoMeetings)
 }
 
 pub fn show(cli: &Cli, meeting: &str) -> Result<ExitCode> {
@@ -159,81 +152,84 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
 pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
     let s = session::open(cli, true)?;
     let lang = s.lang;
-    let f = &s.doc.forum;
-    let a = &s.archive;
-    let rows: Vec<[String; 6]> = s
+    let shown: Vec<&Task> = s
         .doc
         .actions
         .iter()
         .filter(|t| !open || t.status.is_open())
-        .map(|t| {
-            let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
-            let item = t
-                .item
-                .as_deref()
-                .zip(m)
-                .and_then(|(i, m)| a.items_of(m).iter().find(|row| row.id == i));
-            let m = m.and_then(|m| a.meetings.get(m));
-            let mut due = t
-                .due
-                .map(|d| i18n::short_date(lang, d))
-                .unwrap_or_else(|| "-".into());
-            if t.is_overdue(today()) {
-                due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
-            }
-            let origin = match (m, item) {
-                (Some(m), Some(i)) => format!(
-                    "{} {} {}",
-                    m.date(),
-                    lang.t(Msg::Item).to_lowercase(),
-                    i.number
-                ),
-                (Some(m), None) => m.date().to_string(),
-                _ => "-".into(),
-            };
-            [
-                i18n::action_status(lang, t.status).to_string(),
-                i18n::owner(lang, f, &t.owner),
-                due,
-                origin,
-                t.title.clone(),
-                t.id.clone(),
-            ]
-        })
         .collect();
-    let columns = [
-        Msg::ColStatus,
-        Msg::Owner,
-        Msg::Due,
-        Msg::ColMeeting,
-        Msg::ColAction,
-        Msg::ColId,
+    let owner = |t: &&Task| i18n::owner(lang, &s.doc.forum, &t.owner);
+    let due = |t: &&Task| {
+        let day = t.due.map(|d| i18n::short_date(lang, d));
+        let mut due = day.unwrap_or_else(|| "-".into());
+        if t.is_overdue(today()) {
+            due.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+        }
+        due
+    };
+    let origin = |t: &&Task| action_origin(lang, &s.archive, t);
+    let columns: [Column<&Task>; 6] = [
+        (Msg::ColStatus, &|t| {
+            i18n::action_status(lang, t.status).to_string()
+        }),
+        (Msg::Owner, &owner),
+        (Msg::Due, &due),
+        (Msg::ColMeeting, &origin),
+        (Msg::ColAction, &|t| t.title.clone()),
+        (Msg::ColId, &|t| t.id.clone()),
     ];
-    print_table(lang, columns, &rows, Msg::NoActions)
+    print_table(lang, &columns, &shown, Msg::NoActions)
 }
 
+/// Where an action came from: "2026-12-08 sak 3/26", the date alone, or "-".
+fn action_origin(lang: Lang, a: &Archive, t: &Task) -> String {
+    let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
+    let item = t
+        .item
+        .as_deref()
+        .zip(m)
+        .and_then(|(i, m)| a.items_of(m).iter().find(|row| row.id == i));
+    match (m.and_then(|m| a.meetings.get(m)), item) {
+        (Some(m), Some(i)) => format!(
+            "{} {} {}",
+            m.date(),
+            lang.t(Msg::Item).to_lowercase(),
+            i.number
+        ),
+        (Some(m), None) => m.date().to_string(),
+        _ => "-".into(),
+    }
+}
+
+/// A column: its heading, and its cell in a row.
+type Column<'a, T> = (Msg, &'a dyn Fn(&T) -> String);
+
 /// Rows under their column headings on standard output, or `none` when there are none.
-fn print_table<const N: usize>(
-    lang: Lang,
-    columns: [Msg; N],
-    rows: &[[String; N]],
-    none: Msg,
-) -> Result<ExitCode> {
+fn print_table<T>(lang: Lang, columns: &[Column<T>], rows: &[T], none: Msg) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if rows.is_empty() {
         writeln!(out, "{}", lang.t(none))?;
-    } else {
-        write_table(&mut out, &columns.map(|m| lang.t(m).to_string()), rows)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let header: Vec<String> = columns
+        .iter()
+        .map(|(m, _)| lang.t(*m).to_string())
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| columns.iter().map(|(_, cell)| cell(r)).collect())
+        .collect();
+    write_table(&mut out, &header, &cells)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Columns padded to their widest cell, two spaces apart; the last column is not padded.
-fn write_table<const N: usize>(
+fn write_table(
     out: &mut impl Write,
-    header: &[String; N],
-    rows: &[[String; N]],
+    header: &[String],
+    rows: &[Vec<String>],
 ) -> std::io::Result<()> {
+    let n = header.len();
     let width = |i: usize| {
         rows.iter()
             .map(|r| r[i].chars().count())
@@ -241,11 +237,11 @@ fn write_table<const N: usize>(
             .max()
             .unwrap_or(0)
     };
-    let widths: Vec<usize> = (0..N).map(width).collect();
-    for row in std::iter::once(header).chain(rows) {
+    let widths: Vec<usize> = (0..n).map(width).collect();
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
-            if i + 1 == N {
+            if i + 1 == n {
                 line.push_str(cell);
             } else {
                 line.push_str(cell);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{marker, nothing, pane, visible};
+use super::widgets::{list_pane, marker, pane, visible};
 use crate::app::App;
 use crate::app::archive::{ArchiveView, HitList};
 use crate::i18n::{self, Msg};
@@ -155,10 +155,11 @@ fn status_width(app: &App) -> usize {
 fn meeting_list(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let inner = pane(frame, area, lang.t(Msg::PaneMeetings), true, theme);
-    if view.rows.is_empty() {
-        return nothing(frame, inner, lang.t(Msg::ArchiveEmpty), theme);
-    }
+    let empty = view.rows.is_empty().then(|| lang.t(Msg::ArchiveEmpty));
+    let title = lang.t(Msg::PaneMeetings);
+    let Some(inner) = list_pane(frame, area, title, true, empty, theme) else {
+        return;
+    };
     let sw = status_width(app);
     let items_w = lang.t(Msg::ColItems).chars().count();
     let open_w = lang.t(Msg::ColOpenActions).chars().count();
@@ -316,12 +317,11 @@ pub fn approval_lines<'a>(app: &App, row: &MeetingRow, theme: &Theme) -> Vec<Lin
 }
 
 fn hit_list(frame: &mut Frame, area: Rect, app: &App, h: &HitList, theme: &Theme) {
-    let lang = app.lang;
-    let a = &app.archive;
-    let inner = pane(frame, area, lang.t(Msg::HitsTitle), true, theme);
-    if h.docs.is_empty() {
-        return nothing(frame, inner, lang.t(Msg::NoHits), theme);
-    }
+    let (lang, a) = (app.lang, &app.archive);
+    let empty = h.docs.is_empty().then(|| lang.t(Msg::NoHits));
+    let Some(inner) = list_pane(frame, area, lang.t(Msg::HitsTitle), true, empty, theme) else {
+        return;
+    };
     let width = inner.width as usize;
     let lines: Vec<Line> = visible(&h.docs, h.sel, inner.height as usize)
         .filter_map(|(i, &d)| {

@@ -101,6 +101,26 @@ pub fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &T
     inner
 }
 
+/// A bordered list pane; when it has no rows, a dim line saying `empty` and `None`, else
+/// its inside to draw the rows in.
+pub fn list_pane(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    empty: Option<&str>,
+    theme: &Theme,
+) -> Option<Rect> {
+    let inner = pane(frame, area, title, focused, theme);
+    match empty {
+        Some(text) => {
+            nothing(frame, inner, text, theme);
+            None
+        }
+        None => Some(inner),
+    }
+}
+
 /// A dim line saying there is nothing here.
 pub fn nothing(frame: &mut Frame, inner: Rect, text: &str, theme: &Theme) {
     let p = Paragraph::new(text.to_string())

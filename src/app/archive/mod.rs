@@ -302,25 +302,25 @@ fn open_filter_form(app: &mut App) {
             .unwrap_or_default()
     };
     let areas = sorted_areas(forum);
+    let status = index_of(MeetingStatus::ALL, f.status);
+    let party = index_of(forum.parties.iter().map(|p| &p.id), f.party.as_ref());
+    let stance = index_of(Stance::ALL, f.stance);
+    let area = index_of(areas.iter().map(|a| &a.id), f.area.as_ref());
     let fields = vec![
         any_of(
             Msg::FilterStatus,
             labels(&MeetingStatus::ALL, |s| i18n::meeting_status(lang, s)),
-            f.status
-                .and_then(|s| MeetingStatus::ALL.iter().position(|x| *x == s)),
+            status,
         ),
         any_of(
             Msg::FilterParty,
             forum.parties.iter().map(|p| p.short.clone()).collect(),
-            f.party
-                .as_ref()
-                .and_then(|p| forum.parties.iter().position(|x| &x.id == p)),
+            party,
         ),
         any_of(
             Msg::FilterStance,
             labels(&Stance::ALL, |s| i18n::stance(lang, s)),
-            f.stance
-                .and_then(|s| Stance::ALL.iter().position(|x| *x == s)),
+            stance,
         ),
         any_of(
             Msg::FilterArea,
@@ -328,14 +328,18 @@ fn open_filter_form(app: &mut App) {
                 .iter()
                 .map(|a| format!("{} {}", a.number, a.title))
                 .collect(),
-            f.area
-                .as_ref()
-                .and_then(|a| areas.iter().position(|x| &x.id == a)),
+            area,
         ),
         Field::text(Msg::FilterSince, &date(f.since)),
         Field::text(Msg::FilterUntil, &date(f.until)),
     ];
     app.open_form(FormKind::ArchiveFilter, fields);
+}
+
+/// Where `value` is among `all`, if it is given and there.
+fn index_of<T: PartialEq>(all: impl IntoIterator<Item = T>, value: Option<T>) -> Option<usize> {
+    let value = value?;
+    all.into_iter().position(|x| x == value)
 }
 
 fn sorted_areas(forum: &crate::model::Forum) -> Vec<&crate::model::DevArea> {

@@ -232,17 +232,16 @@ impl Doc {
                 item,
                 speaker,
             } => {
-                let now = at();
                 let it = self.item_mut(&meeting, &item)?;
-                speaker_mut(it, &speaker, Speaker::speaking)?.ended_at = Some(now);
+                speaker_mut(it, &speaker, Speaker::speaking)?.ended_at = Some(at());
             }
             C::SpeakerWithdraw {
                 meeting,
                 item,
                 speaker,
             } => {
-                let it = self.item_mut(&meeting, &item)?;
-                speaker_mut(it, &speaker, Speaker::waiting)?.withdrawn = true;
+                speaker_mut(self.item_mut(&meeting, &item)?, &speaker, Speaker::waiting)?
+                    .withdrawn = true
             }
             _ => return Err(RejectReason::UnknownTarget),
         }
