@@ -1,4 +1,4 @@
-//! Archive budgets (DESIGN.md): opening an archive of 10,000 meetings warm (< 150 ms), one
+//! Archive budgets (docs/ARCHITECTURE.md): opening an archive of 10,000 meetings warm (< 150 ms), one
 //! search in the TUI (< 5 ms), and the word index the TUI builds in the background.
 //!
 //! The archive is made once by `samrad demo-data --meetings 10000 --seed 7` into

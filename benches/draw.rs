@@ -1,4 +1,4 @@
-//! Drawing budget (DESIGN.md): a frame at 200x60 of a meeting with 500 items, 5,000
+//! Drawing budget (docs/ARCHITECTURE.md): a frame at 200x60 of a meeting with 500 items, 5,000
 //! positions and 2,000 actions under 2 ms, and no dearer than a meeting of 50 items.
 
 use std::hint::black_box;

@@ -1,4 +1,4 @@
-//! Store budgets (DESIGN.md): opening a meeting of 20,000 ops, materialising its minutes,
+//! Store budgets (docs/ARCHITECTURE.md): opening a meeting of 20,000 ops, materialising its minutes,
 //! appending one op durably.
 
 use std::hint::black_box;

@@ -141,11 +141,10 @@ impl Runtime {
             app.warn(app.t(Msg::NoMeetingOpen));
             return;
         };
-        let path = self.store.layout().root().join("exports").join(format!(
-            "{}.{}",
-            minutes.meeting.id,
-            format.extension()
-        ));
+        let path = self
+            .store
+            .layout()
+            .export_path(&minutes.meeting.id, format.extension());
         let opts = ExportOptions {
             lang: app.lang,
             include_confidential: false,

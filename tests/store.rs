@@ -89,7 +89,7 @@ fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
         .problems
         .iter()
         .filter(|p| matches!(p.kind, ProblemKind::PermissionsFixed { .. }))
-        .map(|p| p.to_string())
+        .map(|p| samrad::i18n::problem(samrad::i18n::Lang::En, p))
         .collect();
     assert_eq!(fixed.len(), 2, "{fixed:?}");
     assert!(
@@ -225,7 +225,11 @@ fn a_corrupt_line_is_reported_with_path_and_line_and_the_rest_still_opens() {
     let m = doc.meeting(FIRST).expect("meeting");
     assert!(m.item("s-one").is_some() && m.item("s-three").is_some());
     assert!(m.item("s-two").is_none());
-    let msg: Vec<String> = store.problems.iter().map(|p| p.to_string()).collect();
+    let msg: Vec<String> = store
+        .problems
+        .iter()
+        .map(|p| samrad::i18n::problem(samrad::i18n::Lang::En, p))
+        .collect();
     assert!(
         msg.iter()
             .any(|m| m.contains(&format!("{}:2", log.display())) && m.contains("skipped")),

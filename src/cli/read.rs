@@ -94,7 +94,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         );
     }
     a.load_text(store.root()).map_err(|e| {
-        let dir = store.root().join("index");
+        let dir = store.layout().index_dir();
         anyhow!(
             "{}: {e}",
             lang.fill(Msg::SearchIndexUnreadable, &[&dir.display()])

@@ -40,11 +40,30 @@ impl Lang {
 
     /// A message with its blanks filled: `{0}`, `{1}` … in the catalogue's text are
     /// replaced by the arguments, so each language puts them where its grammar wants them.
+    /// The text is read once, so an argument that itself holds `{1}` (a name from a synced
+    /// file, say) is printed as it is, never filled in.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = self.t(m).to_string();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        let text = self.t(m);
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let blank = after
+                .find('}')
+                .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+            match blank.and_then(|(i, close)| Some((args.get(i)?, close))) {
+                Some((arg, close)) => {
+                    out.push_str(&arg.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -57,6 +76,18 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blanks_are_filled_once_and_in_the_languages_own_order() {
+        assert_eq!(
+            Lang::En.fill(Msg::DateNoDay, &[&31, &2]),
+            "Month 2 has no day 31"
+        );
+        assert_eq!(
+            Lang::En.fill(Msg::UnknownParty, &[&"\"{1}\"", &"NTL, Unio"]),
+            "unknown party \"{1}\"; the forum's parties are NTL, Unio"
+        );
+    }
 
     #[test]
     fn locale_picks_norwegian_for_nb_nn_no() {

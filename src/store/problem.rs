@@ -1,7 +1,7 @@
-use std::fmt;
 use std::path::PathBuf;
 
-/// Something wrong with a file that was skipped or repaired. Shown to the user, never fatal.
+/// Something wrong with a file that was skipped or repaired. Shown to the user (in their
+/// language, by `i18n::problem`), never fatal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub path: PathBuf,
@@ -23,32 +23,4 @@ pub enum ProblemKind {
     Quarantined(PathBuf),
     /// A file or folder whose permissions were too open and were tightened.
     PermissionsFixed { was: u32, now: u32 },
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = match self.line {
-            Some(n) => format!("{}:{n}", self.path.display()),
-            None => self.path.display().to_string(),
-        };
-        match &self.kind {
-            ProblemKind::TornTail => write!(f, "{at}: the last line was cut off and is left out"),
-            ProblemKind::BadLine(e) => write!(f, "{at}: not a valid entry, skipped ({e})"),
-            ProblemKind::NewerSchema(v) => write!(
-                f,
-                "{at}: written by a newer samrad (schema {v}); opened read-only, nothing will be changed"
-            ),
-            ProblemKind::Unreadable(e) => write!(f, "{at}: could not be read ({e}); left as it is"),
-            ProblemKind::Quarantined(aside) => {
-                write!(
-                    f,
-                    "{at}: could not be read; kept as {} and written anew from the logs",
-                    aside.display()
-                )
-            }
-            ProblemKind::PermissionsFixed { was, now } => {
-                write!(f, "{at}: permissions were {was:o}, set to {now:o}")
-            }
-        }
-    }
 }
