@@ -114,10 +114,9 @@ impl Runtime {
         };
         let op = match made {
             Ok(op) => op,
+            // Nothing was written: say why, and leave the save state as it is.
             Err(e) => {
-                let why = crate::i18n::store_error(app.lang, &e);
-                note_saved(app, Err(why.clone()));
-                app.warn(why);
+                app.warn(crate::i18n::store_error(app.lang, &e));
                 return;
             }
         };
@@ -239,7 +238,8 @@ impl Runtime {
                 tell_arrivals(app, &ops);
                 changed = true;
             }
-            CatchUp::Refold => {
+            CatchUp::Refold(ops) => {
+                tell_arrivals(app, &ops);
                 self.refold_wanted = true;
                 changed = true;
             }

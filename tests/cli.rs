@@ -527,3 +527,23 @@ fn list_filters_on_one_item_party_position_and_area() {
         .to_string();
     assert!(err.contains("unknown development area"), "{err}");
 }
+
+#[test]
+fn a_mistyped_filter_is_named_before_anything_is_opened() {
+    let s = Sandbox::new();
+    let folder = s.home().join("never-made");
+    for args in [
+        &["list", "--stance", "maybe"][..],
+        &["list", "--status", "done"],
+        &["search", "x", "--since", "31.02.2026"],
+    ] {
+        let run = s.run_in(&folder, "nb_NO.UTF-8", args);
+        let err = run.fails();
+        assert!(
+            err.contains("maybe") || err.contains("done") || err.contains("--since"),
+            "{}",
+            run.describe()
+        );
+        assert!(!folder.exists(), "nothing is created for a typo: {args:?}");
+    }
+}

@@ -104,3 +104,30 @@ fn update_is_a_function_of_state_and_action() {
     assert!(a.iter().any(created), "{a:?}");
     assert_eq!(a, b);
 }
+
+/// Another writer's change that belongs before ours is folded in, and said, like any other.
+#[test]
+fn a_change_from_a_writer_whose_clock_is_behind_is_announced_too() {
+    let mut s = session();
+    s.app.now = at("2026-12-08T10:30:00+01:00");
+    s.act(Action::Command("start".into()));
+    let mut bob = Store::open(s.dir.path(), common::authors::ntl()).expect("bob");
+    bob.load(&Load::All);
+    let item = s.app.items()[1].id.clone();
+    let change = Change::Position {
+        meeting: TEMPLATE_MEETING.into(),
+        item,
+        party: "ntl".into(),
+        stance: samrad::model::Stance::Agree,
+        reason: "Vi støtter dette".into(),
+    };
+    // Bob's clock is ten minutes behind ours.
+    bob.commit_at(change, at("2026-12-08T10:20:00+01:00"))
+        .expect("bob writes");
+    s.app.message = None;
+    assert!(s.rt.catch_up(&mut s.app), "something came in");
+    let (said, _) = s.app.message.clone().expect("what came in is said");
+    assert!(said.contains("Tillitsvalgt NTL"), "{said}");
+    let positions = s.app.items()[1].current_positions().len();
+    assert_eq!(positions, 1, "and folded in");
+}

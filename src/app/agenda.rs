@@ -177,12 +177,13 @@ pub fn move_selected(app: &mut App, dir: isize, fx: &mut Vec<Effect>) {
     };
     let items = app.items();
     let i = app.agenda_sel;
-    let j = i as isize + dir;
-    if j < 0 || j as usize >= items.len() {
+    // Another writer may have just deleted the selected item.
+    let Some(j) = i.checked_add_signed(dir) else {
         return;
-    }
-    let j = j as usize;
-    let (a, b) = (&items[i], &items[j]);
+    };
+    let (Some(a), Some(b)) = (items.get(i), items.get(j)) else {
+        return;
+    };
     let (ra, rb) = if a.rank == b.rank {
         (b.rank + dir as i64, a.rank)
     } else {

@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow};
 
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{MeetingStatus, Stance};
+use crate::model::{Forum, MeetingStatus, Stance};
 use crate::search::Filter;
 
 /// The filter options shared by `list` and `search`, checked against the forum.
@@ -31,26 +31,36 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    pub fn to_filter(&self, forum: &crate::model::Forum, lang: Lang) -> Result<Filter> {
+    /// What can be checked before the data folder is opened: statuses, positions, dates.
+    /// A typo here opens (or creates) nothing.
+    pub fn check(&self, lang: Lang) -> Result<Filter> {
         let named = |m: Msg, s: &str| lang.fill(m, &[&format!("{s:?}")]);
-        let lookup = |e: crate::model::LookupError| i18n::lookup_error(lang, &e);
         let status = look(&self.status, |s| {
             MeetingStatus::find(s).ok_or_else(|| named(Msg::UnknownStatus, s))
         })?;
         let stance = look(&self.stance, |s| {
             Stance::find(s).ok_or_else(|| named(Msg::UnknownStance, s))
         })?;
-        let party = look(&self.party, |p| forum.find_party(p).map_err(lookup))?;
-        let area = look(&self.area, |a| forum.find_area(a).map_err(lookup))?;
         let since = look(&self.since, |d| parse_day(d, "since", lang))?;
         let until = look(&self.until, |d| parse_day(d, "until", lang))?;
         Ok(Filter {
             status,
-            party,
             stance,
-            area,
             since,
             until,
+            ..Filter::default()
+        })
+    }
+
+    /// The checked filter with its party and area looked up in the forum.
+    pub fn in_forum(&self, checked: Filter, forum: &Forum, lang: Lang) -> Result<Filter> {
+        let lookup = |e: crate::model::LookupError| i18n::lookup_error(lang, &e);
+        let party = look(&self.party, |p| forum.find_party(p).map_err(lookup))?;
+        let area = look(&self.area, |a| forum.find_area(a).map_err(lookup))?;
+        Ok(Filter {
+            party,
+            area,
+            ..checked
         })
     }
 }

@@ -18,9 +18,10 @@ use crate::search;
 use crate::store::archive::{Archive, MeetingRow};
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
+    let checked = filter.check(session::language(cli))?;
     let s = session::open(cli, true)?;
     let lang = s.lang;
-    let f = filter.to_filter(&s.doc.forum, lang)?;
+    let f = filter.in_forum(checked, &s.doc.forum, lang)?;
     let a = &s.archive;
     let shown: Vec<&MeetingRow> = search::filtered_meetings(a, &f)
         .iter()
@@ -79,20 +80,21 @@ pub fn export(
 }
 
 pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result<ExitCode> {
-    let Session {
-        lang,
-        store,
-        doc,
-        archive: mut a,
-        ..
-    } = session::open(cli, true)?;
-    let f = filter.to_filter(&doc.forum, lang)?;
+    let lang = session::language(cli);
+    let checked = filter.check(lang)?;
     if search::query_words(query).is_empty() {
         bail!(
             "{}",
             lang.fill(Msg::NothingToSearch, &[&format!("{query:?}")])
         );
     }
+    let Session {
+        store,
+        doc,
+        archive: mut a,
+        ..
+    } = session::open(cli, true)?;
+    let f = filter.in_forum(checked, &doc.forum, lang)?;
     a.load_text(store.root()).map_err(|e| {
         let dir = store.layout().index_dir();
         anyhow!(

@@ -33,6 +33,13 @@ pub fn warn(lang: Lang, text: &str) {
     eprintln!("samrad: {}: {text}", lang.t(Msg::Warning).to_lowercase());
 }
 
+/// The user's language, from the command line, the settings and `LANG`, without a word
+/// about a broken settings file (`settings` says that).
+pub fn language(cli: &Cli) -> Lang {
+    let (cfg, _) = config::load(config::default_config_path().as_deref());
+    config::choose_lang(cli.lang, &cfg, std::env::var("LANG").ok().as_deref())
+}
+
 /// The settings and data folder a command runs with, before anything is opened.
 pub fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
     let config_path = config::default_config_path();

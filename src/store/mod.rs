@@ -595,8 +595,9 @@ pub enum CatchUp {
     /// Apply these, in this order (fold order, duplicates dropped): they all come after
     /// everything applied so far.
     Apply(Vec<Op>),
-    /// Some come before what is applied already: fold again from the logs.
-    Refold,
+    /// Some come before what is applied already: fold again from the logs. (The ops, in
+    /// fold order, say what came in.)
+    Refold(Vec<Op>),
 }
 
 impl Store {
@@ -607,10 +608,12 @@ impl Store {
         if new.is_empty() {
             return CatchUp::Nothing;
         }
-        if new.iter().any(|op| op.clock <= applied) {
-            return CatchUp::Refold;
-        }
+        let late = new.iter().any(|op| op.clock <= applied);
         fold::merge(&mut new);
-        CatchUp::Apply(new)
+        if late {
+            CatchUp::Refold(new)
+        } else {
+            CatchUp::Apply(new)
+        }
     }
 }
