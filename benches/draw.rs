@@ -18,21 +18,40 @@ const PARTIES: [&str; 5] = ["ntl", "ys-stat", "unio", "jf", "hvo"];
 fn meeting(items: usize, positions: usize, actions: usize) -> Doc {
     let author = Author {
         name: "bench".into(),
-        person: None,
+        person: Some("chair".into()),
         party: Some("kmd".into()),
     };
     let mut doc = Doc::default();
     let mut seq = 0u64;
+    // The forum (parties and the chair's seat) comes with the template; the chair does the rest.
     let mut apply = |doc: &mut Doc, change: Change| {
         seq += 1;
+        let writer = if change.is_roster() {
+            samrad::model::TEMPLATE_WRITER
+        } else {
+            "w"
+        };
         let meta = OpMeta {
-            writer: "w",
+            writer,
             seq,
             at: "2026-12-08T10:00:00+01:00",
             author: &author,
+            key: None,
         };
         let _ = doc.apply(&meta, change);
     };
+    apply(
+        &mut doc,
+        Change::PersonPut {
+            person: samrad::model::Person {
+                id: "chair".into(),
+                name: "Møteleder".into(),
+                party: Some("kmd".into()),
+                role: "leder".into(),
+                roles: vec![samrad::model::Role::Chair],
+            },
+        },
+    );
     for (id, name) in PARTIES.iter().map(|p| (p.to_string(), p.to_uppercase())) {
         let party = samrad::model::Party {
             id: id.clone(),

@@ -1,7 +1,8 @@
 //! Synthetic meetings, deterministic for a seed: for tests, benchmarks and trying samrad.
 
 use crate::model::{
-    ActionStatus, Agreement, Author, Change, Id, ItemField, ItemKind, ItemNumber, Owner, Stance,
+    ActionStatus, Agreement, Author, Change, Id, ItemField, ItemKind, ItemNumber, Needs, Owner,
+    Stance,
 };
 use crate::store::chain::OpChain;
 use crate::store::clock::{Clock, Hlc};
@@ -132,7 +133,9 @@ pub fn meeting_script(
     for e in 0..edits {
         let item = rng.pick(&item_ids).clone();
         let person = rng.below(PEOPLE.len());
-        let party = PEOPLE[person].1.to_string();
+        // The hovedverneombud takes no positions: NTL speaks instead.
+        let speaker = if PEOPLE[person].1 == "hvo" { 1 } else { person };
+        let party = PEOPLE[speaker].1.to_string();
         let change = match rng.below(14) {
             10 => {
                 // The chair opens a vote on the item.
@@ -176,7 +179,7 @@ pub fn meeting_script(
             }
             13 => {
                 // Someone writing another party's statement: refused by the fold, and shown.
-                let other = PEOPLE[(person + 1) % PEOPLE.len()].1.to_string();
+                let other = PEOPLE[(speaker + 1) % PEOPLE.len()].1.to_string();
                 Change::Statement {
                     meeting: m.clone(),
                     item,
@@ -234,9 +237,26 @@ pub fn meeting_script(
                 proposed_by: None,
             },
         };
-        out.push((person, change));
+        // The chair (person 0) runs the meeting and assigns actions; a party speaks for
+        // itself.
+        let by = match change.needs() {
+            Needs::RunsMeeting | Needs::ActionProposal => 0,
+            _ => speaker,
+        };
+        out.push((by, change));
     }
     out
+}
+
+/// The template's forum log (its parties, people and their seats): what a script's meeting
+/// is held in. Fold it with the script's logs, or nobody in them has a seat.
+pub fn forum_log() -> Vec<Op> {
+    crate::store::seed::template_ops()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(scope, _)| *scope == crate::model::Scope::Forum)
+        .flat_map(|(_, ops)| ops)
+        .collect()
 }
 
 /// Turn a script into per-writer logs: writer `w` gets the changes of person `w % writers`,

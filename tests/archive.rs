@@ -5,7 +5,7 @@
 mod common;
 
 use common::R;
-use common::authors::for_party;
+use common::authors::{chair, for_party};
 use common::meetings::OneItemMeeting;
 use proptest::prelude::*;
 use samrad::model::{Author, Change, ItemField, ItemNumber, Stance};
@@ -33,7 +33,7 @@ fn meeting(
     for (party, stance, reason) in positions {
         m = m.position(party, *stance, reason);
     }
-    for (who, change) in m.changes(&for_party("kmd")) {
+    for (who, change) in m.changes(&chair()) {
         store.set_author(who);
         store.commit(change)?;
     }
@@ -240,7 +240,7 @@ fn the_index_follows_changes_meeting_by_meeting() -> R {
     assert!(first.written);
     let (_, warm) = Archive::open(&layout);
     assert_eq!(warm.folded, 0, "nothing changed: nothing folded");
-    store.set_author(for_party("kmd"));
+    store.set_author(chair());
     store.commit(Change::ItemSet {
         meeting: "m-b".into(),
         item: "m-b-i".into(),

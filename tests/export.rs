@@ -430,8 +430,7 @@ fn protokoll_meeting(f: &mut Folder) {
             "NTL ber om at kompetanseplanen drøftes igjen før 1. mars.",
         );
 
-    // Added by NTL's representative, the last to write.
-    f.item(
+    f.by(chair()).item(
         "s-p-3",
         26,
         "HEMMELIG-TITTEL: lønn for enkeltstilling",

@@ -37,10 +37,19 @@ fn shuffled_with_duplicates(logs: &[Vec<Op>], seed: u64) -> Vec<Op> {
 /// Lay the logs out in a data folder, each writer's log cut into 1–3 files.
 fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
     let mut rng = Rng::new(seed);
-    let dir = root.join("log").join(MEETING);
-    std::fs::create_dir_all(&dir).expect("mkdir");
+    let forum = root.join("log").join("forum");
+    let meeting = root.join("log").join(MEETING);
+    for dir in [&forum, &meeting] {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
     for ops in logs {
         let Some(first) = ops.first() else { continue };
+        // Each log in its scope's folder: the template's forum log in the forum's.
+        let dir = if first.writer == samrad::model::TEMPLATE_WRITER {
+            &forum
+        } else {
+            &meeting
+        };
         let parts = 1 + rng.below(3);
         let mut start = 0;
         for p in 0..parts {
@@ -57,10 +66,6 @@ fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
             start = end;
         }
     }
-    // The forum log must exist, or opening the folder seeds the template into it.
-    let forum = root.join("log").join("forum");
-    std::fs::create_dir_all(&forum).expect("mkdir");
-    std::fs::write(forum.join("empty.jsonl"), b"").expect("write");
 }
 
 /// A ballot as the minutes show it: (voter, option, at, by).
@@ -264,7 +269,7 @@ proptest! {
         cut in any::<u64>(),
     ) {
         let logs = script_logs(seed, MEETING, 3, edits, 1);
-        let ops = &logs[0];
+        let ops = &logs[1];
         let bytes = encode_lines(ops);
         let last_len = ops.last().expect("ops").encode().len() + 1;
         let start_of_last = bytes.len() - last_len;

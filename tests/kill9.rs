@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::TEMPLATE_MEETING as MEETING;
-use common::authors::ntl;
+use common::authors::chair;
 use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
 use common::files::{check_log, files_under};
 use common::sandbox::Sandbox;
@@ -38,7 +38,7 @@ fn kill9_child_writer() {
     // The parent's clock starts here, so that the kill lands in the store's work and not
     // in process start-up, however slow the machine.
     let mut say = Say::started();
-    let Some(mut store) = say.open(Path::new(&dir), ntl()) else {
+    let Some(mut store) = say.open(Path::new(&dir), chair()) else {
         return;
     };
     let writer = store.writer_id().to_string();
@@ -60,11 +60,11 @@ fn kill9_child_writer() {
                 rank: 100_000 + i64::from(n),
             }
         } else {
-            // A position on the item added just before.
+            // KMD's position on the item added just before.
             Change::Position {
                 meeting: MEETING.into(),
                 item: format!("k-{writer}-{}", n - 1),
-                party: "ntl".into(),
+                party: "kmd".into(),
                 stance: Stance::ALL[(n as usize / 2) % Stance::ALL.len()],
                 reason: if n.is_multiple_of(4) {
                     // A long line: a kill in the middle of its write() leaves a cut-off

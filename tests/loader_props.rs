@@ -13,7 +13,7 @@ use samrad::store::op::encode_lines;
 use samrad::store::{Load, ProblemKind, Store, read_minutes};
 
 fn valid_log() -> Vec<u8> {
-    encode_lines(&script_logs(7, "m-x", 3, 25, 1)[0])
+    encode_lines(&script_logs(7, "m-x", 3, 25, 1)[1])
 }
 
 proptest! {

@@ -19,7 +19,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::TEMPLATE_MEETING as MEETING;
-use common::authors::rep;
+use common::authors::{chair, referent, rep};
 use common::child::{Report, Running, Say, assert_none_lost, assert_only_torn_tails};
 use common::files::{check_log, files_under};
 use common::sandbox::Sandbox;
@@ -30,7 +30,9 @@ use samrad::store::{Load, Op, Store, minutes_bytes};
 const CHILD_ENV: &str = "SAMRAD_MULTI_CHILD";
 const SLOT_ENV: &str = "SAMRAD_MULTI_SLOT";
 /// The parties of the three writers.
-const WRITERS: [&str; 3] = ["ntl", "ys-stat", "unio"];
+/// The writers: who they are, and the party whose positions they record (the chair for
+/// KMD, the minute-taker for a party that is not present, NTL's rep for NTL).
+const WRITERS: [(&str, &str); 3] = [("chair", "kmd"), ("referent", "jf"), ("ntl", "ntl")];
 /// Kills, each followed by a restart of that writer; the last three writers are killed too.
 const KILLS: usize = 12;
 /// A writer that is never killed stops by itself after this long.
@@ -51,9 +53,16 @@ fn multi_process_child_writer() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
         % WRITERS.len();
-    let party = WRITERS[slot];
+    let (who, party) = WRITERS[slot];
+    let author = match who {
+        "chair" => chair(),
+        "referent" => referent(),
+        rep_of => rep(rep_of),
+    };
+    // Only the chair and the minute-taker add items and write notes.
+    let runs_meeting = who != "ntl";
     let mut say = Say::started();
-    let Some(mut store) = say.open(Path::new(&dir), rep(party)) else {
+    let Some(mut store) = say.open(Path::new(&dir), author) else {
         return;
     };
     let load = Load::Meeting(MEETING.into());
@@ -90,6 +99,13 @@ fn multi_process_child_writer() {
         }
         let item = items[rng.below(items.len())].clone();
         let change = match n % 3 {
+            _ if !runs_meeting => Change::Position {
+                meeting: MEETING.into(),
+                item,
+                party: party.into(),
+                stance: Stance::ALL[rng.below(Stance::ALL.len())],
+                reason: format!("Begrunnelse {writer} {n}"),
+            },
             1 => {
                 let id = format!("mp-{writer}-{n}");
                 items.push(id.clone());

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::TEMPLATE_MEETING as FIRST;
-use common::authors::ntl;
+use common::authors::chair;
 use common::files::files_under;
 use common::meetings::set_notes;
 use samrad::model::{Author, Change};
@@ -27,9 +27,9 @@ fn names_under(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// NTL's representative's store on the folder `dir`, with all of it read.
+/// The chair's store on the folder `dir`, with all of it read.
 fn loaded(dir: &Path) -> Store {
-    let mut store = Store::open(dir, ntl()).expect("open");
+    let mut store = Store::open(dir, chair()).expect("open");
     store.load(&Load::All);
     store
 }
@@ -69,7 +69,7 @@ fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
     let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("data");
-    let mut store = Store::open(&root, ntl()).expect("open");
+    let mut store = Store::open(&root, chair()).expect("open");
     add_item(&mut store, "s-new", "Ny sak");
     drop(store);
     assert_eq!(mode(&root), 0o700);
@@ -81,7 +81,7 @@ fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
     std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let log = root.join("log").join("forum").join("template.jsonl");
     std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-    let mut store = Store::open(&root, ntl()).expect("open");
+    let mut store = Store::open(&root, chair()).expect("open");
     store.load(&Load::All);
     assert_eq!(mode(&root), 0o700);
     assert_eq!(mode(&log), 0o600);
@@ -103,8 +103,8 @@ fn folders_are_0700_files_0600_and_loose_modes_are_tightened_with_a_warning() {
 fn ignore_files_keep_derived_files_out_of_sync_and_respect_the_users_lines() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join(".gitignore"), "my-notes.txt").expect("write");
-    Store::open(dir.path(), ntl()).expect("open");
-    Store::open(dir.path(), ntl()).expect("open again");
+    Store::open(dir.path(), chair()).expect("open");
+    Store::open(dir.path(), chair()).expect("open again");
     let git = std::fs::read_to_string(dir.path().join(".gitignore")).expect("gitignore");
     let st = std::fs::read_to_string(dir.path().join(".stignore")).expect("stignore");
     assert!(
@@ -139,7 +139,7 @@ fn two_folders_seeded_apart_then_synced_hold_one_forum_and_one_first_meeting() {
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
         std::fs::copy(b.path().join(&f), to).expect("copy");
     }
-    let mut merged = Store::open(a.path(), ntl()).expect("open merged");
+    let mut merged = Store::open(a.path(), chair()).expect("open merged");
     let doc = merged.load(&Load::All);
     assert_eq!(doc.meetings.len(), 1);
     assert_eq!(doc.forum.id, "kontaktgruppen");
@@ -220,7 +220,7 @@ fn a_corrupt_line_is_reported_with_path_and_line_and_the_rest_still_opens() {
         lines[0], lines[2]
     );
     std::fs::write(&log, &broken).expect("write");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     let m = doc.meeting(FIRST).expect("meeting");
     assert!(m.item("s-one").is_some() && m.item("s-three").is_some());
@@ -245,7 +245,7 @@ fn a_corrupt_line_is_reported_with_path_and_line_and_the_rest_still_opens() {
 #[test]
 fn files_left_by_sync_tools_are_ignored() {
     let dir = tempfile::tempdir().expect("tempdir");
-    Store::open(dir.path(), ntl()).expect("open");
+    Store::open(dir.path(), chair()).expect("open");
     let forum = dir.path().join("log").join("forum");
     std::fs::write(
         forum.join("template.sync-conflict-20261201-101010-ABCDEFG.jsonl"),
@@ -254,7 +254,7 @@ fn files_left_by_sync_tools_are_ignored() {
     .expect("write");
     std::fs::write(forum.join(".syncthing.w1.jsonl.tmp"), "garbage\n").expect("write");
     std::fs::write(forum.join("w1.jsonl.tmp"), "garbage\n").expect("write");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     assert_eq!(doc.forum.parties.len(), 6);
     assert!(
@@ -270,7 +270,7 @@ fn files_left_by_sync_tools_are_ignored() {
 #[test]
 fn a_newer_schema_opens_read_only_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     store.materialize(&doc, FIRST).expect("materialize");
     drop(store);
@@ -281,7 +281,7 @@ fn a_newer_schema_opens_read_only_and_writes_nothing() {
     )
     .expect("write");
     let before = names_under(dir.path());
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     let why = store.read_only().expect("read-only").to_string();
     assert!(
@@ -314,7 +314,7 @@ fn put_minutes_file(dir: &Path, text: &str) -> PathBuf {
 #[test]
 fn minutes_from_a_newer_samrad_are_not_replaced() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     let future = "{\"schema_version\": 7, \"meeting\": {}}";
     let path = put_minutes_file(dir.path(), future);
@@ -334,7 +334,7 @@ fn minutes_from_a_newer_samrad_are_not_replaced() {
 #[test]
 fn unreadable_minutes_are_kept_aside_and_written_anew() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     let doc = store.load(&Load::All);
     let path = put_minutes_file(dir.path(), "half a fil");
     assert!(store.materialize(&doc, FIRST).expect("materialize"));
@@ -374,7 +374,7 @@ fn minutes_via_store(root: &Path) -> Vec<u8> {
 #[test]
 fn opening_from_the_snapshot_gives_the_same_minutes_as_folding_from_the_start() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(dir.path(), ntl()).expect("open");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
     store.load(&Load::Meeting(FIRST.into()));
     add_item(&mut store, "s-one", "Første");
     assert_eq!(

@@ -36,7 +36,7 @@ use std::path::Path;
 use common::meetings::SCRIPT_START_MS;
 use proptest::prelude::*;
 use samrad::demo::{Rng, meeting_script, script_to_logs};
-use samrad::model::{Author, Change, Doc, RejectReason, VoteMethod, VoteOption, VoteRule};
+use samrad::model::{Change, Doc, RejectReason, VoteMethod, VoteOption, VoteRule};
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
 use samrad::store::op::encode_lines;
@@ -284,7 +284,7 @@ impl Replica {
         for (w, len) in files {
             ops.extend(read_file(sources, w, len)?);
         }
-        let doc = fold(ops.clone());
+        let doc = fold_in_forum(ops.clone());
         let minutes = doc.minutes(MEETING).map(|m| minutes_bytes(&m));
         let entries = entries(&doc);
         self.cached = Some((minutes.clone(), entries));
@@ -311,6 +311,13 @@ impl Replica {
             false
         }
     }
+}
+
+/// Fold `ops` as a replica does: on top of the forum its folder was seeded with.
+fn fold_in_forum(ops: Vec<Op>) -> Doc {
+    let mut all = samrad::demo::forum_log();
+    all.extend(ops);
+    fold(all)
 }
 
 /// Who writes each op of the script: the person's index spread over the writers, so that
@@ -399,7 +406,7 @@ fn simulate(
     let script = spread_script(seed, writers, items, edits);
     let logs = script_to_logs(&script, writers, SCRIPT_START_MS);
     let all: Vec<Op> = logs.iter().flatten().cloned().collect();
-    let reference = minutes_bytes(&fold(all.clone()).minutes(MEETING).expect("meeting"));
+    let reference = minutes_bytes(&fold_in_forum(all.clone()).minutes(MEETING).expect("meeting"));
     // The order the ops were made in: the writer of each script step.
     let timeline: Vec<usize> = script.iter().map(|(p, _)| p % writers).collect();
     let sources: Vec<Source> = logs.into_iter().map(Source::new).collect();
@@ -680,13 +687,16 @@ fn a_late_vote_close_moves_a_shown_ballot_to_the_refused() {
         seq,
         clock: Hlc { ms, c: 0 },
         at: at.into(),
-        by: Author {
-            name: party.into(),
-            person: None,
-            party: Some(party.into()),
-        },
+        by: common::authors::rep(match party {
+            "chair" => "kmd",
+            p => p,
+        }),
         prev: String::new(),
         change,
+        seen: Vec::new(),
+        key: String::new(),
+        sig: String::new(),
+        verified: false,
     };
     let m = || MEETING.to_string();
     let chair = vec![
@@ -759,11 +769,11 @@ fn a_late_vote_close_moves_a_shown_ballot_to_the_refused() {
     // A replica with the chair's log up to the open, and NTL's ballot.
     let mut without_close = chair.clone();
     without_close.push(cast.clone());
-    let shown = entries(&fold(without_close.clone()));
+    let shown = entries(&fold_in_forum(without_close.clone()));
     assert_eq!((shown.ballots, shown.ballots_refused_closed), (1, 0));
     // The chair's close arrives: the fold orders it before the ballot.
     let mut with_close = without_close;
     with_close.push(close);
-    let refused = entries(&fold(with_close));
+    let refused = entries(&fold_in_forum(with_close));
     assert_eq!((refused.ballots, refused.ballots_refused_closed), (0, 1));
 }

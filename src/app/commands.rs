@@ -7,6 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::action::crossterm_types::KeyCode;
 use super::action::{Action, Effect};
+use super::admission;
 use super::approval;
 use super::archive;
 use super::editor;
@@ -214,6 +215,14 @@ pub static COMMANDS: &[Command] = &[
         help: Msg::CmdBudget,
         needs: Needs::Meeting,
         run: speakers::budget,
+    },
+    Command {
+        name: "admit",
+        aliases: &["ta-opp", "opptak"],
+        args: None,
+        help: Msg::CmdAdmit,
+        needs: Needs::Nothing,
+        run: |app, _, _| admission::open(app),
     },
     Command {
         name: "whoami",

@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::form::{Field, Form, FormKind};
 use super::state::{App, Popup};
 use crate::i18n::Msg;
-use crate::model::{Author, Change, Id, Person};
+use crate::model::{Author, Change, Id, Person, Role};
 
 /// Ask who the user is (first start, when neither --as nor the config says).
 pub fn ask_identity(app: &mut App) {
@@ -21,12 +21,52 @@ pub fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Ef
             };
             become_person(app, &p.id, &p.name, p.party.clone());
             app.popups.pop();
-            fx.push(Effect::SaveIdentity(p.id));
             let msg = format!("{}: {}", app.t(Msg::You), p.name);
             app.say(msg);
+            claim_seat(app, fx);
+            fx.push(Effect::SaveIdentity(p.id));
         }
         Action::Add => PersonForm::open(app, true),
         _ => {}
+    }
+}
+
+/// Take the seat of the person the user is, with this terminal's key: found the forum
+/// when it is the chair's seat and nobody has yet; else ask to join, unless the key is
+/// admitted for the seat already.
+pub fn claim_seat(app: &mut App, fx: &mut Vec<Effect>) {
+    let key = app.key.clone();
+    let forum = &app.doc.forum;
+    let Some(person) = app.author.person.as_deref().and_then(|p| forum.person(p)) else {
+        return;
+    };
+    if key.is_empty() || forum.key_holder(&key) == Some(&person.id) {
+        return;
+    }
+    let asked = forum.requests.iter().any(|r| r.key == key);
+    let change = if !forum.is_secured() && person.roles().contains(&Role::Chair) {
+        Change::Genesis {
+            person: person.id.clone(),
+            key,
+        }
+    } else if asked {
+        return;
+    } else {
+        Change::JoinRequest {
+            person: person.clone(),
+            key,
+        }
+    };
+    app.commit(fx, change);
+    say_if_waiting(app);
+}
+
+/// In a secured forum, a new key waits for the chair: say so, with the fingerprint to
+/// compare.
+fn say_if_waiting(app: &mut App) {
+    if app.doc.forum.is_secured() && !app.key.is_empty() {
+        let fp = crate::store::keys::fingerprint(&app.key);
+        app.say(app.lang.fill(Msg::AskedToJoin, &[&fp]));
     }
 }
 
@@ -69,19 +109,24 @@ impl PersonForm {
             .get(f.choice(Msg::FieldParty))
             .map(|p| p.id.clone());
         let id = app.ids.new_id("p");
-        let mut out = vec![Effect::Commit(Change::PersonPut {
-            person: Person {
-                id: id.clone(),
-                name: name.clone(),
-                party: party.clone(),
-                role: f.text(Msg::FieldRole),
-            },
-        })];
-        if me {
-            become_person(app, &id, &name, party);
-            app.popups.retain(|p| !matches!(p, Popup::Identity { .. }));
-            out.push(Effect::SaveIdentity(id));
+        let person = Person {
+            id: id.clone(),
+            name: name.clone(),
+            party: party.clone(),
+            role: f.text(Msg::FieldRole),
+            roles: Vec::new(),
+        };
+        if !me {
+            return Ok(vec![Effect::Commit(Change::PersonPut { person })]);
         }
-        Ok(out)
+        // Someone new asks for a seat with this terminal's key.
+        let key = app.key.clone();
+        become_person(app, &id, &name, party);
+        app.popups.retain(|p| !matches!(p, Popup::Identity { .. }));
+        say_if_waiting(app);
+        Ok(vec![
+            Effect::Commit(Change::JoinRequest { person, key }),
+            Effect::SaveIdentity(id),
+        ])
     }
 }

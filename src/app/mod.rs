@@ -5,6 +5,7 @@
 
 mod action;
 mod action_items;
+mod admission;
 mod agenda;
 mod approval;
 pub mod archive;
@@ -30,6 +31,7 @@ mod update;
 mod votes;
 
 pub use action::{Action, Effect};
+pub use admission::visible as visible_requests;
 pub use form::{Field, FieldKind, Form, FormKind};
 pub use identity::ask_identity;
 pub use ids::Ids;

@@ -131,6 +131,7 @@ fn popup_len(app: &App) -> usize {
             .current_meeting()
             .map(|m| m.documents.len())
             .unwrap_or(0),
+        Some(Popup::Requests { .. }) => super::admission::visible(app).len(),
         _ => 0,
     }
 }
@@ -144,7 +145,8 @@ pub fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option
         Popup::Meetings { selected }
         | Popup::Attendance { selected }
         | Popup::Documents { selected }
-        | Popup::Identity { selected },
+        | Popup::Identity { selected }
+        | Popup::Requests { selected },
     ) = app.popups.last_mut()
     else {
         return None;

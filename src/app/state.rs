@@ -94,6 +94,10 @@ pub enum Popup {
     Documents {
         selected: usize,
     },
+    /// Keys waiting to be admitted: the chair admits them, a person confirms their own.
+    Requests {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +169,8 @@ pub struct App {
     pub view_only: bool,
     /// Where new record ids come from.
     pub ids: Ids,
+    /// This terminal's public key (`ed25519:…`), that signs what it writes; empty without.
+    pub key: String,
 }
 
 impl App {
@@ -206,6 +212,7 @@ impl App {
             archive_back: None,
             view_only: false,
             ids: Ids::Random,
+            key: String::new(),
         };
         app.meeting = app.default_meeting();
         app
@@ -240,7 +247,8 @@ impl App {
                 Popup::Meetings { .. }
                 | Popup::Attendance { .. }
                 | Popup::Documents { .. }
-                | Popup::Identity { .. },
+                | Popup::Identity { .. }
+                | Popup::Requests { .. },
             ) => Mode::List,
         }
     }

@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::action::{Action, Effect};
 use super::action_items::{self, ActionForm};
+use super::admission;
 use super::agenda::{self, ItemForm};
 use super::archive;
 use super::areas::{AreaForm, AreaStatusForm};
@@ -147,6 +148,7 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Some(Popup::Meetings { .. }) => meeting::meetings_popup(app, action, sel, fx),
         Some(Popup::Attendance { .. }) => attendance::attendance_popup(app, action, sel, fx),
         Some(Popup::Documents { .. }) => attendance::documents_popup(app, action, sel),
+        Some(Popup::Requests { .. }) => admission::requests_popup(app, action, sel, fx),
         _ => {}
     }
 }

@@ -136,7 +136,7 @@ impl Gen {
                         .or_else(|| {
                             REGULARS
                                 .iter()
-                                .find(|(_, p)| *p == party)
+                                .find(|(who, p)| *p == party && self.speaks_for_party(who))
                                 .map(|(who, _)| who.to_string())
                         })
                         .unwrap_or_default();

@@ -172,6 +172,7 @@ impl Gen {
                     seq: 0,
                     at: &at,
                     author: &forum_author,
+                    key: None,
                 };
                 end.apply(&meta, change.clone())
                     .map_err(|r| anyhow!("internal error: the forum plan was refused ({r:?})"))?;
@@ -230,6 +231,13 @@ impl Gen {
             person: Some(person.into()),
             party: p.and_then(|p| p.party.clone()),
         }
+    }
+
+    /// Whether `person` speaks for their party (the hovedverneombud is heard, not a party).
+    pub(super) fn speaks_for_party(&self, person: &str) -> bool {
+        self.final_forum
+            .person(person)
+            .is_some_and(|p| p.speaks_for_party())
     }
 
     /// A process of the party's, added to the day's: a rep recording, or a party answering.
@@ -319,7 +327,12 @@ impl Gen {
         let prep = office_time(&mut self.rng, weekday_on_or_before(prep_day));
         let mut day = Day {
             ws: vec![chair_log],
-            party_writer: vec![("kmd".into(), 0)],
+            // The chair speaks for KMD; a minute-taker running the meeting does not.
+            party_writer: if self.speaks_for_party(chair) {
+                vec![("kmd".into(), 0)]
+            } else {
+                Vec::new()
+            },
             present: Vec::new(),
             t: prep,
             scope,
@@ -418,6 +431,7 @@ pub(super) fn forum_plan(slots: &[Slot], held: usize) -> BTreeMap<usize, Vec<Cha
                 name: (*name).into(),
                 party: Some((*party).into()),
                 role: (*role).into(),
+                roles: Vec::new(),
             },
         });
     plan.entry(0).or_default().extend(people);

@@ -29,7 +29,7 @@ impl Gen {
         for (person, party) in REGULARS {
             if party == "kmd" || !self.rng.chance(10) {
                 attend.push((person.into(), Presence::Present, None));
-                if party != "kmd" {
+                if party != "kmd" && self.speaks_for_party(person) {
                     day.present.push((party.into(), person.into()));
                 }
                 continue;
@@ -43,7 +43,9 @@ impl Gen {
                     Presence::Substitute,
                     Some(person.to_string()),
                 ));
-                day.present.push((party.into(), (*vara).into()));
+                if self.speaks_for_party(vara) {
+                    day.present.push((party.into(), (*vara).into()));
+                }
             }
         }
         for (person, presence, for_person) in attend {

@@ -387,6 +387,13 @@ pub fn text(m: Msg) -> &'static str {
         RefusedVoteClosed => "the vote is closed",
         RefusedStaleHash => "the approval is of another version of the minutes",
         RefusedNotAnApprover => "the party's approval is not needed (or no party's is)",
+        RefusedNotYourRole => {
+            "your role does not allow this (the chair and the minute-taker run the meeting; a party writes only for itself)"
+        }
+        RefusedReadOnlyRole => "you can read, not write",
+        RefusedNotSigned => "not signed (or the signature does not hold), and the forum requires it",
+        RefusedKeyNotAdmitted => "signed with a key the chair has not admitted to the forum",
+        RefusedNotTheSigner => "signed with the key of someone else than the stated author",
         January => "January",
         February => "February",
         March => "March",
@@ -566,5 +573,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "speakers list",
         VerifyFieldPartyBudgetMinutes => "speaking time per party",
         ColId => "id",
+        AskedToJoin => "You asked to join with the key {0}. The chair must admit you; compare the fingerprint with the chair another way (by phone, at the meeting).",
+        NobodyAsked => "Nobody is waiting to be admitted.",
+        Admitted => "Admitted",
+        RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",
+        CmdAdmit => "admit keys that wait (the chair), or confirm a new key of your own",
     }
 }

@@ -156,6 +156,11 @@ impl Label for RejectReason {
             RejectReason::VoteClosed => Msg::RefusedVoteClosed,
             RejectReason::StaleHash => Msg::RefusedStaleHash,
             RejectReason::NotAnApprover => Msg::RefusedNotAnApprover,
+            RejectReason::NotYourRole => Msg::RefusedNotYourRole,
+            RejectReason::ReadOnlyRole => Msg::RefusedReadOnlyRole,
+            RejectReason::NotSigned => Msg::RefusedNotSigned,
+            RejectReason::KeyNotAdmitted => Msg::RefusedKeyNotAdmitted,
+            RejectReason::NotTheSigner => Msg::RefusedNotTheSigner,
         }
     }
 }

@@ -389,6 +389,13 @@ pub fn text(m: Msg) -> &'static str {
         RefusedVoteClosed => "avstemningen er lukket",
         RefusedStaleHash => "godkjenningen gjelder en annen versjon av referatet",
         RefusedNotAnApprover => "partens godkjenning trengs ikke (eller ingen part skal godkjenne)",
+        RefusedNotYourRole => {
+            "rollen din gir ikke lov til dette (møteleder og referent leder møtet; en part skriver bare for seg selv)"
+        }
+        RefusedReadOnlyRole => "du har lesetilgang og kan ikke skrive noe",
+        RefusedNotSigned => "ikke signert (eller signaturen holder ikke), og forumet krever signatur",
+        RefusedKeyNotAdmitted => "signert med en nøkkel møteleder ikke har tatt opp i forumet",
+        RefusedNotTheSigner => "signert med en annens nøkkel enn den som står som forfatter",
         January => "januar",
         February => "februar",
         March => "mars",
@@ -570,5 +577,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "talerliste",
         VerifyFieldPartyBudgetMinutes => "taletid per part",
         ColId => "id",
+        AskedToJoin => "Du har bedt om å bli tatt opp med nøkkelen {0}. Møteleder må ta deg opp; sammenlign fingeravtrykket med møteleder på annen måte (telefon, i møtet).",
+        NobodyAsked => "Ingen venter på å bli tatt opp.",
+        Admitted => "Tatt opp",
+        RequestsTitle => "Venter på opptak (Enter tar opp; sammenlign fingeravtrykket først)",
+        CmdAdmit => "ta opp nøkler som venter (møteleder), eller bekreft din egen nye nøkkel",
     }
 }

@@ -8,6 +8,10 @@ use super::{
     VoteMethod, VoteOption, VoteRule,
 };
 
+/// The writer id of the template's ops: they ship in the binary and seed the forum. No
+/// running samrad ever takes it.
+pub const TEMPLATE_WRITER: &str = "template";
+
 /// Who wrote an op.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
@@ -33,7 +37,11 @@ pub struct OpMeta<'a> {
     pub seq: u64,
     /// RFC 3339 with offset.
     pub at: &'a str,
+    /// Who the op says wrote it.
     pub author: &'a Author,
+    /// The key whose signature on the op was checked (by the store): `None` for an
+    /// unsigned op, or one whose signature does not hold.
+    pub key: Option<&'a str>,
 }
 
 impl OpMeta<'_> {
@@ -245,9 +253,47 @@ pub enum Change {
         hash: String,
         text: String,
     },
+
+    /// The founder takes the chair's seat with their key: from here on, every op must be
+    /// signed by a key the forum has admitted for its author.
+    Genesis {
+        person: Id,
+        key: String,
+    },
+    /// Someone asks to sit in the forum as `person` (a seat that exists, or a new person),
+    /// signing with `key`. Until the forum is secured the seat is taken at once; after,
+    /// the chair admits the key.
+    JoinRequest {
+        person: Person,
+        key: String,
+    },
+    /// The chair or minute-taker admits a key for a person (and the person, when new).
+    Admit {
+        person: Id,
+        key: String,
+    },
+    /// A second key for an admitted person: signed by one of their keys, or by the chair.
+    AddKey {
+        person: Id,
+        key: String,
+    },
 }
 
 impl Change {
+    /// Who sits in the forum and with which keys: folded before everything else, so
+    /// that every other change is judged by the whole roster, whenever it was written.
+    pub fn is_roster(&self) -> bool {
+        matches!(
+            self,
+            Change::Genesis { .. }
+                | Change::JoinRequest { .. }
+                | Change::Admit { .. }
+                | Change::AddKey { .. }
+                | Change::PartyPut { .. }
+                | Change::PersonPut { .. }
+        )
+    }
+
     /// A change that owns nothing, to leave behind when a change is moved out of an op.
     pub fn placeholder() -> Change {
         Change::DocumentRemove {
@@ -317,12 +363,17 @@ impl Change {
             Approve { .. } => "approve",
             Circulate { .. } => "circulate",
             RequestChanges { .. } => "request_changes",
+            Genesis { .. } => "genesis",
+            JoinRequest { .. } => "join_request",
+            Admit { .. } => "admit",
+            AddKey { .. } => "add_key",
         }
     }
 
     pub fn scope(&self) -> Scope {
         use Change::*;
         match self {
+            Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => Scope::Forum,
             Forum { .. }
             | PartyPut { .. }
             | PersonPut { .. }
@@ -379,6 +430,16 @@ pub enum RejectReason {
     StaleHash,
     /// The party's approval is not needed (or no party's is: nothing to circulate).
     NotAnApprover,
+    /// The writer's role does not allow it (e.g. a representative opening a vote).
+    NotYourRole,
+    /// A reviewer writes nothing.
+    ReadOnlyRole,
+    /// The forum is secured and the op is not signed (or its signature does not hold).
+    NotSigned,
+    /// Signed by a key the forum has not admitted.
+    KeyNotAdmitted,
+    /// Signed by a key admitted for someone else than the op says wrote it.
+    NotTheSigner,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -11,6 +11,34 @@ pub struct Forum {
     pub people: Vec<Person>,
     pub goal_areas: Vec<GoalArea>,
     pub dev_areas: Vec<DevArea>,
+    /// The keys admitted for the forum's people. Once a founder has taken the chair's
+    /// seat, every op must be signed by one of these, for its author.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<KeyGrant>,
+    /// Keys waiting for the chair to admit them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<JoinRequest>,
+    /// Who secured the forum: the first to take the chair's seat with a key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founder: Option<KeyGrant>,
+}
+
+/// A key admitted for a person: who admitted it, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct KeyGrant {
+    pub person: Id,
+    /// The public key, as `ed25519:` and its 32 bytes in base64.
+    pub key: String,
+    pub at: String,
+    pub by: String,
+}
+
+/// Someone asking to sit in the forum with a key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct JoinRequest {
+    pub person: Person,
+    pub key: String,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -39,8 +67,74 @@ pub struct Person {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<Id>,
+    /// The person's title as written, e.g. "leder" or "tillitsvalgt".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
+    /// What the person may do in the forum. Empty: read from `role` (older forums).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+}
+
+/// A seat in the forum, and what it may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Møteleder: runs the meeting, and speaks for their own party.
+    Chair,
+    /// Referent: runs the meeting with the chair (agenda, notes, votes, status).
+    MinuteTaker,
+    /// A party's representative: its positions, statements, inputs, ballots, approvals.
+    Rep,
+    /// Vara: stands in for the party's representative, with the same rights.
+    Substitute,
+    /// Present and heard (e.g. the hovedverneombud): asks for the floor and gives input,
+    /// but takes no positions and signs nothing.
+    Observer,
+    /// Reads the record, writes nothing.
+    Reviewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Chair,
+        Role::MinuteTaker,
+        Role::Rep,
+        Role::Substitute,
+        Role::Observer,
+        Role::Reviewer,
+    ];
+}
+
+impl Person {
+    /// Whether the person may speak for their party: take its positions, cast its
+    /// ballots, approve its minutes.
+    pub fn speaks_for_party(&self) -> bool {
+        self.party.is_some()
+            && self
+                .roles()
+                .iter()
+                .any(|r| matches!(r, Role::Chair | Role::Rep | Role::Substitute))
+    }
+
+    /// What the person may do: the roles given, or those their title implies.
+    pub fn roles(&self) -> Vec<Role> {
+        if !self.roles.is_empty() {
+            return self.roles.clone();
+        }
+        let title = self.role.trim().to_lowercase();
+        let role = match title.as_str() {
+            t if t.contains("verneombud") => Role::Observer,
+            "leder" | "møteleder" | "chair" => Role::Chair,
+            "referent" | "minute-taker" | "minute taker" => Role::MinuteTaker,
+            "tillitsvalgt" | "representant" | "rep" => Role::Rep,
+            "vara" | "varamedlem" | "substitute" => Role::Substitute,
+            "verneombud" | "hovedverneombud" | "observatør" | "observer" => Role::Observer,
+            "leser" | "reviewer" => Role::Reviewer,
+            _ if self.party.is_some() => Role::Rep,
+            _ => Role::Reviewer,
+        };
+        vec![role]
+    }
 }
 
 /// Målområde: one of the strategy's goal areas.
@@ -93,6 +187,16 @@ pub enum DevAreaStatus {
 }
 
 impl Forum {
+    /// Once a founder holds the chair's seat with a key, every op must be signed.
+    pub fn is_secured(&self) -> bool {
+        self.founder.is_some()
+    }
+
+    /// The person a key is admitted for.
+    pub fn key_holder(&self, key: &str) -> Option<&Id> {
+        self.keys.iter().find(|k| k.key == key).map(|k| &k.person)
+    }
+
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.id == id)
     }

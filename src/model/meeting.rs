@@ -257,14 +257,28 @@ impl Meeting {
             if a.presence == Presence::Absent {
                 continue;
             }
-            if let Some(p) = forum.person(&a.person).and_then(|p| p.party.clone())
+            // An observer (the hovedverneombud) is heard but approves nothing.
+            if let Some(p) = forum
+                .person(&a.person)
+                .filter(|p| p.speaks_for_party())
+                .and_then(|p| p.party.clone())
                 && !parties.contains(&p)
             {
                 parties.push(p);
             }
         }
         if parties.is_empty() {
-            parties = forum.parties.iter().map(|p| p.id.clone()).collect();
+            parties = forum
+                .parties
+                .iter()
+                .filter(|party| {
+                    forum
+                        .people
+                        .iter()
+                        .any(|p| p.party.as_ref() == Some(&party.id) && p.speaks_for_party())
+                })
+                .map(|p| p.id.clone())
+                .collect();
         }
         parties
     }

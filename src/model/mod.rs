@@ -2,6 +2,7 @@
 //! govern them. Pure: no I/O, no terminal, no clock of its own (times come in as arguments).
 
 mod action;
+mod authority;
 mod change;
 mod date;
 mod deadline;
@@ -15,12 +16,14 @@ mod meeting;
 mod vote;
 
 pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
-pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope};
+pub use authority::{Actor, Needs};
+pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope, TEMPLATE_WRITER};
 pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
 pub use doc::{Doc, Minutes, SCHEMA_VERSION};
 pub use forum::{
-    DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, Party, Person, Side,
+    DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
+    Person, Role, Side,
 };
 pub use id::Id;
 pub use item::{

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use super::clock::Hlc;
-use super::op::{Op, line_hash};
+use super::keys::Signer;
+use super::op::{Head, Op, line_hash};
 use crate::model::{Author, Change, SCHEMA_VERSION, Scope};
 
 #[derive(Debug, Clone)]
@@ -16,6 +17,8 @@ pub struct OpChain {
     /// Hash of the last line of each of this writer's files (the next op's `prev`).
     prev: HashMap<File, String>,
     one_file: bool,
+    /// Signs each line, when the writer has a key.
+    signer: Option<Signer>,
 }
 
 /// Which file an op is written to: one per scope, or one for everything.
@@ -33,7 +36,17 @@ impl OpChain {
             seq: 0,
             prev: HashMap::new(),
             one_file: false,
+            signer: None,
         }
+    }
+
+    /// Sign every line from now on with `signer`.
+    pub fn sign_with(&mut self, signer: Option<Signer>) {
+        self.signer = signer;
+    }
+
+    pub fn signer(&self) -> Option<&Signer> {
+        self.signer.as_ref()
     }
 
     /// A writer whose ops all go into one file, whatever their scope (`demo`'s logs).
@@ -66,13 +79,25 @@ impl OpChain {
         by: Author,
         change: Change,
     ) -> (Op, String) {
+        self.next_seen(clock, at, by, change, Vec::new())
+    }
+
+    /// As `next_line`, naming the heads of other writers' logs this writer has read.
+    pub fn next_seen(
+        &mut self,
+        clock: Hlc,
+        at: String,
+        by: Author,
+        change: Change,
+        seen: Vec<Head>,
+    ) -> (Op, String) {
         let file = if self.one_file {
             File::Only
         } else {
             File::Scope(change.scope())
         };
         self.seq += 1;
-        let op = Op {
+        let mut op = Op {
             v: SCHEMA_VERSION,
             writer: self.writer.clone(),
             seq: self.seq,
@@ -81,7 +106,20 @@ impl OpChain {
             by,
             prev: self.prev.get(&file).cloned().unwrap_or_default(),
             change,
+            seen,
+            key: self
+                .signer
+                .as_ref()
+                .map(|s| s.public().to_string())
+                .unwrap_or_default(),
+            sig: String::new(),
+            verified: false,
         };
+        if let Some(signer) = &self.signer {
+            // The signature covers the line as it is without it; it is written last.
+            op.sig = signer.sign(op.encode().as_bytes());
+            op.verified = true;
+        }
         let line = op.encode();
         self.prev.insert(file, line_hash(line.as_bytes()));
         (op, line)

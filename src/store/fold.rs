@@ -1,5 +1,7 @@
 //! Merge on read: the union of all logs, duplicates dropped, ordered by (clock, writer, seq),
 //! folded into a `Doc`. The same ops give the same `Doc`, whatever order they came in.
+//! Who sits in the forum with which key (the roster) is folded first, so that every other
+//! op is judged by the whole roster, whenever it was written.
 
 use super::op::Op;
 use crate::model::{Change, Doc};
@@ -8,15 +10,15 @@ use crate::model::{Change, Doc};
 /// Ops are large: sorting positions and not the ops themselves saves moving them.
 pub fn fold_order(ops: &[Op]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ops.len()).collect();
-    order.sort_unstable_by(|&a, &b| ops[a].order_key().cmp(&ops[b].order_key()));
+    order.sort_unstable_by(|&a, &b| fold_key(&ops[a]).cmp(&fold_key(&ops[b])));
     // Two lines claiming one key (a copy of a log, or a forged id): order them by their
     // bytes, so the choice does not depend on which file was read first. Each line of such
     // a run is encoded once.
     let mut start = 0;
     while start < order.len() {
-        let key = ops[order[start]].order_key();
+        let key = fold_key(&ops[order[start]]);
         let mut end = start + 1;
-        while end < order.len() && ops[order[end]].order_key() == key {
+        while end < order.len() && fold_key(&ops[order[end]]) == key {
             end += 1;
         }
         if end - start > 1 {
@@ -31,17 +33,19 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
         }
         start = end;
     }
-    // Duplicates: the same (writer, seq) anywhere; the first in fold order stays.
-    let mut by_id: Vec<(&str, u64, usize)> = order
+    // Duplicates: the same op (its key, writer and number) anywhere; the first in fold
+    // order stays. A line that copies another writer's number under another key is
+    // another op, judged on its own: it cannot stand in for the real one.
+    let mut by_id: Vec<(&str, &str, u64, usize)> = order
         .iter()
         .enumerate()
-        .map(|(rank, &i)| (ops[i].writer.as_str(), ops[i].seq, rank))
+        .map(|(rank, &i)| (ops[i].key.as_str(), ops[i].writer.as_str(), ops[i].seq, rank))
         .collect();
     by_id.sort_unstable();
     let mut keep = vec![true; order.len()];
     for pair in by_id.windows(2) {
-        if pair[0].0 == pair[1].0 && pair[0].1 == pair[1].1 {
-            keep[pair[1].2] = false;
+        if pair[0].0 == pair[1].0 && pair[0].1 == pair[1].1 && pair[0].2 == pair[1].2 {
+            keep[pair[1].3] = false;
         }
     }
     let mut rank = 0;
@@ -50,6 +54,13 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
         keep[rank - 1]
     });
     order
+}
+
+/// Where an op stands in the fold: the template (which seeds the forum) and the roster
+/// first, then everything else; each by clock, writer and number.
+fn fold_key(op: &Op) -> (bool, (super::Hlc, &str, u64)) {
+    let roster = op.writer == crate::model::TEMPLATE_WRITER || op.change.is_roster();
+    (!roster, op.order_key())
 }
 
 /// Sort into fold order and drop duplicates.

@@ -7,6 +7,7 @@ pub mod chain;
 pub mod clock;
 pub mod fold;
 pub mod ids;
+pub mod keys;
 pub mod layout;
 pub mod log;
 pub mod minutes;

@@ -19,7 +19,33 @@ pub struct Op {
     /// SHA-256 of the previous line in the same file (hex), empty on the first line.
     pub prev: String,
     pub change: Change,
+    /// The last line of each other writer's log in this scope that this writer had read
+    /// (those new since its last op here): cutting or changing a line someone has seen
+    /// then shows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seen: Vec<Head>,
+    /// The signer's public key, `ed25519:…`; empty in an unsigned line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// The signature of the line as it is without this field (which is always last).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sig: String,
+    /// Whether `sig` was checked and holds for `key` (known to the reader, never written).
+    #[serde(skip)]
+    pub verified: bool,
 }
+
+/// Another writer's log as far as it was read: its last line's number and hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    pub writer: String,
+    pub seq: u64,
+    /// The first 16 hex digits of the line's SHA-256.
+    pub hash: String,
+}
+
+/// How much of a line's hash a head keeps: enough to tell a changed line.
+pub const HEAD_HASH_LEN: usize = 16;
 
 impl Op {
     /// `writer:seq`, unique across all logs.
@@ -33,6 +59,7 @@ impl Op {
             seq: self.seq,
             at: &self.at,
             author: &self.by,
+            key: self.verified.then_some(self.key.as_str()),
         }
     }
 
@@ -44,6 +71,8 @@ impl Op {
             at,
             by,
             change,
+            key,
+            verified,
             ..
         } = self;
         doc.apply(
@@ -52,9 +81,29 @@ impl Op {
                 seq,
                 at: &at,
                 author: &by,
+                key: verified.then_some(key.as_str()),
             },
             change,
         )
+    }
+
+    /// The bytes the signature covers: the line without its `sig` field. `None` when the
+    /// line does not end with this op's signature (it was not written by samrad).
+    pub fn signed_bytes(&self, line: &[u8]) -> Option<Vec<u8>> {
+        let suffix = format!(",\"sig\":\"{}\"}}", self.sig);
+        let body = line.strip_suffix(suffix.as_bytes())?;
+        let mut out = Vec::with_capacity(body.len() + 1);
+        out.extend_from_slice(body);
+        out.push(b'}');
+        Some(out)
+    }
+
+    /// Check this op's signature against `line`, the bytes it was read from.
+    pub fn check_signature(&self, line: &[u8]) -> bool {
+        !self.sig.is_empty()
+            && self
+                .signed_bytes(line)
+                .is_some_and(|b| super::keys::verify(&self.key, &b, &self.sig))
     }
 
     /// The canonical line, without the newline.

@@ -12,8 +12,7 @@ use crate::model::{
 };
 
 pub const TEMPLATE_JSON: &str = include_str!("../../assets/template.json");
-/// The writer id of the template's ops; no running samrad ever takes it.
-pub const TEMPLATE_WRITER: &str = "template";
+pub use crate::model::TEMPLATE_WRITER;
 
 #[derive(Deserialize)]
 struct Template {

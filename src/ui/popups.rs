@@ -23,7 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Meetings { selected }
             | Popup::Attendance { selected }
             | Popup::Documents { selected }
-            | Popup::Identity { selected } => list_popup(frame, area, app, p, *selected, theme),
+            | Popup::Identity { selected }
+            | Popup::Requests { selected } => list_popup(frame, area, app, p, *selected, theme),
         }
     }
 }
@@ -269,6 +270,17 @@ fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
                 })
                 .collect();
             (Msg::DocumentsTitle, rows, Some(Msg::NoDocuments))
+        }
+        Popup::Requests { .. } => {
+            let rows = crate::app::visible_requests(app)
+                .into_iter()
+                .map(|r| {
+                    let when = i18n::short_datetime(lang, &r.at);
+                    let fp = crate::store::keys::fingerprint(&r.key);
+                    format!("{:<28} {:<8} {fp}  {when}", r.person.name, party_of(&r.person))
+                })
+                .collect();
+            (Msg::RequestsTitle, rows, None)
         }
         _ => {
             let rows = f

@@ -15,6 +15,11 @@ pub fn chair() -> Author {
     person("p-leder", "Møteleder (KMD)", "kmd")
 }
 
+/// The minute-taker, «Referent (KMD)», who runs the meeting with the chair.
+pub fn referent() -> Author {
+    person("p-referent", "Referent (KMD)", "kmd")
+}
+
 /// NTL's representative in the template forum.
 pub fn ntl() -> Author {
     rep("ntl")

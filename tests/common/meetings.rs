@@ -13,7 +13,8 @@ use super::authors::for_party;
 pub const SCRIPT_START_MS: i64 = 1_780_000_000_000;
 
 /// The logs of `writers` writers who together held meeting `meeting` of 2026 with `items`
-/// items and `edits` edits, as the demo's script makes it up from `seed`.
+/// items and `edits` edits, as the demo's script makes it up from `seed`; the template's
+/// forum log (who has which seat) first.
 pub fn script_logs(
     seed: u64,
     meeting: &str,
@@ -22,7 +23,9 @@ pub fn script_logs(
     writers: usize,
 ) -> Vec<Vec<Op>> {
     let script = meeting_script(seed, meeting, 2026, items, edits);
-    script_to_logs(&script, writers, SCRIPT_START_MS)
+    let mut logs = vec![samrad::demo::forum_log()];
+    logs.extend(script_to_logs(&script, writers, SCRIPT_START_MS));
+    logs
 }
 
 /// A drøfting numbered `n`/26 added to the template meeting's agenda at `rank`.

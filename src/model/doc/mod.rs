@@ -7,6 +7,7 @@ mod forum_changes;
 mod lifecycle;
 mod record;
 mod refusal;
+mod roster;
 
 use std::collections::{HashMap, HashSet};
 

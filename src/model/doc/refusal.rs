@@ -1,7 +1,8 @@
 //! Applying a change, and recording it when the rules refuse it.
 
 use super::Doc;
-use crate::model::{Change, Id, OpMeta, RejectReason, Rejection, Scope};
+use super::roster::Signed;
+use crate::model::{Actor, Author, Change, Id, OpMeta, RejectReason, Rejection, Scope};
 
 impl Doc {
     /// Apply one change. A change that breaks a rule is recorded in `rejected` (who, when,
@@ -9,13 +10,21 @@ impl Doc {
     pub fn apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), RejectReason> {
         // Refusals are rare: describe the change only then (the copy is cheap next to
         // the cost of formatting every op).
-        let copy = may_be_refused(&change).then(|| Refusable::of(&change));
-        match self.try_apply(meta, change) {
+        let copy = Refusable::of(&change);
+        let outcome = match self.signed_by(meta, &change) {
+            Err(reason) => Err(reason),
+            // The template ships in the binary: it seeds the forum it is checked against.
+            Ok(Signed::Template) => self.try_apply(meta, change),
+            Ok(Signed::By(actor)) => self.apply_as(meta, &actor, change),
+        };
+        match outcome {
             Ok(()) => Ok(()),
             Err(reason) => {
-                let (what, meeting, item) = copy
-                    .map(|c| (c.what, c.meeting, c.item))
-                    .unwrap_or_default();
+                let Refusable {
+                    what,
+                    meeting,
+                    item,
+                } = copy;
                 self.rejected.push(Rejection {
                     op: meta.id(),
                     at: meta.at.to_string(),
@@ -27,6 +36,33 @@ impl Doc {
                 });
                 Err(reason)
             }
+        }
+    }
+}
+
+impl Doc {
+    /// Apply a change made by `actor`, if their role allows it. In a secured forum the
+    /// records name the person the key is admitted for, whatever the op says.
+    fn apply_as(&mut self, meta: &OpMeta, actor: &Actor, change: Change) -> Result<(), RejectReason> {
+        self.authorize(actor, &change)?;
+        let signer = match (meta.key, actor.person.as_deref().and_then(|p| self.forum.person(p))) {
+            (Some(_), Some(p)) if self.forum.is_secured() => Some(Author {
+                name: p.name.clone(),
+                person: Some(p.id.clone()),
+                party: p.party.clone(),
+            }),
+            _ => None,
+        };
+        let meta = OpMeta {
+            author: signer.as_ref().unwrap_or(meta.author),
+            ..*meta
+        };
+        match change {
+            Change::Genesis { .. }
+            | Change::JoinRequest { .. }
+            | Change::Admit { .. }
+            | Change::AddKey { .. } => self.apply_to_roster(&meta, actor, change),
+            change => self.try_apply(&meta, change),
         }
     }
 }
@@ -50,19 +86,6 @@ impl Refusable {
             item: change.item_id().cloned(),
         }
     }
-}
-
-/// Changes that the rules may refuse. Plain edits of items, meetings and actions are
-/// refused only when their target is gone or locked, which `apply` reports without this.
-fn may_be_refused(change: &Change) -> bool {
-    !matches!(
-        change,
-        Change::Forum { .. }
-            | Change::PartyPut { .. }
-            | Change::PersonPut { .. }
-            | Change::GoalAreaPut { .. }
-            | Change::DevAreaPut { .. }
-    )
 }
 
 /// A short, language-neutral description of a change, for the list of refused ops.

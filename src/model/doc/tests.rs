@@ -3,24 +3,60 @@
 use super::*;
 use crate::model::{Author, ItemField, ItemKind, ItemNumber, MeetingStatus, Stance};
 
-fn meta(n: u32, party: &str) -> OpMeta<'static> {
+/// The person who writes for `who`: the chair for KMD, KMD's minute-taker for "referent",
+/// the party's rep otherwise; and their party.
+fn person_of(who: &str) -> (String, String) {
+    match who {
+        "kmd" => ("p-leder".into(), "kmd".into()),
+        "referent" => ("p-referent".into(), "kmd".into()),
+        party => (format!("p-{party}"), party.into()),
+    }
+}
+
+/// An op by `who`'s person.
+fn meta(n: u32, who: &str) -> OpMeta<'static> {
     let at: &'static str =
         Box::leak(format!("2026-12-08T10:{:02}:00+01:00", n % 60).into_boxed_str());
+    let (person, party) = person_of(who);
     let author = Box::leak(Box::new(Author {
-        name: format!("rep {party}"),
-        person: None,
-        party: Some(party.into()),
+        name: format!("rep {who}"),
+        person: Some(person),
+        party: Some(party),
     }));
     OpMeta {
         writer: "w",
         seq: u64::from(n),
         at,
         author,
+        key: None,
     }
+}
+
+/// The chair (KMD), the reps of NTL, Unio and YS Stat, and the hovedverneombud.
+fn forum_people() -> Vec<crate::model::Person> {
+    let person = |who: &str, role: &str| {
+        let (id, party) = person_of(who);
+        crate::model::Person {
+            id,
+            name: format!("rep {who}"),
+            party: Some(party),
+            role: role.into(),
+            roles: Vec::new(),
+        }
+    };
+    vec![
+        person("kmd", "leder"),
+        person("referent", "referent"),
+        person("ntl", "tillitsvalgt"),
+        person("unio", "tillitsvalgt"),
+        person("ys-stat", "tillitsvalgt"),
+        person("hvo", "verneombud"),
+    ]
 }
 
 fn doc_with_item() -> Doc {
     let mut d = Doc::default();
+    d.forum.people = forum_people();
     d.apply(
         &meta(1, "kmd"),
         Change::MeetingCreate {
@@ -172,6 +208,7 @@ fn forum_of(parties: &[&str]) -> Forum {
                 confederation: None,
             })
             .collect(),
+        people: forum_people(),
         ..Forum::default()
     }
 }
@@ -327,7 +364,7 @@ fn two_concurrent_different_counts_are_a_conflict_until_settled() {
     // Two terminals type a count without seeing each other's.
     d.apply(&meta(7, "kmd"), count(vec![5, 2, 1], vec![]))
         .expect("count");
-    d.apply(&meta(8, "ntl"), count(vec![4, 3, 1], vec![]))
+    d.apply(&meta(8, "referent"), count(vec![4, 3, 1], vec![]))
         .expect("count");
     let vote = |d: &Doc| {
         d.meeting("m")
@@ -348,10 +385,13 @@ fn two_concurrent_different_counts_are_a_conflict_until_settled() {
     assert_eq!(vote(&d).counts, Some(vec![5, 2, 1]));
     assert!(vote(&d).outcome.is_some_and(|o| o.adopted));
     // The same count typed twice is no conflict.
-    d.apply(&meta(10, "ntl"), count(vec![5, 2, 1], vec!["w:9".into()]))
+    d.apply(&meta(10, "kmd"), count(vec![5, 2, 1], vec!["w:9".into()]))
         .expect("count");
-    d.apply(&meta(11, "hvo"), count(vec![5, 2, 1], vec!["w:9".into()]))
-        .expect("count");
+    d.apply(
+        &meta(11, "referent"),
+        count(vec![5, 2, 1], vec!["w:9".into()]),
+    )
+    .expect("count");
     assert!(!vote(&d).count_conflict());
 }
 
@@ -419,7 +459,7 @@ fn a_deleted_item_stays_deleted() {
         set: ItemField::Notes("sent".into()),
     };
     assert_eq!(
-        d.apply(&meta(7, "ntl"), late).expect_err("gone"),
+        d.apply(&meta(7, "kmd"), late).expect_err("gone"),
         RejectReason::UnknownTarget
     );
     assert_eq!(titles(&d), ["B"]);
