@@ -15,6 +15,9 @@ pub struct Config {
     /// Who this user is: a person id of the forum, or a name.
     pub identity: Option<String>,
     pub mouse: bool,
+    /// The private key (OpenSSH, ed25519) that signs this user's ops; default: `id_ed25519`
+    /// beside this file, made on first use.
+    pub key: Option<PathBuf>,
 }
 
 pub fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -25,6 +28,12 @@ pub fn default_config_path() -> Option<PathBuf> {
     std::env::var_os("SAMRAD_CONFIG")
         .map(PathBuf::from)
         .or_else(|| project_dirs().map(|d| d.config_dir().join("config.json")))
+}
+
+/// The key samrad makes for a user who names none: beside the config file, never in the
+/// data folder (which travels).
+pub fn default_key_path() -> Option<PathBuf> {
+    default_config_path().and_then(|p| p.parent().map(|d| d.join("id_ed25519")))
 }
 
 pub fn default_data_dir() -> Option<PathBuf> {

@@ -31,6 +31,10 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     }
     let mut app = app;
     app.theme = opts.theme;
+    // Whoever the user is takes their seat with this terminal's key (founding the forum
+    // when it is the chair's seat and nobody has; else asking to join).
+    let seat = crate::app::take_seat(&mut app);
+    rt.run(&mut app, seat);
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }

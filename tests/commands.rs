@@ -6,16 +6,39 @@ mod common;
 use samrad::app::commands::{COMMANDS, find};
 use samrad::app::{Action, App, Mode, update};
 use samrad::i18n::Lang;
-use samrad::model::{Author, Doc};
+use samrad::model::Author;
 
-/// An app with no meeting at all.
+/// The chair's app on the template's forum, with no meeting at all.
 fn app() -> App {
+    app_of(common::authors::chair())
+}
+
+/// `who`'s app on the template's forum, with no meeting at all.
+fn app_of(who: Author) -> App {
+    let forum = samrad::store::fold::fold(samrad::demo::forum_log());
     App::new(
-        Doc::default(),
-        Author::default(),
+        forum,
+        who,
         Lang::En,
         common::at("2026-12-08T10:00:00+01:00"),
     )
+}
+
+/// The help screen's text.
+fn help_text(a: &mut App) -> String {
+    a.size = (120, 40);
+    update(a, Action::Help);
+    let theme = samrad::ui::Theme::of(a.theme);
+    samrad::ui::help_lines(a, &theme)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
 }
 
 fn type_line(app: &mut App, text: &str) {
@@ -49,19 +72,7 @@ fn the_help_screen_lists_every_command_in_the_users_language() {
     for lang in [Lang::Nb, Lang::En] {
         let mut a = app();
         a.lang = lang;
-        a.size = (120, 40);
-        update(&mut a, Action::Help);
-        let theme = samrad::ui::Theme::of(a.theme);
-        let text: String = samrad::ui::help_lines(&a, &theme)
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-                    + "\n"
-            })
-            .collect();
+        let text = help_text(&mut a);
         for c in COMMANDS {
             assert!(
                 text.contains(&c.usage(lang)),
@@ -75,6 +86,32 @@ fn the_help_screen_lists_every_command_in_the_users_language() {
             );
         }
     }
+}
+
+#[test]
+fn a_representative_is_offered_only_the_commands_of_their_seat() {
+    let mut rep = app_of(common::authors::ntl());
+    let text = help_text(&mut rep);
+    for (command, offered) in [
+        (":approve", true),
+        (":changes", true),
+        (":export", true),
+        (":start", false),
+        (":circulate", false),
+        (":closevote", false),
+    ] {
+        assert_eq!(text.contains(command), offered, "{command} in NTL's help");
+    }
+    // Tab does not complete to a command of the chair's.
+    let mut rep = app_of(common::authors::ntl());
+    type_line(&mut rep, "circ");
+    update(&mut rep, Action::Complete);
+    assert_eq!(line(&rep), "circ");
+    // Typed in full it is refused, saying why.
+    let mut rep = app_of(common::authors::ntl());
+    update(&mut rep, Action::Command("new Budsjett".into()));
+    let (text, warning) = rep.message.clone().expect("message");
+    assert!(warning && text.contains("chair"), "{text}");
 }
 
 #[test]

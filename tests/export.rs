@@ -322,7 +322,7 @@ fn referat_meeting(f: &mut Folder) {
     f.by(rep("unio"))
         .position("unio", Stance::Agree, "Støtter forslaget.");
     f.by(chair())
-        .position("hvo", Stance::TakesNote, "Vil følge med på arbeidsmiljøet.");
+        .position("jf", Stance::TakesNote, "Vil følge med på arbeidsmiljøet.");
     f.vote(
         "Skal utkastet sendes på ny høring?",
         &[("kmd", 1), ("ntl", 0), ("unio", 1)],

@@ -34,36 +34,30 @@ fn shuffled_with_duplicates(logs: &[Vec<Op>], seed: u64) -> Vec<Op> {
     all
 }
 
-/// Lay the logs out in a data folder, each writer's log cut into 1–3 files.
+/// Lay the logs out in a data folder as the store writes them: each writer's ops of each
+/// scope in `log/<scope>/<writer>.jsonl`, the folders made in a shuffled order.
 fn write_split(root: &Path, logs: &[Vec<Op>], seed: u64) {
     let mut rng = Rng::new(seed);
     let forum = root.join("log").join("forum");
     let meeting = root.join("log").join(MEETING);
-    for dir in [&forum, &meeting] {
+    let mut dirs = [&forum, &meeting];
+    if rng.below(2) == 1 {
+        dirs.reverse();
+    }
+    for dir in dirs {
         std::fs::create_dir_all(dir).expect("mkdir");
     }
     for ops in logs {
         let Some(first) = ops.first() else { continue };
-        // Each log in its scope's folder: the template's forum log in the forum's.
-        let dir = if first.writer == samrad::model::TEMPLATE_WRITER {
-            &forum
-        } else {
-            &meeting
-        };
-        let parts = 1 + rng.below(3);
-        let mut start = 0;
-        for p in 0..parts {
-            let end = if p + 1 == parts {
-                ops.len()
-            } else {
-                start + rng.below(ops.len() - start + 1)
-            };
-            std::fs::write(
-                dir.join(format!("{}-{p}.jsonl", first.writer)),
-                encode_lines(&ops[start..end]),
-            )
-            .expect("write");
-            start = end;
+        let (in_forum, in_meeting): (Vec<Op>, Vec<Op>) = ops
+            .iter()
+            .cloned()
+            .partition(|op| op.change.scope() == samrad::model::Scope::Forum);
+        for (dir, ops) in [(&forum, in_forum), (&meeting, in_meeting)] {
+            if !ops.is_empty() {
+                let path = dir.join(format!("{}.jsonl", first.writer));
+                std::fs::write(path, encode_lines(&ops)).expect("write");
+            }
         }
     }
 }

@@ -67,8 +67,11 @@ fn start(sb: &Sandbox, name: &str, who: &str, writer: &str) -> Tui {
 /// data folder.
 fn start_pair() -> (Sandbox, Tui, Tui) {
     let sb = Sandbox::new();
-    let a = start(&sb, "A", "p-leder", "Møteleder (KMD)");
+    let mut a = start(&sb, "A", "p-leder", "Møteleder (KMD)");
     let b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL");
+    // A took the chair's seat with its key, and so secured the forum; B's key asked to
+    // join, and counts once the chair has admitted it.
+    a.admit("Tillitsvalgt NTL");
     (sb, a, b)
 }
 

@@ -259,9 +259,9 @@ fn record_a_full_meeting(store: &mut Store) {
         Change::Position {
             meeting: m(),
             item: s(),
-            party: "hvo".into(),
+            party: "jf".into(),
             stance: Stance::TakesNote,
-            reason: "Ført på vegne av HVO".into(),
+            reason: "Ført på vegne av JF".into(),
         },
         // Refused: the chair may not write another party's statement.
         Change::Statement {

@@ -99,7 +99,9 @@ fn read_file(sources: &[Source], w: usize, len: usize) -> Result<Vec<Op>, TestCa
     if PARSED.with(|p| p.borrow().contains(&(w, len))) {
         return Ok(src.ops[..k].to_vec());
     }
-    let path = format!("log/{MEETING}/w{w:02}.jsonl");
+    // Each writer's ops of every scope in one file (as `script_to_logs` chains them), so
+    // not in a `log/<scope>/` folder, whose lines must all be of its scope.
+    let path = format!("sync/w{w:02}.jsonl");
     let (got, problems) = parse_log(Path::new(&path), &src.bytes[..len]);
     prop_assert_eq!(&got[..], &src.ops[..k], "{} cut at {}", path, len);
     if src.torn_at(len) {
@@ -406,7 +408,11 @@ fn simulate(
     let script = spread_script(seed, writers, items, edits);
     let logs = script_to_logs(&script, writers, SCRIPT_START_MS);
     let all: Vec<Op> = logs.iter().flatten().cloned().collect();
-    let reference = minutes_bytes(&fold_in_forum(all.clone()).minutes(MEETING).expect("meeting"));
+    let reference = minutes_bytes(
+        &fold_in_forum(all.clone())
+            .minutes(MEETING)
+            .expect("meeting"),
+    );
     // The order the ops were made in: the writer of each script step.
     let timeline: Vec<usize> = script.iter().map(|(p, _)| p % writers).collect();
     let sources: Vec<Source> = logs.into_iter().map(Source::new).collect();
@@ -697,6 +703,7 @@ fn a_late_vote_close_moves_a_shown_ballot_to_the_refused() {
         key: String::new(),
         sig: String::new(),
         verified: false,
+        digest: [0; 32],
     };
     let m = || MEETING.to_string();
     let chair = vec![

@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use common::TEMPLATE_MEETING;
-use common::authors::{for_party, ntl};
+use common::authors::{chair, for_party, ntl};
 use common::meetings::{self, OneItemMeeting};
 use common::session::Session;
 use ratatui::Terminal;
@@ -71,6 +71,7 @@ fn snap_all(view: &str, scene: impl Fn(&mut Session)) {
 fn main_screen(_: &mut Session) {}
 
 fn agenda_current(fx: &mut Session) {
+    fx.as_author(chair());
     fx.acts([
         Action::Command("start".into()),
         Action::Down,
@@ -99,6 +100,7 @@ fn help(fx: &mut Session) {
 }
 
 fn new_item_form(fx: &mut Session) {
+    fx.as_author(chair());
     fx.act(Action::Add);
     fx.type_text("Budsjett 2027");
 }
@@ -110,11 +112,13 @@ fn action_form_date_error(fx: &mut Session) {
 }
 
 fn notes_editor(fx: &mut Session) {
+    fx.as_author(chair());
     fx.acts([Action::Down, Action::EditNotes]);
     fx.type_text("NTL ber om mer tid.\nUnio støtter forslaget");
 }
 
 fn confirm_delete(fx: &mut Session) {
+    fx.as_author(chair());
     fx.acts([Action::Down, Action::Delete]);
 }
 
@@ -123,10 +127,12 @@ fn meetings(fx: &mut Session) {
 }
 
 fn attendance(fx: &mut Session) {
+    fx.as_author(chair());
     fx.acts([Action::Attendance, Action::Open, Action::Down]);
 }
 
 fn documents(fx: &mut Session) {
+    fx.as_author(chair());
     fx.acts([Action::Documents, Action::Add]);
     fx.fill(&["Utkast til strategi", "", "26/1234"]);
     fx.act(Action::Save);
@@ -160,19 +166,24 @@ fn item_with_positions_vote_and_speakers(fx: &mut Session) {
     position_form(fx);
     fx.acts([Action::Save, Action::Statement]);
     fx.type_text("NTL tar forbehold.");
+    fx.act(Action::Save);
+    fx.as_author(chair());
+    fx.acts([Action::OpenVote, Action::Save]);
+    fx.as_author(ntl());
+    fx.acts([Action::CastVote, Action::Save]);
+    fx.as_author(chair());
+    fx.act(Action::Command("closevote".into()));
+    fx.as_author(ntl());
+    fx.act(Action::RequestFloor);
+    fx.as_author(chair());
     fx.acts([
-        Action::Save,
-        Action::OpenVote,
-        Action::Save,
-        Action::CastVote,
-        Action::Save,
-        Action::Command("closevote".into()),
-        Action::RequestFloor,
         Action::NextSpeaker,
         Action::Tick(fixed_now() + Duration::minutes(3)),
         Action::Open,
         Action::Bottom,
     ]);
+    // Back to NTL's representative, whose screen this is.
+    fx.as_author(ntl());
 }
 
 /// Past meetings in the folder: one approved, one out for approval past its deadline with
@@ -204,7 +215,7 @@ fn history(fx: &mut Session) {
             "circulated",
         ),
     ] {
-        let kmd = for_party("kmd");
+        let kmd = chair();
         let past = OneItemMeeting::new(
             id,
             &format!("Kontaktgruppemøte {date}"),
@@ -677,6 +688,7 @@ fn the_cursor_is_in_the_open_editor() {
     for size in SIZES {
         for (lang, _) in LANGS {
             let mut fx = fixture(lang, size);
+            fx.as_author(chair());
             fx.act(Action::Down);
             fx.act(Action::EditNotes);
             fx.type_text("Hei\nNTL");

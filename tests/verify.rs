@@ -43,6 +43,7 @@ impl Folder {
     /// A store of its own (a terminal of its own, with its own log file) for `who`.
     fn store(&self, who: Author) -> Store {
         let mut store = Store::open(self.data(), Author::default()).expect("open the store");
+        store.assume_now(common::at(common::READER_NOW));
         // Read what is there, so new ops come after it.
         let _ = store.load(&Load::Meeting(MEETING.into()));
         store.set_author(who);

@@ -5,17 +5,13 @@
 use super::action::{Action, Effect};
 use super::state::{App, Popup};
 use crate::i18n::Msg;
-use crate::model::{Actor, Change, JoinRequest};
+use crate::model::{Change, JoinRequest};
 
 /// The requests the user may answer: all of them for whoever runs the meeting, those for
 /// their own seat for anyone else.
 pub fn visible(app: &App) -> Vec<&JoinRequest> {
     let forum = &app.doc.forum;
-    let me = Actor::of(
-        forum,
-        app.author.person.as_deref(),
-        app.author.party.as_deref(),
-    );
+    let me = app.actor();
     forum
         .requests
         .iter()
@@ -40,11 +36,7 @@ pub fn requests_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Ef
     let Some(r) = visible(app).get(sel).map(|r| (*r).clone()) else {
         return;
     };
-    let me = Actor::of(
-        &app.doc.forum,
-        app.author.person.as_deref(),
-        app.author.party.as_deref(),
-    );
+    let me = app.actor();
     let person = r.person.id.clone();
     let change = if me.runs_meetings() {
         Change::Admit { person, key: r.key }

@@ -13,6 +13,7 @@ use super::archive;
 use super::editor;
 use super::identity;
 use super::meeting::{self, MeetingForm};
+use super::roles::Gate;
 use super::speakers;
 use super::state::{App, EditorTarget, Popup, Theme};
 use super::votes;
@@ -37,6 +38,8 @@ pub struct Command {
     pub args: Option<Msg>,
     pub help: Msg,
     pub needs: Needs,
+    /// Who may use it (see `roles`).
+    pub gate: Gate,
     /// Runs the command with the rest of the line (trimmed).
     pub run: fn(&mut App, &str, &mut Vec<Effect>),
 }
@@ -62,6 +65,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgTitle),
         help: Msg::CmdNew,
         needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
         run: |app, arg, _| MeetingForm::open(app, false, arg),
     },
     Command {
@@ -70,6 +74,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgMeetingKey),
         help: Msg::CmdOpen,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: meeting::open_by_key,
     },
     Command {
@@ -78,6 +83,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdStart,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, fx| meeting::set_status(app, MeetingStatus::Open, fx),
     },
     Command {
@@ -86,6 +92,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdClose,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, fx| meeting::close(app, fx),
     },
     Command {
@@ -94,6 +101,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdReopen,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, fx| meeting::reopen(app, fx),
     },
     Command {
@@ -102,6 +110,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgDeadline),
         help: Msg::CmdCirculate,
         needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
         run: approval::circulate,
     },
     Command {
@@ -110,6 +119,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdApprove,
         needs: Needs::Nothing,
+        gate: Gate::OwnParty,
         run: |app, _, fx| approval::approve(app, fx),
     },
     Command {
@@ -118,6 +128,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgText),
         help: Msg::CmdChanges,
         needs: Needs::Nothing,
+        gate: Gate::OwnParty,
         run: approval::request_changes,
     },
     Command {
@@ -126,6 +137,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdArchive,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, fx| archive::show(app, fx),
     },
     Command {
@@ -134,6 +146,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgParty),
         help: Msg::CmdParty,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: archive::party_thread,
     },
     Command {
@@ -142,6 +155,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgArea),
         help: Msg::CmdArea,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: archive::area_thread,
     },
     Command {
@@ -150,6 +164,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdEdit,
         needs: Needs::Meeting,
+        gate: Gate::Anyone,
         run: |app, _, _| meeting::edit_again(app),
     },
     Command {
@@ -158,6 +173,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdMeeting,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, _| MeetingForm::open(app, true, ""),
     },
     Command {
@@ -166,6 +182,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdAttendance,
         needs: Needs::Meeting,
+        gate: Gate::Anyone,
         run: |app, _, _| app.popups.push(Popup::Attendance { selected: 0 }),
     },
     Command {
@@ -174,6 +191,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdDocuments,
         needs: Needs::Meeting,
+        gate: Gate::Anyone,
         run: |app, _, _| app.popups.push(Popup::Documents { selected: 0 }),
     },
     Command {
@@ -182,6 +200,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdBackground,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, _| editor::open_for_item(app, EditorTarget::Background),
     },
     Command {
@@ -190,6 +209,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgFormat),
         help: Msg::CmdExport,
         needs: Needs::Meeting,
+        gate: Gate::Anyone,
         run: export,
     },
     Command {
@@ -198,6 +218,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdCloseVote,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, _, fx| votes::close_or_count(app, None, fx),
     },
     Command {
@@ -206,6 +227,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgCounts),
         help: Msg::CmdCount,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: |app, arg, fx| votes::close_or_count(app, Some(arg), fx),
     },
     Command {
@@ -214,6 +236,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgMinutes),
         help: Msg::CmdBudget,
         needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
         run: speakers::budget,
     },
     Command {
@@ -222,6 +245,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdAdmit,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, _| admission::open(app),
     },
     Command {
@@ -230,6 +254,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdWhoami,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, _| identity::ask_identity(app),
     },
     Command {
@@ -238,6 +263,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgLang),
         help: Msg::CmdLang,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: language,
     },
     Command {
@@ -246,6 +272,7 @@ pub static COMMANDS: &[Command] = &[
         args: Some(Msg::ArgTheme),
         help: Msg::CmdTheme,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: theme,
     },
     Command {
@@ -254,6 +281,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdHelp,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, _| app.popups.push(Popup::Help { scroll: 0 }),
     },
     Command {
@@ -262,6 +290,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdWrite,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, _| app.say(app.t(Msg::SavedAutomatically)),
     },
     Command {
@@ -270,6 +299,7 @@ pub static COMMANDS: &[Command] = &[
         args: None,
         help: Msg::CmdQuit,
         needs: Needs::Nothing,
+        gate: Gate::Anyone,
         run: |app, _, fx| app.quit_from(false, fx),
     },
 ];
@@ -300,6 +330,10 @@ pub fn run(app: &mut App, line: &str, fx: &mut Vec<Effect>) {
     };
     if cmd.needs == Needs::Meeting && app.current_meeting().is_none() {
         app.warn(app.t(Msg::NoMeetingOpen));
+        return;
+    }
+    if let Err(why) = app.passes(cmd.gate) {
+        app.warn(format!(":{} – {}", cmd.name, app.t(why)));
         return;
     }
     (cmd.run)(app, arg, fx);
@@ -343,6 +377,7 @@ fn complete(app: &mut App) {
     }
     let mut names: Vec<&str> = COMMANDS
         .iter()
+        .filter(|c| app.passes(c.gate).is_ok())
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         .filter(|n| n.starts_with(word))
         .collect();

@@ -31,6 +31,15 @@ pub fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Ef
     }
 }
 
+/// At start: take the seat of the person the user is, when the app knows who that is.
+pub fn take_seat(app: &mut App) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    if app.read_only.is_none() {
+        claim_seat(app, &mut fx);
+    }
+    fx
+}
+
 /// Take the seat of the person the user is, with this terminal's key: found the forum
 /// when it is the chair's seat and nobody has yet; else ask to join, unless the key is
 /// admitted for the seat already.
@@ -57,15 +66,21 @@ pub fn claim_seat(app: &mut App, fx: &mut Vec<Effect>) {
             key,
         }
     };
+    let founding = matches!(change, Change::Genesis { .. });
     app.commit(fx, change);
-    say_if_waiting(app);
+    say_where_the_key_goes(app, founding);
 }
 
-/// In a secured forum, a new key waits for the chair: say so, with the fingerprint to
-/// compare.
-fn say_if_waiting(app: &mut App) {
-    if app.doc.forum.is_secured() && !app.key.is_empty() {
-        let fp = crate::store::keys::fingerprint(&app.key);
+/// What becomes of this terminal's key: it takes the chair's seat (founding the forum),
+/// or, in a secured forum, it waits for the chair, with the fingerprint to compare.
+fn say_where_the_key_goes(app: &mut App, founding: bool) {
+    if app.key.is_empty() {
+        return;
+    }
+    let fp = crate::store::keys::fingerprint(&app.key);
+    if founding {
+        app.say(app.lang.fill(Msg::Founded, &[&fp]));
+    } else if app.doc.forum.is_secured() {
         app.say(app.lang.fill(Msg::AskedToJoin, &[&fp]));
     }
 }
@@ -123,7 +138,7 @@ impl PersonForm {
         let key = app.key.clone();
         become_person(app, &id, &name, party);
         app.popups.retain(|p| !matches!(p, Popup::Identity { .. }));
-        say_if_waiting(app);
+        say_where_the_key_goes(app, false);
         Ok(vec![
             Effect::Commit(Change::JoinRequest { person, key }),
             Effect::SaveIdentity(id),

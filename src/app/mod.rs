@@ -25,6 +25,7 @@ mod list_search;
 mod meeting;
 mod navigation;
 mod positions;
+mod roles;
 mod speakers;
 mod state;
 mod update;
@@ -33,10 +34,11 @@ mod votes;
 pub use action::{Action, Effect};
 pub use admission::visible as visible_requests;
 pub use form::{Field, FieldKind, Form, FormKind};
-pub use identity::ask_identity;
+pub use identity::{ask_identity, take_seat};
 pub use ids::Ids;
 pub use keymap::{ALL_MODES, Binding, KeyMap, Keys, Mode, keymap_for};
 pub use known::MeetingSummary;
+pub use roles::Gate;
 pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
     Theme as ThemeName,

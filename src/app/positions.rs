@@ -5,18 +5,32 @@ use super::editor;
 use super::form::{Field, Form, FormKind, labels};
 use super::state::{App, EditorTarget, Pane};
 use crate::i18n::{self, Msg};
-use crate::model::{Change, Id, Side, Stance};
+use crate::model::{Change, Id, Party, Side, Stance};
 
 /// `P`: a party's position on the selected item. Opens on the user's own party (a union
 /// rep) or the first union (the chair), with what that party said before.
 pub struct PositionForm;
+
+/// The parties the user may record a position for: their own, as its representative; any
+/// that takes positions, for the chair or minute-taker (on the party's behalf).
+fn position_parties(app: &App) -> Vec<Party> {
+    let me = app.actor();
+    let forum = &app.doc.forum;
+    forum
+        .parties
+        .iter()
+        .filter(|p| !forum.observes_only(&p.id))
+        .filter(|p| me.runs_meetings() || me.speaks_for(&p.id))
+        .cloned()
+        .collect()
+}
 
 impl PositionForm {
     pub fn open(app: &mut App) {
         let Some((_, item)) = app.editable_item() else {
             return;
         };
-        let parties = &app.doc.forum.parties;
+        let parties = position_parties(app);
         let own = app
             .author
             .party
@@ -54,10 +68,7 @@ impl PositionForm {
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
         let meeting = app.meeting_for_form()?;
-        let party = app
-            .doc
-            .forum
-            .parties
+        let party = position_parties(app)
             .get(f.choice(Msg::FieldParty))
             .map(|p| p.id.clone())
             .ok_or_else(|| app.t(Msg::FieldParty).to_string())?;

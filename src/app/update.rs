@@ -62,6 +62,10 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         navigation::move_selection(app, step);
         return;
     }
+    if let Err(why) = app.may(&action) {
+        app.warn(app.t(why));
+        return;
+    }
     let focus = app.focus;
     match action {
         Action::NextPane => navigation::cycle_pane(app, true),
@@ -143,6 +147,10 @@ fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let Some((action, sel)) = navigation::list_popup(app, action, fx) else {
         return;
     };
+    if let Err(why) = app.may(&action) {
+        app.warn(app.t(why));
+        return;
+    }
     match app.popups.last() {
         Some(Popup::Identity { .. }) => identity::identity_popup(app, action, sel, fx),
         Some(Popup::Meetings { .. }) => meeting::meetings_popup(app, action, sel, fx),

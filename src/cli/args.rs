@@ -24,6 +24,10 @@ pub struct Cli {
     /// Who is writing: a person's id or name from the forum, or any name.
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_name: Option<String>,
+    /// The private key that signs what you write (OpenSSH ed25519, e.g. ~/.ssh/id_ed25519).
+    /// Default: the config's `key`, else one samrad makes beside its config file.
+    #[arg(long, global = true, env = "SAMRAD_KEY", value_name = "FILE")]
+    pub key: Option<PathBuf>,
     /// Let the mouse scroll the panes (it takes over text selection in the terminal).
     #[arg(long, global = true)]
     pub mouse: bool,

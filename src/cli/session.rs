@@ -20,8 +20,10 @@ pub struct Session {
     pub doc: Doc,
     pub archive: Archive,
     pub mouse: bool,
-    /// Whether `--as` or the config said who the user is.
+    /// Whether `--as`, the config or an admitted key said who the user is.
     pub identity_known: bool,
+    /// The public key ops are signed with (`ed25519:…`); empty without one.
+    pub key: String,
 }
 
 /// Today, where the user is.
@@ -63,6 +65,14 @@ pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
     let store_error = |e: crate::store::StoreError| anyhow!("{}", i18n::store_error(lang, &e));
     let mut store = Store::open(&root, Author::default()).map_err(store_error)?;
+    if let Some(now) = assumed_now(lang) {
+        store.assume_now(now);
+    }
+    store.set_signer(signer(cli, &cfg, lang));
+    let key = store
+        .signer()
+        .map(|s| s.public().to_string())
+        .unwrap_or_default();
     let layout = store.layout().clone();
     let cached = if checked {
         None
@@ -84,7 +94,24 @@ pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
         }
     }
     let doc = store.load(&Load::Forum);
-    let author = resolve_author(cli.as_name.as_deref().or(cfg.identity.as_deref()), &doc);
+    let named = cli.as_name.as_deref().or(cfg.identity.as_deref());
+    let admitted = doc
+        .forum
+        .key_holder(&key)
+        .and_then(|p| doc.forum.person(p))
+        .cloned();
+    let author = match admitted {
+        // In a secured forum the key says who writes: a name that says otherwise is
+        // not taken.
+        Some(ref p) => {
+            let author = resolve_author(Some(&p.id), &doc);
+            if let Some(other) = named.filter(|n| resolve_author(Some(n), &doc) != author) {
+                warn(lang, &lang.fill(Msg::KeyIsSomeoneElse, &[&other, &p.name]));
+            }
+            author
+        }
+        None => resolve_author(named, &doc),
+    };
     store.set_author(author);
     for p in &store.problems {
         warn(lang, &i18n::problem(lang, p));
@@ -98,8 +125,31 @@ pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
         doc,
         archive,
         mouse: cli.mouse || cfg.mouse,
-        identity_known: cli.as_name.is_some() || cfg.identity.is_some(),
+        identity_known: cli.as_name.is_some() || cfg.identity.is_some() || admitted.is_some(),
+        key,
     })
+}
+
+/// The key that signs this user's ops: `--key`, the config's, or samrad's own (made on
+/// first use). A key that cannot be used is said, and nothing is signed: in a secured
+/// forum what this user writes then counts for nothing, and the TUI says so.
+fn signer(cli: &Cli, cfg: &config::Config, lang: Lang) -> Option<crate::store::keys::Signer> {
+    use crate::store::keys::Signer;
+    let made = match cli.key.as_ref().or(cfg.key.as_ref()) {
+        Some(path) => Signer::load(path),
+        None => Signer::load_or_create(&config::default_key_path()?),
+    };
+    made.map_err(|e| warn(lang, &lang.fill(Msg::KeyUnusable, &[&e])))
+        .ok()
+}
+
+/// `SAMRAD_NOW`: a time to take as now when it is later than this machine's clock (lines
+/// are read up to a day ahead of now). For demos and tests of a meeting ahead.
+fn assumed_now(lang: Lang) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let text = std::env::var("SAMRAD_NOW").ok()?;
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .map_err(|e| warn(lang, &format!("SAMRAD_NOW={text}: {e}")))
+        .ok()
 }
 
 impl Session {

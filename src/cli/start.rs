@@ -21,6 +21,7 @@ pub fn tui(cli: &Cli) -> Result<()> {
     let now = chrono::Local::now().fixed_offset();
     let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
     app.read_only = s.store.read_only().map(str::to_string);
+    app.key = s.key.clone();
     // The TUI keeps the word index, not the texts: they are read when shown.
     s.archive.text = String::new();
     s.archive.folded = String::new();

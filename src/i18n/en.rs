@@ -391,9 +391,12 @@ pub fn text(m: Msg) -> &'static str {
             "your role does not allow this (the chair and the minute-taker run the meeting; a party writes only for itself)"
         }
         RefusedReadOnlyRole => "you can read, not write",
-        RefusedNotSigned => "not signed (or the signature does not hold), and the forum requires it",
+        RefusedNotSigned => {
+            "not signed (or the signature does not hold), and the forum requires it"
+        }
         RefusedKeyNotAdmitted => "signed with a key the chair has not admitted to the forum",
         RefusedNotTheSigner => "signed with the key of someone else than the stated author",
+        RefusedBadId => "an id that cannot name a file (letters, digits, '-', '_' and '.' only)",
         January => "January",
         February => "February",
         March => "March",
@@ -467,6 +470,20 @@ pub fn text(m: Msg) -> &'static str {
         ProblemUnreadable => "{0}: could not be read ({1}); left as it is",
         ProblemQuarantined => "{0}: could not be read; kept as {1} and written anew from the logs",
         ProblemPermissions => "{0}: permissions were {1}, set to {2}",
+        ProblemNotAFile => "{0}: not a plain file (a pipe, a device or a link); not read",
+        ProblemTooLarge => "{0}: {1} bytes, larger than any log; not read",
+        ProblemLineTooLong => "{0}: a line of {1} bytes, longer than any entry; skipped",
+        ProblemOtherWriter => "{0}: an entry of writer {1} in another writer's log; refused",
+        ProblemWrongFolder => "{0}: an entry for {1} in another folder's log; refused",
+        ProblemNotTheTemplate => {
+            "{0}: an entry in the template's name that is not in samrad's template; refused"
+        }
+        ProblemBadSignature => "{0}: the signature does not hold; the entry counts as unsigned",
+        ProblemClockAhead => {
+            "{0}: stamped {1}, more than a day ahead of this machine's clock; left out until then"
+        }
+        ProblemHistoryCut => "{0}: entry {1} is gone from its log, but {2} had seen it",
+        ProblemHistoryAltered => "{0}: entry {1} was changed after {2} had seen it",
         ConfigInvalid => "{0}: not valid settings, ignored ({1})",
         ConfigUnreadable => "{0}: could not be read ({1})",
         NoHomeFolder => "could not find a home folder for the data; give one with --data-dir DIR",
@@ -573,7 +590,25 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "speakers list",
         VerifyFieldPartyBudgetMinutes => "speaking time per party",
         ColId => "id",
-        AskedToJoin => "You asked to join with the key {0}. The chair must admit you; compare the fingerprint with the chair another way (by phone, at the meeting).",
+        KeyUnusable => "{0}; nothing you write is signed, and a secured forum will not count it",
+        KeyIsSomeoneElse => "your key is admitted for {1}, so you write as {1}, not as {0}",
+        Founded => {
+            "You hold the chair's seat with the key {0}: from now on only admitted keys count. Others ask to join; admit them with :admit."
+        }
+        MayNotKeyWaiting => {
+            "Your key waits for the chair to admit it (:admit); until then you can read, not write."
+        }
+        MayNotWhoAreYou => {
+            "Say who you are first, with :whoami: what you may do depends on your seat."
+        }
+        MayNotReviewer => "You are a reviewer here: you can read, not write.",
+        MayNotChairOnly => "Only the chair or the minute-taker can do that.",
+        MayNotPartyOnly => {
+            "Only a party's representative can do that, and only for their own party."
+        }
+        AskedToJoin => {
+            "You asked to join with the key {0}. The chair must admit you; compare the fingerprint with the chair another way (by phone, at the meeting)."
+        }
         NobodyAsked => "Nobody is waiting to be admitted.",
         Admitted => "Admitted",
         RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",

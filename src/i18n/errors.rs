@@ -32,6 +32,20 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Msg::ProblemPermissions,
             &[&at, &format!("{was:o}"), &format!("{now:o}")],
         ),
+        ProblemKind::NotARegularFile => lang.fill(Msg::ProblemNotAFile, &[&at]),
+        ProblemKind::TooLarge(n) => lang.fill(Msg::ProblemTooLarge, &[&at, n]),
+        ProblemKind::LineTooLong(n) => lang.fill(Msg::ProblemLineTooLong, &[&at, n]),
+        ProblemKind::OtherWriter(w) => lang.fill(Msg::ProblemOtherWriter, &[&at, w]),
+        ProblemKind::WrongFolder(s) => lang.fill(Msg::ProblemWrongFolder, &[&at, s]),
+        ProblemKind::NotTheTemplate => lang.fill(Msg::ProblemNotTheTemplate, &[&at]),
+        ProblemKind::BadSignature => lang.fill(Msg::ProblemBadSignature, &[&at]),
+        ProblemKind::ClockAhead(t) => lang.fill(Msg::ProblemClockAhead, &[&at, t]),
+        ProblemKind::HistoryCut { op, seen_by } => {
+            lang.fill(Msg::ProblemHistoryCut, &[&at, op, seen_by])
+        }
+        ProblemKind::HistoryAltered { op, seen_by } => {
+            lang.fill(Msg::ProblemHistoryAltered, &[&at, op, seen_by])
+        }
     }
 }
 

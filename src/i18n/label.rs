@@ -161,6 +161,7 @@ impl Label for RejectReason {
             RejectReason::NotSigned => Msg::RefusedNotSigned,
             RejectReason::KeyNotAdmitted => Msg::RefusedKeyNotAdmitted,
             RejectReason::NotTheSigner => Msg::RefusedNotTheSigner,
+            RejectReason::BadId => Msg::RefusedBadId,
         }
     }
 }

@@ -393,9 +393,14 @@ pub fn text(m: Msg) -> &'static str {
             "rollen din gir ikke lov til dette (møteleder og referent leder møtet; en part skriver bare for seg selv)"
         }
         RefusedReadOnlyRole => "du har lesetilgang og kan ikke skrive noe",
-        RefusedNotSigned => "ikke signert (eller signaturen holder ikke), og forumet krever signatur",
+        RefusedNotSigned => {
+            "ikke signert (eller signaturen holder ikke), og forumet krever signatur"
+        }
         RefusedKeyNotAdmitted => "signert med en nøkkel møteleder ikke har tatt opp i forumet",
         RefusedNotTheSigner => "signert med en annens nøkkel enn den som står som forfatter",
+        RefusedBadId => {
+            "en id som ikke kan være et filnavn (bare bokstaver, sifre, «-», «_» og «.»)"
+        }
         January => "januar",
         February => "februar",
         March => "mars",
@@ -471,6 +476,20 @@ pub fn text(m: Msg) -> &'static str {
             "{0}: kunne ikke leses; tatt vare på som {1} og skrevet på nytt fra loggene"
         }
         ProblemPermissions => "{0}: tillatelsene var {1}, satt til {2}",
+        ProblemNotAFile => "{0}: ikke en vanlig fil (et rør, en enhet eller en lenke); ikke lest",
+        ProblemTooLarge => "{0}: {1} byte, større enn noen logg; ikke lest",
+        ProblemLineTooLong => "{0}: en linje på {1} byte, lengre enn noen oppføring; hoppet over",
+        ProblemOtherWriter => "{0}: en oppføring fra skriver {1} i en annens logg; avvist",
+        ProblemWrongFolder => "{0}: en oppføring for {1} i en annen mappes logg; avvist",
+        ProblemNotTheTemplate => {
+            "{0}: en oppføring i malens navn som ikke er i samrads mal; avvist"
+        }
+        ProblemBadSignature => "{0}: signaturen holder ikke; oppføringen regnes som usignert",
+        ProblemClockAhead => {
+            "{0}: stemplet {1}, mer enn ett døgn foran klokken på denne maskinen; utelatt til da"
+        }
+        ProblemHistoryCut => "{0}: oppføring {1} er borte fra loggen, men {2} hadde sett den",
+        ProblemHistoryAltered => "{0}: oppføring {1} ble endret etter at {2} hadde sett den",
         ConfigInvalid => "{0}: ikke gyldige innstillinger, ignorert ({1})",
         ConfigUnreadable => "{0}: kunne ikke leses ({1})",
         NoHomeFolder => "fant ingen hjemmemappe for dataene; oppgi en med --data-dir DIR",
@@ -577,7 +596,25 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "talerliste",
         VerifyFieldPartyBudgetMinutes => "taletid per part",
         ColId => "id",
-        AskedToJoin => "Du har bedt om å bli tatt opp med nøkkelen {0}. Møteleder må ta deg opp; sammenlign fingeravtrykket med møteleder på annen måte (telefon, i møtet).",
+        KeyUnusable => {
+            "{0}; det du skriver blir ikke signert, og et sikret forum regner det ikke med"
+        }
+        KeyIsSomeoneElse => "nøkkelen din er tatt opp for {1}, så du skriver som {1}, ikke som {0}",
+        Founded => {
+            "Du har møteleders plass med nøkkelen {0}: fra nå av teller bare nøkler som er tatt opp. Andre ber om opptak; ta dem opp med :admit."
+        }
+        MayNotKeyWaiting => {
+            "Nøkkelen din venter på at møteleder tar den opp (:admit); til da kan du lese, ikke skrive."
+        }
+        MayNotWhoAreYou => {
+            "Si hvem du er først, med :whoami: hva du kan gjøre avhenger av plassen din."
+        }
+        MayNotReviewer => "Du er leser her: du kan lese, ikke skrive.",
+        MayNotChairOnly => "Bare møteleder eller referent kan gjøre det.",
+        MayNotPartyOnly => "Bare en parts representant kan gjøre det, og bare for sin egen part.",
+        AskedToJoin => {
+            "Du har bedt om å bli tatt opp med nøkkelen {0}. Møteleder må ta deg opp; sammenlign fingeravtrykket med møteleder på annen måte (telefon, i møtet)."
+        }
         NobodyAsked => "Ingen venter på å bli tatt opp.",
         Admitted => "Tatt opp",
         RequestsTitle => "Venter på opptak (Enter tar opp; sammenlign fingeravtrykket først)",

@@ -110,6 +110,9 @@ impl Doc {
             (Needs::Own, _) => true,
             // Recorded on the party's behalf by the chair: marked so in the minutes.
             (Needs::SpeaksFor, C::Position { party, .. }) => {
+                if self.forum.observes_only(party) {
+                    return Err(RejectReason::NotYourParty);
+                }
                 actor.speaks_for(party) || actor.runs_meetings()
             }
             (Needs::SpeaksFor, C::Statement { party, .. })
@@ -225,7 +228,7 @@ mod tests {
         );
         assert_eq!(
             d.authorize(&who("p-hvo"), &position("hvo")),
-            Err(RejectReason::NotYourRole),
+            Err(RejectReason::NotYourParty),
             "an observer takes no positions"
         );
     }

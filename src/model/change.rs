@@ -440,6 +440,26 @@ pub enum RejectReason {
     KeyNotAdmitted,
     /// Signed by a key admitted for someone else than the op says wrote it.
     NotTheSigner,
+    /// An id that cannot name a file (a meeting's or a person's).
+    BadId,
+}
+
+impl RejectReason {
+    /// Whether the op tried what its writer may not do: write in someone else's name, for
+    /// another party, beyond their role, or without a key the forum knows. Such a refusal
+    /// is a breach of the record, not a clash of two edits: `samrad verify` reports it.
+    pub fn is_breach(&self) -> bool {
+        matches!(
+            self,
+            RejectReason::NotYourParty
+                | RejectReason::NotYourRole
+                | RejectReason::ReadOnlyRole
+                | RejectReason::NotSigned
+                | RejectReason::KeyNotAdmitted
+                | RejectReason::NotTheSigner
+                | RejectReason::BadId
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -192,6 +192,18 @@ impl Forum {
         self.founder.is_some()
     }
 
+    /// Whether a party is only observed (the hovedverneombud): it has people, and none of
+    /// them speaks for it. Such a party gives input but takes no positions and approves
+    /// nothing.
+    pub fn observes_only(&self, party: &str) -> bool {
+        let mut people = self
+            .people
+            .iter()
+            .filter(|p| p.party.as_deref() == Some(party))
+            .peekable();
+        people.peek().is_some() && people.all(|p| !p.speaks_for_party())
+    }
+
     /// The person a key is admitted for.
     pub fn key_holder(&self, key: &str) -> Option<&Id> {
         self.keys.iter().find(|k| k.key == key).map(|k| &k.person)

@@ -279,13 +279,16 @@ impl Item {
         out
     }
 
-    /// Parties on the union and safety side that have not given a position yet.
+    /// Parties on the union side that take positions (not an observer such as the safety
+    /// delegate) and have not given one yet.
     pub fn parties_without_position<'f>(&self, forum: &'f super::Forum) -> Vec<&'f super::Party> {
         forum
             .parties
             .iter()
             .filter(|p| {
-                p.side != super::Side::Employer && !self.positions.iter().any(|q| q.party == p.id)
+                p.side != super::Side::Employer
+                    && !forum.observes_only(&p.id)
+                    && !self.positions.iter().any(|q| q.party == p.id)
             })
             .collect()
     }

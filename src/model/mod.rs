@@ -25,7 +25,7 @@ pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
     Person, Role, Side,
 };
-pub use id::Id;
+pub use id::{Id, is_safe_id};
 pub use item::{
     Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
     Stance, Statement, next_item_number,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::clock::Hlc;
 use super::keys::Signer;
-use super::op::{Head, Op, line_hash};
+use super::op::{Head, Op, line_digest, line_hash};
 use crate::model::{Author, Change, SCHEMA_VERSION, Scope};
 
 #[derive(Debug, Clone)]
@@ -114,6 +114,7 @@ impl OpChain {
                 .unwrap_or_default(),
             sig: String::new(),
             verified: false,
+            digest: [0; 32],
         };
         if let Some(signer) = &self.signer {
             // The signature covers the line as it is without it; it is written last.
@@ -121,6 +122,7 @@ impl OpChain {
             op.verified = true;
         }
         let line = op.encode();
+        op.digest = line_digest(line.as_bytes());
         self.prev.insert(file, line_hash(line.as_bytes()));
         (op, line)
     }

@@ -32,10 +32,17 @@ impl Clock {
     pub fn tick(&mut self, now_ms: i64) -> Hlc {
         self.last = if now_ms > self.last.ms {
             Hlc { ms: now_ms, c: 0 }
+        } else if self.last.c == u32::MAX {
+            // A counter run out (a line may say anything) moves on to the next millisecond,
+            // so that a new op still comes after it.
+            Hlc {
+                ms: self.last.ms.saturating_add(1),
+                c: 0,
+            }
         } else {
             Hlc {
                 ms: self.last.ms,
-                c: self.last.c.saturating_add(1),
+                c: self.last.c + 1,
             }
         };
         self.last
@@ -53,6 +60,19 @@ mod tests {
         let b = c.tick(900);
         let d = c.tick(1000);
         assert!(a < b && b < d);
+    }
+
+    #[test]
+    fn a_counter_at_its_end_moves_on_to_the_next_millisecond() {
+        let mut c = Clock::default();
+        let end = Hlc {
+            ms: 5000,
+            c: u32::MAX,
+        };
+        c.observe(end);
+        let next = c.tick(10);
+        assert!(next > end, "{next:?}");
+        assert!(c.tick(10) > next);
     }
 
     #[test]

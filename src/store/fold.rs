@@ -39,7 +39,14 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
     let mut by_id: Vec<(&str, &str, u64, usize)> = order
         .iter()
         .enumerate()
-        .map(|(rank, &i)| (ops[i].key.as_str(), ops[i].writer.as_str(), ops[i].seq, rank))
+        .map(|(rank, &i)| {
+            (
+                ops[i].key.as_str(),
+                ops[i].writer.as_str(),
+                ops[i].seq,
+                rank,
+            )
+        })
         .collect();
     by_id.sort_unstable();
     let mut keep = vec![true; order.len()];

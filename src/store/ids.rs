@@ -26,12 +26,4 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}", random_hex(12))
 }
 
-/// Ids become folder names: only ASCII letters, digits, '-', '_' and '.', not leading '.'.
-pub fn is_safe_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 100
-        && !id.starts_with('.')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
+pub use crate::model::is_safe_id;

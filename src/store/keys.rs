@@ -192,7 +192,12 @@ mod tests {
         assert!(made.openssh_public().starts_with("ssh-ed25519 AAAA"));
         assert!(fingerprint(made.public()).starts_with("SHA256:"));
         let pem = made.sshsig(APPROVAL_NAMESPACE, b"content").expect("sshsig");
-        assert!(verify_sshsig(made.public(), APPROVAL_NAMESPACE, b"content", &pem));
+        assert!(verify_sshsig(
+            made.public(),
+            APPROVAL_NAMESPACE,
+            b"content",
+            &pem
+        ));
         assert!(!verify_sshsig(made.public(), "other", b"content", &pem));
     }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::layout::Layout;
-use super::op::{LineError, Op, parse_line};
+use super::op::{LineError, Op, names_digest, parse_line};
 use super::perms;
 use super::problem::{Problem, ProblemKind};
 use crate::model::Scope;
@@ -63,29 +63,132 @@ pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
     })
 }
 
+/// The longest line samrad reads; a longer one is reported and skipped.
+pub const MAX_LINE: usize = 1 << 20;
+/// The largest log samrad reads (a meeting of 20,000 ops is some 8 MB).
+pub const MAX_LOG: u64 = 1 << 30;
+
+/// What a log file's place in the data folder says of its lines: written by the writer its
+/// name gives, and all of the scope its folder gives. `None` for a file elsewhere (a test's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub writer: String,
+    pub scope: Scope,
+}
+
+impl Origin {
+    pub fn of(path: &Path) -> Option<Origin> {
+        let writer = path.file_stem()?.to_str()?.to_string();
+        let dir = path.parent()?;
+        if dir.parent()?.file_name()? != "log" {
+            return None;
+        }
+        let scope = match dir.file_name()?.to_str()? {
+            super::layout::FORUM_DIR => Scope::Forum,
+            id => Scope::Meeting(id.to_string()),
+        };
+        Some(Origin { writer, scope })
+    }
+
+    /// Why a line that parsed may not be read from this file, if it may not.
+    fn refuses(&self, op: &Op) -> Option<ProblemKind> {
+        if op.writer != self.writer {
+            return Some(ProblemKind::OtherWriter(op.writer.clone()));
+        }
+        let scope = op.change.scope();
+        (scope != self.scope).then(|| {
+            ProblemKind::WrongFolder(match scope {
+                Scope::Forum => super::layout::FORUM_DIR.to_string(),
+                Scope::Meeting(id) => id,
+            })
+        })
+    }
+}
+
 /// Parse a log's bytes. Good lines become ops; a bad line is reported with its number and
-/// skipped; an unfinished last line is dropped.
+/// skipped; an unfinished last line is dropped. A line that is not the file's (another
+/// writer's, another folder's, a made-up template line) or too long is reported and left
+/// out. Signatures are checked as `check_signatures` says.
 pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
+    let origin = Origin::of(path);
     let mut ops = Vec::new();
     let mut problems = Vec::new();
-    for line in lines(bytes) {
-        let kind = match line.read {
-            LineRead::Blank => continue,
-            LineRead::Op(op) => {
-                ops.push(op);
-                continue;
-            }
-            LineRead::Newer(v) => ProblemKind::NewerSchema(v),
-            LineRead::Torn => ProblemKind::TornTail,
-            LineRead::Invalid(e) => ProblemKind::BadLine(e),
-        };
+    let mut report = |number: usize, kind: ProblemKind| {
         problems.push(Problem {
             path: path.to_path_buf(),
-            line: Some(line.number),
+            line: Some(number),
             kind,
-        });
+        })
+    };
+    for line in lines(bytes) {
+        let mut op = match line.read {
+            LineRead::Blank => continue,
+            _ if line.bytes.len() > MAX_LINE => {
+                report(line.number, ProblemKind::LineTooLong(line.bytes.len()));
+                continue;
+            }
+            LineRead::Op(op) => op,
+            LineRead::Newer(v) => {
+                report(line.number, ProblemKind::NewerSchema(v));
+                continue;
+            }
+            LineRead::Torn => {
+                report(line.number, ProblemKind::TornTail);
+                continue;
+            }
+            LineRead::Invalid(e) => {
+                report(line.number, ProblemKind::BadLine(e));
+                continue;
+            }
+        };
+        op.digest = super::op::line_digest(line.bytes);
+        if let Some(kind) = origin.as_ref().and_then(|o| o.refuses(&op)) {
+            report(line.number, kind);
+            continue;
+        }
+        if op.writer == crate::model::TEMPLATE_WRITER && !super::seed::is_template(&op) {
+            report(line.number, ProblemKind::NotTheTemplate);
+            continue;
+        }
+        ops.push((line.number, line.bytes, op));
     }
-    (ops, problems)
+    for number in check_signatures(&mut ops) {
+        report(number, ProblemKind::BadSignature);
+    }
+    (ops.into_iter().map(|(_, _, op)| op).collect(), problems)
+}
+
+/// Mark the signed lines of one file whose signatures hold (`verified`), and return the
+/// numbers of those whose do not (they stay in, unverified: a secured forum refuses them).
+/// The chain lets one signature stand for many lines: a line is covered by the next line
+/// when that one is verified, signed with the same key and names this line's hash as its
+/// `prev` (whoever holds the key wrote both). So only the last line of each run of one
+/// key has its signature checked, unless the chain breaks.
+fn check_signatures(ops: &mut [(usize, &[u8], Op)]) -> Vec<usize> {
+    let mut bad = Vec::new();
+    // The line after this one, when its signature holds.
+    let mut after: Option<usize> = None;
+    for i in (0..ops.len()).rev() {
+        let (number, bytes, op) = &ops[i];
+        if op.sig.is_empty() {
+            after = None;
+            continue;
+        }
+        let covered = after.is_some_and(|j| {
+            let next = &ops[j].2;
+            next.key == op.key && names_digest(&next.prev, &op.digest)
+        });
+        let verified = covered || op.check_signature(bytes);
+        if verified {
+            after = Some(i);
+        } else {
+            bad.push(*number);
+            after = None;
+        }
+        ops[i].2.verified = verified;
+    }
+    bad.reverse();
+    bad
 }
 
 /// What one read of a log gave: its ops, its problems, and how many bytes of whole lines
@@ -100,50 +203,94 @@ pub struct LogRead {
 /// Read a log from byte `from` on. Only whole lines count; an unfinished last line is left
 /// for the next read (it is reported as torn only when reading from the start).
 pub fn read_log_from(path: &Path, from: u64) -> LogRead {
-    use std::io::{Read, Seek, SeekFrom};
-    let read = || -> std::io::Result<Vec<u8>> {
-        let mut f = File::open(path)?;
-        f.seek(SeekFrom::Start(from))?;
-        let mut bytes = Vec::new();
-        f.read_to_end(&mut bytes)?;
-        Ok(bytes)
+    let refused = |kind| LogRead {
+        problems: vec![Problem {
+            path: path.to_path_buf(),
+            line: None,
+            kind,
+        }],
+        consumed: from,
+        ..LogRead::default()
     };
-    match read() {
-        Ok(bytes) => {
-            let whole = bytes
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map(|i| i + 1)
-                .unwrap_or(0);
-            let (ops, mut problems) = parse_log(path, &bytes);
-            if from > 0 {
-                // Line numbers count from the start of the file only on a full read; a
-                // partial last line is not torn yet, just unfinished.
-                problems.retain(|p| p.kind != ProblemKind::TornTail);
-                for p in &mut problems {
-                    p.line = None;
-                }
-            }
-            // A last line without its newline that parses whole is an op, and read: when
-            // its newline comes, the next read starts there (and skips the empty line). One
-            // that does not parse is left to be read again once it is finished.
-            let tail_parsed = whole < bytes.len() && parse_line(&bytes[whole..]).is_ok();
-            let consumed = if tail_parsed { bytes.len() } else { whole };
-            LogRead {
-                ops,
-                problems,
-                consumed: from + consumed as u64,
-            }
+    match read_plain_file(path, from) {
+        Ok(Plain::Bytes(bytes)) => read_bytes(path, from, bytes),
+        Ok(Plain::NotAFile) => refused(ProblemKind::NotARegularFile),
+        Ok(Plain::TooLarge(n)) => refused(ProblemKind::TooLarge(n)),
+        Err(e) => refused(ProblemKind::Unreadable(e.to_string())),
+    }
+}
+
+impl Plain {
+    /// The bytes, or why there are none as an error.
+    pub fn bytes(self) -> io::Result<Vec<u8>> {
+        match self {
+            Plain::Bytes(b) => Ok(b),
+            Plain::NotAFile => Err(io::Error::other("not a plain file; not read")),
+            Plain::TooLarge(n) => Err(io::Error::other(format!("{n} bytes; too large to read"))),
         }
-        Err(e) => LogRead {
-            ops: Vec::new(),
-            problems: vec![Problem {
-                path: path.to_path_buf(),
-                line: None,
-                kind: ProblemKind::Unreadable(e.to_string()),
-            }],
-            consumed: from,
-        },
+    }
+}
+
+/// A file as samrad reads files that came by sync: only a plain file (never a pipe, which
+/// would wait for ever, a device, or a link that may lead anywhere), and not larger than
+/// any log.
+pub enum Plain {
+    Bytes(Vec<u8>),
+    NotAFile,
+    TooLarge(u64),
+}
+
+/// The plain file at `path`, opened to read; `None` when it is not a plain file.
+pub fn open_plain(path: &Path) -> io::Result<Option<File>> {
+    // Looked at before opening: opening a pipe to read waits until someone writes to it.
+    if !std::fs::symlink_metadata(path)?.file_type().is_file() {
+        return Ok(None);
+    }
+    let f = File::open(path)?;
+    // The file may have been swapped since it was looked at: what was opened counts.
+    Ok(f.metadata()?.file_type().is_file().then_some(f))
+}
+
+/// The bytes of the plain file at `path` from byte `from` on.
+pub fn read_plain_file(path: &Path, from: u64) -> io::Result<Plain> {
+    use std::io::{Read, Seek, SeekFrom};
+    let Some(mut f) = open_plain(path)? else {
+        return Ok(Plain::NotAFile);
+    };
+    let len = f.metadata()?.len();
+    if len > MAX_LOG {
+        return Ok(Plain::TooLarge(len));
+    }
+    f.seek(SeekFrom::Start(from))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_LOG).read_to_end(&mut bytes)?;
+    Ok(Plain::Bytes(bytes))
+}
+
+fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
+    let whole = bytes
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let (ops, mut problems) = parse_log(path, &bytes);
+    if from > 0 {
+        // Line numbers count from the start of the file only on a full read; a partial
+        // last line is not torn yet, just unfinished.
+        problems.retain(|p| p.kind != ProblemKind::TornTail);
+        for p in &mut problems {
+            p.line = None;
+        }
+    }
+    // A last line without its newline that parses whole is an op, and read: when its
+    // newline comes, the next read starts there (and skips the empty line). One that does
+    // not parse is left to be read again once it is finished.
+    let tail_parsed = whole < bytes.len() && parse_line(&bytes[whole..]).is_ok();
+    let consumed = if tail_parsed { bytes.len() } else { whole };
+    LogRead {
+        ops,
+        problems,
+        consumed: from + consumed as u64,
     }
 }
 

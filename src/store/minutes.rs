@@ -28,7 +28,7 @@ pub enum MinutesFile<T> {
 
 /// Read a minutes file as `T`.
 pub fn read_minutes_file<T: DeserializeOwned>(path: &Path) -> MinutesFile<T> {
-    match std::fs::read(path) {
+    match super::log::read_plain_file(path, 0).and_then(super::log::Plain::bytes) {
         Ok(bytes) => parse_minutes(&bytes),
         Err(e) => MinutesFile::Unreadable(e),
     }

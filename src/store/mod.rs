@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod chain;
 pub mod clock;
 pub mod fold;
+pub mod heads;
 pub mod ids;
 pub mod keys;
 pub mod layout;
@@ -15,6 +16,7 @@ pub mod op;
 pub mod par;
 pub mod perms;
 pub mod problem;
+mod reading;
 pub mod schema;
 pub mod seal;
 pub mod seed;
@@ -93,11 +95,17 @@ pub struct Store {
     read_only: Option<String>,
     /// How far each log has been read (bytes of whole lines), for reading only what is new.
     offsets: HashMap<PathBuf, u64>,
+    /// The last line read of each log, as a head.
+    last_lines: HashMap<PathBuf, op::Head>,
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
+    /// The other writers' heads read, to name in this writer's next ops.
+    heads: heads::Heads,
+    /// The latest time an op was stamped with (a caller may stamp ahead of the clock).
+    told_now_ms: i64,
 }
 
 impl Store {
@@ -120,10 +128,13 @@ impl Store {
             author,
             clock: Clock::default(),
             offsets: HashMap::new(),
+            last_lines: HashMap::new(),
             writers: HashMap::new(),
             snapshot_writer: None,
             read_only: None,
             problems: Vec::new(),
+            heads: heads::Heads::default(),
+            told_now_ms: 0,
         };
         let mut problems = Vec::new();
         for dir in [
@@ -154,6 +165,23 @@ impl Store {
 
     pub fn writer_id(&self) -> &str {
         self.chain.writer()
+    }
+
+    /// Take `now` as the time now when it is later than this machine's clock: lines are
+    /// read up to a day ahead of it. (For a reader whose notion of now is not the wall
+    /// clock's: a test's, a demo's.)
+    pub fn assume_now(&mut self, now: Time) {
+        self.told_now_ms = self.told_now_ms.max(now.timestamp_millis());
+    }
+
+    /// Sign this writer's ops from now on with `signer` (none: unsigned, as before a
+    /// forum is secured).
+    pub fn set_signer(&mut self, signer: Option<keys::Signer>) {
+        self.chain.sign_with(signer);
+    }
+
+    pub fn signer(&self) -> Option<&keys::Signer> {
+        self.chain.signer()
     }
 
     /// Who this store writes as, once the forum is loaded and the user is known.
@@ -200,131 +228,6 @@ impl Store {
             .collect()
     }
 
-    /// Read every log of the chosen scopes: the ops, and problems found on the way.
-    pub fn read_ops(&mut self, load: &Load) -> Vec<Op> {
-        // Problems found reading are found again on the next read: keep only the last read's.
-        self.problems.retain(|p| {
-            !matches!(
-                p.kind,
-                ProblemKind::TornTail
-                    | ProblemKind::BadLine(_)
-                    | ProblemKind::NewerSchema(_)
-                    | ProblemKind::Unreadable(_)
-            )
-        });
-        let paths = self.log_paths(load);
-        for path in &paths {
-            perms::ensure_private(path, &mut self.problems);
-        }
-        let mut ops = Vec::new();
-        self.offsets.clear();
-        let reads = par::map(
-            &paths,
-            par::cores(),
-            |p| log::read_log_from(p, 0),
-            // A thread that panicked is reported per file, not passed on.
-            |p| log::LogRead {
-                problems: vec![Problem {
-                    path: p.clone(),
-                    line: None,
-                    kind: ProblemKind::Unreadable("reading failed".into()),
-                }],
-                ..Default::default()
-            },
-        );
-        for (path, read) in paths.iter().zip(reads) {
-            let log::LogRead {
-                ops: mut got,
-                problems,
-                consumed,
-            } = read;
-            self.offsets.insert(path.clone(), consumed);
-            for p in &problems {
-                if let ProblemKind::NewerSchema(v) = p.kind {
-                    self.read_only.get_or_insert_with(|| {
-                        format!(
-                            "{} was written by a newer samrad (schema {v})",
-                            path.display()
-                        )
-                    });
-                }
-            }
-            self.problems.extend(problems);
-            ops.append(&mut got);
-        }
-        self.note_ops(&ops);
-        ops
-    }
-
-    fn note_ops(&mut self, ops: &[Op]) {
-        for op in ops {
-            self.clock.observe(op.clock);
-            match self.writers.get_mut(&op.writer) {
-                Some(w) if w.1 >= op.at => {}
-                Some(w) => *w = (op.by.clone(), op.at.clone()),
-                None => {
-                    self.writers
-                        .insert(op.writer.clone(), (op.by.clone(), op.at.clone()));
-                }
-            }
-        }
-    }
-
-    /// Ops that other writers appended to the chosen scopes' logs since the last read, in
-    /// no particular order. Our own log is skipped: our ops are applied as we make them.
-    pub fn read_new_ops(&mut self, load: &Load) -> Vec<Op> {
-        let scopes = load.scopes(&self.layout);
-        let own = format!("{}.jsonl", self.writer_id());
-        let mut ops = Vec::new();
-        for scope in &scopes {
-            for path in self.layout.log_files(scope) {
-                if path.file_name().is_some_and(|n| n.to_string_lossy() == own) {
-                    continue;
-                }
-                let from = self.offsets.get(&path).copied().unwrap_or(0);
-                let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-                if len <= from {
-                    continue;
-                }
-                let read = log::read_log_from(&path, from);
-                self.offsets.insert(path.clone(), read.consumed);
-                self.problems.extend(read.problems);
-                ops.extend(read.ops);
-            }
-        }
-        self.note_ops(&ops);
-        ops
-    }
-
-    /// Other writers whose log is held by a running samrad now, with who they are and when
-    /// they last wrote, newest first.
-    pub fn live_writers(&self) -> Vec<(Author, String)> {
-        let mut live: Vec<(Author, String)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for scope in self.layout.scopes() {
-            for path in self.layout.log_files(&scope) {
-                let Some(writer) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
-                else {
-                    continue;
-                };
-                if writer == self.writer_id() || seen.contains(&writer) {
-                    continue;
-                }
-                let held = std::fs::File::open(&path).is_ok_and(|f| {
-                    matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
-                });
-                if held {
-                    seen.insert(writer.clone());
-                    if let Some(w) = self.writers.get(&writer) {
-                        live.push(w.clone());
-                    }
-                }
-            }
-        }
-        live.sort_by(|a, b| b.1.cmp(&a.1));
-        live
-    }
-
     /// Fold the chosen scopes into a `Doc`.
     pub fn load(&mut self, load: &Load) -> Doc {
         let key = match load {
@@ -361,24 +264,27 @@ impl Store {
             return None;
         }
         let mut reads = Vec::new();
+        let mut heads_before = Vec::new();
         for path in &paths {
             let from = match snap.files.get(&self.layout.relative(path)) {
                 Some(mark) => {
-                    if snapshot::mark(path, mark.len).as_ref() != Some(mark) {
+                    if !snapshot::holds(path, mark) {
                         return None;
                     }
+                    heads_before.extend(mark.head.clone().map(|h| (path.clone(), h)));
                     mark.len
                 }
                 None => 0,
             };
             reads.push((path.clone(), log::read_log_from(path, from)));
         }
-        let mut new: Vec<Op> = reads
-            .iter()
-            .flat_map(|(_, r)| r.ops.iter().cloned())
-            .collect();
-        if new.iter().any(|op| op.clock <= snap.max_clock)
+        let new_ops = || reads.iter().flat_map(|(_, r)| r.ops.iter());
+        // Folded on top only when nothing comes before what the snapshot holds, nothing
+        // changes who may write (the roster is folded first), and every line the new ops
+        // name as seen can be checked here.
+        if new_ops().any(|op| op.clock <= snap.max_clock || op.change.is_roster())
             || reads.iter().any(|(_, r)| !r.problems.is_empty())
+            || !heads::check_new(new_ops(), heads_before.iter().map(|(_, h)| h))
         {
             return None;
         }
@@ -386,8 +292,18 @@ impl Store {
             perms::ensure_private(path, &mut self.problems);
         }
         self.offsets.clear();
-        for (path, r) in &reads {
-            self.offsets.insert(path.clone(), r.consumed);
+        self.last_lines.clear();
+        let mut new = Vec::new();
+        for (path, r) in reads {
+            new.append(&mut self.take_read(&path, r));
+        }
+        for (path, head) in heads_before {
+            self.last_lines.entry(path.clone()).or_insert(head.clone());
+            if let Some(origin) = log::Origin::of(&path)
+                && origin.writer != self.writer_id()
+            {
+                self.heads.note(origin.scope, head);
+            }
         }
         for (w, author, at) in snap.writers {
             self.writers.insert(w, (author, at));
@@ -421,7 +337,8 @@ impl Store {
         }
         let mut files = std::collections::BTreeMap::new();
         for (path, len) in &self.offsets {
-            let Some(mark) = snapshot::mark(path, *len) else {
+            let head = self.last_lines.get(path).cloned();
+            let Some(mark) = snapshot::mark(path, *len, head) else {
                 return;
             };
             let Ok(rel) = path.strip_prefix(self.root()) else {
@@ -490,9 +407,14 @@ impl Store {
         {
             return Err(StoreError::BadId(id));
         }
+        self.assume_now(now);
         let clock = self.clock.tick(now.timestamp_millis());
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-        Ok(self.chain.next(clock, at, self.author.clone(), change))
+        let seen = self.heads.to_name(&change.scope());
+        Ok(self
+            .chain
+            .next_seen(clock, at, self.author.clone(), change, seen)
+            .0)
     }
 
     /// Hand this writer's logs to another thread (the TUI's disk writer).
@@ -596,25 +518,7 @@ pub enum CatchUp {
     /// Apply these, in this order (fold order, duplicates dropped): they all come after
     /// everything applied so far.
     Apply(Vec<Op>),
-    /// Some come before what is applied already: fold again from the logs. (The ops, in
-    /// fold order, say what came in.)
+    /// Some come before what is applied already, or change who may write (the roster is
+    /// folded first): fold again from the logs. (The ops, in fold order, say what came in.)
     Refold(Vec<Op>),
-}
-
-impl Store {
-    /// Read what other writers appended to the chosen scopes since the last read, and say
-    /// whether it can be applied on top of a state that holds every op up to `applied`.
-    pub fn catch_up(&mut self, load: &Load, applied: Hlc) -> CatchUp {
-        let mut new = self.read_new_ops(load);
-        if new.is_empty() {
-            return CatchUp::Nothing;
-        }
-        let late = new.iter().any(|op| op.clock <= applied);
-        fold::merge(&mut new);
-        if late {
-            CatchUp::Refold(new)
-        } else {
-            CatchUp::Apply(new)
-        }
-    }
 }

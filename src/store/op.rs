@@ -33,6 +33,9 @@ pub struct Op {
     /// Whether `sig` was checked and holds for `key` (known to the reader, never written).
     #[serde(skip)]
     pub verified: bool,
+    /// The SHA-256 of the line as read or written (known to the reader, never written).
+    #[serde(skip)]
+    pub digest: [u8; 32],
 }
 
 /// Another writer's log as far as it was read: its last line's number and hash.
@@ -116,6 +119,27 @@ impl Op {
     pub fn order_key(&self) -> (Hlc, &str, u64) {
         (self.clock, self.writer.as_str(), self.seq)
     }
+
+    /// This op as another writer names it when it has seen it.
+    pub fn head(&self) -> Head {
+        Head {
+            writer: self.writer.clone(),
+            seq: self.seq,
+            hash: hex(&self.digest[..HEAD_HASH_LEN / 2]),
+        }
+    }
+}
+
+/// Whether `hex` (a `prev`, or a head's shorter hash) is the start of `digest` in hex.
+pub fn names_digest(hex: &str, digest: &[u8; 32]) -> bool {
+    let hex = hex.as_bytes();
+    let digit = |c: u8| (c as char).to_digit(16);
+    !hex.is_empty()
+        && hex.len().is_multiple_of(2)
+        && hex.len() <= 64
+        && hex.chunks(2).zip(digest).all(|(h, b)| {
+            matches!((digit(h[0]), digit(h[1])), (Some(hi), Some(lo)) if hi * 16 + lo == u32::from(*b))
+        })
 }
 
 /// Ops as the lines of a log file, each with its newline.
@@ -158,15 +182,19 @@ pub fn parse_line(line: &[u8]) -> Result<Op, LineError> {
 }
 
 pub fn line_hash(line: &[u8]) -> String {
-    hex(&Sha256::digest(line))
+    hex(&line_digest(line))
+}
+
+pub fn line_digest(line: &[u8]) -> [u8; 32] {
+    Sha256::digest(line).into()
 }
 
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
 }

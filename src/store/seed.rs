@@ -188,6 +188,21 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
     Ok(groups)
 }
 
+/// Whether `op` (as read, with its line's digest) is a line of the template this samrad
+/// ships. Lines in the template's name count without a signature, so no other may.
+pub fn is_template(op: &Op) -> bool {
+    static LINES: std::sync::LazyLock<std::collections::HashSet<[u8; 32]>> =
+        std::sync::LazyLock::new(|| {
+            template_ops()
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(|(_, ops)| ops)
+                .map(|op| op.digest)
+                .collect()
+        });
+    LINES.contains(&op.digest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,24 +29,46 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileMark {
     pub len: u64,
-    /// SHA-256 of the (up to) 256 bytes before `len`.
-    pub tail: String,
+    /// SHA-256 of the bytes before `len`: a line changed anywhere shows.
+    pub prefix: String,
+    /// The file's last line then, as a later op names it when it has seen it.
+    #[serde(default)]
+    pub head: Option<super::op::Head>,
 }
 
 pub const BINARY: &str = env!("CARGO_PKG_VERSION");
 
-/// The mark of a file read up to `len`, or `None` if it cannot be read that far.
-pub fn mark(path: &Path, len: u64) -> Option<FileMark> {
-    use std::io::{Read, Seek, SeekFrom};
-    let start = len.saturating_sub(256);
-    let mut f = std::fs::File::open(path).ok()?;
-    f.seek(SeekFrom::Start(start)).ok()?;
-    let mut buf = vec![0u8; (len - start) as usize];
-    f.read_exact(&mut buf).ok()?;
+/// The mark of a file read up to `len` whose last line then was `head`, or `None` if it
+/// cannot be read that far.
+pub fn mark(path: &Path, len: u64, head: Option<super::op::Head>) -> Option<FileMark> {
     Some(FileMark {
         len,
-        tail: hex(&Sha256::digest(&buf)),
+        prefix: prefix_hash(path, len)?,
+        head,
     })
+}
+
+/// Whether the file at `path` still holds the bytes it held when `mark` was taken.
+pub fn holds(path: &Path, mark: &FileMark) -> bool {
+    prefix_hash(path, mark.len).is_some_and(|h| h == mark.prefix)
+}
+
+fn prefix_hash(path: &Path, len: u64) -> Option<String> {
+    use std::io::Read;
+    let f = super::log::open_plain(path).ok()??;
+    let mut hasher = Sha256::new();
+    let mut left = f.take(len);
+    let mut buf = vec![0u8; 1 << 16];
+    let mut read = 0u64;
+    loop {
+        let n = left.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        read += n as u64;
+    }
+    (read == len).then(|| hex(&hasher.finalize()))
 }
 
 pub fn read(path: &Path) -> Option<Snapshot> {

@@ -19,7 +19,12 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             lang.t(mode_name(mode)).to_string(),
             theme.heading,
         ));
-        for b in &keymap_for(mode).bindings {
+        // Keys the user's role does not allow are left out (see `App::may`).
+        for b in keymap_for(mode)
+            .bindings
+            .iter()
+            .filter(|b| allowed(app, mode, b))
+        {
             out.push(Line::raw(format!(
                 "  {:<22} {}",
                 b.keys_label(),
@@ -43,7 +48,10 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             ),
         ]
     };
-    for c in crate::app::commands::COMMANDS {
+    for c in crate::app::commands::COMMANDS
+        .iter()
+        .filter(|c| app.passes(c.gate).is_ok())
+    {
         out.push(Line::raw(format!(
             "  {:<30} {}",
             c.usage(lang),
@@ -52,6 +60,16 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     }
     out.extend(data);
     out
+}
+
+/// Whether the help lists a key: in the main screen, only those the user's role allows.
+fn allowed(app: &App, mode: crate::app::Mode, b: &crate::app::Binding) -> bool {
+    use crate::app::Pane;
+    // A key that works for them in some pane is listed.
+    mode != crate::app::Mode::Normal
+        || [Pane::Agenda, Pane::Areas, Pane::Actions]
+            .into_iter()
+            .any(|pane| app.passes(App::gate_in(&b.action, pane)).is_ok())
 }
 
 /// Over the body only, so the footer's keys stay in view.

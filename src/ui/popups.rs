@@ -277,7 +277,11 @@ fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
                 .map(|r| {
                     let when = i18n::short_datetime(lang, &r.at);
                     let fp = crate::store::keys::fingerprint(&r.key);
-                    format!("{:<28} {:<8} {fp}  {when}", r.person.name, party_of(&r.person))
+                    format!(
+                        "{:<28} {:<8} {fp}  {when}",
+                        r.person.name,
+                        party_of(&r.person)
+                    )
                 })
                 .collect();
             (Msg::RequestsTitle, rows, None)

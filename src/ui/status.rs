@@ -67,9 +67,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
     } else {
         let mut spans = Vec::new();
-        for (keys, what) in keymap_for(app.mode()).hints(lang) {
-            spans.push(Span::styled(format!(" {keys}"), theme.title));
-            spans.push(Span::styled(format!(" {what} "), theme.dim));
+        for b in keymap_for(app.mode()).bindings.iter().filter(|b| b.hint) {
+            if app.may(&b.action).is_err() {
+                continue;
+            }
+            spans.push(Span::styled(format!(" {}", b.keys_label()), theme.title));
+            spans.push(Span::styled(format!(" {} ", lang.t(b.help)), theme.dim));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), top);
     }

@@ -30,7 +30,7 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         read.logs.files += 1;
-        match std::fs::read(&path) {
+        match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
             Ok(bytes) => {
                 let checked = check_log(&file, &writer, &bytes);
                 read.logs.entries += checked.entries;

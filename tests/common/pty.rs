@@ -26,8 +26,9 @@ pub const CTRL_S: &str = "\x13";
 
 impl Sandbox {
     /// Start `samrad --lang nb --as <who>` on the data folder in a `cols`×`rows` pty, with
-    /// `cfg-<who>.json` as its config path (so a restarted TUI gets its own config back);
-    /// `name` tells the TUIs apart in failures.
+    /// `cfg-<who>.json` as its config path and `key-<who>` as its key (so a restarted TUI
+    /// gets its own config and key back: one person, one key); `name` tells the TUIs apart
+    /// in failures.
     pub fn tui(&self, name: &str, who: &str, (cols, rows): (u16, u16)) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
@@ -38,7 +39,11 @@ impl Sandbox {
         cmd.args(["--lang", "nb", "--as", who]);
         cmd.cwd(self.home());
         cmd.env("SAMRAD_CONFIG", self.home().join(format!("cfg-{who}.json")));
+        let key = self.home().join(format!("key-{who}"));
+        samrad::store::keys::Signer::load_or_create(&key).expect("a key for the terminal");
+        cmd.env("SAMRAD_KEY", key);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("SAMRAD_NOW", super::READER_NOW);
         cmd.env("HOME", self.home());
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("SAMRAD_DATA_DIR");
@@ -265,6 +270,30 @@ impl Tui {
         self.wait_for(title);
         self.send(text);
         self.wait_for(text);
+    }
+
+    /// As the chair: admit `name`'s key with `:admit` once their request has come in (it is
+    /// read from their log within a second), and wait until it is on disk.
+    pub fn admit(&mut self, name: &str) {
+        let start = Instant::now();
+        loop {
+            self.send(":admit\r");
+            let asked = Instant::now();
+            while asked.elapsed() < Duration::from_secs(1) && !self.screen_text().contains(name) {
+                std::thread::sleep(POLL);
+            }
+            if self.screen_text().contains("Venter på opptak") && self.screen_text().contains(name)
+            {
+                break;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{name} never asked to join\n{}",
+                self.dump()
+            );
+        }
+        self.send(ENTER);
+        self.wait_closed_and_saved("Venter på opptak");
     }
 
     /// Wait until the TUI is up: the agenda drawn and the status bar in normal mode.

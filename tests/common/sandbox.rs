@@ -51,6 +51,7 @@ impl Sandbox {
             .env("SAMRAD_CONFIG", &self.config)
             .env("HOME", self.home())
             .env("USER", "testbruker")
+            .env("SAMRAD_NOW", super::READER_NOW)
             .env_remove("SAMRAD_DATA_DIR")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

@@ -32,6 +32,12 @@ impl Session {
         Session { dir, rt, app }
     }
 
+    /// From now on the app is used by `author` (another person at the same screen).
+    pub fn as_author(&mut self, author: Author) {
+        self.store().set_author(author.clone());
+        self.app.author = author;
+    }
+
     /// The store the runtime writes through.
     pub fn store(&mut self) -> &mut Store {
         self.rt.store_mut()
@@ -145,6 +151,7 @@ impl Session {
     /// What a fresh samrad sees in the same folder.
     pub fn reloaded(&self) -> Doc {
         let mut fresh = Store::open(self.dir.path(), self.app.author.clone()).expect("reopen");
+        fresh.assume_now(self.app.now);
         fresh.load(&Load::All)
     }
 

@@ -19,6 +19,9 @@ impl Doc {
                 self.forum.name = name;
             }
             C::PartyPut { party } => put_by_id(&mut self.forum.parties, party, |p| &p.id),
+            C::PersonPut { person } if !crate::model::is_safe_id(&person.id) => {
+                return Err(RejectReason::BadId);
+            }
             C::PersonPut { person } => put_by_id(&mut self.forum.people, person, |p| &p.id),
             C::GoalAreaPut { area } => put_by_id(&mut self.forum.goal_areas, area, |a| &a.id),
             C::DevAreaPut { area } => {

@@ -21,6 +21,9 @@ impl Doc {
                 title,
                 starts_at,
             } => {
+                if !crate::model::is_safe_id(&meeting) {
+                    return Err(RejectReason::BadId);
+                }
                 if self.index.contains_key(&meeting) {
                     return Err(RejectReason::Duplicate);
                 }

@@ -43,9 +43,17 @@ impl Doc {
 impl Doc {
     /// Apply a change made by `actor`, if their role allows it. In a secured forum the
     /// records name the person the key is admitted for, whatever the op says.
-    fn apply_as(&mut self, meta: &OpMeta, actor: &Actor, change: Change) -> Result<(), RejectReason> {
+    fn apply_as(
+        &mut self,
+        meta: &OpMeta,
+        actor: &Actor,
+        change: Change,
+    ) -> Result<(), RejectReason> {
         self.authorize(actor, &change)?;
-        let signer = match (meta.key, actor.person.as_deref().and_then(|p| self.forum.person(p))) {
+        let signer = match (
+            meta.key,
+            actor.person.as_deref().and_then(|p| self.forum.person(p)),
+        ) {
             (Some(_), Some(p)) if self.forum.is_secured() => Some(Author {
                 name: p.name.clone(),
                 person: Some(p.id.clone()),

@@ -44,7 +44,10 @@ impl Doc {
         if meta.author.person.as_ref().is_some_and(|p| p != holder) {
             return Err(RejectReason::NotTheSigner);
         }
-        let person = self.forum.person(holder).ok_or(RejectReason::KeyNotAdmitted)?;
+        let person = self
+            .forum
+            .person(holder)
+            .ok_or(RejectReason::KeyNotAdmitted)?;
         Ok(Signed::By(Actor::person(person)))
     }
 
@@ -63,7 +66,10 @@ impl Doc {
         };
         match change {
             Change::Genesis { person, key } => {
-                let seat = self.forum.person(&person).ok_or(RejectReason::UnknownTarget)?;
+                let seat = self
+                    .forum
+                    .person(&person)
+                    .ok_or(RejectReason::UnknownTarget)?;
                 let signed_by_key = meta.key == Some(key.as_str());
                 if self.forum.is_secured() {
                     return Err(RejectReason::Duplicate);
@@ -85,6 +91,9 @@ impl Doc {
                 self.forum.requests.retain(|r| r.key != key);
                 self.forum.founder = Some(grant(&person, &key));
                 self.bind(grant(&person, &key));
+            }
+            Change::JoinRequest { person, .. } if !crate::model::is_safe_id(&person.id) => {
+                return Err(RejectReason::BadId);
             }
             Change::JoinRequest { person, key } => {
                 let taken = !key.is_empty() && self.forum.key_holder(&key).is_some();

@@ -1,0 +1,201 @@
+//! Reading the logs: all of them, or what other writers appended since the last read.
+//! Each file's lines are screened as they come in: a line stamped too far ahead of this
+//! machine's clock is left out, and the last line of each writer is kept as its head, for
+//! this writer's next op to name as seen. A full read also checks that every line another
+//! writer said it had seen is still there, unchanged.
+
+use std::path::Path;
+
+use super::heads;
+use super::log;
+use super::op::Op;
+use super::par;
+use super::perms;
+use super::problem::{Problem, ProblemKind};
+use super::{CatchUp, Hlc, Load, Store, fold};
+use crate::model::Author;
+
+/// How far ahead of this machine's clock a line may be stamped and still be read: a day.
+const AHEAD_MS: i64 = 24 * 60 * 60 * 1000;
+
+impl Store {
+    /// Read every log of the chosen scopes: the ops, and problems found on the way.
+    pub fn read_ops(&mut self, load: &Load) -> Vec<Op> {
+        // Problems found reading are found again on the next read: keep only the last read's.
+        self.problems.retain(|p| !p.kind.found_reading());
+        let paths = self.log_paths(load);
+        for path in &paths {
+            perms::ensure_private(path, &mut self.problems);
+        }
+        let mut ops = Vec::new();
+        self.offsets.clear();
+        self.last_lines.clear();
+        let reads = par::map(
+            &paths,
+            par::cores(),
+            |p| log::read_log_from(p, 0),
+            // A thread that panicked is reported per file, not passed on.
+            |p| log::LogRead {
+                problems: vec![Problem {
+                    path: p.clone(),
+                    line: None,
+                    kind: ProblemKind::Unreadable("reading failed".into()),
+                }],
+                ..Default::default()
+            },
+        );
+        for (path, read) in paths.iter().zip(reads) {
+            ops.append(&mut self.take_read(path, read));
+        }
+        let lost = heads::check(&ops);
+        for lost in lost {
+            let path = self.layout.log_path(&lost.scope, &lost.writer);
+            self.problems.push(Problem {
+                path,
+                line: None,
+                kind: lost.kind,
+            });
+        }
+        self.note_ops(&ops);
+        ops
+    }
+
+    /// Take in what one read of a log gave: how far it was read, its problems, and its
+    /// ops less those stamped too far ahead of this machine's clock.
+    pub(super) fn take_read(&mut self, path: &Path, read: log::LogRead) -> Vec<Op> {
+        let log::LogRead {
+            mut ops,
+            problems,
+            consumed,
+        } = read;
+        self.offsets.insert(path.to_path_buf(), consumed);
+        for p in &problems {
+            if let ProblemKind::NewerSchema(v) = p.kind {
+                self.read_only.get_or_insert_with(|| {
+                    format!(
+                        "{} was written by a newer samrad (schema {v})",
+                        path.display()
+                    )
+                });
+            }
+        }
+        self.problems.extend(problems);
+        let limit = self.now_ms().saturating_add(AHEAD_MS);
+        ops.retain(|op| {
+            let ahead = op.clock.ms > limit;
+            if ahead {
+                self.problems.push(Problem {
+                    path: path.to_path_buf(),
+                    line: None,
+                    kind: ProblemKind::ClockAhead(op.at.clone()),
+                });
+            }
+            !ahead
+        });
+        if let Some(last) = ops.iter().max_by_key(|o| o.seq) {
+            self.last_lines.insert(path.to_path_buf(), last.head());
+            if let Some(origin) = log::Origin::of(path)
+                && origin.writer != self.writer_id()
+            {
+                self.heads.note(origin.scope, last.head());
+            }
+        }
+        ops
+    }
+
+    /// This machine's clock, or a later time the caller stamped an op with.
+    fn now_ms(&self) -> i64 {
+        chrono::Utc::now().timestamp_millis().max(self.told_now_ms)
+    }
+
+    pub(super) fn note_ops(&mut self, ops: &[Op]) {
+        for op in ops {
+            self.clock.observe(op.clock);
+            match self.writers.get_mut(&op.writer) {
+                Some(w) if w.1 >= op.at => {}
+                Some(w) => *w = (op.by.clone(), op.at.clone()),
+                None => {
+                    self.writers
+                        .insert(op.writer.clone(), (op.by.clone(), op.at.clone()));
+                }
+            }
+        }
+    }
+
+    /// Ops that other writers appended to the chosen scopes' logs since the last read, in
+    /// no particular order. Our own log is skipped: our ops are applied as we make them.
+    pub fn read_new_ops(&mut self, load: &Load) -> Vec<Op> {
+        let scopes = load.scopes(&self.layout);
+        let own = format!("{}.jsonl", self.writer_id());
+        let mut ops = Vec::new();
+        for scope in &scopes {
+            for path in self.layout.log_files(scope) {
+                if path.file_name().is_some_and(|n| n.to_string_lossy() == own) {
+                    continue;
+                }
+                let from = self.offsets.get(&path).copied().unwrap_or(0);
+                let len = std::fs::symlink_metadata(&path)
+                    .map(|m| m.len())
+                    .unwrap_or(0);
+                if len <= from {
+                    continue;
+                }
+                let read = log::read_log_from(&path, from);
+                ops.append(&mut self.take_read(&path, read));
+            }
+        }
+        self.note_ops(&ops);
+        ops
+    }
+
+    /// Other writers whose log is held by a running samrad now, with who they are and when
+    /// they last wrote, newest first.
+    pub fn live_writers(&self) -> Vec<(Author, String)> {
+        let mut live: Vec<(Author, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for scope in self.layout.scopes() {
+            for path in self.layout.log_files(&scope) {
+                let Some(writer) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                else {
+                    continue;
+                };
+                if writer == self.writer_id() || seen.contains(&writer) {
+                    continue;
+                }
+                let held = log::open_plain(&path).is_ok_and(|f| {
+                    f.is_some_and(|f| {
+                        matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
+                    })
+                });
+                if held {
+                    seen.insert(writer.clone());
+                    if let Some(w) = self.writers.get(&writer) {
+                        live.push(w.clone());
+                    }
+                }
+            }
+        }
+        live.sort_by(|a, b| b.1.cmp(&a.1));
+        live
+    }
+}
+
+impl Store {
+    /// Read what other writers appended to the chosen scopes since the last read, and say
+    /// whether it can be applied on top of a state that holds every op up to `applied`.
+    pub fn catch_up(&mut self, load: &Load, applied: Hlc) -> CatchUp {
+        let mut new = self.read_new_ops(load);
+        if new.is_empty() {
+            return CatchUp::Nothing;
+        }
+        let late = new
+            .iter()
+            .any(|op| op.clock <= applied || op.change.is_roster());
+        fold::merge(&mut new);
+        if late {
+            CatchUp::Refold(new)
+        } else {
+            CatchUp::Apply(new)
+        }
+    }
+}
