@@ -106,6 +106,7 @@ impl Runtime {
         if self.store.author() != &app.author {
             self.store.set_author(app.author.clone());
         }
+        let change = self.seal(app, change);
         let made = match &self.disk {
             // Durable before it is applied.
             Disk::Inline => self.store.commit_at(change, app.now),
@@ -135,6 +136,41 @@ impl Runtime {
         }
     }
 
+    /// An approval signed as OpenSSH signs (`sshsig`) over the exact content approved, so
+    /// that anyone can check it with `ssh-keygen -Y verify`, without samrad.
+    fn seal(&self, app: &App, change: crate::model::Change) -> crate::model::Change {
+        use crate::model::Change;
+        let (
+            Change::Approve {
+                meeting,
+                party,
+                hash,
+                seal,
+            },
+            Some(signer),
+        ) = (change.clone(), self.store.signer())
+        else {
+            return change;
+        };
+        let content = app
+            .doc
+            .meeting(&meeting)
+            .map(crate::store::seal::canonical_bytes)
+            .filter(|bytes| crate::store::seal::hash_of(bytes) == hash);
+        let seal = match content {
+            Some(bytes) if seal.is_empty() => signer
+                .sshsig(crate::store::keys::APPROVAL_NAMESPACE, &bytes)
+                .unwrap_or_default(),
+            _ => seal,
+        };
+        Change::Approve {
+            meeting,
+            party,
+            hash,
+            seal,
+        }
+    }
+
     fn export(&mut self, app: &mut App, format: Format) {
         let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
             app.warn(app.t(Msg::NoMeetingOpen));
@@ -148,6 +184,7 @@ impl Runtime {
             lang: app.lang,
             include_confidential: false,
             today: app.now.date_naive(),
+            doubts: Vec::new(),
         };
         let bytes = export::export(&minutes, format, &opts);
         match crate::store::atomic::write_atomic(&path, &bytes) {
@@ -207,7 +244,24 @@ impl Runtime {
         app.show_meeting(doc, id, item, view_only);
         self.newest = self.store.last_clock();
         self.refold_wanted = false;
+        self.note_doubts(app);
         self.write_minutes(app);
+    }
+
+    /// What in the shown meeting's record shows tampering, as last read and folded.
+    pub fn note_doubts(&self, app: &mut App) {
+        app.doubts = match app.meeting.as_deref() {
+            Some(id) => {
+                let layout = self.store.layout();
+                let (forum, meeting) = (
+                    layout.scope_dir(&crate::model::Scope::Forum),
+                    layout.scope_dir(&crate::model::Scope::Meeting(id.to_string())),
+                );
+                let logs = [forum.as_path(), meeting.as_path()];
+                crate::i18n::doubts(app.lang, &self.store.problems, &app.doc, id, &logs)
+            }
+            None => Vec::new(),
+        };
     }
 
     fn load_shown(app: &App) -> Load {
@@ -246,12 +300,14 @@ impl Runtime {
         }
         if changed {
             self.minutes_dirty = true;
+            self.note_doubts(app);
         }
         if self.refold_wanted && app.pending_ops() == 0 {
             let doc = self.store.load(&Self::load_shown(app));
             app.keeping_selection(|app| app.doc = doc);
             self.newest = self.store.last_clock();
             self.refold_wanted = false;
+            self.note_doubts(app);
             changed = true;
         }
         changed

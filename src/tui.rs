@@ -35,6 +35,7 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     // when it is the chair's seat and nobody has; else asking to join).
     let seat = crate::app::take_seat(&mut app);
     rt.run(&mut app, seat);
+    rt.note_doubts(&mut app);
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }

@@ -472,6 +472,7 @@ fn opts(lang: Lang, include_confidential: bool) -> ExportOptions {
         lang,
         include_confidential,
         today: day("2026-12-01"),
+        doubts: Vec::new(),
     }
 }
 

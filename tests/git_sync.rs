@@ -11,65 +11,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use common::TEMPLATE_MEETING as MEETING;
 use common::authors::{chair, referent};
+use common::git::{commit_all, git_available, git_ok};
 use common::meetings::{add_item, position, set_notes};
 use samrad::model::{Author, Change, ItemField, Stance};
 use samrad::store::{Load, Op, Store, minutes_bytes};
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args([
-            "-c",
-            "user.name=Samrad Test",
-            "-c",
-            "user.email=samrad-test@example.invalid",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "core.autocrlf=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        // Only the settings above: nothing from the machine's or the user's git config.
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .output()
-        .expect("run git")
-}
-
-/// Run git and require exit code 0 (a merge conflict is a non-zero exit).
-fn git_ok(dir: &Path, args: &[&str]) -> String {
-    let out = git(dir, args);
-    assert!(
-        out.status.success(),
-        "git {} in {} failed ({}):\n{}\n{}",
-        args.join(" "),
-        dir.display(),
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn git_available() -> bool {
-    Command::new("git")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Stage everything and commit, as a user of samrad with git would.
-fn commit_all(dir: &Path, message: &str) {
-    git_ok(dir, &["add", "-A"]);
-    git_ok(dir, &["commit", "-q", "-m", message]);
-}
 
 /// What git tracks must be logs and samrad's ignore files only: no minutes, no temp files.
 fn assert_only_logs_tracked(dir: &Path) {

@@ -528,6 +528,7 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
             lang: Lang::Nb,
             include_confidential,
             today: chrono::NaiveDate::from_ymd_opt(2026, 12, 10).expect("date"),
+            doubts: Vec::new(),
         };
         let bytes = export(&again, Format::Json, &opts);
         let what = format!("the JSON export (include_confidential: {include_confidential})");

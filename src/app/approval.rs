@@ -85,6 +85,7 @@ pub fn approve(app: &mut App, fx: &mut Vec<Effect>) {
             meeting,
             party,
             hash,
+            seal: String::new(),
         },
     );
     app.say(msg);

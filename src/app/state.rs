@@ -152,6 +152,9 @@ pub struct App {
     /// runtime from the views after each draw; `u16::MAX` until then).
     pub scroll_limits: (u16, u16),
     pub read_only: Option<String>,
+    /// What in the shown meeting's record shows tampering, in words (the runtime finds it
+    /// reading the logs): the header then does not call it approved.
+    pub doubts: Vec<String>,
     pub quit: bool,
     /// Other samrads writing to this data folder now: who, and when they last wrote.
     pub live: Vec<(String, String)>,
@@ -203,6 +206,7 @@ impl App {
             size: (80, 24),
             scroll_limits: (u16::MAX, u16::MAX),
             read_only: None,
+            doubts: Vec::new(),
             quit: false,
             live: Vec::new(),
             data_dir: String::new(),

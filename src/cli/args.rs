@@ -64,6 +64,10 @@ pub enum Command {
         /// Keep items marked confidential (unntatt offentlighet).
         #[arg(long)]
         include_confidential: bool,
+        /// Instead of the minutes, write the approvals so that anyone can check them with
+        /// `ssh-keygen -Y verify`: DIR/content, DIR/allowed_signers, DIR/<person>.sig.
+        #[arg(long, value_name = "DIR")]
+        signatures: Option<PathBuf>,
     },
     /// The action list across meetings.
     Actions {

@@ -55,9 +55,15 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         Command::Show { meeting } => read::show(&cli, meeting),
         Command::Export {
             meeting,
+            signatures: Some(dir),
+            ..
+        } => read::signatures(&cli, meeting, dir),
+        Command::Export {
+            meeting,
             format,
             output,
             include_confidential,
+            signatures: None,
         } => read::export(
             &cli,
             meeting,

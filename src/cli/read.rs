@@ -41,11 +41,12 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
 
 pub fn show(cli: &Cli, meeting: &str) -> Result<ExitCode> {
     let mut s = session::open(cli, true)?;
-    let minutes = s.minutes(meeting)?;
+    let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
         lang: s.lang,
         include_confidential: true,
         today: today(),
+        doubts,
     };
     std::io::stdout().write_all(&export::export(&minutes, Format::Text, &opts))?;
     Ok(ExitCode::SUCCESS)
@@ -60,11 +61,12 @@ pub fn export(
 ) -> Result<ExitCode> {
     let mut s = session::open(cli, true)?;
     let lang = s.lang;
-    let minutes = s.minutes(meeting)?;
+    let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
         lang,
         include_confidential,
         today: today(),
+        doubts,
     };
     let bytes = export::export(&minutes, format, &opts);
     match output {
@@ -77,6 +79,41 @@ pub fn export(
         None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `export --signatures DIR`: the approvals of a meeting, checkable without samrad.
+pub fn signatures(cli: &Cli, meeting: &str, dir: &Path) -> Result<ExitCode> {
+    use crate::export::signatures::{SignaturesError, approval_files, check_command};
+    let mut s = session::open(cli, true)?;
+    let lang = s.lang;
+    let (minutes, doubts) = s.minutes(meeting)?;
+    for d in &doubts {
+        session::warn(lang, d);
+    }
+    let files = approval_files(&minutes).map_err(|e| match e {
+        SignaturesError::NotCirculated => anyhow!("{}", lang.t(Msg::SignaturesNotCirculated)),
+        SignaturesError::ContentChanged { now, approved } => {
+            anyhow!("{}", lang.fill(Msg::SignaturesChanged, &[&now, &approved]))
+        }
+        SignaturesError::NoSignedApprovals => anyhow!("{}", lang.t(Msg::SignaturesNone)),
+    })?;
+    crate::store::perms::create_dir_all(dir)
+        .map_err(|e| anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&dir.display()])))?;
+    let shown = dir.display().to_string();
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        crate::store::atomic::write_atomic(&path, bytes)
+            .map_err(|e| anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()])))?;
+        if let Some(person) = name.strip_suffix(".sig") {
+            println!("{}", check_command(&shown, person));
+        }
+    }
+    eprintln!("{} {shown}", lang.t(Msg::Wrote));
+    Ok(if doubts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result<ExitCode> {

@@ -162,8 +162,25 @@ impl Session {
         doc
     }
 
-    /// The minutes of a meeting by id, date or `latest`.
-    pub fn minutes(&mut self, key: &str) -> Result<crate::model::Minutes> {
+    /// What in a meeting's record shows tampering, in words (as read and folded just now).
+    pub fn doubts(&self, doc: &Doc, id: &str) -> Vec<String> {
+        let layout = self.store.layout();
+        let (forum, meeting) = (
+            layout.scope_dir(&crate::model::Scope::Forum),
+            layout.scope_dir(&crate::model::Scope::Meeting(id.to_string())),
+        );
+        i18n::doubts(
+            self.lang,
+            &self.store.problems,
+            doc,
+            id,
+            &[&forum, &meeting],
+        )
+    }
+
+    /// The minutes of a meeting by id, date or `latest`, and what in its record shows
+    /// tampering.
+    pub fn minutes(&mut self, key: &str) -> Result<(crate::model::Minutes, Vec<String>)> {
         let lang = self.lang;
         let id = crate::model::find_meeting(
             self.archive
@@ -174,8 +191,11 @@ impl Session {
         )
         .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))?;
         let doc = self.meeting_doc(&id);
-        doc.minutes(&id)
-            .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))
+        let doubts = self.doubts(&doc, &id);
+        let minutes = doc
+            .minutes(&id)
+            .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+        Ok((minutes, doubts))
     }
 }
 

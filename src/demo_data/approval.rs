@@ -148,6 +148,7 @@ impl Gen {
                     meeting: meeting.clone(),
                     party,
                     hash: hash.to_string(),
+                    seal: String::new(),
                 }
             } else {
                 let text = format!(

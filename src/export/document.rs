@@ -70,12 +70,15 @@ pub struct Signature {
     pub answer: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub lang: Lang,
     pub include_confidential: bool,
     /// For marking overdue actions and approval deadlines.
     pub today: chrono::NaiveDate,
+    /// What shows the record was tampered with, in words (see `samrad verify`): when there
+    /// is any, the minutes are not called approved, and these are listed.
+    pub doubts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

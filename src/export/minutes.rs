@@ -55,10 +55,16 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     if !mt.place.is_empty() {
         out.push(Block::Field(t(Msg::Place), mt.place.clone()));
     }
-    out.push(Block::Field(
-        t(Msg::Status),
-        i18n::meeting_status(lang, mt.status).to_string(),
-    ));
+    let status = if opts.doubts.is_empty() {
+        i18n::meeting_status(lang, mt.status).to_string()
+    } else {
+        lang.fill(Msg::FailsChecks, &[&opts.doubts.len()])
+    };
+    out.push(Block::Field(t(Msg::Status), status));
+    if !opts.doubts.is_empty() {
+        out.push(Block::Note(t(Msg::DoubtsNote)));
+        out.push(Block::List(opts.doubts.clone()));
+    }
     if let Some(c) = &mt.chair {
         out.push(Block::Field(t(Msg::Chair), f.person_name(c).to_string()));
     }

@@ -12,6 +12,7 @@ mod html;
 mod item_facts;
 mod minutes;
 mod render;
+pub mod signatures;
 
 use crate::i18n::Lang;
 use crate::model::Minutes;
@@ -51,6 +52,7 @@ pub fn public_minutes(minutes: &Minutes) -> Minutes {
         lang: Lang::default(),
         include_confidential: false,
         today: chrono::NaiveDate::MIN,
+        doubts: Vec::new(),
     };
     let mut public = minutes.clone();
     public.actions = visible_actions(minutes, &opts)

@@ -537,6 +537,19 @@ pub fn text(m: Msg) -> &'static str {
             "{0}: the earlier approved version (approved {1}, hash {2}) no longer has its hash{3}"
         }
         VerifyApprovalHash => "{0}: the approval of {1} is for other content",
+        DoubtsNote => "The record shows signs of tampering; do not take these minutes as approved:",
+        SignaturesNotCirculated => {
+            "the minutes were never sent round for approval: there are no approvals to write"
+        }
+        SignaturesChanged => {
+            "the minutes now (hash {0}) are not what was sent round (hash {1}): samrad verify says where"
+        }
+        SignaturesNone => {
+            "no approval of these minutes is signed (approvals made before keys were used are not)"
+        }
+        FailsChecks => "FAILS ITS CHECKS ({0} found; samrad verify names them)",
+        VerifySeal => "{0}: {1}'s signature of the approved minutes does not hold for their key",
+        VerifyRefused => "entry {0} in the name of {1} ({2}) refused: {3}: {4}",
         VerifyTornTail => {
             "{0} line {1}: the last line was never finished (a write cut off); it is left out and is not a change"
         }

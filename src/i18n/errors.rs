@@ -49,6 +49,43 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     }
 }
 
+/// An entry refused for trying what its writer may not do, in words.
+pub fn breach(lang: Lang, r: &crate::model::Rejection) -> String {
+    let at = super::short_datetime(lang, &r.at);
+    lang.fill(
+        Msg::VerifyRefused,
+        &[
+            &r.op,
+            &r.by,
+            &at,
+            &r.what,
+            &lang.t(super::Label::msg(&r.reason)),
+        ],
+    )
+}
+
+/// What in a meeting's record shows tampering, in words: lines refused or lost in its
+/// logs and the forum's (from `problems`, found reading), and entries refused for trying
+/// what their writer may not do.
+pub fn doubts(
+    lang: Lang,
+    problems: &[Problem],
+    doc: &crate::model::Doc,
+    meeting: &str,
+    logs: &[&std::path::Path],
+) -> Vec<String> {
+    let lines = problems
+        .iter()
+        .filter(|p| p.kind.is_breach() && logs.iter().any(|dir| p.path.starts_with(dir)))
+        .map(|p| problem(lang, p));
+    let refused = doc
+        .rejected
+        .iter()
+        .filter(|r| r.reason.is_breach() && r.meeting.as_deref() == Some(meeting))
+        .map(|r| breach(lang, r));
+    lines.chain(refused).collect()
+}
+
 /// Why the settings file was not used.
 pub fn config_warning(lang: Lang, w: &crate::config::ConfigWarning) -> String {
     use crate::config::ConfigWarning;

@@ -543,6 +543,23 @@ pub fn text(m: Msg) -> &'static str {
             "{0}: tidligere godkjent versjon (godkjent {1}, hash {2}) har ikke lenger sin hash{3}"
         }
         VerifyApprovalHash => "{0}: godkjenningen fra {1} gjelder et annet innhold",
+        DoubtsNote => {
+            "Protokollen viser tegn på at noen har tuklet med den; ikke regn dette referatet som godkjent:"
+        }
+        SignaturesNotCirculated => {
+            "referatet er aldri sendt til godkjenning: det finnes ingen godkjenninger å skrive"
+        }
+        SignaturesChanged => {
+            "referatet nå (hash {0}) er ikke det som ble sendt til godkjenning (hash {1}): samrad verify sier hvor"
+        }
+        SignaturesNone => {
+            "ingen godkjenning av dette referatet er signert (godkjenninger fra før nøkler ble brukt, er ikke det)"
+        }
+        FailsChecks => "FEILER I KONTROLLEN ({0} funnet; samrad verify navngir dem)",
+        VerifySeal => {
+            "{0}: signaturen til {1} på det godkjente referatet holder ikke for nøkkelen deres"
+        }
+        VerifyRefused => "oppføring {0} i navnet til {1} ({2}) avvist: {3}: {4}",
         VerifyTornTail => {
             "{0} linje {1}: siste linje ble ikke skrevet ferdig (avbrutt skriving); den er utelatt og er ikke en endring"
         }

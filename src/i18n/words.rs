@@ -53,6 +53,10 @@ pub fn archive_status(
     m: &crate::store::archive::MeetingRow,
     today: chrono::NaiveDate,
 ) -> String {
+    if m.doubts > 0 {
+        // Whatever the logs say of approval, they cannot be trusted to say it.
+        return lang.fill(Msg::FailsChecks, &[&m.doubts]);
+    }
     let mut s = meeting_status(lang, m.status).to_string();
     if m.status == MeetingStatus::Circulated {
         if !m.waiting_for.is_empty() {

@@ -245,6 +245,10 @@ pub enum Change {
         meeting: Id,
         party: Id,
         hash: String,
+        /// The approver's OpenSSH signature (`sshsig`, namespace `samrad-approval`) of the
+        /// content approved, which anyone can check with `ssh-keygen -Y verify`.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        seal: String,
     },
     /// A party asks for changes to the circulated minutes.
     RequestChanges {

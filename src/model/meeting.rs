@@ -115,6 +115,12 @@ pub struct Approval {
     /// What the party asks to have changed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// The person who answered for the party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Id>,
+    /// Their OpenSSH signature of the content approved (see `Change::Approve`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seal: String,
 }
 
 #[derive(

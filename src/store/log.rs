@@ -91,7 +91,7 @@ impl Origin {
     }
 
     /// Why a line that parsed may not be read from this file, if it may not.
-    fn refuses(&self, op: &Op) -> Option<ProblemKind> {
+    pub fn refuses(&self, op: &Op) -> Option<ProblemKind> {
         if op.writer != self.writer {
             return Some(ProblemKind::OtherWriter(op.writer.clone()));
         }
@@ -297,11 +297,20 @@ fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
 /// Every op in a scope's logs, problems left aside: for what is derived from the logs and
 /// built again when they change (the archive index).
 pub fn scope_ops(layout: &Layout, scope: &Scope) -> Vec<Op> {
-    layout
-        .log_files(scope)
-        .iter()
-        .flat_map(|path| read_log_from(path, 0).ops)
-        .collect()
+    scope_read(layout, scope).0
+}
+
+/// Every op in a scope's logs, and how many lines were refused as tampered with (see
+/// `ProblemKind::is_breach`).
+pub fn scope_read(layout: &Layout, scope: &Scope) -> (Vec<Op>, usize) {
+    let mut ops = Vec::new();
+    let mut breaches = 0;
+    for path in layout.log_files(scope) {
+        let read = read_log_from(&path, 0);
+        breaches += read.problems.iter().filter(|p| p.kind.is_breach()).count();
+        ops.extend(read.ops);
+    }
+    (ops, breaches)
 }
 
 /// A log this process owns: created new, locked for as long as it is open, appended and

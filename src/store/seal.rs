@@ -13,7 +13,12 @@ pub fn canonical_bytes(meeting: &Meeting) -> Vec<u8> {
 }
 
 pub fn content_hash(meeting: &Meeting) -> String {
-    super::op::hex(&Sha256::digest(canonical_bytes(meeting)))
+    hash_of(&canonical_bytes(meeting))
+}
+
+/// The hash of content bytes, as approvals name it.
+pub fn hash_of(bytes: &[u8]) -> String {
+    super::op::hex(&Sha256::digest(bytes))
 }
 
 #[cfg(test)]

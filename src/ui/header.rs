@@ -40,10 +40,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ]);
     // Most important first, so a narrow screen cuts only the date: status, the current
     // item and its clock, the meeting clock, the time of day, then when the meeting is.
-    let mut parts = vec![Span::styled(
-        format!(" {}", i18n::meeting_status(lang, m.status).to_uppercase()),
-        theme.current,
-    )];
+    let mut parts = vec![if app.doubts.is_empty() {
+        Span::styled(
+            format!(" {}", i18n::meeting_status(lang, m.status).to_uppercase()),
+            theme.current,
+        )
+    } else {
+        Span::styled(
+            format!(" {}", lang.fill(Msg::FailsChecks, &[&app.doubts.len()])),
+            theme.warn,
+        )
+    }];
     if app.view_only {
         parts.push(Span::styled(
             format!(" [{}]", lang.t(Msg::ReadOnlyView)),

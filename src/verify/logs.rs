@@ -7,6 +7,8 @@ use crate::model::Scope;
 use crate::store::layout::Layout;
 use crate::store::log::{self, LineRead};
 use crate::store::op::{self, Op};
+use crate::store::{Problem, ProblemKind};
+use std::path::Path;
 
 /// The ops of a scope's logs and what their chains say.
 pub(super) struct ScopeRead {
@@ -32,10 +34,12 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
         read.logs.files += 1;
         match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
             Ok(bytes) => {
-                let checked = check_log(&file, &writer, &bytes);
+                let mut checked = check_log(&file, &writer, &bytes);
                 read.logs.entries += checked.entries;
                 read.logs.changed.extend(checked.broken);
                 read.logs.notes.extend(checked.notes);
+                let refused = screen_lines(&path, &file, &mut checked.ops, &bytes);
+                read.logs.changed.extend(refused);
                 read.ops.extend(checked.ops);
             }
             Err(e) => read.logs.changed.push(Finding::Unreadable {
@@ -45,6 +49,46 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
         }
     }
     read
+}
+
+/// Every line of a file checked as the store checks it, and more: each signature on its
+/// own (the store lets one signature stand for a run of lines), its folder and its
+/// template. `ops` are the file's entries in order; those refused are taken out, the
+/// others marked with their digest and whether their signature holds. Returns what was
+/// refused.
+fn screen_lines(path: &Path, file: &str, ops: &mut Vec<Op>, bytes: &[u8]) -> Vec<Finding> {
+    let origin = log::Origin::of(path);
+    let mut found = Vec::new();
+    let mut kept = Vec::new();
+    let lines = log::lines(bytes).filter(|l| matches!(l.read, LineRead::Op(_)));
+    for (line, mut op) in lines.zip(std::mem::take(ops)) {
+        op.digest = op::line_digest(line.bytes);
+        let refused = origin.as_ref().and_then(|o| o.refuses(&op)).or_else(|| {
+            (op.writer == crate::model::TEMPLATE_WRITER && !crate::store::seed::is_template(&op))
+                .then_some(ProblemKind::NotTheTemplate)
+        });
+        let kind = match refused {
+            Some(kind) => Some(kind),
+            None if op.sig.is_empty() => None,
+            None => {
+                op.verified = op.check_signature(line.bytes);
+                (!op.verified).then_some(ProblemKind::BadSignature)
+            }
+        };
+        if let Some(kind) = kind {
+            found.push(Finding::Line(Problem {
+                path: file.into(),
+                line: Some(line.number),
+                kind: kind.clone(),
+            }));
+            if kind != ProblemKind::BadSignature {
+                continue;
+            }
+        }
+        kept.push(op);
+    }
+    *ops = kept;
+    found
 }
 
 /// A scope's log folder as the report shows it: `log/<meeting>/`.

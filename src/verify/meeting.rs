@@ -8,11 +8,12 @@ use serde::Deserialize;
 use super::differ::first_difference;
 use super::logs::{read_scope, shown_dir};
 use super::report::{Finding, MeetingReport, Note, Round, Verdict};
-use crate::model::{Forum, Meeting, MeetingStatus, Scope};
+use crate::model::{Doc, Forum, Meeting, MeetingStatus, Scope};
 use crate::store::ids::is_safe_id;
 use crate::store::layout::Layout;
 use crate::store::minutes::{MinutesFile, read_minutes_file};
 use crate::store::op::Op;
+use crate::store::{Problem, heads};
 use crate::store::{fold, par, seal};
 
 /// Meeting by meeting, on all cores; each folded on its own with `forum_ops`.
@@ -59,6 +60,32 @@ fn read_meeting(path: &Path) -> Option<MinutesFile<Box<Meeting>>> {
     }
 }
 
+/// Lines someone had seen (named in a later op's heads) that are gone or changed.
+pub(super) fn lost_lines(layout: &Layout, ops: &[Op]) -> Vec<Finding> {
+    heads::check(ops)
+        .into_iter()
+        .map(|lost| {
+            let path = layout.log_path(&lost.scope, &lost.writer);
+            Finding::Line(Problem {
+                path: layout.relative(&path).into(),
+                line: None,
+                kind: lost.kind,
+            })
+        })
+        .collect()
+}
+
+/// The entries of `meeting` (or of the forum, for `None`) refused for trying what their
+/// writer may not do.
+pub(super) fn breaches(doc: &Doc, meeting: Option<&str>) -> Vec<Finding> {
+    doc.rejected
+        .iter()
+        .filter(|r| r.reason.is_breach() && r.meeting.as_deref() == meeting)
+        .cloned()
+        .map(Finding::Refused)
+        .collect()
+}
+
 /// Check one meeting: its logs' chains, its fold against the approved hash, the earlier
 /// approved versions, and its minutes file.
 fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
@@ -67,7 +94,9 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
     let mut report = MeetingReport::empty(id);
     report.changed = read.logs.changed;
     report.notes = read.logs.notes;
+    report.changed.extend(lost_lines(layout, &read.ops));
     let doc = fold::fold_meeting(forum_ops.to_vec(), read.ops);
+    report.changed.extend(breaches(&doc, Some(id)));
     let path = layout.minutes_path(id);
     let file_rel = layout.relative(&path);
     let file = read_meeting(&path);
@@ -134,11 +163,19 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
             .iter()
             .filter(|a| a.verdict == crate::model::Verdict::Approve)
             .collect();
+        let content = seal::canonical_bytes(m);
+        let unchanged = seal::hash_of(&content) == approved;
         for a in &answers {
+            let party = forum.party_short(&a.party).to_string();
             if a.hash != approved {
                 report.changed.push(Finding::ApprovalHash {
                     dir: dir.clone(),
-                    party: forum.party_short(&a.party).to_string(),
+                    party,
+                });
+            } else if !a.seal.is_empty() && unchanged && !seal_holds(forum, a, &content) {
+                report.changed.push(Finding::Seal {
+                    dir: dir.clone(),
+                    party,
                 });
             }
         }
@@ -179,6 +216,17 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
         check_minutes_file(&mut report, &file_rel, f, m, forum);
     }
     report.finish()
+}
+
+/// Whether an approval's `sshsig` signature of `content` holds for a key the forum has
+/// admitted for the person who gave it.
+fn seal_holds(forum: &Forum, a: &crate::model::Approval, content: &[u8]) -> bool {
+    use crate::store::keys::{APPROVAL_NAMESPACE, verify_sshsig};
+    forum
+        .keys
+        .iter()
+        .filter(|g| a.person.as_deref() == Some(g.person.as_str()))
+        .any(|g| verify_sshsig(&g.key, APPROVAL_NAMESPACE, content, &a.seal))
 }
 
 /// Compare the minutes file's meeting with the fold's: its content must have the hash it

@@ -60,7 +60,16 @@ pub fn check(root: &Path, lang: Lang, meeting: Option<&str>) -> Result<Report> {
             Scope::Forum => None,
         })
         .collect();
-    let forum = read_scope(&layout, &Scope::Forum);
+    let mut forum = read_scope(&layout, &Scope::Forum);
+    forum
+        .logs
+        .changed
+        .extend(meeting::lost_lines(&layout, &forum.ops));
+    let forum_doc = fold::fold(forum.ops.clone());
+    forum
+        .logs
+        .changed
+        .extend(meeting::breaches(&forum_doc, None));
     // Each meeting is folded with the forum's ops that shape meetings (parties and people:
     // who must approve), not the action list or the area inputs.
     let forum_ops: Vec<Op> = forum

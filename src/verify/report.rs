@@ -144,6 +144,15 @@ pub enum Finding {
     },
     /// A party's approval in the round is for other content than the round's.
     ApprovalHash { dir: String, party: String },
+    /// A party's signature of the approved content does not hold for its approver's key.
+    Seal { dir: String, party: String },
+    /// A line refused as the store refuses it (another folder's, a made-up template line,
+    /// a signature that does not hold), or a line someone had seen that is gone or changed.
+    Line(crate::store::Problem),
+    /// An entry that tried what its writer may not do (write in someone else's name, for
+    /// another party, beyond their role, without an admitted key): refused, counting for
+    /// nothing, and reported.
+    Refused(crate::model::Rejection),
 }
 
 /// How a log line breaks the chain.

@@ -172,6 +172,9 @@ fn finding(lang: Lang, f: &Finding) -> String {
             lang.fill(Msg::VerifyEarlierChanged, &[place_of, &at, &hash, &what])
         }
         Finding::ApprovalHash { dir, party } => lang.fill(Msg::VerifyApprovalHash, &[dir, party]),
+        Finding::Seal { dir, party } => lang.fill(Msg::VerifySeal, &[dir, party]),
+        Finding::Line(p) => crate::i18n::problem(lang, p),
+        Finding::Refused(r) => crate::i18n::breach(lang, r),
     }
 }
 

@@ -85,6 +85,7 @@ pub fn approve(meeting: &str, party: &str, hash: &str) -> Change {
         meeting: meeting.into(),
         party: party.into(),
         hash: hash.into(),
+        seal: String::new(),
     }
 }
 

@@ -6,9 +6,11 @@
 pub mod authors;
 pub mod child;
 pub mod files;
+pub mod git;
 pub mod meetings;
 pub mod pty;
 pub mod sandbox;
+pub mod seats;
 pub mod session;
 
 use chrono::{DateTime, FixedOffset};

@@ -78,13 +78,32 @@ impl Doc {
                 meeting,
                 party,
                 hash,
-            } => self.answer(meta, &meeting, party, hash, Verdict::Approve, String::new())?,
+                seal,
+            } => {
+                let answer = Answer {
+                    party,
+                    hash,
+                    verdict: Verdict::Approve,
+                    comment: String::new(),
+                    seal,
+                };
+                self.answer(meta, &meeting, answer)?
+            }
             C::RequestChanges {
                 meeting,
                 party,
                 hash,
                 text,
-            } => self.answer(meta, &meeting, party, hash, Verdict::ChangesRequested, text)?,
+            } => {
+                let answer = Answer {
+                    party,
+                    hash,
+                    verdict: Verdict::ChangesRequested,
+                    comment: text,
+                    seal: String::new(),
+                };
+                self.answer(meta, &meeting, answer)?
+            }
             _ => return Err(RejectReason::UnknownTarget),
         }
         Ok(())
@@ -92,15 +111,14 @@ impl Doc {
 
     /// A party's answer in the approval round. When the last party needed has approved the
     /// content under approval, the minutes are approved and locked.
-    fn answer(
-        &mut self,
-        meta: &OpMeta,
-        meeting: &str,
-        party: Id,
-        hash: String,
-        verdict: Verdict,
-        comment: String,
-    ) -> Result<(), RejectReason> {
+    fn answer(&mut self, meta: &OpMeta, meeting: &str, a: Answer) -> Result<(), RejectReason> {
+        let Answer {
+            party,
+            hash,
+            verdict,
+            comment,
+            seal,
+        } = a;
         let forum = std::mem::take(&mut self.forum);
         let result = (|| {
             let m = self.meeting_mut(meeting)?;
@@ -122,6 +140,8 @@ impl Doc {
                 by: meta.author.name.clone(),
                 verdict,
                 comment,
+                person: meta.author.person.clone(),
+                seal,
             });
             if verdict == Verdict::Approve && m.waiting_for(&forum).is_empty() {
                 m.status = MeetingStatus::Approved;
@@ -132,6 +152,15 @@ impl Doc {
         self.forum = forum;
         result
     }
+}
+
+/// A party's answer in an approval round, as its op gives it.
+struct Answer {
+    party: Id,
+    hash: String,
+    verdict: Verdict,
+    comment: String,
+    seal: String,
 }
 
 /// Move a meeting to `to` where the rules allow it. Approved minutes that leave their

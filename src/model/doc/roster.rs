@@ -129,9 +129,6 @@ impl Doc {
                         .ok_or(RejectReason::UnknownTarget)?;
                     self.forum.people.push(new);
                 }
-                if let Some(i) = asked {
-                    self.forum.requests.remove(i);
-                }
                 self.bind(grant(&person, &key));
             }
             Change::AddKey { person, key } => {
@@ -149,9 +146,11 @@ impl Doc {
         Ok(())
     }
 
-    /// Admit a key for a person; a key is one person's only.
+    /// Admit a key for a person (its request, if any, is answered); a key is one
+    /// person's only.
     fn bind(&mut self, grant: KeyGrant) {
         if !grant.key.is_empty() && self.forum.key_holder(&grant.key).is_none() {
+            self.forum.requests.retain(|r| r.key != grant.key);
             self.forum.keys.push(grant);
         }
     }

@@ -192,6 +192,7 @@ fn approve(d: &mut Doc, n: u32, party: &str, hash: &str) -> Result<(), RejectRea
             meeting: "m".into(),
             party: party.into(),
             hash: hash.into(),
+            seal: String::new(),
         },
     )
 }

@@ -92,6 +92,7 @@ fn entry_of(meeting: &Meeting, forum: &Forum) -> Entry {
             approved_at: meeting.approved_at.clone(),
             item_range: (0, 0),
             doc_range: (0, 0),
+            doubts: 0,
         },
         items,
         docs,
@@ -221,8 +222,10 @@ pub(super) fn rebuild(
             &to_fold,
             if to_fold.len() < 8 { 1 } else { par::cores() },
             |(_, id)| {
-                let meeting = fold_meeting(layout, id, shaping.clone())?;
-                Some(entry_of(&meeting, &forum.doc.forum))
+                let (meeting, doubts) = fold_meeting(layout, id, shaping.clone())?;
+                let mut entry = entry_of(&meeting, &forum.doc.forum);
+                entry.row.doubts = doubts;
+                Some(entry)
             },
             // A meeting whose fold panicked is left out, not the whole archive.
             |_| None,
@@ -254,11 +257,23 @@ pub(super) fn rebuild(
     (archive, refresh)
 }
 
-/// One meeting, folded with the forum's ops that shape it.
-fn fold_meeting(layout: &Layout, id: &str, forum_ops: Vec<Op>) -> Option<Meeting> {
-    let ops = log::scope_ops(layout, &Scope::Meeting(id.to_string()));
+/// One meeting, folded with the forum's ops that shape it, and how many things in its
+/// logs show tampering: lines refused as another's, lines someone had seen that are gone
+/// or changed, entries that tried what their writer may not do.
+fn fold_meeting(layout: &Layout, id: &str, forum_ops: Vec<Op>) -> Option<(Meeting, u32)> {
+    let (ops, refused_lines) = log::scope_read(layout, &Scope::Meeting(id.to_string()));
+    let lost = crate::store::heads::check(&ops).len();
     let doc = fold::fold_meeting(forum_ops, ops);
-    doc.meetings.into_iter().find(|m| m.id == id)
+    let breaches = doc
+        .rejected
+        .iter()
+        .filter(|r| r.reason.is_breach() && r.meeting.as_deref() == Some(id))
+        .count();
+    let doubts = (refused_lines + lost + breaches) as u32;
+    doc.meetings
+        .into_iter()
+        .find(|m| m.id == id)
+        .map(|m| (m, doubts))
 }
 
 /// Put the entries (newest first) and the forum's actions and area inputs into one archive

@@ -29,6 +29,10 @@ pub struct MeetingRow {
     /// Where this meeting's items and texts are in `Archive::items` and `Archive::docs`.
     pub item_range: (u32, u32),
     pub doc_range: (u32, u32),
+    /// How many things in the meeting's logs show tampering (`samrad verify` names them):
+    /// minutes with any are not called approved.
+    #[serde(default)]
+    pub doubts: u32,
 }
 
 impl MeetingRow {
