@@ -110,10 +110,11 @@ impl Doc {
             (Needs::Own, _) => true,
             // Recorded on the party's behalf by the chair: marked so in the minutes.
             (Needs::SpeaksFor, C::Position { party, .. }) => {
-                if self.forum.observes_only(party) {
+                let own = actor.speaks_for(party) || actor.runs_meetings();
+                if self.forum.observes_only(party) || (actor.takes_part() && !own) {
                     return Err(RejectReason::NotYourParty);
                 }
-                actor.speaks_for(party) || actor.runs_meetings()
+                own
             }
             (Needs::SpeaksFor, C::Statement { party, .. })
             | (Needs::SpeaksFor, C::Approve { party, .. })
@@ -224,7 +225,7 @@ mod tests {
         assert_eq!(d.authorize(&who("p-ntl-vara"), &position("ntl")), Ok(()));
         assert_eq!(
             d.authorize(&who("p-ntl"), &position("unio")),
-            Err(RejectReason::NotYourRole)
+            Err(RejectReason::NotYourParty)
         );
         assert_eq!(
             d.authorize(&who("p-hvo"), &position("hvo")),

@@ -1,0 +1,165 @@
+//! Roles on screen, driven through `update`: a representative is not offered what only the
+//! chair and the minute-taker do, and told why when they press it; a representative writes
+//! their own party's position only; with a key, an approval is signed over the content it
+//! approves.
+
+mod common;
+
+use common::TEMPLATE_MEETING as MEETING;
+use common::authors::{chair, ntl, referent};
+use common::session::Session;
+use samrad::app::{Action, Effect, Pane, Popup};
+use samrad::i18n::Lang;
+use samrad::model::{Change, MeetingStatus};
+
+fn session(who: samrad::model::Author) -> Session {
+    let mut s = Session::new(who, Lang::En, common::at("2026-12-08T10:00:00+01:00"));
+    s.act(Action::Down);
+    s
+}
+
+/// Each key only the chair or the minute-taker may use, in the pane where it acts.
+const CHAIR_ONLY: &[(Pane, Action)] = &[
+    (Pane::Agenda, Action::Add),
+    (Pane::Agenda, Action::Edit),
+    (Pane::Agenda, Action::Delete),
+    (Pane::Agenda, Action::MoveUp),
+    (Pane::Agenda, Action::MoveDown),
+    (Pane::Agenda, Action::SetCurrent),
+    (Pane::Agenda, Action::EditNotes),
+    (Pane::Agenda, Action::EditConclusion),
+    (Pane::Agenda, Action::CycleAgreement),
+    (Pane::Agenda, Action::ToggleConfidential),
+    (Pane::Agenda, Action::OpenVote),
+    (Pane::Agenda, Action::NextSpeaker),
+    (Pane::Areas, Action::Add),
+    (Pane::Areas, Action::Edit),
+    (Pane::Areas, Action::CycleStatus),
+    (Pane::Actions, Action::Edit),
+    (Pane::Actions, Action::Delete),
+    (Pane::Actions, Action::CycleStatus),
+];
+
+const CHAIR_COMMANDS: &[&str] = &[
+    "start",
+    "close",
+    "reopen",
+    "circulate",
+    "closevote",
+    "count 1 0 0 0",
+    "budget 5",
+    "meeting",
+    "background",
+    "new Ekstra",
+];
+
+#[test]
+fn a_representative_cannot_run_the_meeting_and_is_told_why() {
+    for (pane, action) in CHAIR_ONLY {
+        let mut s = session(ntl());
+        s.app.focus = *pane;
+        let fx = s.act(action.clone());
+        assert!(fx.is_empty(), "{action:?} in {pane:?} committed {fx:?}");
+        assert!(s.app.popups.is_empty(), "{action:?} in {pane:?} opened {:?}", s.app.popups);
+        let (said, warning) = s.app.message.clone().expect("a reason");
+        assert!(
+            warning && said.contains("Only the chair or the minute-taker"),
+            "{action:?} in {pane:?}: {said}"
+        );
+    }
+    for line in CHAIR_COMMANDS {
+        let mut s = session(ntl());
+        let fx = s.act(Action::Command((*line).into()));
+        assert!(fx.is_empty(), ":{line} committed {fx:?}");
+        assert!(s.app.popups.is_empty(), ":{line} opened {:?}", s.app.popups);
+        let (said, _) = s.app.message.clone().expect("a reason");
+        assert!(said.contains("chair"), ":{line}: {said}");
+    }
+    // Attendance is the chair's to take: the list opens to read, Enter changes nothing.
+    let mut s = session(ntl());
+    s.act(Action::Attendance);
+    assert!(matches!(s.app.popups.last(), Some(Popup::Attendance { .. })));
+    assert!(s.act(Action::Open).is_empty());
+}
+
+#[test]
+fn the_chair_and_the_minute_taker_can_do_each_of_those() {
+    for who in [chair(), referent()] {
+        for (pane, action) in CHAIR_ONLY {
+            let mut s = session(who.clone());
+            s.app.focus = *pane;
+            s.act(action.clone());
+            let refused = s
+                .app
+                .message
+                .as_ref()
+                .is_some_and(|(m, _)| m.contains("Only the chair"));
+            assert!(!refused, "{} refused {action:?} in {pane:?}", who.name);
+        }
+    }
+    let mut s = session(referent());
+    let fx = s.act(Action::Command("start".into()));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Commit(Change::MeetingStatus { to: MeetingStatus::Open, .. })]
+    ));
+}
+
+/// The options of the form's first field (the party).
+fn choices(s: &Session) -> Vec<String> {
+    match &s.form().fields[0].kind {
+        samrad::app::FieldKind::Choice { options, .. } => options.clone(),
+        other => panic!("not a choice: {other:?}"),
+    }
+}
+
+#[test]
+fn a_representative_records_only_their_own_partys_position() {
+    let mut s = session(ntl());
+    s.act(Action::Position);
+    let parties = choices(&s);
+    assert_eq!(parties, vec!["NTL".to_string()], "NTL's rep may choose {parties:?}");
+    // The chair may record for any party that takes positions, not for the observer.
+    let mut c = session(chair());
+    c.act(Action::Position);
+    let parties = choices(&c);
+    assert!(parties.contains(&"YS Stat".to_string()), "{parties:?}");
+    assert!(!parties.contains(&"HVO".to_string()), "{parties:?}");
+    // Written to the log for another party anyway, it is refused in the fold.
+    let forged = common::meetings::position("s-2026-2", "ys-stat", samrad::model::Stance::Agree, "");
+    let op = s.store().commit(forged).expect("commit");
+    s.app.apply_op(op);
+    let item = s.item("s-2026-2");
+    assert!(item.positions.is_empty(), "{:?}", item.positions);
+    assert!(
+        s.app
+            .doc
+            .rejected
+            .iter()
+            .any(|r| r.reason == samrad::model::RejectReason::NotYourParty)
+    );
+}
+
+#[test]
+fn with_a_key_an_approval_is_signed_over_the_content_it_approves() {
+    use samrad::store::keys::{APPROVAL_NAMESPACE, Signer, verify_sshsig};
+    use samrad::store::seal;
+    let mut s = session(chair());
+    s.act(Action::Command("start".into()));
+    s.act(Action::Command("close".into()));
+    s.act(Action::Yes);
+    s.act(Action::Command("circulate".into()));
+    let key = Signer::generate();
+    s.store().set_signer(Some(key.clone()));
+    s.act(Action::Command("approve".into()));
+    let m = s.app.doc.meeting(MEETING).expect("meeting");
+    let a = m
+        .approvals
+        .iter()
+        .find(|a| a.party == "kmd")
+        .expect("KMD's approval");
+    assert_eq!(a.person.as_deref(), Some("p-leder"));
+    let content = seal::canonical_bytes(m);
+    assert!(verify_sshsig(key.public(), APPROVAL_NAMESPACE, &content, &a.seal));
+    assert!(!verify_sshsig(key.public(), APPROVAL_NAMESPACE, b"other", &a.seal));
+}
