@@ -60,7 +60,11 @@ fn a_representative_cannot_run_the_meeting_and_is_told_why() {
         s.app.focus = *pane;
         let fx = s.act(action.clone());
         assert!(fx.is_empty(), "{action:?} in {pane:?} committed {fx:?}");
-        assert!(s.app.popups.is_empty(), "{action:?} in {pane:?} opened {:?}", s.app.popups);
+        assert!(
+            s.app.popups.is_empty(),
+            "{action:?} in {pane:?} opened {:?}",
+            s.app.popups
+        );
         let (said, warning) = s.app.message.clone().expect("a reason");
         assert!(
             warning && said.contains("Only the chair or the minute-taker"),
@@ -78,7 +82,10 @@ fn a_representative_cannot_run_the_meeting_and_is_told_why() {
     // Attendance is the chair's to take: the list opens to read, Enter changes nothing.
     let mut s = session(ntl());
     s.act(Action::Attendance);
-    assert!(matches!(s.app.popups.last(), Some(Popup::Attendance { .. })));
+    assert!(matches!(
+        s.app.popups.last(),
+        Some(Popup::Attendance { .. })
+    ));
     assert!(s.act(Action::Open).is_empty());
 }
 
@@ -101,7 +108,10 @@ fn the_chair_and_the_minute_taker_can_do_each_of_those() {
     let fx = s.act(Action::Command("start".into()));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::Commit(Change::MeetingStatus { to: MeetingStatus::Open, .. })]
+        [Effect::Commit(Change::MeetingStatus {
+            to: MeetingStatus::Open,
+            ..
+        })]
     ));
 }
 
@@ -118,7 +128,11 @@ fn a_representative_records_only_their_own_partys_position() {
     let mut s = session(ntl());
     s.act(Action::Position);
     let parties = choices(&s);
-    assert_eq!(parties, vec!["NTL".to_string()], "NTL's rep may choose {parties:?}");
+    assert_eq!(
+        parties,
+        vec!["NTL".to_string()],
+        "NTL's rep may choose {parties:?}"
+    );
     // The chair may record for any party that takes positions, not for the observer.
     let mut c = session(chair());
     c.act(Action::Position);
@@ -126,7 +140,8 @@ fn a_representative_records_only_their_own_partys_position() {
     assert!(parties.contains(&"YS Stat".to_string()), "{parties:?}");
     assert!(!parties.contains(&"HVO".to_string()), "{parties:?}");
     // Written to the log for another party anyway, it is refused in the fold.
-    let forged = common::meetings::position("s-2026-2", "ys-stat", samrad::model::Stance::Agree, "");
+    let forged =
+        common::meetings::position("s-2026-2", "ys-stat", samrad::model::Stance::Agree, "");
     let op = s.store().commit(forged).expect("commit");
     s.app.apply_op(op);
     let item = s.item("s-2026-2");
@@ -160,6 +175,16 @@ fn with_a_key_an_approval_is_signed_over_the_content_it_approves() {
         .expect("KMD's approval");
     assert_eq!(a.person.as_deref(), Some("p-leder"));
     let content = seal::canonical_bytes(m);
-    assert!(verify_sshsig(key.public(), APPROVAL_NAMESPACE, &content, &a.seal));
-    assert!(!verify_sshsig(key.public(), APPROVAL_NAMESPACE, b"other", &a.seal));
+    assert!(verify_sshsig(
+        key.public(),
+        APPROVAL_NAMESPACE,
+        &content,
+        &a.seal
+    ));
+    assert!(!verify_sshsig(
+        key.public(),
+        APPROVAL_NAMESPACE,
+        b"other",
+        &a.seal
+    ));
 }

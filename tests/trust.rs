@@ -554,3 +554,26 @@ fn a_second_machines_key_counts_once_admitted() {
     let doc = chair.store.load(&Load::All);
     assert!(doc.forum.key_holder(stranger.public()).is_none());
 }
+
+/// A fold snapshot planted by a sync (git carries `index/` when someone forces it): not
+/// trusted, even with the mark of the real one beside it; the logs are folded instead.
+#[test]
+fn a_planted_snapshot_is_not_taken_for_the_fold() {
+    let mut a = approved();
+    a.chair.store.wait_for_snapshot();
+    let snap = a.sb.data.join("index").join("all.fold.json");
+    let real = std::fs::read_to_string(&snap).expect("the chair's snapshot");
+    assert!(real.contains("Partene drøftet saken."));
+    let forged = real.replace("Partene drøftet saken.", "FORFALSKET REFERAT");
+    let planted = snap.with_file_name("planted");
+    std::fs::write(&planted, forged).expect("write");
+    std::fs::rename(&planted, &snap).expect("plant");
+    let mut reader = Seat::at(&a.sb.data, rep("unio"));
+    let doc = reader.store.load(&Load::All);
+    let notes = &doc
+        .meeting(MEETING)
+        .and_then(|m| m.item("s-2026-3"))
+        .expect("item")
+        .notes;
+    assert_eq!(notes, "Partene drøftet saken.");
+}

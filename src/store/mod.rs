@@ -10,6 +10,7 @@ pub mod heads;
 pub mod ids;
 pub mod keys;
 pub mod layout;
+pub mod local_mark;
 pub mod log;
 pub mod minutes;
 pub mod op;
@@ -364,8 +365,10 @@ impl Store {
         let path = self.layout.snapshot_path(key);
         self.wait_for_snapshot();
         self.snapshot_writer = Some(std::thread::spawn(move || {
-            if let Ok(bytes) = serde_json::to_vec(&snap) {
-                let _ = atomic::write_atomic(&path, &bytes);
+            if let Ok(bytes) = serde_json::to_vec(&snap)
+                && atomic::write_atomic(&path, &bytes).is_ok()
+            {
+                let _ = local_mark::note(&path);
             }
         }));
     }

@@ -71,7 +71,11 @@ fn prefix_hash(path: &Path, len: u64) -> Option<String> {
     (read == len).then(|| hex(&hasher.finalize()))
 }
 
+/// The snapshot at `path`, when this machine wrote it (see `local_mark`) for this samrad.
 pub fn read(path: &Path) -> Option<Snapshot> {
+    if !super::local_mark::holds(path) {
+        return None;
+    }
     let bytes = std::fs::read(path).ok()?;
     let snap: Snapshot = serde_json::from_slice(&bytes).ok()?;
     (snap.schema_version == SCHEMA_VERSION && snap.binary == BINARY).then_some(snap)

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::rows::Archive;
 use crate::model::Scope;
 use crate::store::layout::Layout;
-use crate::store::{atomic, perms, snapshot};
+use crate::store::{atomic, local_mark, perms, snapshot};
 
 const INDEX_VERSION: u32 = 2;
 
@@ -105,6 +105,15 @@ pub(super) fn index_matches(layout: &Layout, old: &IndexFile) -> bool {
 }
 
 pub(super) fn read_index(layout: &Layout) -> Option<IndexFile> {
+    // Written here, all three (see `local_mark`): the texts are read by offset.
+    let paths = [
+        layout.archive_index_path(),
+        layout.search_text_path(),
+        layout.search_fold_path(),
+    ];
+    if !paths.iter().all(|p| local_mark::holds(p)) {
+        return None;
+    }
     let bytes = std::fs::read(layout.archive_index_path()).ok()?;
     let file: IndexFile = postcard::from_bytes(&bytes).ok()?;
     let text_len = std::fs::metadata(layout.search_text_path()).ok()?.len();
@@ -122,7 +131,9 @@ pub(super) fn write_index(
 ) -> std::io::Result<()> {
     perms::create_dir_all(&layout.index_dir())?;
     atomic::write_atomic(&layout.search_text_path(), text.as_bytes())?;
+    local_mark::note(&layout.search_text_path())?;
     atomic::write_atomic(&layout.search_fold_path(), fold.as_bytes())?;
+    local_mark::note(&layout.search_fold_path())?;
     let file = IndexFileRef {
         version: INDEX_VERSION,
         binary: snapshot::BINARY,
@@ -132,5 +143,6 @@ pub(super) fn write_index(
         text_len: text.len() as u64,
     };
     let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
-    atomic::write_atomic(&layout.archive_index_path(), &bytes)
+    atomic::write_atomic(&layout.archive_index_path(), &bytes)?;
+    local_mark::note(&layout.archive_index_path())
 }
