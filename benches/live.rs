@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samrad::app::App;
 use samrad::i18n::Lang;
-use samrad::model::{Author, Change, ItemField, Stance};
+use samrad::model::{Author, Change, Stance};
 use samrad::runtime::{Mode, Runtime};
 use samrad::store::{Load, Store};
 
@@ -63,10 +63,12 @@ fn benches(c: &mut Criterion) {
                 reason: format!("grunn {n}"),
             }
         } else {
-            Change::ItemSet {
+            // What a representative writes: their party's position or statement.
+            Change::Statement {
                 meeting: FIRST.into(),
                 item: "s-2026-2".into(),
-                set: ItemField::Notes(format!("notat {n}")),
+                party: "ntl".into(),
+                text: format!("tilførsel {n}"),
             }
         };
         rep.commit(change).expect("commit");

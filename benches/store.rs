@@ -11,35 +11,74 @@ use samrad::store::atomic::write_atomic;
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
 use samrad::store::op::encode_lines;
-use samrad::store::{Load, Op, Store, minutes_bytes};
+use samrad::model::Scope;
+use samrad::store::keys::Signer;
+use samrad::store::{Load, Op, OpChain, Store, minutes_bytes};
 
 const MEETING: &str = "m-bench";
 const OPS: usize = 20_000;
 
+/// The template's forum (who sits where) and five writers' logs of a meeting of 20,000
+/// ops, each writer signing every line with a key of its own, as samrad writes them.
 fn logs() -> Vec<Vec<Op>> {
+    unsigned_logs().into_iter().map(signed).collect()
+}
+
+/// The same, unsigned (as before keys): to see what signatures cost in one run.
+fn unsigned_logs() -> Vec<Vec<Op>> {
     let script = meeting_script(42, MEETING, 2026, 50, OPS - 51);
-    script_to_logs(&script, 5, 1_780_000_000_000)
+    let mut logs = vec![samrad::demo::forum_log()];
+    logs.extend(script_to_logs(&script, 5, 1_780_000_000_000));
+    logs
+}
+
+/// A writer's ops chained and signed again, each scope's in a file of its own (the
+/// template's stay as they ship).
+fn signed(ops: Vec<Op>) -> Vec<Op> {
+    let Some(writer) = ops.first().map(|o| o.writer.clone()) else {
+        return ops;
+    };
+    if writer == samrad::model::TEMPLATE_WRITER {
+        return ops;
+    }
+    let mut chain = OpChain::new(writer);
+    chain.sign_with(Some(Signer::generate()));
+    ops.into_iter()
+        .map(|o| chain.next(o.clock, o.at, o.by, o.change))
+        .collect()
+}
+
+/// The log files the logs make under `root`: each op in its scope's folder, in its
+/// writer's file.
+fn files(root: &Path, logs: &[Vec<Op>]) -> std::collections::BTreeMap<std::path::PathBuf, Vec<Op>> {
+    let mut files: std::collections::BTreeMap<std::path::PathBuf, Vec<Op>> = Default::default();
+    for op in logs.iter().flatten() {
+        let dir = match op.change.scope() {
+            Scope::Forum => "forum".to_string(),
+            Scope::Meeting(id) => id,
+        };
+        let path = root.join("log").join(dir).join(format!("{}.jsonl", op.writer));
+        files.entry(path).or_default().push(op.clone());
+    }
+    files
 }
 
 fn write_folder(root: &Path, logs: &[Vec<Op>]) {
-    let dir = root.join("log").join(MEETING);
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    for ops in logs {
-        std::fs::write(
-            dir.join(format!("{}.jsonl", ops[0].writer)),
-            encode_lines(ops),
-        )
-        .expect("write");
+    for (path, ops) in files(root, logs) {
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+        std::fs::write(path, encode_lines(&ops)).expect("write");
     }
-    std::fs::create_dir_all(root.join("log").join("forum")).expect("mkdir");
-    std::fs::write(root.join("log").join("forum").join("empty.jsonl"), b"").expect("write");
 }
 
 fn benches(c: &mut Criterion) {
     let logs = logs();
-    let bytes: Vec<Vec<u8>> = logs.iter().map(|l| encode_lines(l)).collect();
+    // The bytes of each log file, as the store reads them.
+    let bytes: Vec<Vec<u8>> = files(Path::new(""), &logs)
+        .values()
+        .map(|l| encode_lines(l))
+        .collect();
     let ops: Vec<Op> = logs.iter().flatten().cloned().collect();
-    assert_eq!(ops.len(), OPS);
+    assert_eq!(ops.len(), OPS + logs[0].len());
 
     c.bench_function("fold 20k ops (in memory)", |b| {
         b.iter_batched(
@@ -60,10 +99,12 @@ fn benches(c: &mut Criterion) {
 
     // Issue 4: 20 writers × 1,000 ops each.
     let script = meeting_script(20, MEETING, 2026, 50, OPS - 51);
-    let spread: Vec<Op> = samrad::demo::script_to_logs_spread(&script, 20, 1_780_000_000_000)
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut spread: Vec<Op> = samrad::demo::forum_log();
+    spread.extend(
+        samrad::demo::script_to_logs_spread(&script, 20, 1_780_000_000_000)
+            .into_iter()
+            .flatten(),
+    );
     c.bench_function("fold 20 writers x 1000 ops (in memory)", |b| {
         b.iter_batched(
             || spread.clone(),
@@ -74,6 +115,18 @@ fn benches(c: &mut Criterion) {
 
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), &logs);
+    {
+        // Every line is read: none is another writer's, another folder's or unsigned.
+        let mut store = Store::open(dir.path(), Author::default()).expect("open");
+        let doc = store.load(&Load::Meeting(MEETING.into()));
+        let real: Vec<_> = store
+            .problems
+            .iter()
+            .filter(|p| p.kind.found_reading())
+            .collect();
+        assert!(real.is_empty(), "{real:?}");
+        assert!(doc.meeting(MEETING).is_some_and(|m| m.items.len() >= 50));
+    }
     c.bench_function(
         "open a meeting of 20k ops from disk, folding from the start",
         |b| {
@@ -87,6 +140,24 @@ fn benches(c: &mut Criterion) {
     c.bench_function("open a meeting of 20k ops from disk", |b| {
         b.iter(|| {
             let mut store = Store::open(dir.path(), Author::default()).expect("open");
+            black_box(store.load(&Load::Meeting(MEETING.into())))
+        })
+    });
+    let plain = tempfile::tempdir().expect("tempdir");
+    write_folder(plain.path(), &unsigned_logs());
+    c.bench_function(
+        "open the same meeting, unsigned, folding from the start",
+        |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_dir_all(plain.path().join("index"));
+                let mut store = Store::open(plain.path(), Author::default()).expect("open");
+                black_box(store.load(&Load::Meeting(MEETING.into())))
+            })
+        },
+    );
+    c.bench_function("open the same meeting, unsigned", |b| {
+        b.iter(|| {
+            let mut store = Store::open(plain.path(), Author::default()).expect("open");
             black_box(store.load(&Load::Meeting(MEETING.into())))
         })
     });
@@ -113,16 +184,27 @@ fn benches(c: &mut Criterion) {
     .expect("open");
     store.load(&Load::All);
     let mut n = 0u64;
+    let mut note = move || {
+        n += 1;
+        Change::ItemSet {
+            meeting: "m-2026-12-08-kontaktgruppen".into(),
+            item: "s-2026-2".into(),
+            set: ItemField::Notes(format!("notat {n}")),
+        }
+    };
     c.bench_function("append one op durably (write + fsync)", |b| {
-        b.iter(|| {
-            n += 1;
-            let change = Change::ItemSet {
-                meeting: "m-2026-12-08-kontaktgruppen".into(),
-                item: "s-2026-2".into(),
-                set: ItemField::Notes(format!("notat {n}")),
-            };
-            black_box(store.commit(change).expect("commit"))
-        })
+        b.iter(|| black_box(store.commit(note()).expect("commit")))
+    });
+    store.set_signer(Some(Signer::generate()));
+    c.bench_function("append one op durably, signed (sign + write + fsync)", |b| {
+        b.iter(|| black_box(store.commit(note()).expect("commit")))
+    });
+    let key = Signer::generate();
+    let line = samrad::store::op::encode_lines(&ops[ops.len() - 1..]);
+    c.bench_function("sign one line", |b| b.iter(|| black_box(key.sign(&line))));
+    let sig = key.sign(&line);
+    c.bench_function("check one signature", |b| {
+        b.iter(|| black_box(samrad::store::keys::verify(key.public(), &line, &sig)))
     });
 }
 

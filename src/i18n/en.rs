@@ -603,6 +603,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "speakers list",
         VerifyFieldPartyBudgetMinutes => "speaking time per party",
         ColId => "id",
+        KeyNone => "no key: what you write is not signed",
+        KeyAdmittedFor => "your key {0} is admitted for {1}",
+        KeyWaiting => "your key {0} waits for the chair",
+        KeyNew => "your key {0}",
         KeyUnusable => "{0}; nothing you write is signed, and a secured forum will not count it",
         KeyIsSomeoneElse => "your key is admitted for {1}, so you write as {1}, not as {0}",
         Founded => {

@@ -613,6 +613,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldSpeakers => "talerliste",
         VerifyFieldPartyBudgetMinutes => "taletid per part",
         ColId => "id",
+        KeyNone => "ingen nøkkel: det du skriver blir ikke signert",
+        KeyAdmittedFor => "nøkkelen din {0} er tatt opp for {1}",
+        KeyWaiting => "nøkkelen din {0} venter på møteleder",
+        KeyNew => "nøkkelen din {0}",
         KeyUnusable => {
             "{0}; det du skriver blir ikke signert, og et sikret forum regner det ikke med"
         }

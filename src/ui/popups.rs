@@ -187,7 +187,11 @@ fn list_popup(
     let (title, rows, empty) = list_rows(app, popup);
     let rect = centered(area, 90, (rows.len() as u16 + 2).max(6));
     frame.render_widget(Clear, rect);
-    let block = popup_block(app.lang.t(title), theme);
+    let mut title = app.lang.t(title).to_string();
+    if matches!(popup, Popup::Identity { .. }) {
+        title = format!("{title} · {}", key_standing(app));
+    }
+    let block = popup_block(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if rows.is_empty() {
@@ -209,6 +213,24 @@ fn list_popup(
 }
 
 /// A list popup's title, rows, and what it says when empty.
+/// This terminal's key and where it stands: its fingerprint, to read out to the chair, and
+/// whom it is admitted for, or that it waits.
+fn key_standing(app: &App) -> String {
+    let lang = app.lang;
+    if app.key.is_empty() {
+        return lang.t(Msg::KeyNone).to_string();
+    }
+    let fp = crate::store::keys::fingerprint(&app.key);
+    let forum = &app.doc.forum;
+    match forum.key_holder(&app.key).and_then(|p| forum.person(p)) {
+        Some(p) => lang.fill(Msg::KeyAdmittedFor, &[&fp, &p.name]),
+        None if forum.requests.iter().any(|r| r.key == app.key) => {
+            lang.fill(Msg::KeyWaiting, &[&fp])
+        }
+        None => lang.fill(Msg::KeyNew, &[&fp]),
+    }
+}
+
 fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
     let lang = app.lang;
     let f = &app.doc.forum;
