@@ -547,3 +547,137 @@ fn a_mistyped_filter_is_named_before_anything_is_opened() {
         assert!(!folder.exists(), "nothing is created for a typo: {args:?}");
     }
 }
+
+/// What a hostile machine's log may hold: a request to set the clipboard (OSC 52), to
+/// clear the screen, an 8-bit CSI, a bell, a carriage return and a right-to-left override.
+const HOSTILE: &str = "\u{1b}]52;c;SGVp\u{7}\u{1b}[2J\u{9b}31m\u{7}\r\u{202e}";
+
+/// Whether `c` is something no output of samrad may hand a terminal: a control character
+/// other than a line break or tab, or a bidirectional override.
+fn is_hostile(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// The chair's changes to the template meeting, each text carrying `HOSTILE`: the
+/// meeting's title, a new item with notes, NTL's statement on it and an action from it.
+fn write_hostile_text(s: &Sandbox) {
+    use samrad::model::{ActionStatus, Change, MeetingField, Owner};
+    use samrad::store::{Load, Store};
+    s.run(&["list"]).ok();
+    let mut store = Store::open(&s.data, common::authors::chair()).expect("open the folder");
+    store.assume_now(common::at(common::READER_NOW));
+    store.load(&Load::All);
+    let changes = [
+        (
+            common::authors::chair(),
+            Change::MeetingSet {
+                meeting: MEETING.into(),
+                set: MeetingField::Title(format!("Farlig{HOSTILE}møte")),
+            },
+        ),
+        (
+            common::authors::chair(),
+            common::meetings::add_item("s-farlig", 9, &format!("Farlig{HOSTILE}sak"), 10),
+        ),
+        (
+            common::authors::chair(),
+            common::meetings::set_notes("s-farlig", &format!("Skjulteord{HOSTILE} i notatet")),
+        ),
+        (
+            common::authors::ntl(),
+            Change::Statement {
+                meeting: MEETING.into(),
+                item: "s-farlig".into(),
+                party: "ntl".into(),
+                text: format!("Protokolltilførsel{HOSTILE} fra NTL"),
+            },
+        ),
+        (
+            common::authors::chair(),
+            Change::ActionAdd {
+                id: "t-farlig".into(),
+                title: format!("Farlig{HOSTILE}tiltak"),
+                owner: Owner::Party("ntl".into()),
+                due: None,
+                status: ActionStatus::Open,
+                meeting: Some(MEETING.into()),
+                item: Some("s-farlig".into()),
+                areas: Vec::new(),
+                proposed_by: None,
+            },
+        ),
+    ];
+    let mut t = common::at("2026-12-08T12:00:00+01:00");
+    for (who, change) in changes {
+        store.set_author(who);
+        t += chrono::Duration::minutes(1);
+        store.commit_at(change, t).expect("commit");
+    }
+}
+
+#[test]
+fn escape_sequences_in_the_logs_reach_no_terminal_through_the_commands() {
+    let s = Sandbox::new();
+    write_hostile_text(&s);
+    // Each command, and the words of the hostile texts it must still show.
+    let cases: [(&[&str], &[&str]); 9] = [
+        (&["list"], &["Farlig]52;c;SGVp[2J31mmøte"]),
+        (&["actions"], &["Farlig]52;c;SGVp[2J31mtiltak"]),
+        (
+            &["show", MEETING],
+            &[
+                "Farlig]52;c;SGVp[2J31mmøte",
+                "Farlig]52;c;SGVp[2J31msak",
+                "Skjulteord]52",
+                "Protokolltilførsel]52",
+            ],
+        ),
+        (
+            &["search", "skjulteord"],
+            &["Skjulteord]52;c;SGVp[2J31m", "i notatet"],
+        ),
+        (&["search", "--json", "skjulteord"], &["Skjulteord"]),
+        (
+            &["export", MEETING, "--format", "text"],
+            &[
+                "Farlig]52;c;SGVp[2J31msak",
+                "Skjulteord]52",
+                "Protokolltilførsel]52",
+            ],
+        ),
+        (
+            &["export", MEETING, "--format", "md"],
+            &[
+                "Farlig]52;c;SGVp[2J31msak",
+                "Skjulteord]52",
+                "Protokolltilførsel]52",
+            ],
+        ),
+        (
+            &["export", MEETING, "--format", "html"],
+            &["Farlig]52;c;SGVp[2J31msak"],
+        ),
+        (
+            &["export", MEETING, "--format", "csv"],
+            &["Farlig]52;c;SGVp[2J31mtiltak"],
+        ),
+    ];
+    for (args, words) in cases {
+        let run = s.run(args);
+        let out = run.ok();
+        assert!(
+            !out.contains(is_hostile),
+            "{}\n{:?}",
+            run.describe(),
+            out.chars().filter(|&c| is_hostile(c)).collect::<String>()
+        );
+        assert_contains(out, words, &format!("samrad {}", args.join(" ")));
+    }
+    // A script reading the JSON still gets the text as it was written.
+    let json = s.run(&["search", "--json", "skjulteord"]).ok().to_string();
+    let hit: serde_json::Value = serde_json::from_str(json.lines().next().expect("a hit"))
+        .expect("one JSON object per line");
+    assert_eq!(hit["text"], format!("Skjulteord{HOSTILE} i notatet"));
+}

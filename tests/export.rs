@@ -739,6 +739,71 @@ fn the_action_list_reads_back_as_csv_with_one_row_per_action() {
     }
 }
 
+/// Action titles a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, a tab, a carriage
+/// return first) come out as text: the cell starts with `'`, as OWASP advises against CSV
+/// injection, and is quoted where it needs to be. Other titles and dates are as written.
+#[test]
+fn csv_cells_that_would_start_a_formula_start_with_a_quote() {
+    let mut f = Folder::new();
+    f.create(
+        REFERAT,
+        "2026-11-03T09:30:00+01:00",
+        "Kontaktgruppemøte november",
+        "2026-11-03T10:00:00+01:00",
+        "Akersgata 59",
+    );
+    f.open_at("2026-11-03T10:00:00+01:00");
+    f.item("s-r-1", 21, "Budsjett 2027", ItemKind::Information);
+    let titles = [
+        (
+            "t-1",
+            "=HYPERLINK(\"http://x\")",
+            "'=HYPERLINK(\"http://x\")",
+        ),
+        ("t-2", "@SUM(1)", "'@SUM(1)"),
+        ("t-3", "+1", "'+1"),
+        ("t-4", "-1", "'-1"),
+        ("t-5", "\tinnrykk", "'\tinnrykk"),
+        ("t-6", "\r=1+1", "'=1+1"),
+        ("t-7", "2026-12-01: ny frist", "2026-12-01: ny frist"),
+        (
+            "t-8",
+            "Send tabellen – 5 % kutt",
+            "Send tabellen – 5 % kutt",
+        ),
+    ];
+    for (id, title, _) in titles {
+        f.action(
+            id,
+            title,
+            Owner::Party("ntl".into()),
+            "2026-12-01",
+            &[],
+            "ntl",
+        );
+    }
+    let m = f.minutes(REFERAT);
+    let bytes = export::export(&m, Format::Csv, &opts(Lang::Nb, false));
+    let raw = String::from_utf8(bytes.clone()).expect("UTF-8");
+    assert!(
+        raw.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "the quotes in the cell are doubled inside quotes:\n{raw}"
+    );
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("every row parses");
+    for (id, _, cell) in titles {
+        let row = rows
+            .iter()
+            .find(|r| &r[0] == id)
+            .unwrap_or_else(|| panic!("no row {id} in:\n{raw}"));
+        assert_eq!(&row[1], cell, "{id}");
+        assert_eq!(&row[3], "2026-12-01", "{id}: the due date as it is");
+    }
+}
+
 #[test]
 fn statements_come_after_the_signatures_in_text_and_markdown() {
     let mut f = approved_folder();

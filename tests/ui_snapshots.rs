@@ -743,3 +743,68 @@ fn the_cursor_is_in_the_focused_form_field_and_on_the_command_line() {
         );
     }
 }
+
+/// What another machine's log may hold: a request to set the clipboard (OSC 52), to clear
+/// the screen, an 8-bit CSI, a carriage return, and a right-to-left override.
+const HOSTILE: &str = "\u{1b}]52;c;SGVp\u{7}\u{1b}[2J\u{9b}31m\r\u{202e}";
+
+/// Whether a cell holds something a terminal must not get: a control character or a
+/// bidirectional override.
+fn is_hostile(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// The item and its notes, on the screen and in the editor, show their words and none of the
+/// controls. (ratatui drops C0 and C1 on its own; the editor let U+202E through until
+/// `ui::draw` scrubbed the screen.)
+#[test]
+fn escape_sequences_from_another_writer_reach_no_cell_of_the_screen() {
+    let now = fixed_now();
+    let mut fx = Session::new(chair(), Lang::Nb, now);
+    fx.app.size = (160, 48);
+    fx.store().assume_now(now);
+    let mut other = Store::open(fx.dir.path(), chair()).expect("another writer");
+    other.assume_now(now);
+    other.load(&Load::All);
+    let title = format!("Farlig{HOSTILE}tittel{HOSTILE}");
+    let notes = format!("Notat{HOSTILE} med{HOSTILE}\nto linjer{HOSTILE}");
+    let mut t = now;
+    for change in [
+        meetings::add_item("s-farlig", 9, &title, 10),
+        meetings::set_notes("s-farlig", &notes),
+    ] {
+        t += Duration::seconds(1);
+        other.commit_at(change, t).expect("the other writer writes");
+    }
+    fx.app.now = t;
+    assert!(
+        fx.rt.catch_up(&mut fx.app),
+        "the other writer's changes came in"
+    );
+    fx.select("s-farlig");
+    let shown = render(&mut fx);
+    fx.act(Action::EditNotes);
+    let editing = render(&mut fx);
+    for (what, terminal) in [("the item", shown), ("its notes in the editor", editing)] {
+        let buf = terminal.backend().buffer();
+        for (i, cell) in buf.content.iter().enumerate() {
+            assert!(
+                !cell.symbol().contains(is_hostile),
+                "{what}: cell {i} holds {:?}\n{:?}",
+                cell.symbol(),
+                terminal.backend()
+            );
+        }
+        let screen = terminal.backend().to_string();
+        assert!(
+            screen.contains("Farlig]52;c;SGVp[2J31m"),
+            "{what}: the title's words:\n{screen}"
+        );
+        assert!(
+            screen.contains("Notat]52;c;SGVp[2J31m"),
+            "{what}: the notes:\n{screen}"
+        );
+    }
+}

@@ -30,7 +30,9 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("samrad: {e:#}");
+            // An error may quote the data (a title, a file name).
+            let text = format!("{e:#}");
+            eprintln!("samrad: {}", crate::export::safe_text::printable(&text));
             ExitCode::FAILURE
         }
     }

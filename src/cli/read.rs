@@ -11,6 +11,7 @@ use super::args::Cli;
 use super::filter::FilterArgs;
 use super::session::today;
 use super::session::{self, Session};
+use crate::export::safe_text::{json_printable, one_line};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Action as Task;
@@ -161,7 +162,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
                 "snippet": format!("{before}{hit}{after}"),
                 "text": text,
             });
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", json_printable(&line.to_string()))?;
             continue;
         }
         let place = match (row, &item) {
@@ -176,11 +177,11 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         } else {
             format!(" ({})", doc.forum.party_short(party))
         };
-        writeln!(
-            out,
+        let line = format!(
             "{place}  {}{who}  {before}{hit}{after}",
             i18n::search_field(lang, field)
-        )?;
+        );
+        writeln!(out, "{}", one_line(&line))?;
     }
     if !json {
         eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
@@ -256,7 +257,12 @@ fn print_table<T>(lang: Lang, columns: &[Column<T>], rows: &[T], none: Msg) -> R
         .collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| columns.iter().map(|(_, cell)| cell(r)).collect())
+        .map(|r| {
+            columns
+                .iter()
+                .map(|(_, cell)| one_line(&cell(r)).into_owned())
+                .collect()
+        })
         .collect();
     write_table(&mut out, &header, &cells)?;
     Ok(ExitCode::SUCCESS)

@@ -31,7 +31,9 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// A warning on stderr. It may quote a file name or text from the logs: printable only.
 pub fn warn(lang: Lang, text: &str) {
+    let text = crate::export::safe_text::printable(text);
     eprintln!("samrad: {}: {text}", lang.t(Msg::Warning).to_lowercase());
 }
 

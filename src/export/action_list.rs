@@ -1,6 +1,7 @@
 //! The action list of the minutes as CSV (RFC 4180, comma-separated, UTF-8), for a
 //! spreadsheet: a header row, then one row per action.
 
+use super::safe_text::printable;
 use super::{ExportOptions, visible_actions};
 use crate::i18n::{self, Msg};
 use crate::model::Minutes;
@@ -60,7 +61,7 @@ fn write_rows(
                 None => id.clone(),
             })
             .collect();
-        w.write_record([
+        let row = [
             a.id.as_str(),
             a.title.as_str(),
             &i18n::owner(lang, f, &a.owner),
@@ -77,8 +78,21 @@ fn write_rows(
                 .map(|p| f.party_short(p))
                 .unwrap_or(""),
             yes_no(a.meeting.is_some() && !here),
-        ])?;
+        ];
+        w.write_record(row.map(cell))?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// A cell a spreadsheet shows as the text it is. Text from the logs could start a formula
+/// (`=HYPERLINK(…)`, `@SUM(…)`, `+1`, `-1`); such a cell gets a leading `'`, as OWASP's
+/// advice on CSV injection has it, and no control characters.
+fn cell(text: &str) -> String {
+    let text = printable(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
 }

@@ -1,6 +1,7 @@
 //! One self-contained HTML page: no scripts, no fonts or pictures from elsewhere, a print
 //! stylesheet for A4, so that a browser's "Save as PDF" gives minutes ready to sign.
 
+use super::safe_text::into_printable;
 use super::{Block, Section, Signature};
 use crate::i18n::Lang;
 
@@ -88,7 +89,7 @@ pub fn to_html(blocks: &[Block], lang: Lang) -> String {
     out.push_str("</style>\n</head>\n<body>\n<main>\n");
     html_blocks(&mut out, blocks);
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    into_printable(out)
 }
 
 fn first_title(blocks: &[Block]) -> Option<String> {

@@ -5,6 +5,9 @@
 //! Items marked confidential (unntatt offentlighet), and what hangs on them (their actions,
 //! statements for the record and refused changes), are left out of every format unless
 //! `include_confidential` is set.
+//!
+//! Text, Markdown and HTML leave through `safe_text`, with no control characters but line
+//! breaks and tabs; a CSV cell that a spreadsheet would take for a formula starts with `'`.
 
 mod action_list;
 mod document;
@@ -12,6 +15,7 @@ mod html;
 mod item_facts;
 mod minutes;
 mod render;
+pub mod safe_text;
 pub mod signatures;
 
 use crate::i18n::Lang;

@@ -1,3 +1,4 @@
+use super::safe_text::into_printable;
 use super::{Block, Signature};
 
 /// Plain text: headings on their own lines, no decoration, so a screen reader reads only
@@ -5,7 +6,7 @@ use super::{Block, Signature};
 pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     text_blocks(&mut out, blocks);
-    out
+    into_printable(out)
 }
 
 fn text_blocks(out: &mut String, blocks: &[Block]) {
@@ -125,7 +126,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
+    into_printable(out)
 }
 
 fn gap(out: &mut String) {

@@ -6,6 +6,7 @@ pub(crate) mod header;
 mod help;
 mod lists;
 mod popups;
+mod scrub;
 mod status;
 pub mod theme;
 mod widgets;
@@ -22,7 +23,13 @@ pub use widgets::{body_area, max_scroll, pane_block, scroll_offset, wrapped_rows
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
+/// Draw the app, then scrub the screen of control characters and bidirectional overrides.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_views(frame, app);
+    scrub::scrub(frame.buffer_mut());
+}
+
+fn draw_views(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme::of(app.theme);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -37,7 +37,9 @@ pub use words::render;
 pub fn run(root: &Path, lang: Lang, meeting: Option<&str>) -> Result<ExitCode> {
     let report = check(root, lang, meeting)?;
     let mut out = std::io::stdout().lock();
-    out.write_all(render(&report, lang).as_bytes())?;
+    // File names and entries in the report come from the logs: printable only.
+    let text = render(&report, lang);
+    out.write_all(crate::export::safe_text::printable(&text).as_bytes())?;
     out.flush()?;
     Ok(if report.changed() {
         ExitCode::from(1)
