@@ -6,13 +6,13 @@ use std::path::Path;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use samrad::demo::{meeting_script, script_to_logs};
+use samrad::model::Scope;
 use samrad::model::{Author, Change, ItemField};
 use samrad::store::atomic::write_atomic;
 use samrad::store::fold::fold;
+use samrad::store::keys::Signer;
 use samrad::store::log::parse_log;
 use samrad::store::op::encode_lines;
-use samrad::model::Scope;
-use samrad::store::keys::Signer;
 use samrad::store::{Load, Op, OpChain, Store, minutes_bytes};
 
 const MEETING: &str = "m-bench";
@@ -57,7 +57,10 @@ fn files(root: &Path, logs: &[Vec<Op>]) -> std::collections::BTreeMap<std::path:
             Scope::Forum => "forum".to_string(),
             Scope::Meeting(id) => id,
         };
-        let path = root.join("log").join(dir).join(format!("{}.jsonl", op.writer));
+        let path = root
+            .join("log")
+            .join(dir)
+            .join(format!("{}.jsonl", op.writer));
         files.entry(path).or_default().push(op.clone());
     }
     files
@@ -196,9 +199,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(store.commit(note()).expect("commit")))
     });
     store.set_signer(Some(Signer::generate()));
-    c.bench_function("append one op durably, signed (sign + write + fsync)", |b| {
-        b.iter(|| black_box(store.commit(note()).expect("commit")))
-    });
+    c.bench_function(
+        "append one op durably, signed (sign + write + fsync)",
+        |b| b.iter(|| black_box(store.commit(note()).expect("commit"))),
+    );
     let key = Signer::generate();
     let line = samrad::store::op::encode_lines(&ops[ops.len() - 1..]);
     c.bench_function("sign one line", |b| b.iter(|| black_box(key.sign(&line))));

@@ -188,3 +188,22 @@ fn with_a_key_an_approval_is_signed_over_the_content_it_approves() {
         &a.seal
     ));
 }
+
+#[test]
+fn the_chairs_key_founds_a_fresh_forum_but_not_one_with_history_from_before_keys() {
+    let key = samrad::store::keys::Signer::generate();
+    let mut fresh = session(chair());
+    fresh.app.key = key.public().to_string();
+    let fx = samrad::app::take_seat(&mut fresh.app);
+    assert!(
+        matches!(fx.as_slice(), [Effect::Commit(Change::Genesis { person, .. })] if person == "p-leder"),
+        "{fx:?}"
+    );
+    let mut old = session(chair());
+    old.app.key = key.public().to_string();
+    old.app.unsigned_history = true;
+    let fx = samrad::app::take_seat(&mut old.app);
+    assert!(fx.is_empty(), "{fx:?}");
+    let (said, _) = old.app.message.clone().expect("told why");
+    assert!(said.contains("before keys"), "{said}");
+}

@@ -53,7 +53,14 @@ pub fn claim_seat(app: &mut App, fx: &mut Vec<Effect>) {
         return;
     }
     let asked = forum.requests.iter().any(|r| r.key == key);
-    let change = if !forum.is_secured() && person.roles().contains(&Role::Chair) {
+    let founds = !forum.is_secured() && person.roles().contains(&Role::Chair);
+    if founds && app.unsigned_history {
+        // Only signed changes count in a secured forum: the record written before keys
+        // would count for nothing. The forum stays open to all, and the chair is told.
+        app.say(app.t(Msg::NotFoundedUnsigned));
+        return;
+    }
+    let change = if founds {
         Change::Genesis {
             person: person.id.clone(),
             key,

@@ -155,6 +155,9 @@ pub struct App {
     /// What in the shown meeting's record shows tampering, in words (the runtime finds it
     /// reading the logs): the header then does not call it approved.
     pub doubts: Vec<String>,
+    /// The folder holds changes written before keys were used: founding the forum now
+    /// would leave them out, so the chair's key does not found it.
+    pub unsigned_history: bool,
     pub quit: bool,
     /// Other samrads writing to this data folder now: who, and when they last wrote.
     pub live: Vec<(String, String)>,
@@ -207,6 +210,7 @@ impl App {
             scroll_limits: (u16::MAX, u16::MAX),
             read_only: None,
             doubts: Vec::new(),
+            unsigned_history: false,
             quit: false,
             live: Vec::new(),
             data_dir: String::new(),

@@ -22,6 +22,7 @@ pub fn tui(cli: &Cli) -> Result<()> {
     let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
     app.read_only = s.store.read_only().map(str::to_string);
     app.key = s.key.clone();
+    app.unsigned_history = s.store.has_unsigned_history();
     // The TUI keeps the word index, not the texts: they are read when shown.
     s.archive.text = String::new();
     s.archive.folded = String::new();

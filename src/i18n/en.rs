@@ -609,6 +609,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyNew => "your key {0}",
         KeyUnusable => "{0}; nothing you write is signed, and a secured forum will not count it",
         KeyIsSomeoneElse => "your key is admitted for {1}, so you write as {1}, not as {0}",
+        NotFoundedUnsigned => {
+            "This folder holds changes written before keys were used; a secured forum would not count them, so it stays open to everyone (unsecured)."
+        }
         Founded => {
             "You hold the chair's seat with the key {0}: from now on only admitted keys count. Others ask to join; admit them with :admit."
         }

@@ -491,6 +491,7 @@ messages! {
     MayNotChairOnly,
     MayNotPartyOnly,
     Founded,
+    NotFoundedUnsigned,
     KeyUnusable,
     KeyNone,
     KeyAdmittedFor,

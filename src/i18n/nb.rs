@@ -621,6 +621,9 @@ pub fn text(m: Msg) -> &'static str {
             "{0}; det du skriver blir ikke signert, og et sikret forum regner det ikke med"
         }
         KeyIsSomeoneElse => "nøkkelen din er tatt opp for {1}, så du skriver som {1}, ikke som {0}",
+        NotFoundedUnsigned => {
+            "Denne mappen har endringer fra før nøkler ble brukt; et sikret forum ville ikke regne dem med, så det forblir åpent for alle (usikret)."
+        }
         Founded => {
             "Du har møteleders plass med nøkkelen {0}: fra nå av teller bare nøkler som er tatt opp. Andre ber om opptak; ta dem opp med :admit."
         }

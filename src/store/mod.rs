@@ -107,6 +107,8 @@ pub struct Store {
     heads: heads::Heads,
     /// The latest time an op was stamped with (a caller may stamp ahead of the clock).
     told_now_ms: i64,
+    /// Whether a line read so far was written without a key (before keys were used).
+    saw_unsigned: bool,
 }
 
 impl Store {
@@ -136,6 +138,7 @@ impl Store {
             problems: Vec::new(),
             heads: heads::Heads::default(),
             told_now_ms: 0,
+            saw_unsigned: false,
         };
         let mut problems = Vec::new();
         for dir in [
@@ -173,6 +176,12 @@ impl Store {
     /// clock's: a test's, a demo's.)
     pub fn assume_now(&mut self, now: Time) {
         self.told_now_ms = self.told_now_ms.max(now.timestamp_millis());
+    }
+
+    /// Whether the folder has changes written before keys were used (lines without a
+    /// signature, the template's aside), as far as it was read.
+    pub fn has_unsigned_history(&self) -> bool {
+        self.saw_unsigned
     }
 
     /// Sign this writer's ops from now on with `signer` (none: unsigned, as before a

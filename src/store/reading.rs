@@ -92,6 +92,9 @@ impl Store {
             }
             !ahead
         });
+        self.saw_unsigned |= ops
+            .iter()
+            .any(|o| o.sig.is_empty() && o.writer != crate::model::TEMPLATE_WRITER);
         if let Some(last) = ops.iter().max_by_key(|o| o.seq) {
             self.last_lines.insert(path.to_path_buf(), last.head());
             if let Some(origin) = log::Origin::of(path)

@@ -185,15 +185,25 @@ fn list_popup(
     theme: &Theme,
 ) {
     let (title, rows, empty) = list_rows(app, popup);
-    let rect = centered(area, 90, (rows.len() as u16 + 2).max(6));
+    // Who-are-you says, under the people, where this terminal's key stands.
+    let footer = matches!(popup, Popup::Identity { .. }).then(|| key_standing(app));
+    let extra = if footer.is_some() { 2 } else { 0 };
+    let rect = centered(area, 90, (rows.len() as u16 + 2 + extra).max(6));
     frame.render_widget(Clear, rect);
-    let mut title = app.lang.t(title).to_string();
-    if matches!(popup, Popup::Identity { .. }) {
-        title = format!("{title} · {}", key_standing(app));
-    }
-    let block = popup_block(&title, theme);
-    let inner = block.inner(rect);
+    let block = popup_block(app.lang.t(title), theme);
+    let mut inner = block.inner(rect);
     frame.render_widget(block, rect);
+    if let Some(text) = footer
+        && inner.height > 2
+    {
+        inner.height -= 2;
+        let line = Rect {
+            y: inner.y + inner.height + 1,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.dim)), line);
+    }
     if rows.is_empty() {
         return nothing(
             frame,
