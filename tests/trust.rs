@@ -577,3 +577,127 @@ fn a_planted_snapshot_is_not_taken_for_the_fold() {
         .notes;
     assert_eq!(notes, "Partene drøftet saken.");
 }
+
+/// Issue 10's end to end: the chair and two representatives, each with a key of their own
+/// on a folder of their own, kept in step by git, hold a meeting and an approval round; the
+/// approvals check with ssh-keygen. A third person's forged approval and statement, and a
+/// line they cut, are refused on every machine and reported by `verify` (exit 1).
+#[test]
+fn three_machines_synced_by_git_hold_a_round_and_refuse_a_fourth() {
+    use common::git::{clones, git_available, sync};
+    if !git_available() {
+        eprintln!("git is not on PATH: the three-machine round is not run");
+        return;
+    }
+    let sb = Sandbox::new();
+    let dirs = clones(sb.home(), &["chair", "ntl", "unio", "forger"]);
+    let (a, b, c, d) = (&dirs[0], &dirs[1], &dirs[2], &dirs[3]);
+    let mut clock = Ticks::default();
+
+    let mut chair = Seat::at(a, common::authors::chair());
+    chair.found(&mut clock);
+    sync(a);
+    sync(b);
+    let mut ntl_seat = Seat::at(b, ntl());
+    ntl_seat.ask(&mut clock);
+    sync(b);
+    sync(c);
+    let mut unio = Seat::at(c, rep("unio"));
+    unio.ask(&mut clock);
+    sync(c);
+    sync(a);
+    chair.admit(&mut clock, &ntl_seat);
+    chair.admit(&mut clock, &unio);
+    let hash = held_and_circulated(&mut chair, &mut clock, &["p-leder", "p-ntl", "p-unio"]);
+    chair.approve(&mut clock, "kmd");
+    sync(a);
+    for (dir, seat, party) in [(b, &mut ntl_seat, "ntl"), (c, &mut unio, "unio")] {
+        sync(dir);
+        seat.approve(&mut clock, party);
+        sync(dir);
+    }
+    sync(a);
+    let doc = chair.store.load(&Load::All);
+    assert_eq!(
+        doc.meeting(MEETING).expect("meeting").status,
+        MeetingStatus::Approved
+    );
+    // The chair writes on, having seen both approvals.
+    chair.commit(
+        &mut clock,
+        common::meetings::set_notes("s-2026-2", "Etter møtet."),
+    );
+    sync(a);
+    let run = |dir: &Path, args: &[&str]| sb.run_in(dir, "en_GB.UTF-8", args);
+    run(a, &["verify", MEETING]).says(0, &["1 intact"]);
+    let sigs = sb.home().join("sigs");
+    let sigs_arg = sigs.display().to_string();
+    run(a, &["export", MEETING, "--signatures", &sigs_arg]).ok();
+    if let Some(keygen) = ssh_keygen() {
+        for person in ["p-leder", "p-ntl", "p-unio"] {
+            let checked = keygen_verify(&keygen, &sigs, person, &sigs.join("content"));
+            assert!(checked.status.success(), "{person}: {checked:?}");
+        }
+    } else {
+        eprintln!("ssh-keygen is not on PATH: the approvals were written but not checked");
+    }
+
+    // The fourth machine: a key nobody admitted, writing in NTL's name, and cutting
+    // Unio's approval from Unio's log.
+    sync(d);
+    let mut forger = Seat::at(d, ntl());
+    forger.commit(&mut clock, approval("ys-stat", &hash));
+    let statement = Change::Statement {
+        meeting: MEETING.into(),
+        item: "s-2026-3".into(),
+        party: "ntl".into(),
+        text: "NTL trekker alle innsigelser.".into(),
+    };
+    forger.commit(&mut clock, statement);
+    let unio_log = d
+        .join("log")
+        .join(MEETING)
+        .join(format!("{}.jsonl", unio.store.writer_id()));
+    let mut kept = lines(&unio_log);
+    kept.pop();
+    std::fs::write(&unio_log, kept.join("\n") + "\n").expect("cut");
+    sync(d);
+
+    for (dir, seat) in [(a, &mut chair), (b, &mut ntl_seat), (c, &mut unio)] {
+        sync(dir);
+        let doc = seat.store.load(&Load::All);
+        let item = doc
+            .meeting(MEETING)
+            .and_then(|m| m.item("s-2026-3"))
+            .expect("item");
+        assert!(
+            item.current_statements().is_empty(),
+            "{}: the forgery counts",
+            dir.display()
+        );
+        let refused = doc
+            .rejected
+            .iter()
+            .filter(|r| r.reason == RejectReason::KeyNotAdmitted)
+            .count();
+        assert_eq!(refused, 2, "{}: {:?}", dir.display(), doc.rejected);
+        assert!(
+            seat.store
+                .problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::HistoryCut { .. })),
+            "{}: the cut is not seen: {:?}",
+            dir.display(),
+            seat.store.problems
+        );
+        run(dir, &["verify", MEETING]).says(
+            1,
+            &[
+                "refused",
+                "is gone from its log",
+                "had seen it",
+                "1 changed",
+            ],
+        );
+    }
+}

@@ -55,3 +55,32 @@ pub fn commit_all(dir: &Path, message: &str) {
     git_ok(dir, &["add", "-A"]);
     git_ok(dir, &["commit", "-q", "-m", message]);
 }
+
+/// A bare repository `origin.git` under `root` with one empty commit on `main`, and a
+/// clone of it for each of `names` (each a data folder to be).
+pub fn clones(root: &Path, names: &[&str]) -> Vec<std::path::PathBuf> {
+    git_ok(root, &["init", "-q", "--bare", "origin.git"]);
+    git_ok(root, &["clone", "-q", "origin.git", "first"]);
+    let first = root.join("first");
+    git_ok(&first, &["commit", "-q", "--allow-empty", "-m", "start"]);
+    git_ok(&first, &["push", "-q", "origin", "HEAD:main"]);
+    names
+        .iter()
+        .map(|name| {
+            git_ok(root, &["clone", "-q", "-b", "main", "origin.git", name]);
+            root.join(name)
+        })
+        .collect()
+}
+
+/// What a user of samrad with git does to share and to catch up: commit everything, pull
+/// (a merge: no two machines write one log file), push.
+pub fn sync(dir: &Path) {
+    git_ok(dir, &["add", "-A"]);
+    git_ok(dir, &["commit", "-q", "--allow-empty", "-m", "samrad"]);
+    git_ok(
+        dir,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    git_ok(dir, &["push", "-q", "origin", "HEAD:main"]);
+}
