@@ -84,11 +84,10 @@ fn say_where_the_key_goes(app: &mut App, founding: bool) {
     if app.key.is_empty() {
         return;
     }
-    let fp = crate::store::keys::fingerprint(&app.key);
     if founding {
-        app.say(app.lang.fill(Msg::Founded, &[&fp]));
+        app.say(app.t(Msg::Founded));
     } else if app.doc.forum.is_secured() {
-        app.say(app.lang.fill(Msg::AskedToJoin, &[&fp]));
+        app.say(app.t(Msg::AskedToJoin));
     }
 }
 

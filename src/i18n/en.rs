@@ -613,7 +613,7 @@ pub fn text(m: Msg) -> &'static str {
             "This folder holds changes written before keys were used; a secured forum would not count them, so it stays open to everyone (unsecured)."
         }
         Founded => {
-            "You hold the chair's seat with the key {0}: from now on only admitted keys count. Others ask to join; admit them with :admit."
+            "You hold the chair's seat with your key; the forum is secured. Admit others with :admit."
         }
         MayNotKeyWaiting => {
             "Your key waits for the chair to admit it (:admit); until then you can read, not write."
@@ -627,7 +627,7 @@ pub fn text(m: Msg) -> &'static str {
             "Only a party's representative can do that, and only for their own party."
         }
         AskedToJoin => {
-            "You asked to join with the key {0}. The chair must admit you; compare the fingerprint with the chair another way (by phone, at the meeting)."
+            "You asked to join. Read your key's fingerprint (:whoami) to the chair, who admits you (:admit)."
         }
         NobodyAsked => "Nobody is waiting to be admitted.",
         Admitted => "Admitted",

@@ -625,7 +625,7 @@ pub fn text(m: Msg) -> &'static str {
             "Denne mappen har endringer fra før nøkler ble brukt; et sikret forum ville ikke regne dem med, så det forblir åpent for alle (usikret)."
         }
         Founded => {
-            "Du har møteleders plass med nøkkelen {0}: fra nå av teller bare nøkler som er tatt opp. Andre ber om opptak; ta dem opp med :admit."
+            "Du har møteleders plass med nøkkelen din; forumet er sikret. Ta opp andre med :admit."
         }
         MayNotKeyWaiting => {
             "Nøkkelen din venter på at møteleder tar den opp (:admit); til da kan du lese, ikke skrive."
@@ -637,7 +637,7 @@ pub fn text(m: Msg) -> &'static str {
         MayNotChairOnly => "Bare møteleder eller referent kan gjøre det.",
         MayNotPartyOnly => "Bare en parts representant kan gjøre det, og bare for sin egen part.",
         AskedToJoin => {
-            "Du har bedt om å bli tatt opp med nøkkelen {0}. Møteleder må ta deg opp; sammenlign fingeravtrykket med møteleder på annen måte (telefon, i møtet)."
+            "Du har bedt om opptak. Les fingeravtrykket (:whoami) for møteleder, som tar deg opp (:admit)."
         }
         NobodyAsked => "Ingen venter på å bli tatt opp.",
         Admitted => "Tatt opp",

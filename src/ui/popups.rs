@@ -307,13 +307,10 @@ fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
             let rows = crate::app::visible_requests(app)
                 .into_iter()
                 .map(|r| {
-                    let when = i18n::short_datetime(lang, &r.at);
+                    // The fingerprint first and whole: it is what the chair compares.
                     let fp = crate::store::keys::fingerprint(&r.key);
-                    format!(
-                        "{:<28} {:<8} {fp}  {when}",
-                        r.person.name,
-                        party_of(&r.person)
-                    )
+                    let when = i18n::short_datetime(lang, &r.at);
+                    format!("{fp}  {} ({}) {when}", r.person.name, party_of(&r.person))
                 })
                 .collect();
             (Msg::RequestsTitle, rows, None)
