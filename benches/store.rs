@@ -130,40 +130,24 @@ fn benches(c: &mut Criterion) {
         assert!(real.is_empty(), "{real:?}");
         assert!(doc.meeting(MEETING).is_some_and(|m| m.items.len() >= 50));
     }
-    c.bench_function(
-        "open a meeting of 20k ops from disk, folding from the start",
-        |b| {
-            b.iter(|| {
-                let _ = std::fs::remove_dir_all(dir.path().join("index"));
-                let mut store = Store::open(dir.path(), Author::default()).expect("open");
-                black_box(store.load(&Load::Meeting(MEETING.into())))
-            })
-        },
-    );
-    c.bench_function("open a meeting of 20k ops from disk", |b| {
-        b.iter(|| {
-            let mut store = Store::open(dir.path(), Author::default()).expect("open");
-            black_box(store.load(&Load::Meeting(MEETING.into())))
-        })
-    });
     let plain = tempfile::tempdir().expect("tempdir");
     write_folder(plain.path(), &unsigned_logs());
-    c.bench_function(
-        "open the same meeting, unsigned, folding from the start",
-        |b| {
-            b.iter(|| {
-                let _ = std::fs::remove_dir_all(plain.path().join("index"));
-                let mut store = Store::open(plain.path(), Author::default()).expect("open");
-                black_box(store.load(&Load::Meeting(MEETING.into())))
-            })
-        },
-    );
-    c.bench_function("open the same meeting, unsigned", |b| {
-        b.iter(|| {
-            let mut store = Store::open(plain.path(), Author::default()).expect("open");
+    for (name, dir) in [
+        ("open a meeting of 20k ops from disk", dir.path()),
+        ("open the same meeting, unsigned", plain.path()),
+    ] {
+        let open = || {
+            let mut store = Store::open(dir, Author::default()).expect("open");
             black_box(store.load(&Load::Meeting(MEETING.into())))
-        })
-    });
+        };
+        c.bench_function(&format!("{name}, folding from the start"), |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_dir_all(dir.join("index"));
+                open()
+            })
+        });
+        c.bench_function(name, |b| b.iter(open));
+    }
 
     let doc = fold(ops.clone());
     let minutes = doc.minutes(MEETING).expect("minutes");

@@ -121,10 +121,45 @@ fn forged(
     op
 }
 
+/// A forged line at the end of the log at `path`: the file's writer, the next number, the
+/// hash of the file's last line as `prev`; in `by`'s name, signed with `key` when given,
+/// then changed by `tweak`. Appended, and returned.
+fn append_chained(
+    path: &Path,
+    by: Author,
+    change: Change,
+    key: Option<&Signer>,
+    tweak: impl FnOnce(&mut Op),
+) -> Op {
+    let last = last_op(path);
+    let prev = line_hash(lines(path).last().expect("a line").as_bytes());
+    let mut op = forged(&last.writer, last.seq + 1, &prev, by, change, key);
+    tweak(&mut op);
+    append(path, &op);
+    op
+}
+
 fn append(path: &Path, op: &Op) {
     let mut bytes = std::fs::read(path).unwrap_or_default();
     bytes.extend_from_slice(&encode_lines(std::slice::from_ref(op)));
     std::fs::write(path, bytes).expect("append a line");
+}
+
+/// Item 3/26 of the template meeting, as `doc` holds it.
+fn item3(doc: &samrad::model::Doc) -> &samrad::model::Item {
+    doc.meeting(MEETING)
+        .and_then(|m| m.item("s-2026-3"))
+        .expect("item 3/26")
+}
+
+/// A statement for the record in NTL's name on item 3/26.
+fn ntl_statement(text: &str) -> Change {
+    Change::Statement {
+        meeting: MEETING.into(),
+        item: "s-2026-3".into(),
+        party: "ntl".into(),
+        text: text.into(),
+    }
 }
 
 fn approval(party: &str, hash: &str) -> Change {
@@ -239,29 +274,11 @@ fn forged_approvals_in_a_new_log_count_for_nothing_and_are_reported() {
 fn a_forged_statement_with_a_valid_chain_is_refused_in_the_fold_and_by_verify() {
     let mut a = approved();
     let log = a.log_of(&a.chair);
-    let last = last_op(&log);
-    let statement = Change::Statement {
-        meeting: MEETING.into(),
-        item: "s-2026-3".into(),
-        party: "ntl".into(),
-        text: "NTL trekker alle innsigelser.".into(),
-    };
+    let statement = ntl_statement("NTL trekker alle innsigelser.");
     let forger = Signer::generate();
-    let prev = line_hash(lines(&log).last().expect("a line").as_bytes());
-    let signed = forged(
-        &last.writer,
-        last.seq + 1,
-        &prev,
-        ntl(),
-        statement.clone(),
-        Some(&forger),
-    );
-    append(&log, &signed);
+    append_chained(&log, ntl(), statement.clone(), Some(&forger), |_| {});
     let doc = a.chair.store.load(&Load::All);
-    let item = doc
-        .meeting(MEETING)
-        .and_then(|m| m.item("s-2026-3"))
-        .expect("item");
+    let item = item3(&doc);
     assert!(
         item.current_statements().is_empty(),
         "the forged statement counts"
@@ -281,18 +298,8 @@ fn a_forged_statement_with_a_valid_chain_is_refused_in_the_fold_and_by_verify() 
     // The same, claiming NTL's key: the signature cannot hold for it.
     let mut b = approved();
     let log = b.log_of(&b.unio);
-    let last = last_op(&log);
-    let prev = line_hash(lines(&log).last().expect("a line").as_bytes());
-    let mut claimed = forged(
-        &last.writer,
-        last.seq + 1,
-        &prev,
-        ntl(),
-        statement,
-        Some(&forger),
-    );
-    claimed.key = b.ntl.key.public().to_string();
-    append(&log, &claimed);
+    let ntl_key = b.ntl.key.public().to_string();
+    append_chained(&log, ntl(), statement, Some(&forger), |op| op.key = ntl_key);
     b.chair.store.load(&Load::All);
     assert!(
         b.chair
@@ -340,12 +347,7 @@ fn a_reused_writer_and_number_in_another_file_replaces_nothing() {
     let a = approved();
     let log = a.log_of(&a.ntl);
     let real = last_op(&log);
-    let fake = Change::Statement {
-        meeting: MEETING.into(),
-        item: "s-2026-3".into(),
-        party: "ntl".into(),
-        text: "FORFALSKET".into(),
-    };
+    let fake = ntl_statement("FORFALSKET");
     let copy = forged(&real.writer, real.seq, &real.prev, ntl(), fake, None);
     let other = log.with_file_name("wforger.jsonl");
     append(&other, &copy);
@@ -367,19 +369,8 @@ fn an_id_that_climbs_out_of_the_data_folder_never_becomes_a_path() {
         starts_at: "2026-12-09T10:00:00+01:00".into(),
     };
     let log = a.log_of(&a.chair);
-    let last = last_op(&log);
-    let prev = line_hash(lines(&log).last().expect("a line").as_bytes());
-    append(
-        &log,
-        &forged(
-            &last.writer,
-            last.seq + 1,
-            &prev,
-            common::authors::chair(),
-            create.clone(),
-            Some(&a.chair.key),
-        ),
-    );
+    let key = Some(&a.chair.key);
+    append_chained(&log, common::authors::chair(), create.clone(), key, |_| {});
     // And as a folder of its own under log/, with a name that is an id no more.
     let odd = a.sb.data.join("log").join("..pwned");
     std::fs::create_dir_all(&odd).expect("mkdir");
@@ -422,25 +413,19 @@ fn an_id_that_climbs_out_of_the_data_folder_never_becomes_a_path() {
 #[test]
 fn a_line_stamped_at_the_end_of_time_does_not_pin_the_clock() {
     let mut a = approved();
-    let log = a.log_of(&a.ntl);
-    let last = last_op(&log);
-    let prev = line_hash(lines(&log).last().expect("a line").as_bytes());
-    let mut pin = forged(
-        &last.writer,
-        last.seq + 1,
-        &prev,
-        ntl(),
-        Change::ItemSet {
-            meeting: MEETING.into(),
-            item: "s-2026-3".into(),
-            set: samrad::model::ItemField::Background("FROSSET".into()),
-        },
-        Some(&a.ntl.key),
-    );
-    pin.clock.ms = i64::MAX;
-    pin.sig = String::new();
-    pin.sig = a.ntl.key.sign(pin.encode().as_bytes());
-    append(&log, &pin);
+    // The chair's own line, rightly signed: only its clock is wrong.
+    let log = a.log_of(&a.chair);
+    let key = a.chair.key.clone();
+    let frozen = Change::ItemSet {
+        meeting: MEETING.into(),
+        item: "s-2026-3".into(),
+        set: samrad::model::ItemField::Background("FROSSET".into()),
+    };
+    append_chained(&log, common::authors::chair(), frozen, None, |op| {
+        op.clock.ms = i64::MAX;
+        op.key = key.public().to_string();
+        op.sig = key.sign(op.encode().as_bytes());
+    });
     // The meeting is reopened and the chair writes the background after it.
     a.chair.commit(
         &mut a.clock,
@@ -459,10 +444,7 @@ fn a_line_stamped_at_the_end_of_time_does_not_pin_the_clock() {
     );
     let mut restarted = Seat::at(&a.sb.data, common::authors::chair());
     let doc = restarted.store.load(&Load::All);
-    let item = doc
-        .meeting(MEETING)
-        .and_then(|m| m.item("s-2026-3"))
-        .expect("item");
+    let item = item3(&doc);
     assert_eq!(item.background, "Skrevet etterpå");
     assert!(
         restarted
@@ -519,10 +501,7 @@ fn a_second_machines_key_counts_once_admitted() {
     );
     laptop.commit(&mut clock, position.clone());
     let doc = chair.store.load(&Load::All);
-    let item = doc
-        .meeting(MEETING)
-        .and_then(|m| m.item("s-2026-3"))
-        .expect("item");
+    let item = item3(&doc);
     assert!(item.positions.is_empty(), "a key nobody admitted counts");
     assert_eq!(doc.forum.requests.len(), 1, "the laptop's key waits");
     // NTL's representative confirms the new key with the one they have.
@@ -532,10 +511,7 @@ fn a_second_machines_key_counts_once_admitted() {
     };
     first.commit(&mut clock, add);
     let doc = chair.store.load(&Load::All);
-    let item = doc
-        .meeting(MEETING)
-        .and_then(|m| m.item("s-2026-3"))
-        .expect("item");
+    let item = item3(&doc);
     assert_eq!(item.positions.len(), 1, "{:?}", doc.rejected);
     assert_eq!(item.positions[0].by, "Tillitsvalgt NTL");
     assert!(doc.forum.requests.is_empty());
@@ -570,11 +546,7 @@ fn a_planted_snapshot_is_not_taken_for_the_fold() {
     std::fs::rename(&planted, &snap).expect("plant");
     let mut reader = Seat::at(&a.sb.data, rep("unio"));
     let doc = reader.store.load(&Load::All);
-    let notes = &doc
-        .meeting(MEETING)
-        .and_then(|m| m.item("s-2026-3"))
-        .expect("item")
-        .notes;
+    let notes = &item3(&doc).notes;
     assert_eq!(notes, "Partene drøftet saken.");
 }
 
@@ -647,12 +619,7 @@ fn three_machines_synced_by_git_hold_a_round_and_refuse_a_fourth() {
     sync(d);
     let mut forger = Seat::at(d, ntl());
     forger.commit(&mut clock, approval("ys-stat", &hash));
-    let statement = Change::Statement {
-        meeting: MEETING.into(),
-        item: "s-2026-3".into(),
-        party: "ntl".into(),
-        text: "NTL trekker alle innsigelser.".into(),
-    };
+    let statement = ntl_statement("NTL trekker alle innsigelser.");
     forger.commit(&mut clock, statement);
     let unio_log = d
         .join("log")
@@ -666,10 +633,7 @@ fn three_machines_synced_by_git_hold_a_round_and_refuse_a_fourth() {
     for (dir, seat) in [(a, &mut chair), (b, &mut ntl_seat), (c, &mut unio)] {
         sync(dir);
         let doc = seat.store.load(&Load::All);
-        let item = doc
-            .meeting(MEETING)
-            .and_then(|m| m.item("s-2026-3"))
-            .expect("item");
+        let item = item3(&doc);
         assert!(
             item.current_statements().is_empty(),
             "{}: the forgery counts",
