@@ -13,6 +13,7 @@ pub fn visible(app: &App) -> Vec<&JoinRequest> {
     let forum = &app.doc.forum;
     let me = app.actor();
     forum
+        .roster
         .requests
         .iter()
         .filter(|r| me.runs_meetings() || me.person.as_deref() == Some(r.person.id.as_str()))

@@ -52,7 +52,7 @@ pub fn claim_seat(app: &mut App, fx: &mut Vec<Effect>) {
     if key.is_empty() || forum.key_holder(&key) == Some(&person.id) {
         return;
     }
-    let asked = forum.requests.iter().any(|r| r.key == key);
+    let asked = forum.roster.requests.iter().any(|r| r.key == key);
     let founds = !forum.is_secured() && person.roles().contains(&Role::Chair);
     if founds && app.unsigned_history {
         // Only signed changes count in a secured forum: the record written before keys

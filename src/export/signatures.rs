@@ -62,6 +62,7 @@ pub fn approval_files(minutes: &Minutes) -> Result<Vec<File>, SignaturesError> {
 fn allowed_signers(minutes: &Minutes) -> String {
     minutes
         .forum
+        .roster
         .keys
         .iter()
         .filter(|g| is_safe_id(&g.person))

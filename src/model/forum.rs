@@ -11,16 +11,27 @@ pub struct Forum {
     pub people: Vec<Person>,
     pub goal_areas: Vec<GoalArea>,
     pub dev_areas: Vec<DevArea>,
-    /// The keys admitted for the forum's people. Once a founder has taken the chair's
-    /// seat, every op must be signed by one of these, for its author.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Who sits with which key (see `model/doc/roster.rs`).
+    #[serde(default, skip_serializing_if = "Roster::is_empty")]
+    pub roster: Roster,
+}
+
+/// The keys of the forum's people. Once a founder has taken the chair's seat, every op must
+/// be signed by an admitted key, for its author.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default)]
+pub struct Roster {
     pub keys: Vec<KeyGrant>,
     /// Keys waiting for the chair to admit them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<JoinRequest>,
     /// Who secured the forum: the first to take the chair's seat with a key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founder: Option<KeyGrant>,
+}
+
+impl Roster {
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.requests.is_empty() && self.founder.is_none()
+    }
 }
 
 /// A key admitted for a person: who admitted it, and when.
@@ -189,7 +200,7 @@ pub enum DevAreaStatus {
 impl Forum {
     /// Once a founder holds the chair's seat with a key, every op must be signed.
     pub fn is_secured(&self) -> bool {
-        self.founder.is_some()
+        self.roster.founder.is_some()
     }
 
     /// Whether a party is only observed (the hovedverneombud): it has people, and none of
@@ -206,7 +217,11 @@ impl Forum {
 
     /// The person a key is admitted for.
     pub fn key_holder(&self, key: &str) -> Option<&Id> {
-        self.keys.iter().find(|k| k.key == key).map(|k| &k.person)
+        self.roster
+            .keys
+            .iter()
+            .find(|k| k.key == key)
+            .map(|k| &k.person)
     }
 
     pub fn party(&self, id: &str) -> Option<&Party> {

@@ -234,7 +234,7 @@ fn key_standing(app: &App) -> String {
     let forum = &app.doc.forum;
     match forum.key_holder(&app.key).and_then(|p| forum.person(p)) {
         Some(p) => lang.fill(Msg::KeyAdmittedFor, &[&fp, &p.name]),
-        None if forum.requests.iter().any(|r| r.key == app.key) => {
+        None if forum.roster.requests.iter().any(|r| r.key == app.key) => {
             lang.fill(Msg::KeyWaiting, &[&fp])
         }
         None => lang.fill(Msg::KeyNew, &[&fp]),

@@ -223,6 +223,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
 fn seal_holds(forum: &Forum, a: &crate::model::Approval, content: &[u8]) -> bool {
     use crate::store::keys::{APPROVAL_NAMESPACE, verify_sshsig};
     forum
+        .roster
         .keys
         .iter()
         .filter(|g| a.person.as_deref() == Some(g.person.as_str()))

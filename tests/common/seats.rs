@@ -58,6 +58,11 @@ impl Seat {
             .expect("commit the op")
     }
 
+    /// Whether reading the folder found a problem of this kind.
+    pub fn saw(&self, kind: impl Fn(&samrad::store::ProblemKind) -> bool) -> bool {
+        self.store.problems.iter().any(|p| kind(&p.kind))
+    }
+
     pub fn person(&self) -> &str {
         self.who.person.as_deref().expect("a person of the forum")
     }

@@ -79,17 +79,17 @@ impl Doc {
                     return Err(RejectReason::NotYourRole);
                 }
                 // Keys that took seats while everyone was trusted wait for the chair now.
-                for old in std::mem::take(&mut self.forum.keys) {
+                for old in std::mem::take(&mut self.forum.roster.keys) {
                     if let Some(p) = self.forum.person(&old.person).cloned() {
-                        self.forum.requests.push(crate::model::JoinRequest {
+                        self.forum.roster.requests.push(crate::model::JoinRequest {
                             person: p,
                             key: old.key,
                             at: old.at,
                         });
                     }
                 }
-                self.forum.requests.retain(|r| r.key != key);
-                self.forum.founder = Some(grant(&person, &key));
+                self.forum.roster.requests.retain(|r| r.key != key);
+                self.forum.roster.founder = Some(grant(&person, &key));
                 self.bind(grant(&person, &key));
             }
             Change::JoinRequest { person, .. } if !crate::model::is_safe_id(&person.id) => {
@@ -101,8 +101,8 @@ impl Doc {
                     return Err(RejectReason::Duplicate);
                 }
                 if self.forum.is_secured() {
-                    self.forum.requests.retain(|r| r.key != key);
-                    self.forum.requests.push(crate::model::JoinRequest {
+                    self.forum.roster.requests.retain(|r| r.key != key);
+                    self.forum.roster.requests.push(crate::model::JoinRequest {
                         person,
                         key,
                         at: meta.at.to_string(),
@@ -119,11 +119,11 @@ impl Doc {
                 if !actor.runs_meetings() {
                     return Err(RejectReason::NotYourRole);
                 }
-                let asked = self.forum.requests.iter().position(|r| r.key == key);
+                let asked = self.forum.roster.requests.iter().position(|r| r.key == key);
                 if self.forum.person(&person).is_none() {
                     // A new person: as they asked to be written.
                     let new = asked
-                        .and_then(|i| self.forum.requests.get(i))
+                        .and_then(|i| self.forum.roster.requests.get(i))
                         .map(|r| r.person.clone())
                         .filter(|p| p.id == person)
                         .ok_or(RejectReason::UnknownTarget)?;
@@ -150,8 +150,8 @@ impl Doc {
     /// person's only.
     fn bind(&mut self, grant: KeyGrant) {
         if !grant.key.is_empty() && self.forum.key_holder(&grant.key).is_none() {
-            self.forum.requests.retain(|r| r.key != grant.key);
-            self.forum.keys.push(grant);
+            self.forum.roster.requests.retain(|r| r.key != grant.key);
+            self.forum.roster.keys.push(grant);
         }
     }
 }
