@@ -95,7 +95,7 @@ fn a_saved_note_survives_kill_9() {
     // The only thing written before any edit: the chair took their seat with this
     // terminal's key, founding the forum, and is told so.
     tui.assert_on_screen(
-        "Du har møteleders plass med nøkkelen",
+        "Forumet er sikret med nøkkelen din som møteleder",
         "the chair is not told that the forum is founded",
     );
     tui.open_and_type("w", "Notater –", NOTE);

@@ -205,5 +205,24 @@ fn the_chairs_key_founds_a_fresh_forum_but_not_one_with_history_from_before_keys
     let fx = samrad::app::take_seat(&mut old.app);
     assert!(fx.is_empty(), "{fx:?}");
     let (said, _) = old.app.message.clone().expect("told why");
-    assert!(said.contains("before keys"), "{said}");
+    assert!(said.contains("from before keys"), "{said}");
+}
+
+#[test]
+fn whoami_opens_on_your_own_seat_and_esc_closes_it() {
+    let mut s = session(ntl());
+    s.act(Action::Command("whoami".into()));
+    match s.app.popups.last() {
+        Some(Popup::Identity { selected, .. }) => {
+            let seat = &s.app.doc.forum.people[*selected];
+            assert_eq!(seat.id, "p-ntl", "opens on {}", seat.name);
+        }
+        other => panic!("expected who-are-you, found {other:?}"),
+    }
+    s.act(Action::Cancel);
+    assert!(s.app.popups.is_empty(), "Esc does not close :whoami");
+    // At first start it must be answered.
+    samrad::app::ask_identity(&mut s.app);
+    s.act(Action::Cancel);
+    assert_eq!(s.app.popups.len(), 1);
 }

@@ -255,7 +255,7 @@ pub static COMMANDS: &[Command] = &[
         help: Msg::CmdWhoami,
         needs: Needs::Nothing,
         gate: Gate::Anyone,
-        run: |app, _, _| identity::ask_identity(app),
+        run: |app, _, _| identity::show_identity(app),
     },
     Command {
         name: "lang",

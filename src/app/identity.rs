@@ -9,7 +9,26 @@ use crate::model::{Author, Change, Id, Person, Role};
 
 /// Ask who the user is (first start, when neither --as nor the config says).
 pub fn ask_identity(app: &mut App) {
-    app.popups.push(Popup::Identity { selected: 0 });
+    app.popups.push(Popup::Identity {
+        selected: 0,
+        required: true,
+    });
+}
+
+/// `:whoami`: who you are, on your own seat, to change or to read your key's fingerprint.
+pub fn show_identity(app: &mut App) {
+    let me = app.author.person.as_deref();
+    let selected = app
+        .doc
+        .forum
+        .people
+        .iter()
+        .position(|p| Some(p.id.as_str()) == me)
+        .unwrap_or(0);
+    app.popups.push(Popup::Identity {
+        selected,
+        required: false,
+    });
 }
 
 /// Keys in the who-are-you list: Enter chooses, `a` is someone new.

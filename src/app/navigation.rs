@@ -139,13 +139,16 @@ fn popup_len(app: &App) -> usize {
 /// Movement and closing in a list popup. Returns the action and the selected row when the
 /// action is for the popup's own feature.
 pub fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<(Action, usize)> {
-    let asking_identity = matches!(app.popups.last(), Some(Popup::Identity { .. }));
+    let asking_identity = matches!(
+        app.popups.last(),
+        Some(Popup::Identity { required: true, .. })
+    );
     let max = popup_len(app).saturating_sub(1);
     let Some(
         Popup::Meetings { selected }
         | Popup::Attendance { selected }
         | Popup::Documents { selected }
-        | Popup::Identity { selected }
+        | Popup::Identity { selected, .. }
         | Popup::Requests { selected },
     ) = app.popups.last_mut()
     else {

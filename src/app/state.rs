@@ -87,6 +87,9 @@ pub enum Popup {
     /// Who are you? Asked on first start.
     Identity {
         selected: usize,
+        /// Asked at first start: it must be answered (Esc does not skip it). From
+        /// `:whoami` it may be closed.
+        required: bool,
     },
     Attendance {
         selected: usize,

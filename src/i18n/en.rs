@@ -610,14 +610,10 @@ pub fn text(m: Msg) -> &'static str {
         KeyUnusable => "{0}; nothing you write is signed, and a secured forum will not count it",
         KeyIsSomeoneElse => "your key is admitted for {1}, so you write as {1}, not as {0}",
         NotFoundedUnsigned => {
-            "This folder holds changes written before keys were used; a secured forum would not count them, so it stays open to everyone (unsecured)."
+            "This folder has changes from before keys; the forum stays open (unsecured)."
         }
-        Founded => {
-            "You hold the chair's seat with your key; the forum is secured. Admit others with :admit."
-        }
-        MayNotKeyWaiting => {
-            "Your key waits for the chair to admit it (:admit); until then you can read, not write."
-        }
+        Founded => "The forum is secured with your key as chair. Admit others with :admit.",
+        MayNotKeyWaiting => "Your key waits for the chair (:admit); until then you can only read.",
         MayNotWhoAreYou => {
             "Say who you are first, with :whoami: what you may do depends on your seat."
         }
@@ -626,9 +622,7 @@ pub fn text(m: Msg) -> &'static str {
         MayNotPartyOnly => {
             "Only a party's representative can do that, and only for their own party."
         }
-        AskedToJoin => {
-            "You asked to join. Read your key's fingerprint (:whoami) to the chair, who admits you (:admit)."
-        }
+        AskedToJoin => "You asked to join: read your key's fingerprint (:whoami) to the chair.",
         NobodyAsked => "Nobody is waiting to be admitted.",
         Admitted => "Admitted",
         RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",

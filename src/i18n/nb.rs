@@ -622,23 +622,17 @@ pub fn text(m: Msg) -> &'static str {
         }
         KeyIsSomeoneElse => "nøkkelen din er tatt opp for {1}, så du skriver som {1}, ikke som {0}",
         NotFoundedUnsigned => {
-            "Denne mappen har endringer fra før nøkler ble brukt; et sikret forum ville ikke regne dem med, så det forblir åpent for alle (usikret)."
+            "Mappen har endringer fra før nøkler; forumet forblir åpent (usikret)."
         }
-        Founded => {
-            "Du har møteleders plass med nøkkelen din; forumet er sikret. Ta opp andre med :admit."
-        }
-        MayNotKeyWaiting => {
-            "Nøkkelen din venter på at møteleder tar den opp (:admit); til da kan du lese, ikke skrive."
-        }
+        Founded => "Forumet er sikret med nøkkelen din som møteleder. Ta opp andre med :admit.",
+        MayNotKeyWaiting => "Nøkkelen din venter på møteleder (:admit); til da kan du bare lese.",
         MayNotWhoAreYou => {
             "Si hvem du er først, med :whoami: hva du kan gjøre avhenger av plassen din."
         }
         MayNotReviewer => "Du er leser her: du kan lese, ikke skrive.",
         MayNotChairOnly => "Bare møteleder eller referent kan gjøre det.",
         MayNotPartyOnly => "Bare en parts representant kan gjøre det, og bare for sin egen part.",
-        AskedToJoin => {
-            "Du har bedt om opptak. Les fingeravtrykket (:whoami) for møteleder, som tar deg opp (:admit)."
-        }
+        AskedToJoin => "Du har bedt om opptak: les fingeravtrykket (:whoami) for møteleder.",
         NobodyAsked => "Ingen venter på å bli tatt opp.",
         Admitted => "Tatt opp",
         RequestsTitle => "Venter på opptak (Enter tar opp; sammenlign fingeravtrykket først)",

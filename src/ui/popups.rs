@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Meetings { selected }
             | Popup::Attendance { selected }
             | Popup::Documents { selected }
-            | Popup::Identity { selected }
+            | Popup::Identity { selected, .. }
             | Popup::Requests { selected } => list_popup(frame, area, app, p, *selected, theme),
         }
     }
