@@ -653,3 +653,39 @@ fn three_machines_synced_by_git_hold_a_round_and_refuse_a_fourth() {
         );
     }
 }
+
+/// A terminal left running while a sync cuts a line from another writer's log (the file
+/// shrinks, or is written anew): it folds again, and its header stops calling the minutes
+/// approved.
+#[test]
+fn a_running_terminal_sees_a_line_cut_under_it() {
+    use samrad::runtime::{Mode, Runtime};
+    let mut a = approved();
+    // The chair writes after seeing Unio's approval.
+    let note = common::meetings::request_changes(MEETING, "kmd", "x", "etter godkjenning");
+    a.chair.commit(&mut a.clock, note);
+    let Approved { chair, unio, .. } = a;
+    let unio_log = unio.store.layout().log_path(
+        &samrad::model::Scope::Meeting(MEETING.into()),
+        unio.store.writer_id(),
+    );
+    let mut rt = Runtime::new(chair.store, Mode::Inline).expect("runtime");
+    let doc = rt.store_mut().load(&Load::Meeting(MEETING.into()));
+    let now = common::at("2026-12-08T12:00:00+01:00");
+    let mut app = samrad::app::App::new(doc, chair.who, samrad::i18n::Lang::En, now);
+    app.meeting = Some(MEETING.into());
+    rt.catch_up(&mut app);
+    rt.note_doubts(&mut app);
+    assert!(app.doubts.is_empty(), "{:?}", app.doubts);
+    let mut kept = lines(&unio_log);
+    kept.pop();
+    std::fs::write(&unio_log, kept.join("\n") + "\n").expect("cut the last line");
+    assert!(rt.catch_up(&mut app), "the cut went unnoticed");
+    assert!(
+        app.doubts
+            .iter()
+            .any(|d| d.contains("is gone from its log")),
+        "{:?}",
+        app.doubts
+    );
+}

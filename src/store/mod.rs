@@ -98,6 +98,10 @@ pub struct Store {
     offsets: HashMap<PathBuf, u64>,
     /// The last line read of each log, as a head.
     last_lines: HashMap<PathBuf, op::Head>,
+    /// Which file each log was when read (device, inode).
+    file_ids: HashMap<PathBuf, (u64, u64)>,
+    /// A log read before has shrunk or been written anew since: fold again.
+    rewritten: bool,
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
@@ -132,6 +136,8 @@ impl Store {
             clock: Clock::default(),
             offsets: HashMap::new(),
             last_lines: HashMap::new(),
+            file_ids: HashMap::new(),
+            rewritten: false,
             writers: HashMap::new(),
             snapshot_writer: None,
             read_only: None,
@@ -303,6 +309,7 @@ impl Store {
         }
         self.offsets.clear();
         self.last_lines.clear();
+        self.file_ids.clear();
         let mut new = Vec::new();
         for (path, r) in reads {
             new.append(&mut self.take_read(&path, r));

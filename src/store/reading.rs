@@ -30,6 +30,7 @@ impl Store {
         let mut ops = Vec::new();
         self.offsets.clear();
         self.last_lines.clear();
+        self.file_ids.clear();
         let reads = par::map(
             &paths,
             par::cores(),
@@ -69,6 +70,13 @@ impl Store {
             consumed,
         } = read;
         self.offsets.insert(path.to_path_buf(), consumed);
+        if let Some(id) = std::fs::symlink_metadata(path)
+            .ok()
+            .as_ref()
+            .and_then(file_id)
+        {
+            self.file_ids.insert(path.to_path_buf(), id);
+        }
         for p in &problems {
             if let ProblemKind::NewerSchema(v) = p.kind {
                 self.read_only.get_or_insert_with(|| {
@@ -137,9 +145,16 @@ impl Store {
                     continue;
                 }
                 let from = self.offsets.get(&path).copied().unwrap_or(0);
-                let len = std::fs::symlink_metadata(&path)
-                    .map(|m| m.len())
-                    .unwrap_or(0);
+                let meta = std::fs::symlink_metadata(&path).ok();
+                let len = meta.as_ref().map(|m| m.len()).unwrap_or(0);
+                // A log only grows. One that shrank, or is another file now (a sync wrote
+                // it anew), may have lost or changed lines already read: fold again.
+                let known = self.file_ids.get(&path);
+                if len < from
+                    || known.is_some_and(|id| Some(*id) != meta.as_ref().and_then(file_id))
+                {
+                    self.rewritten = true;
+                }
                 if len <= from {
                     continue;
                 }
@@ -188,17 +203,33 @@ impl Store {
     /// whether it can be applied on top of a state that holds every op up to `applied`.
     pub fn catch_up(&mut self, load: &Load, applied: Hlc) -> CatchUp {
         let mut new = self.read_new_ops(load);
-        if new.is_empty() {
+        let rewritten = std::mem::take(&mut self.rewritten);
+        if new.is_empty() && !rewritten {
             return CatchUp::Nothing;
         }
-        let late = new
-            .iter()
-            .any(|op| op.clock <= applied || op.change.is_roster());
+        let late = rewritten
+            || new
+                .iter()
+                .any(|op| op.clock <= applied || op.change.is_roster());
         fold::merge(&mut new);
         if late {
             CatchUp::Refold(new)
         } else {
             CatchUp::Apply(new)
         }
+    }
+}
+
+/// Which file a path is (device and inode), to tell a log appended to from one written anew.
+fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
     }
 }
