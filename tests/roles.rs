@@ -226,3 +226,31 @@ fn whoami_opens_on_your_own_seat_and_esc_closes_it() {
     s.act(Action::Cancel);
     assert_eq!(s.app.popups.len(), 1);
 }
+
+#[test]
+fn in_a_secured_forum_someone_without_a_seat_is_told_to_say_who_they_are_not_to_wait() {
+    use samrad::store::keys::Signer;
+    let mut s = session(chair());
+    let with_key = |s: &mut Session| {
+        let key = Signer::generate();
+        s.app.key = key.public().to_string();
+        s.store().set_signer(Some(key));
+    };
+    with_key(&mut s);
+    let fx = samrad::app::take_seat(&mut s.app);
+    s.rt.run(&mut s.app, fx);
+    assert!(s.app.doc.forum.is_secured());
+    // A reviewer with a key of their own, who never asked to join.
+    s.as_author(common::authors::guest("Revisor"));
+    with_key(&mut s);
+    s.act(Action::Add);
+    let (said, _) = s.app.message.clone().expect("a reason");
+    assert!(said.contains(":whoami"), "{said}");
+    // Once they asked for NTL's seat, they are told it waits for the chair.
+    s.as_author(ntl());
+    let fx = samrad::app::take_seat(&mut s.app);
+    s.rt.run(&mut s.app, fx);
+    s.act(Action::Position);
+    let (said, _) = s.app.message.clone().expect("a reason");
+    assert!(said.contains("waits for the chair"), "{said}");
+}

@@ -63,7 +63,16 @@ impl App {
         };
         if ok {
             Ok(())
-        } else if self.doc.forum.is_secured() && me.person.is_none() {
+        } else if self.doc.forum.is_secured()
+            && me.person.is_none()
+            && self
+                .doc
+                .forum
+                .roster
+                .requests
+                .iter()
+                .any(|r| r.key == self.key)
+        {
             Err(Msg::MayNotKeyWaiting)
         } else if me.person.is_none() && me.party.is_none() {
             // Nobody said who they are yet.

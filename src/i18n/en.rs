@@ -547,6 +547,7 @@ pub fn text(m: Msg) -> &'static str {
         SignaturesNone => {
             "no approval of these minutes is signed (approvals made before keys were used are not)"
         }
+        FailsChecksShort => "Fails checks ⚠",
         FailsChecks => "FAILS ITS CHECKS ({0} found; samrad verify names them)",
         VerifySeal => "{0}: {1}'s signature of the approved minutes does not hold for their key",
         VerifyRefused => "entry {0} in the name of {1} ({2}) refused: {3}: {4}",

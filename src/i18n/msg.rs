@@ -542,6 +542,7 @@ messages! {
     VerifyRefused,
     VerifySeal,
     FailsChecks,
+    FailsChecksShort,
     SignaturesNotCirculated,
     SignaturesChanged,
     SignaturesNone,

@@ -555,6 +555,7 @@ pub fn text(m: Msg) -> &'static str {
         SignaturesNone => {
             "ingen godkjenning av dette referatet er signert (godkjenninger fra før nøkler ble brukt, er ikke det)"
         }
+        FailsChecksShort => "Feiler kontroll ⚠",
         FailsChecks => "FEILER I KONTROLLEN ({0} funnet; samrad verify navngir dem)",
         VerifySeal => {
             "{0}: signaturen til {1} på det godkjente referatet holder ikke for nøkkelen deres"

@@ -131,8 +131,12 @@ pub fn status_text(app: &App, m: &MeetingRow) -> String {
     crate::i18n::archive_status(app.lang, &app.doc.forum, m, app.now.date_naive())
 }
 
-/// The status column: the status in words, "⚠" when an approval round is overdue.
+/// The status column: the status in words, "⚠" when an approval round is overdue; for
+/// minutes whose record shows tampering, that instead of any status.
 fn status_cell(app: &App, m: &MeetingRow) -> (String, bool) {
+    if m.doubts > 0 {
+        return (app.lang.t(Msg::FailsChecksShort).to_string(), true);
+    }
     let overdue = m.status == MeetingStatus::Circulated
         && m.approval_deadline
             .is_some_and(|d| d < app.now.date_naive());
@@ -147,6 +151,13 @@ fn status_width(app: &App) -> usize {
     MeetingStatus::ALL
         .iter()
         .map(|s| i18n::meeting_status(app.lang, *s).chars().count())
+        .chain(
+            app.archive
+                .meetings
+                .iter()
+                .any(|m| m.doubts > 0)
+                .then(|| app.lang.t(Msg::FailsChecksShort).chars().count()),
+        )
         .max()
         .unwrap_or(10)
         + 2
