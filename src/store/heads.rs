@@ -96,14 +96,18 @@ pub fn check(ops: &[Op]) -> Vec<Lost> {
 /// check.
 pub fn check_new<'a>(
     new: impl Iterator<Item = &'a Op> + Clone,
-    before: impl Iterator<Item = &'a Head> + Clone,
+    before: impl Iterator<Item = &'a Head>,
 ) -> bool {
-    new.clone().flat_map(|op| op.seen.iter()).all(|head| {
-        new.clone()
-            .find(|o| o.writer == head.writer && o.seq == head.seq)
-            .map(|o| names_digest(&head.hash, &o.digest))
-            .or_else(|| before.clone().find(|b| *b == head).map(|_| true))
-            .unwrap_or(false)
+    let lines: HashMap<(&str, u64), &[u8; 32]> = new
+        .clone()
+        .map(|o| ((o.writer.as_str(), o.seq), &o.digest))
+        .collect();
+    let before: Vec<&Head> = before.collect();
+    new.flat_map(|op| op.seen.iter()).all(|head| {
+        match lines.get(&(head.writer.as_str(), head.seq)) {
+            Some(digest) => names_digest(&head.hash, digest),
+            None => before.contains(&head),
+        }
     })
 }
 

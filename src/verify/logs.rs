@@ -35,10 +35,10 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
         match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
             Ok(bytes) => {
                 let mut checked = check_log(&file, &writer, &bytes);
+                let refused = screen_lines(&path, &file, &mut checked, &bytes);
                 read.logs.entries += checked.entries;
                 read.logs.changed.extend(checked.broken);
                 read.logs.notes.extend(checked.notes);
-                let refused = screen_lines(&path, &file, &mut checked.ops, &bytes);
                 read.logs.changed.extend(refused);
                 read.ops.extend(checked.ops);
             }
@@ -56,13 +56,16 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
 /// template. `ops` are the file's entries in order; those refused are taken out, the
 /// others marked with their digest and whether their signature holds. Returns what was
 /// refused.
-fn screen_lines(path: &Path, file: &str, ops: &mut Vec<Op>, bytes: &[u8]) -> Vec<Finding> {
+fn screen_lines(path: &Path, file: &str, checked: &mut LogCheck, bytes: &[u8]) -> Vec<Finding> {
     let origin = log::Origin::of(path);
     let mut found = Vec::new();
     let mut kept = Vec::new();
-    let lines = log::lines(bytes).filter(|l| matches!(l.read, LineRead::Op(_)));
-    for (line, mut op) in lines.zip(std::mem::take(ops)) {
-        op.digest = op::line_digest(line.bytes);
+    // The lines as `check_log` numbered them (already parsed there: not parsed again).
+    let raw: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    let numbered = std::mem::take(&mut checked.op_lines);
+    for (number, mut op) in numbered.into_iter().zip(std::mem::take(&mut checked.ops)) {
+        let line_bytes = raw.get(number - 1).copied().unwrap_or_default();
+        op.digest = op::line_digest(line_bytes);
         let refused = origin.as_ref().and_then(|o| o.refuses(&op)).or_else(|| {
             (op.writer == crate::model::TEMPLATE_WRITER && !crate::store::seed::is_template(&op))
                 .then_some(ProblemKind::NotTheTemplate)
@@ -71,14 +74,14 @@ fn screen_lines(path: &Path, file: &str, ops: &mut Vec<Op>, bytes: &[u8]) -> Vec
             Some(kind) => Some(kind),
             None if op.sig.is_empty() => None,
             None => {
-                op.verified = op.check_signature(line.bytes);
+                op.verified = op.check_signature(line_bytes);
                 (!op.verified).then_some(ProblemKind::BadSignature)
             }
         };
         if let Some(kind) = kind {
             found.push(Finding::Line(Problem {
                 path: file.into(),
-                line: Some(line.number),
+                line: Some(number),
                 kind: kind.clone(),
             }));
             if kind != ProblemKind::BadSignature {
@@ -87,7 +90,7 @@ fn screen_lines(path: &Path, file: &str, ops: &mut Vec<Op>, bytes: &[u8]) -> Vec
         }
         kept.push(op);
     }
-    *ops = kept;
+    checked.ops = kept;
     found
 }
 
@@ -100,6 +103,8 @@ pub(super) fn shown_dir(layout: &Layout, scope: &Scope) -> String {
 #[derive(Debug, Default)]
 pub struct LogCheck {
     pub ops: Vec<Op>,
+    /// The line number (from 1) of each of `ops`.
+    pub op_lines: Vec<usize>,
     pub entries: usize,
     /// The first break of the chain, if any.
     pub broken: Option<Finding>,
@@ -147,6 +152,7 @@ pub fn check_log(file: &str, writer: &str, bytes: &[u8]) -> LogCheck {
                     prev: op.prev.clone(),
                 };
                 out.ops.push(op);
+                out.op_lines.push(n);
                 Some(f)
             }
             LineRead::Newer(v) => {
