@@ -185,6 +185,7 @@ pub fn meeting_script(
                     item,
                     party: other,
                     text: format!("{} #{e}", sentence(&mut rng, 6)),
+                    base: None,
                 }
             }
             0..=3 => Change::Position {
@@ -193,12 +194,14 @@ pub fn meeting_script(
                 party,
                 stance: Stance::ALL[rng.below(4)],
                 reason: format!("{} #{e}", sentence(&mut rng, 6)),
+                base: None,
             },
             4 => Change::Statement {
                 meeting: m.clone(),
                 item,
                 party,
                 text: format!("{} #{e}", sentence(&mut rng, 12)),
+                base: None,
             },
             5 => Change::ItemSet {
                 meeting: m.clone(),

@@ -6,7 +6,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use super::action::{Action, Effect};
 use super::state::{App, Editor, EditorTarget, OnYes, Popup};
 use crate::i18n::Msg;
-use crate::model::{Change, Id, Input, InputTarget, ItemField};
+use crate::model::{Change, Id, Input, InputTarget, TextField};
 
 /// The editor on the selected item of an editable meeting, with the text as it is now.
 pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
@@ -73,9 +73,10 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Save => {
             let (target, text, changed) = (ed.target.clone(), ed.text(), ed.changed());
+            let base = ed.original.clone();
             app.popups.pop();
             if changed && let Some(meeting) = app.meeting.clone() {
-                let change = change_for(app, meeting, target, text);
+                let change = change_for(app, meeting, target, base, text);
                 app.commit(fx, change);
             }
         }
@@ -92,8 +93,15 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 }
 
 /// What saved text becomes: a field of the item, our party's statement, or a new input
-/// from our party.
-fn change_for(app: &mut App, meeting: Id, target: EditorTarget, text: String) -> Change {
+/// from our party. Texts that others may edit too carry `base`, the text the editor
+/// opened with, so that the fold merges instead of overwriting.
+fn change_for(
+    app: &mut App,
+    meeting: Id,
+    target: EditorTarget,
+    base: String,
+    text: String,
+) -> Change {
     let party = app.author.party.clone().unwrap_or_default();
     let input = |app: &mut App, target| Input {
         id: app.ids.new_id("i"),
@@ -104,20 +112,23 @@ fn change_for(app: &mut App, meeting: Id, target: EditorTarget, text: String) ->
         at: app.now_text(),
         by: app.author.name.clone(),
     };
-    let set = |item, set| Change::ItemSet {
+    let long_text = |item, field| Change::ItemText {
         meeting: meeting.clone(),
         item,
-        set,
+        field,
+        base: base.clone(),
+        text: text.clone(),
     };
     match target {
-        EditorTarget::Notes(i) => set(i, ItemField::Notes(text.clone())),
-        EditorTarget::Conclusion(i) => set(i, ItemField::Conclusion(text.clone())),
-        EditorTarget::Background(i) => set(i, ItemField::Background(text.clone())),
+        EditorTarget::Notes(i) => long_text(i, TextField::Notes),
+        EditorTarget::Conclusion(i) => long_text(i, TextField::Conclusion),
+        EditorTarget::Background(i) => long_text(i, TextField::Background),
         EditorTarget::Statement(item) => Change::Statement {
             meeting: meeting.clone(),
             item,
             party: party.clone(),
             text: text.clone(),
+            base: Some(base.clone()),
         },
         EditorTarget::Input(item) => Change::ItemInput {
             meeting: meeting.clone(),

@@ -26,7 +26,12 @@ pub enum FormKind {
     NewPerson {
         me: bool,
     },
-    Position(Id),
+    /// A party's position on an item; `from`: the party the form opened on, and the
+    /// reason it had then (the base its edit merges from).
+    Position {
+        item: Id,
+        from: Option<(Id, String)>,
+    },
     OpenVote(Id),
     CastVote {
         item: Id,
@@ -50,7 +55,7 @@ impl FormKind {
             FormKind::AreaStatus(_) => Msg::AreaStatus,
             FormKind::NewDocument => Msg::NewDocument,
             FormKind::NewPerson { .. } => Msg::NewPerson,
-            FormKind::Position(_) => Msg::Positions,
+            FormKind::Position { .. } => Msg::Positions,
             FormKind::OpenVote(_) => Msg::NewVote,
             FormKind::CastVote { .. } => Msg::Vote,
             FormKind::ArchiveFilter => Msg::FilterTitle,

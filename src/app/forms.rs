@@ -82,7 +82,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Effect>, String> {
         FormKind::NewMeeting => MeetingForm::submit(app, false, f)?,
         FormKind::EditMeeting => MeetingForm::submit(app, true, f)?,
         FormKind::NewDocument => DocumentForm::submit(app, f)?,
-        FormKind::Position(item) => PositionForm::submit(app, item, f)?,
+        FormKind::Position { item, from } => PositionForm::submit(app, item, from, f)?,
         FormKind::OpenVote(item) => VoteForm::submit(app, item, f)?,
         FormKind::CastVote { item, vote } => BallotForm::submit(app, item, vote, f)?,
     };

@@ -63,22 +63,52 @@ impl PositionForm {
             ),
         ];
         let title = app.about_item(Msg::Positions, &item);
-        app.open_titled_form(FormKind::Position(item.id.clone()), title, fields);
+        let from = parties.get(party).map(|p| {
+            let reason = current.as_ref().map(|c| c.reason.clone());
+            (p.id.clone(), reason.unwrap_or_default())
+        });
+        let kind = FormKind::Position {
+            item: item.id.clone(),
+            from,
+        };
+        app.open_titled_form(kind, title, fields);
     }
 
-    pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
+    pub fn submit(
+        app: &mut App,
+        item: &Id,
+        from: &Option<(Id, String)>,
+        f: &Form,
+    ) -> Result<Vec<Change>, String> {
         let meeting = app.meeting_for_form()?;
         let party = position_parties(app)
             .get(f.choice(Msg::FieldParty))
             .map(|p| p.id.clone())
             .ok_or_else(|| app.t(Msg::FieldParty).to_string())?;
         let stance = Stance::ALL[f.choice(Msg::FieldStance).min(Stance::ALL.len() - 1)];
+        // The reason merges from what the form showed; for another party than the one it
+        // opened on, from that party's reason as it is now (the form showed no other).
+        let base = match from {
+            Some((opened, shown)) if *opened == party => shown.clone(),
+            _ => app
+                .doc
+                .meeting(&meeting)
+                .and_then(|m| m.item(item))
+                .and_then(|it| {
+                    it.current_positions()
+                        .into_iter()
+                        .find(|p| p.party == party)
+                        .map(|p| p.reason.clone())
+                })
+                .unwrap_or_default(),
+        };
         Ok(vec![Change::Position {
             meeting,
             item: item.clone(),
             party,
             stance,
             reason: f.text(Msg::FieldReason),
+            base: Some(base),
         }])
     }
 }

@@ -171,6 +171,7 @@ impl Gen {
                     party: party.clone(),
                     stance: s,
                     reason: self.reason(s),
+                    base: None,
                 };
                 self.day_op(day, w, position)?;
             }
@@ -210,6 +211,7 @@ impl Gen {
                     item: item.clone(),
                     party: party.clone(),
                     text: body,
+                    base: None,
                 },
             )?;
         }

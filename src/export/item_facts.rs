@@ -2,8 +2,13 @@
 //! the TUI's detail pane both lay an item out from these facts, each in its own way, so
 //! the two cannot say different things about it.
 
+use std::borrow::Cow;
+
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{DevArea, Forum, Item, ItemKind, Vote, ha20_deadlines};
+use crate::model::{
+    ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
+    ha20_deadlines,
+};
 
 /// An item's facts. Borrowed texts are the item's own, as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,8 +28,8 @@ pub struct ItemFacts<'a> {
     pub demanded: Option<(String, String)>,
     pub areas: Vec<AreaRef<'a>>,
     /// Background and notes, when they say anything.
-    pub background: Option<&'a str>,
-    pub notes: Option<&'a str>,
+    pub background: Option<Cow<'a, str>>,
+    pub notes: Option<Cow<'a, str>>,
     pub inputs: Vec<InputFact<'a>>,
     /// None when no party took a position and the kind of item asks for none.
     pub positions: Option<Positions<'a>>,
@@ -100,8 +105,8 @@ pub struct PositionFact<'a> {
     /// not know.
     pub group: Option<String>,
     pub stance: &'static str,
-    /// As written; may be empty.
-    pub reason: &'a str,
+    /// As written (conflicts in words, `readable`); may be empty.
+    pub reason: Cow<'a, str>,
     /// Who recorded it, and when (a short time stamp).
     pub by: &'a str,
     pub at: String,
@@ -131,7 +136,7 @@ impl Positions<'_> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conclusion<'a> {
     /// The conclusion as written, when it says anything.
-    pub text: Option<&'a str>,
+    pub text: Option<Cow<'a, str>>,
     /// "Enighet" or "Uenighet", when the item ended in one.
     pub agreement: Option<&'static str>,
     /// The parties that disagree (short names).
@@ -142,12 +147,60 @@ pub struct Conclusion<'a> {
 pub struct StatementFact<'a> {
     /// The party's short name.
     pub party: &'a str,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
 }
 
-/// Text that says something: not empty and not only blanks.
-fn written(text: &str) -> Option<&str> {
-    (!text.trim().is_empty()).then_some(text)
+/// Text that says something (not empty and not only blanks), readable.
+fn written(text: &str, lang: Lang) -> Option<Cow<'_, str>> {
+    (!text.trim().is_empty()).then(|| readable(text, lang))
+}
+
+/// A text with its unresolved conflicts (`model::merge_text`) in words: where a conflict
+/// starts, whose version follows the first, and where it ends. Text without conflicts is
+/// returned as it is.
+pub fn readable(text: &str, lang: Lang) -> Cow<'_, str> {
+    if conflict_count(text) == 0 {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<ConflictLine> = text.lines().map(conflict_line).collect();
+    // Each separator's label is its conflict's end label: match them up, nesting and all.
+    let mut labels: Vec<Option<&str>> = vec![None; lines.len()];
+    let mut open: Vec<Option<usize>> = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        match line {
+            ConflictLine::Start => open.push(None),
+            ConflictLine::Separator => {
+                if let Some(top) = open.last_mut() {
+                    *top = Some(n);
+                }
+            }
+            ConflictLine::End(label) => {
+                if let Some(Some(sep)) = open.pop() {
+                    labels[sep] = Some(label);
+                }
+            }
+            ConflictLine::Text(_) => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len() + 128);
+    for (n, line) in lines.iter().enumerate() {
+        let words = match line {
+            ConflictLine::Text(t) => t.to_string(),
+            ConflictLine::Start => format!("⚠ {}", lang.t(Msg::ConflictStart)),
+            ConflictLine::Separator => match labels[n] {
+                Some(label) if !label.is_empty() => {
+                    format!("── {} {}:", label, lang.t(Msg::ConflictWrote))
+                }
+                _ => format!("── {}:", lang.t(Msg::ConflictOther)),
+            },
+            ConflictLine::End(_) => format!("── {}", lang.t(Msg::ConflictEnd)),
+        };
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(&words);
+    }
+    Cow::Owned(out)
 }
 
 /// A party's confederation, or its side in words.
@@ -179,8 +232,8 @@ impl<'a> ItemFacts<'a> {
                 (i18n::short_date(lang, d), i18n::short_date(lang, start_by))
             }),
             areas: area_refs(forum, &item.areas),
-            background: written(&item.background),
-            notes: written(&item.notes),
+            background: written(&item.background, lang),
+            notes: written(&item.notes, lang),
             inputs: item
                 .inputs
                 .iter()
@@ -192,9 +245,9 @@ impl<'a> ItemFacts<'a> {
                 .collect(),
             positions: positions(forum, item, lang),
             votes: item.votes.iter().map(|v| vote_line(v, lang)).collect(),
-            conclusion: (written(&item.conclusion).is_some() || item.agreement.is_some()).then(
+            conclusion: (!item.conclusion.trim().is_empty() || item.agreement.is_some()).then(
                 || Conclusion {
-                    text: written(&item.conclusion),
+                    text: written(&item.conclusion, lang),
                     agreement: item.agreement.map(|a| i18n::agreement(lang, a)),
                     dissenters: item
                         .dissenters
@@ -208,7 +261,7 @@ impl<'a> ItemFacts<'a> {
                 .into_iter()
                 .map(|s| StatementFact {
                     party: forum.party_short(&s.party),
-                    text: &s.text,
+                    text: readable(&s.text, lang),
                 })
                 .collect(),
         }
@@ -235,7 +288,7 @@ fn positions<'a>(forum: &'a Forum, item: &'a Item, lang: Lang) -> Option<Positio
                 party: forum.party_short(&p.party),
                 group: forum.party(&p.party).map(|x| group_of(lang, x)),
                 stance: i18n::stance(lang, p.stance),
-                reason: &p.reason,
+                reason: readable(&p.reason, lang),
                 by: &p.by,
                 at: i18n::short_datetime(lang, &p.at),
                 on_behalf: p.on_behalf,

@@ -400,7 +400,7 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
         let areas = facts.areas.iter().map(AreaRef::numbered_title).collect();
         out.extend(titled_list(2, t(Msg::DevAreas), areas));
     }
-    titled_text(&mut out, t(Msg::Background), facts.background);
+    titled_text(&mut out, t(Msg::Background), facts.background.as_deref());
     if !facts.inputs.is_empty() {
         out.push(Block::Heading(2, t(Msg::Inputs)));
         for i in &facts.inputs {
@@ -412,7 +412,7 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
             out.push(Block::Quote(i.text.to_string()));
         }
     }
-    titled_text(&mut out, t(Msg::Notes), facts.notes);
+    titled_text(&mut out, t(Msg::Notes), facts.notes.as_deref());
     if let Some(p) = &facts.positions {
         positions(&mut out, p, lang);
     }
@@ -421,7 +421,7 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
     }
     if let Some(c) = &facts.conclusion {
         out.push(Block::Heading(2, t(Msg::Conclusion)));
-        out.extend(c.text.map(|text| Block::Para(text.to_string())));
+        out.extend(c.text.as_deref().map(|text| Block::Para(text.to_string())));
         if let Some(a) = c.agreement {
             let mut s = a.to_string();
             if !c.dissenters.is_empty() {

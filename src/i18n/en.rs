@@ -258,6 +258,13 @@ pub fn text(m: Msg) -> &'static str {
         SavedAt => "saved",
         NothingSaved => "no changes",
         SaveFailed => "SAVE FAILED",
+        ConflictStart => {
+            "Conflict: two edits overlap. Both versions are kept until someone edits the text."
+        }
+        ConflictWrote => "wrote",
+        ConflictOther => "the other version",
+        ConflictEnd => "end of conflict",
+        Conflicts => "conflicts",
         TooSmall => "The window is too small for samrad. Make it at least 60×16.",
         Elapsed => "elapsed",
         CurrentItemMark => "current",

@@ -258,6 +258,13 @@ pub fn text(m: Msg) -> &'static str {
         SavedAt => "lagret",
         NothingSaved => "ingen endringer",
         SaveFailed => "LAGRING FEILET",
+        ConflictStart => {
+            "Konflikt: to endringer overlapper. Begge versjonene står til noen retter teksten."
+        }
+        ConflictWrote => "skrev",
+        ConflictOther => "den andre versjonen",
+        ConflictEnd => "slutt på konflikten",
+        Conflicts => "konflikter",
         TooSmall => "Vinduet er for lite for samrad. Gjør det minst 60×16 tegn.",
         Elapsed => "brukt",
         CurrentItemMark => "gjeldende",

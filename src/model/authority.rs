@@ -195,6 +195,7 @@ mod tests {
             party: party.into(),
             stance: Stance::Agree,
             reason: String::new(),
+            base: None,
         }
     }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     ActionField, ActionStatus, DevArea, DevAreaStatus, Document, GoalArea, Id, Input, ItemField,
     ItemKind, ItemNumber, MeetingField, MeetingStatus, Owner, Party, Person, Presence, Stance,
-    VoteMethod, VoteOption, VoteRule,
+    TextField, VoteMethod, VoteOption, VoteRule,
 };
 
 /// The writer id of the template's ops: they ship in the binary and seed the forum. No
@@ -157,6 +157,15 @@ pub enum Change {
         meeting: Id,
         item: Id,
     },
+    /// A long text of an item, edited from `base` (the text its writer started from):
+    /// merged into the text as it stands, never overwriting what others wrote meanwhile.
+    ItemText {
+        meeting: Id,
+        item: Id,
+        field: TextField,
+        base: String,
+        text: String,
+    },
     Position {
         meeting: Id,
         item: Id,
@@ -164,12 +173,19 @@ pub enum Change {
         stance: Stance,
         #[serde(default)]
         reason: String,
+        /// The reason its writer started from; the reason merges like `ItemText`. `None`
+        /// (older ops): the reason replaces the party's last one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<String>,
     },
     Statement {
         meeting: Id,
         item: Id,
         party: Id,
         text: String,
+        /// The statement its writer started from; merges like `ItemText`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<String>,
     },
     ItemInput {
         meeting: Id,
@@ -312,6 +328,7 @@ impl Change {
         match self {
             ItemAdd { item, .. }
             | ItemSet { item, .. }
+            | ItemText { item, .. }
             | ItemDelete { item, .. }
             | Position { item, .. }
             | Statement { item, .. }
@@ -352,6 +369,7 @@ impl Change {
             DocumentRemove { .. } => "document_remove",
             ItemAdd { .. } => "item_add",
             ItemSet { .. } => "item_set",
+            ItemText { .. } => "item_text",
             ItemDelete { .. } => "item_delete",
             Position { .. } => "position",
             Statement { .. } => "statement",
@@ -395,6 +413,7 @@ impl Change {
             | DocumentRemove { meeting, .. }
             | ItemAdd { meeting, .. }
             | ItemSet { meeting, .. }
+            | ItemText { meeting, .. }
             | ItemDelete { meeting, .. }
             | Position { meeting, .. }
             | Statement { meeting, .. }

@@ -81,6 +81,33 @@ pub fn next_item_number<'a>(
     ItemNumber { n, year }
 }
 
+/// An item's long texts, which merge instead of overwriting (`Change::ItemText`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    Notes,
+    Conclusion,
+    Background,
+}
+
+impl TextField {
+    pub fn of(self, item: &Item) -> &str {
+        match self {
+            TextField::Notes => &item.notes,
+            TextField::Conclusion => &item.conclusion,
+            TextField::Background => &item.background,
+        }
+    }
+
+    pub fn of_mut(self, item: &mut Item) -> &mut String {
+        match self {
+            TextField::Notes => &mut item.notes,
+            TextField::Conclusion => &mut item.conclusion,
+            TextField::Background => &mut item.background,
+        }
+    }
+}
+
 /// Standpunkt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -277,6 +304,23 @@ impl Item {
             }
         }
         out
+    }
+
+    /// Unresolved conflicts (`merge_text`) in the item's long texts, as they stand now.
+    pub fn conflicts(&self) -> usize {
+        use super::text_merge::conflict_count;
+        let own = [&self.notes, &self.conclusion, &self.background]
+            .into_iter()
+            .map(|t| conflict_count(t));
+        let reasons = self
+            .current_positions()
+            .into_iter()
+            .map(|p| conflict_count(&p.reason));
+        let statements = self
+            .current_statements()
+            .into_iter()
+            .map(|s| conflict_count(&s.text));
+        own.chain(reasons).chain(statements).sum()
     }
 
     /// Parties on the union side that take positions (not an observer such as the safety

@@ -13,6 +13,7 @@ mod id;
 mod item;
 mod lookup;
 mod meeting;
+mod text_merge;
 mod vote;
 
 pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
@@ -28,12 +29,16 @@ pub use forum::{
 pub use id::{Id, is_safe_id};
 pub use item::{
     Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
-    Stance, Statement, next_item_number,
+    Stance, Statement, TextField, next_item_number,
 };
 pub use lookup::{LookupError, default_meeting, find_meeting};
 pub use meeting::{
     Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
     Presence, TransitionError, Verdict,
+};
+pub use text_merge::{
+    CONFLICT_END, CONFLICT_SEPARATOR, CONFLICT_START, ConflictLine, conflict_count, conflict_line,
+    merge_text,
 };
 pub use vote::{
     Ballot, CountEntry, Vote, VoteMethod, VoteOption, VoteOptionKind, VoteOutcome, VoteRule, tally,

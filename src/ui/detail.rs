@@ -55,9 +55,16 @@ fn section(out: &mut Vec<Line<'static>>, title: &str, lines: Vec<Line<'static>>,
     }
 }
 
-/// Text as written, a line for each of its lines.
-fn text_lines(text: &str) -> impl Iterator<Item = Line<'static>> + '_ {
-    text.lines().map(|l| Line::raw(l.to_string()))
+/// Text as written, a line for each of its lines; the lines that say where a conflict
+/// starts, splits and ends (`export::readable`) stand out.
+fn text_lines<'t>(text: &'t str, theme: &'t Theme) -> impl Iterator<Item = Line<'static>> + 't {
+    text.lines().map(|l| {
+        if l.starts_with("⚠ ") || l.starts_with("── ") {
+            Line::styled(l.to_string(), theme.warn)
+        } else {
+            Line::raw(l.to_string())
+        }
+    })
 }
 
 fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'static> {
@@ -78,7 +85,7 @@ fn text_block(lines: &mut Vec<Line<'static>>, title: &str, text: Option<&str>, t
         return;
     };
     heading(lines, title, theme);
-    lines.extend(text_lines(text));
+    lines.extend(text_lines(text, theme));
 }
 
 /// The development areas by number, on one line.
@@ -110,7 +117,12 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     area_field(&mut out, &facts.areas, t(Msg::DevAreas), theme);
-    text_block(&mut out, t(Msg::Background), facts.background, theme);
+    text_block(
+        &mut out,
+        t(Msg::Background),
+        facts.background.as_deref(),
+        theme,
+    );
     if !facts.inputs.is_empty() {
         heading(&mut out, t(Msg::Inputs), theme);
         for i in &facts.inputs {
@@ -119,15 +131,15 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             out.extend(i.text.lines().map(|l| Line::raw(format!("  {l}"))));
         }
     }
-    text_block(&mut out, t(Msg::Notes), facts.notes, theme);
+    text_block(&mut out, t(Msg::Notes), facts.notes.as_deref(), theme);
     if let Some(p) = &facts.positions {
         position_lines(&mut out, p, app, theme);
     }
     out.extend(facts.votes.iter().map(|v| Line::raw(v.clone())));
     if let Some(c) = &facts.conclusion {
         heading(&mut out, t(Msg::Conclusion), theme);
-        if let Some(text) = c.text {
-            out.extend(text_lines(text));
+        if let Some(text) = c.text.as_deref() {
+            out.extend(text_lines(text, theme));
         }
         if let Some(a) = c.agreement {
             out.push(Line::styled(format!("= {a}"), theme.current));
@@ -139,7 +151,7 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             format!("{} – {}", t(Msg::Statements), s.party),
             theme,
         );
-        out.extend(text_lines(s.text));
+        out.extend(text_lines(&s.text, theme));
     }
     speaker_lines(&mut out, item, app, theme);
     let refused = app

@@ -47,8 +47,11 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::raw(marker(sel)),
                 Span::styled(if is_current { "● " } else { "  " }, theme.current),
                 Span::raw(format!("{:>5} {kind} ", it.number.to_string())),
-                Span::raw(it.title.clone()),
             ];
+            if it.conflicts() > 0 {
+                spans.push(Span::styled("⚠ ", theme.warn));
+            }
+            spans.push(Span::raw(it.title.clone()));
             if it.confidential {
                 spans.push(Span::styled(
                     format!(" [{}]", lang.t(Msg::Confidential)),

@@ -5,8 +5,14 @@
 use super::{Doc, own_party_only, push_new, put_by_id};
 use crate::model::{
     Attendance, Ballot, Change, CountEntry, Item, ItemField, OpMeta, Position, RejectReason,
-    Speaker, Statement, Vote, VoteMethod, tally,
+    Speaker, Statement, Vote, VoteMethod, merge_text, tally,
 };
+
+/// Names an edit at the end of a conflict it makes: who, and when (to the minute).
+fn edit_label(meta: &OpMeta) -> String {
+    let when = meta.at.get(..16).unwrap_or(meta.at).replace('T', " ");
+    format!("{}, {when}", meta.author.name)
+}
 
 impl Doc {
     pub(super) fn apply_to_open_meeting(
@@ -82,15 +88,39 @@ impl Doc {
                 self.deleted_items.insert(item);
                 self.sort_items(&meeting);
             }
+            C::ItemText {
+                meeting,
+                item,
+                field,
+                base,
+                text,
+            } => {
+                let slot = field.of_mut(self.item_mut(&meeting, &item)?);
+                *slot = merge_text(&base, slot, &text, &edit_label(meta));
+            }
             C::Position {
                 meeting,
                 item,
                 party,
                 stance,
                 reason,
+                base,
             } => {
                 let on_behalf = !meta.author.writes_for(&party);
-                self.item_mut(&meeting, &item)?.positions.push(Position {
+                let it = self.item_mut(&meeting, &item)?;
+                let reason = match base {
+                    Some(base) => {
+                        let current = it
+                            .current_positions()
+                            .into_iter()
+                            .find(|p| p.party == party)
+                            .map(|p| p.reason.as_str())
+                            .unwrap_or_default();
+                        merge_text(&base, current, &reason, &edit_label(meta))
+                    }
+                    None => reason,
+                };
+                it.positions.push(Position {
                     party,
                     stance,
                     reason,
@@ -104,9 +134,23 @@ impl Doc {
                 item,
                 party,
                 text,
+                base,
             } => {
                 let it = self.item_mut(&meeting, &item)?;
                 own_party_only(meta.author.writes_for(&party))?;
+                let text = match base {
+                    Some(base) => {
+                        let current = it
+                            .statements
+                            .iter()
+                            .rev()
+                            .find(|s| s.party == party)
+                            .map(|s| s.text.as_str())
+                            .unwrap_or_default();
+                        merge_text(&base, current, &text, &edit_label(meta))
+                    }
+                    None => text,
+                };
                 it.statements.push(Statement {
                     party,
                     text,

@@ -107,7 +107,10 @@ fn describe(change: &Change) -> String {
         C::RequestChanges { party, .. } => format!("request for changes by {party}"),
         C::Circulate { .. } => "circulation".to_string(),
         C::MeetingStatus { to, .. } => format!("status to {to:?}"),
-        C::ItemAdd { item, .. } | C::ItemSet { item, .. } | C::ItemDelete { item, .. } => {
+        C::ItemAdd { item, .. }
+        | C::ItemSet { item, .. }
+        | C::ItemText { item, .. }
+        | C::ItemDelete { item, .. } => {
             format!("item {item}")
         }
         C::ActionAdd { id, .. } | C::ActionSet { id, .. } => format!("action {id}"),

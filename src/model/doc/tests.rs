@@ -118,6 +118,130 @@ fn items_follow_rank_and_reorder() {
     assert_eq!(titles(&d), ["A", "B2"]);
 }
 
+fn notes(d: &Doc, item: &str) -> String {
+    d.meeting("m")
+        .and_then(|m| m.item(item))
+        .map(|i| i.notes.clone())
+        .unwrap_or_default()
+}
+
+fn write_notes(d: &mut Doc, n: u32, who: &str, base: &str, text: &str) {
+    d.apply(
+        &meta(n, who),
+        Change::ItemText {
+            meeting: "m".into(),
+            item: "a".into(),
+            field: crate::model::TextField::Notes,
+            base: base.into(),
+            text: text.into(),
+        },
+    )
+    .expect("notes");
+}
+
+#[test]
+fn notes_written_from_the_same_text_merge_and_overlaps_keep_both() {
+    let mut d = doc_with_item();
+    write_notes(&mut d, 4, "kmd", "", "Innledning.\nDiskusjon.\nAvslutning.");
+    let seen = notes(&d, "a");
+    // The chair and the minute-taker both edit what they saw: different lines merge.
+    write_notes(
+        &mut d,
+        5,
+        "kmd",
+        &seen,
+        "INNLEDNING.\nDiskusjon.\nAvslutning.",
+    );
+    write_notes(
+        &mut d,
+        6,
+        "referent",
+        &seen,
+        "Innledning.\nDiskusjon.\nAVSLUTNING.",
+    );
+    assert_eq!(notes(&d, "a"), "INNLEDNING.\nDiskusjon.\nAVSLUTNING.");
+    // The same line, changed twice from one base: both versions stay, as a conflict.
+    let seen = notes(&d, "a");
+    write_notes(
+        &mut d,
+        7,
+        "kmd",
+        &seen,
+        "INNLEDNING.\nNOTES FROM A\nAVSLUTNING.",
+    );
+    write_notes(
+        &mut d,
+        8,
+        "referent",
+        &seen,
+        "INNLEDNING.\nNOTES FROM B\nAVSLUTNING.",
+    );
+    let merged = notes(&d, "a");
+    assert!(merged.contains("NOTES FROM A") && merged.contains("NOTES FROM B"));
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+    assert_eq!(item.conflicts(), 1, "{merged}");
+    assert!(
+        merged.contains(">>>>>>> rep referent, 2026-12-08 10:08"),
+        "{merged}"
+    );
+    // Resolved by an edit from the conflicted text.
+    write_notes(
+        &mut d,
+        9,
+        "kmd",
+        &merged,
+        "INNLEDNING.\nA og B.\nAVSLUTNING.",
+    );
+    assert_eq!(notes(&d, "a"), "INNLEDNING.\nA og B.\nAVSLUTNING.");
+}
+
+#[test]
+fn a_statement_and_a_reason_merge_with_what_the_party_wrote_meanwhile() {
+    let mut d = doc_with_item();
+    let statement = |base: &str, text: &str| Change::Statement {
+        meeting: "m".into(),
+        item: "a".into(),
+        party: "ntl".into(),
+        text: text.into(),
+        base: Some(base.into()),
+    };
+    d.apply(&meta(4, "ntl"), statement("", "NTL mener.\n\nNTL krever."))
+        .expect("first");
+    let seen = "NTL mener.\n\nNTL krever.";
+    d.apply(
+        &meta(5, "ntl"),
+        statement(seen, "NTL mener sterkt.\n\nNTL krever."),
+    )
+    .expect("one terminal");
+    d.apply(
+        &meta(6, "ntl"),
+        statement(seen, "NTL mener.\n\nNTL krever mer."),
+    )
+    .expect("another terminal");
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+    let current = item.current_statements();
+    assert_eq!(current[0].text, "NTL mener sterkt.\n\nNTL krever mer.");
+    let position = |base: &str, reason: &str| Change::Position {
+        meeting: "m".into(),
+        item: "a".into(),
+        party: "ntl".into(),
+        stance: Stance::Disagree,
+        reason: reason.into(),
+        base: Some(base.into()),
+    };
+    d.apply(&meta(7, "ntl"), position("", "For dyrt."))
+        .expect("rep");
+    d.apply(&meta(8, "kmd"), position("", "Uklart."))
+        .expect("chair on behalf");
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+    let reason = &item.current_positions()[0].reason;
+    assert!(
+        reason.contains("For dyrt.") && reason.contains("Uklart."),
+        "{reason}"
+    );
+    assert_eq!(item.conflicts(), 1);
+}
+
 #[test]
 fn only_the_party_itself_may_write_its_statement_and_the_attempt_is_shown() {
     let mut d = doc_with_item();
@@ -126,6 +250,7 @@ fn only_the_party_itself_may_write_its_statement_and_the_attempt_is_shown() {
         item: "a".into(),
         party: party.into(),
         text: "NTL tar forbehold.".into(),
+        base: None,
     };
     let refused = d
         .apply(&meta(6, "kmd"), st("ntl"))
@@ -152,6 +277,7 @@ fn the_chair_records_a_position_on_a_partys_behalf_and_it_says_so() {
         party: "ntl".into(),
         stance,
         reason: String::new(),
+        base: None,
     };
     d.apply(&meta(6, "kmd"), pos(Stance::Agree))
         .expect("on behalf");

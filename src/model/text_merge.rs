@@ -1,0 +1,179 @@
+//! Long texts (notes, conclusion, background, a position's reason, a statement) merge
+//! instead of overwriting. Every edit op carries the text its writer started from (the
+//! base); the fold merges the edit into the text as it stands by a three-way line merge
+//! (`diffy`). Where two edits changed the same lines differently, both versions are kept
+//! between conflict markers until someone edits the text again and removes them.
+//!
+//! The merge is a pure function of (base, current, incoming), and every replica folds the
+//! same ops in the same order, so every replica ends with the same text.
+
+use diffy::{ConflictStyle, IncompleteHunkStyle, MergeOptions};
+
+/// Opens a conflict: what the text held before the incoming edit follows.
+pub const CONFLICT_START: &str = "<<<<<<<";
+/// Between the two versions of a conflict.
+pub const CONFLICT_SEPARATOR: &str = "=======";
+/// Closes a conflict; the incoming edit's writer and time follow on the same line.
+pub const CONFLICT_END: &str = ">>>>>>>";
+
+/// A line of a text, as far as conflicts go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictLine<'a> {
+    Text(&'a str),
+    /// The start of a conflict.
+    Start,
+    /// Between the versions.
+    Separator,
+    /// The end of a conflict, with who wrote the second version and when.
+    End(&'a str),
+}
+
+/// What a line is: ordinary text or one of the conflict markers.
+pub fn conflict_line(line: &str) -> ConflictLine<'_> {
+    if line == CONFLICT_START || line.starts_with("<<<<<<< ") {
+        ConflictLine::Start
+    } else if line == CONFLICT_SEPARATOR {
+        ConflictLine::Separator
+    } else if let Some(rest) = line.strip_prefix(CONFLICT_END) {
+        ConflictLine::End(rest.trim())
+    } else {
+        ConflictLine::Text(line)
+    }
+}
+
+/// How many unresolved conflicts a text holds.
+pub fn conflict_count(text: &str) -> usize {
+    if !text.contains(CONFLICT_START) {
+        return 0;
+    }
+    text.lines()
+        .filter(|l| conflict_line(l) == ConflictLine::Start)
+        .count()
+}
+
+/// `incoming` (written from `base`) merged into `current`. `label` names the incoming
+/// edit (writer and time) at the end of any conflict it makes. No line of `current` or
+/// `incoming` that the other did not knowingly change is lost.
+pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> String {
+    if current == base || current == incoming {
+        return incoming.to_string();
+    }
+    if incoming == base {
+        return current.to_string();
+    }
+    let with_newline = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_string()
+        } else {
+            format!("{s}\n")
+        }
+    };
+    let mut options = MergeOptions::new();
+    options
+        .set_conflict_style(ConflictStyle::Merge)
+        .set_incomplete_hunk_style(IncompleteHunkStyle::Git);
+    let (b, c, i) = (
+        with_newline(base),
+        with_newline(current),
+        with_newline(incoming),
+    );
+    let mut merged = match options.merge(&b, &c, &i) {
+        Ok(clean) => clean,
+        Err(conflicted) => relabel(&conflicted, label),
+    };
+    if !incoming.ends_with('\n') && merged.ends_with('\n') {
+        merged.pop();
+    }
+    merged
+}
+
+/// diffy names the sides "ours" and "theirs"; the record names the incoming edit's writer.
+fn relabel(conflicted: &str, label: &str) -> String {
+    let mut out = String::with_capacity(conflicted.len() + 64);
+    for line in conflicted.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        match body {
+            "<<<<<<< ours" => out.push_str(CONFLICT_START),
+            ">>>>>>> theirs" if label.is_empty() => out.push_str(CONFLICT_END),
+            ">>>>>>> theirs" => {
+                out.push_str(CONFLICT_END);
+                out.push(' ');
+                out.push_str(&label.replace(['\n', '\r'], " "));
+            }
+            other => out.push_str(other),
+        }
+        out.push_str(end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_from_the_current_text_replaces_it() {
+        assert_eq!(merge_text("a", "a", "a b", "x"), "a b");
+    }
+
+    #[test]
+    fn edits_to_different_lines_both_land() {
+        let base = "one\ntwo\nthree";
+        let chair = "ONE\ntwo\nthree";
+        let rep = "one\ntwo\nTHREE";
+        assert_eq!(merge_text(base, chair, rep, "rep"), "ONE\ntwo\nTHREE");
+    }
+
+    #[test]
+    fn edits_to_the_same_line_keep_both_versions() {
+        let merged = merge_text("notes", "NOTES FROM A", "NOTES FROM B", "Bea, 10:32");
+        assert!(merged.contains("NOTES FROM A"), "{merged}");
+        assert!(merged.contains("NOTES FROM B"), "{merged}");
+        assert_eq!(conflict_count(&merged), 1);
+        assert!(merged.contains(">>>>>>> Bea, 10:32"), "{merged}");
+        let lines: Vec<ConflictLine> = merged.lines().map(conflict_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                ConflictLine::Start,
+                ConflictLine::Text("NOTES FROM A"),
+                ConflictLine::Separator,
+                ConflictLine::Text("NOTES FROM B"),
+                ConflictLine::End("Bea, 10:32"),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_appends_at_the_end_keep_both() {
+        let merged = merge_text("intro", "intro\nfrom a", "intro\nfrom b", "b");
+        assert!(merged.starts_with("intro\n"), "{merged}");
+        assert!(merged.contains("from a") && merged.contains("from b"));
+    }
+
+    #[test]
+    fn an_edit_that_changed_nothing_keeps_the_current_text() {
+        assert_eq!(merge_text("a", "a and more", "a", "x"), "a and more");
+    }
+
+    #[test]
+    fn resolving_removes_the_conflict() {
+        let conflicted = merge_text("n", "A", "B", "b");
+        let resolved = merge_text(&conflicted, &conflicted, "A and B", "c");
+        assert_eq!(resolved, "A and B");
+        assert_eq!(conflict_count(&resolved), 0);
+    }
+
+    #[test]
+    fn a_label_cannot_break_the_marker_line() {
+        let merged = merge_text("n", "A", "B", "evil\n=======\nx");
+        assert_eq!(conflict_count(&merged), 1);
+        assert_eq!(
+            merged.lines().filter(|l| *l == CONFLICT_SEPARATOR).count(),
+            1
+        );
+    }
+}
