@@ -96,6 +96,7 @@ fn meeting(items: usize, positions: usize, actions: usize) -> Doc {
                 party: PARTIES[p % PARTIES.len()].into(),
                 stance: Stance::ALL[p % 4],
                 reason: format!("Begrunnelse {p} med litt tekst som tar plass i detaljruten."),
+                base: None,
             },
         );
     }

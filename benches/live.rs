@@ -61,6 +61,7 @@ fn benches(c: &mut Criterion) {
                 party: "ntl".into(),
                 stance: Stance::Disagree,
                 reason: format!("grunn {n}"),
+                base: None,
             }
         } else {
             // What a representative writes: their party's position or statement.
@@ -69,6 +70,7 @@ fn benches(c: &mut Criterion) {
                 item: "s-2026-2".into(),
                 party: "ntl".into(),
                 text: format!("tilførsel {n}"),
+                base: None,
             }
         };
         rep.commit(change).expect("commit");

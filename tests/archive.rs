@@ -92,6 +92,7 @@ fn folder() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
         item: "m-c-i".into(),
         party: "ntl".into(),
         text: "NTL vil ha det protokollført: Øvrige tiltak må drøftes særskilt.".into(),
+        base: None,
     })?;
     Ok((dir, store))
 }

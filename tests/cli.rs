@@ -592,6 +592,7 @@ fn write_hostile_text(s: &Sandbox) {
                 item: "s-farlig".into(),
                 party: "ntl".into(),
                 text: format!("Protokolltilførsel{HOSTILE} fra NTL"),
+                base: None,
             },
         ),
         (

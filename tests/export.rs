@@ -166,6 +166,7 @@ impl Folder {
             party: party.into(),
             stance,
             reason: reason.into(),
+            base: None,
         })
     }
 
@@ -175,6 +176,7 @@ impl Folder {
             item: self.item.into(),
             party: party.into(),
             text: text.into(),
+            base: None,
         })
     }
 

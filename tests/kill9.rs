@@ -76,6 +76,7 @@ fn kill9_child_writer() {
                 } else {
                     format!("Begrunnelse {writer} {n}")
                 },
+                base: None,
             }
         };
         if !say.commit(&mut store, change) {

@@ -105,6 +105,7 @@ fn multi_process_child_writer() {
                 party: party.into(),
                 stance: Stance::ALL[rng.below(Stance::ALL.len())],
                 reason: format!("Begrunnelse {writer} {n}"),
+                base: None,
             },
             1 => {
                 let id = format!("mp-{writer}-{n}");
@@ -134,6 +135,7 @@ fn multi_process_child_writer() {
                 } else {
                     format!("Begrunnelse {writer} {n}")
                 },
+                base: None,
             },
             _ => Change::ItemSet {
                 meeting: MEETING.into(),

@@ -122,6 +122,7 @@ fn a_change_from_a_writer_whose_clock_is_behind_is_announced_too() {
         party: "ntl".into(),
         stance: samrad::model::Stance::Agree,
         reason: "Vi støtter dette".into(),
+        base: None,
     };
     // Bob's clock is ten minutes behind ours.
     bob.commit_at(change, at("2026-12-08T10:20:00+01:00"))

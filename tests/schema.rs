@@ -262,6 +262,7 @@ fn record_a_full_meeting(store: &mut Store) {
             party: "jf".into(),
             stance: Stance::TakesNote,
             reason: "Ført på vegne av JF".into(),
+            base: None,
         },
         // Refused: the chair may not write another party's statement.
         Change::Statement {
@@ -269,6 +270,7 @@ fn record_a_full_meeting(store: &mut Store) {
             item: s(),
             party: "ntl".into(),
             text: "Ikke vår tekst".into(),
+            base: None,
         },
         Change::ItemInput {
             meeting: m(),
@@ -369,6 +371,7 @@ fn record_a_full_meeting(store: &mut Store) {
                 party: "ntl".into(),
                 stance: Stance::Disagree,
                 reason: "Vi er uenige".into(),
+                base: None,
             },
         ),
         (
@@ -378,6 +381,7 @@ fn record_a_full_meeting(store: &mut Store) {
                 item: s(),
                 party: "ntl".into(),
                 text: "NTL ber om at dette føres til protokollen.".into(),
+                base: None,
             },
         ),
         (

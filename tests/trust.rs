@@ -159,6 +159,7 @@ fn ntl_statement(text: &str) -> Change {
         item: "s-2026-3".into(),
         party: "ntl".into(),
         text: text.into(),
+        base: None,
     }
 }
 

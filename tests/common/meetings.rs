@@ -57,6 +57,7 @@ pub fn position(item: &str, party: &str, stance: Stance, reason: &str) -> Change
         party: party.into(),
         stance,
         reason: reason.into(),
+        base: None,
     }
 }
 
@@ -185,6 +186,7 @@ impl OneItemMeeting {
                     party: party.clone(),
                     stance: *stance,
                     reason: reason.clone(),
+                    base: None,
                 },
             ));
         }
