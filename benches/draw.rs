@@ -37,6 +37,7 @@ fn meeting(items: usize, positions: usize, actions: usize) -> Doc {
             at: "2026-12-08T10:00:00+01:00",
             author: &author,
             key: None,
+            clock: (seq as i64, 0),
         };
         let _ = doc.apply(&meta, change);
     };

@@ -276,6 +276,7 @@ impl Runtime {
     /// they would be missing from the fold). Returns whether anything changed.
     pub fn catch_up(&mut self, app: &mut App) -> bool {
         let mut changed = false;
+        let numbers_before = shown_numbers(app);
         match self.store.catch_up(&Self::load_shown(app), self.newest) {
             CatchUp::Nothing => {}
             CatchUp::Apply(ops) if !self.refold_wanted => {
@@ -309,6 +310,9 @@ impl Runtime {
             self.refold_wanted = false;
             self.note_doubts(app);
             changed = true;
+        }
+        if changed {
+            tell_renumbered(app, &numbers_before);
         }
         changed
     }
@@ -383,6 +387,33 @@ fn read_hit_texts(app: &mut App) {
 }
 
 /// Say that something came in: it may be out of sight in the detail pane.
+/// The numbers of the shown meeting's items.
+fn shown_numbers(app: &App) -> Vec<(String, crate::model::ItemNumber)> {
+    app.current_meeting()
+        .map(|m| m.items.iter().map(|i| (i.id.clone(), i.number)).collect())
+        .unwrap_or_default()
+}
+
+/// An item of the shown meeting that got another number (another machine claimed it
+/// first) is told, so that nobody goes on calling it by the old one.
+fn tell_renumbered(app: &mut App, before: &[(String, crate::model::ItemNumber)]) {
+    let moved: Vec<String> = app
+        .current_meeting()
+        .map(|m| {
+            m.items
+                .iter()
+                .filter_map(|i| {
+                    let (_, old) = before.iter().find(|(id, _)| *id == i.id)?;
+                    (*old != i.number).then(|| format!("{old} → {}", i.number))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !moved.is_empty() {
+        app.warn(format!("{}: {}", app.t(Msg::Renumbered), moved.join(", ")));
+    }
+}
+
 fn tell_arrivals(app: &mut App, ops: &[Op]) {
     let mut names: Vec<String> = ops.iter().map(|op| op.by.name.clone()).collect();
     names.dedup();

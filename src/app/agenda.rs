@@ -114,6 +114,13 @@ impl ItemForm {
             kind,
             rank,
         });
+        // The claim in the forum's log, which every machine reads whatever meeting it
+        // opens: numbers stay unique across meetings (`Doc::settle_numbers`).
+        out.push(Change::ItemNumbers {
+            meeting: meeting.clone(),
+            numbers: vec![(item.clone(), number)],
+            fixed: false,
+        });
         out.extend(sets.into_iter().map(|s| set(&item, s)));
         app.select_after_apply = Some((Pane::Agenda, item));
         app.focus = Pane::Agenda;

@@ -30,6 +30,12 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
         }
     };
     let parties = m.approving_parties(&app.doc.forum);
+    // The numbers these minutes show are fixed from here on, on every machine.
+    let fixed = Change::ItemNumbers {
+        meeting: m.id.clone(),
+        numbers: m.items.iter().map(|i| (i.id.clone(), i.number)).collect(),
+        fixed: true,
+    };
     let change = Change::Circulate {
         meeting: m.id.clone(),
         hash: content_hash(m),
@@ -41,6 +47,7 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
         lang.t(Msg::CirculatedUntil),
         crate::i18n::short_date(lang, deadline)
     );
+    app.commit(fx, fixed);
     app.commit(fx, change);
     app.say(msg);
 }

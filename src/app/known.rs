@@ -60,6 +60,7 @@ impl App {
             .meetings
             .iter()
             .flat_map(|m| m.items.iter().map(|i| i.number))
+            .chain(self.doc.numbers.iter().map(|r| r.number))
             .chain(
                 self.archive
                     .items

@@ -172,10 +172,12 @@ fn standing_items(app: &mut App, meeting: &str, date: chrono::NaiveDate) -> Vec<
     }
     titles.push((Msg::StandingAob, 5));
     let mut out = Vec::new();
+    let mut claims = Vec::new();
     for (rank, (title, minutes)) in titles.into_iter().enumerate() {
         let number = next_item_number(&used, date.year());
         used.push(number);
         let item = app.ids.new_id("s");
+        claims.push((item.clone(), number));
         out.push(Change::ItemAdd {
             meeting: meeting.to_string(),
             item: item.clone(),
@@ -190,6 +192,11 @@ fn standing_items(app: &mut App, meeting: &str, date: chrono::NaiveDate) -> Vec<
             set: ItemField::PlannedMinutes(minutes),
         });
     }
+    out.push(Change::ItemNumbers {
+        meeting: meeting.to_string(),
+        numbers: claims,
+        fixed: false,
+    });
     out
 }
 

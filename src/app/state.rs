@@ -356,6 +356,7 @@ impl App {
     /// user just added once it exists.
     pub fn apply(&mut self, meta: &crate::model::OpMeta, change: crate::model::Change) {
         let _ = self.doc.apply(meta, change);
+        self.doc.settle_numbers();
         self.select_added();
     }
 
@@ -380,6 +381,7 @@ impl App {
     /// Apply an op read from a log (another writer's).
     pub fn apply_op(&mut self, op: crate::store::Op) {
         let _ = op.apply_to(&mut self.doc);
+        self.doc.settle_numbers();
         self.select_added();
     }
 

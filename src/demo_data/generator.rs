@@ -173,6 +173,7 @@ impl Gen {
                     at: &at,
                     author: &forum_author,
                     key: None,
+                    clock: (0, 0),
                 };
                 end.apply(&meta, change.clone())
                     .map_err(|r| anyhow!("internal error: the forum plan was refused ({r:?})"))?;

@@ -264,6 +264,7 @@ pub fn text(m: Msg) -> &'static str {
         ConflictWrote => "wrote",
         ConflictOther => "the other version",
         ConflictEnd => "end of conflict",
+        Renumbered => "Sak numbers taken on another machine, now",
         Conflicts => "conflicts",
         TooSmall => "The window is too small for samrad. Make it at least 60×16.",
         Elapsed => "elapsed",

@@ -267,6 +267,7 @@ messages! {
     ConflictOther,
     ConflictEnd,
     Conflicts,
+    Renumbered,
     TooSmall,
     Elapsed,
     CurrentItemMark,

@@ -264,6 +264,7 @@ pub fn text(m: Msg) -> &'static str {
         ConflictWrote => "skrev",
         ConflictOther => "den andre versjonen",
         ConflictEnd => "slutt på konflikten",
+        Renumbered => "Saksnummer tatt på en annen maskin, nå",
         Conflicts => "konflikter",
         TooSmall => "Vinduet er for lite for samrad. Gjør det minst 60×16 tegn.",
         Elapsed => "brukt",

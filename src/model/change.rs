@@ -42,6 +42,9 @@ pub struct OpMeta<'a> {
     /// The key whose signature on the op was checked (by the store): `None` for an
     /// unsigned op, or one whose signature does not hold.
     pub key: Option<&'a str>,
+    /// The op's hybrid clock (milliseconds, counter): with writer and seq, where it
+    /// stands in fold order.
+    pub clock: (i64, u32),
 }
 
 impl OpMeta<'_> {
@@ -244,6 +247,14 @@ pub enum Change {
         item: Id,
         speaker: Id,
     },
+    /// Sak numbers in the forum's log: claimed when items are added, or fixed when the
+    /// minutes that show them go round (`model/doc/numbering.rs`).
+    ItemNumbers {
+        meeting: Id,
+        numbers: Vec<(Id, ItemNumber)>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        fixed: bool,
+    },
     /// The chair sends closed (or approved) minutes round for approval (HA § 21), with the
     /// hash of their canonical content and a deadline for the answers.
     Circulate {
@@ -384,6 +395,7 @@ impl Change {
             SpeakerWithdraw { .. } => "speaker_withdraw",
             Approve { .. } => "approve",
             Circulate { .. } => "circulate",
+            ItemNumbers { .. } => "item_numbers",
             RequestChanges { .. } => "request_changes",
             Genesis { .. } => "genesis",
             JoinRequest { .. } => "join_request",
@@ -404,7 +416,8 @@ impl Change {
             | DevAreaStatus { .. }
             | ActionAdd { .. }
             | ActionSet { .. }
-            | AreaInput { .. } => Scope::Forum,
+            | AreaInput { .. }
+            | ItemNumbers { .. } => Scope::Forum,
             MeetingCreate { meeting, .. }
             | MeetingSet { meeting, .. }
             | MeetingStatus { meeting, .. }

@@ -220,6 +220,10 @@ pub struct Item {
     pub inputs: Vec<Input>,
     #[serde(default)]
     pub statements: Vec<Statement>,
+    /// The number the item was added with, and when: `number` is settled from every
+    /// claim in the year (`Doc::settle_numbers`), so it may differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<super::NumberClaim>,
     /// The speakers list: who asked for the floor, in order, and who spoke when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<Speaker>,
@@ -291,6 +295,7 @@ impl Item {
             statements: Vec::new(),
             speakers: Vec::new(),
             party_budget_minutes: None,
+            claim: None,
         }
     }
 

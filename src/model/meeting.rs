@@ -251,6 +251,15 @@ impl Meeting {
             approved_at: None,
             earlier_versions: Vec::new(),
             current_item: None,
+            // Where a number came from is bookkeeping; the number itself is content.
+            items: self
+                .items
+                .iter()
+                .map(|i| super::Item {
+                    claim: None,
+                    ..i.clone()
+                })
+                .collect(),
             ..self.clone()
         }
     }

@@ -21,7 +21,7 @@ pub use authority::{Actor, Needs};
 pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope, TEMPLATE_WRITER};
 pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
-pub use doc::{Doc, Minutes, SCHEMA_VERSION};
+pub use doc::{ClaimOrder, Doc, Minutes, NumberClaim, NumberRecord, SCHEMA_VERSION};
 pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
     Person, Role, Side,

@@ -86,6 +86,7 @@ pub fn fold(mut ops: Vec<Op>) -> Doc {
         // A refused op is recorded in the doc; the fold goes on.
         let _ = doc.apply(&op.meta(), change);
     }
+    doc.settle_numbers();
     doc
 }
 

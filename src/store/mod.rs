@@ -338,6 +338,7 @@ impl Store {
             // A refused op is recorded in the doc; the fold goes on.
             let _ = op.apply_to(&mut doc);
         }
+        doc.settle_numbers();
         self.write_snapshot(key, &doc, max_clock);
         Some(doc)
     }

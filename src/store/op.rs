@@ -63,6 +63,7 @@ impl Op {
             at: &self.at,
             author: &self.by,
             key: self.verified.then_some(self.key.as_str()),
+            clock: (self.clock.ms, self.clock.c),
         }
     }
 
@@ -76,6 +77,7 @@ impl Op {
             change,
             key,
             verified,
+            clock,
             ..
         } = self;
         doc.apply(
@@ -85,6 +87,7 @@ impl Op {
                 at: &at,
                 author: &by,
                 key: verified.then_some(key.as_str()),
+                clock: (clock.ms, clock.c),
             },
             change,
         )

@@ -14,6 +14,11 @@ impl Doc {
     ) -> Result<(), RejectReason> {
         use Change as C;
         match change {
+            C::ItemNumbers {
+                meeting,
+                numbers,
+                fixed,
+            } => self.record_numbers(meta, meeting, numbers, fixed),
             C::Forum { id, name } => {
                 self.forum.id = id;
                 self.forum.name = name;

@@ -5,6 +5,7 @@
 
 mod forum_changes;
 mod lifecycle;
+mod numbering;
 mod record;
 mod refusal;
 mod roster;
@@ -36,6 +37,9 @@ pub struct Doc {
     #[serde(skip)]
     action_index: HashMap<Id, usize>,
     deleted_items: HashSet<Id>,
+    /// Sak number claims and fixed numbers from the forum's log (`numbering.rs`).
+    #[serde(default)]
+    pub numbers: Vec<NumberRecord>,
 }
 
 /// The minutes file of one meeting: self-contained, in reading order.
@@ -203,3 +207,5 @@ fn own_party_only(own: bool) -> Result<(), RejectReason> {
 
 #[cfg(test)]
 mod tests;
+
+pub use numbering::{ClaimOrder, NumberClaim, NumberRecord};

@@ -2,7 +2,7 @@
 //! positions, statements, inputs, votes and the speakers list. Refused once the minutes
 //! are out for approval or approved.
 
-use super::{Doc, own_party_only, push_new, put_by_id};
+use super::{ClaimOrder, Doc, NumberClaim, own_party_only, push_new, put_by_id};
 use crate::model::{
     Attendance, Ballot, Change, CountEntry, Item, ItemField, OpMeta, Position, RejectReason,
     Speaker, Statement, Vote, VoteMethod, merge_text, tally,
@@ -66,9 +66,12 @@ impl Doc {
                 if self.deleted_items.contains(&item) || self.item_mut(&meeting, &item).is_ok() {
                     return Err(RejectReason::Duplicate);
                 }
-                self.meeting_mut(&meeting)?
-                    .items
-                    .push(Item::new(item, number, title, kind, rank));
+                let mut new = Item::new(item, number, title, kind, rank);
+                new.claim = Some(NumberClaim {
+                    number,
+                    order: ClaimOrder::of(meta),
+                });
+                self.meeting_mut(&meeting)?.items.push(new);
                 self.sort_items(&meeting);
             }
             C::ItemSet { meeting, item, set } => {

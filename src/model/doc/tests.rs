@@ -29,6 +29,7 @@ fn meta(n: u32, who: &str) -> OpMeta<'static> {
         at,
         author,
         key: None,
+        clock: (i64::from(n), 0),
     }
 }
 
@@ -590,4 +591,112 @@ fn a_deleted_item_stays_deleted() {
         RejectReason::UnknownTarget
     );
     assert_eq!(titles(&d), ["B"]);
+}
+
+fn add_item(d: &mut Doc, n: u32, meeting: &str, id: &str, number: u32) {
+    let number = ItemNumber {
+        n: number,
+        year: 2026,
+    };
+    d.apply(
+        &meta(n, "kmd"),
+        Change::ItemAdd {
+            meeting: meeting.into(),
+            item: id.into(),
+            number,
+            title: id.to_uppercase(),
+            kind: ItemKind::Information,
+            rank: i64::from(n) * 1024,
+        },
+    )
+    .expect("item");
+    d.apply(
+        &meta(n, "kmd"),
+        Change::ItemNumbers {
+            meeting: meeting.into(),
+            numbers: vec![(id.into(), number)],
+            fixed: false,
+        },
+    )
+    .expect("claim");
+}
+
+fn number_of(d: &Doc, meeting: &str, item: &str) -> String {
+    d.meeting(meeting)
+        .and_then(|m| m.item(item))
+        .map(|i| i.number.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn two_machines_claiming_one_sak_number_end_with_distinct_numbers_the_first_keeping_it() {
+    // a (2/26) and b (3/26) are there; two machines each add an item as 4/26.
+    let mut d = doc_with_item();
+    add_item(&mut d, 20, "m", "late", 4);
+    add_item(&mut d, 10, "m", "early", 4);
+    d.settle_numbers();
+    assert_eq!(
+        number_of(&d, "m", "early"),
+        "4/26",
+        "the first claim keeps it"
+    );
+    assert_eq!(number_of(&d, "m", "late"), "5/26");
+    // The same ops in the other order settle the same way.
+    let mut e = doc_with_item();
+    add_item(&mut e, 10, "m", "early", 4);
+    add_item(&mut e, 20, "m", "late", 4);
+    e.settle_numbers();
+    assert_eq!(number_of(&e, "m", "late"), "5/26");
+    let claimed = e
+        .meeting("m")
+        .and_then(|m| m.item("late"))
+        .and_then(|i| i.claim.clone());
+    assert_eq!(claimed.map(|c| c.number.to_string()), Some("4/26".into()));
+}
+
+#[test]
+fn a_number_shown_in_circulated_minutes_never_changes() {
+    let mut d = doc_with_item();
+    add_item(&mut d, 30, "m", "shown", 4);
+    d.settle_numbers();
+    d.apply(
+        &meta(31, "kmd"),
+        Change::ItemNumbers {
+            meeting: "m".into(),
+            numbers: vec![("shown".into(), ItemNumber { n: 4, year: 2026 })],
+            fixed: true,
+        },
+    )
+    .expect("fixed");
+    // A claim made earlier on a machine that synced late: it must move, not the shown one.
+    d.apply(
+        &meta(5, "kmd"),
+        Change::ItemNumbers {
+            meeting: "other".into(),
+            numbers: vec![("elsewhere".into(), ItemNumber { n: 4, year: 2026 })],
+            fixed: false,
+        },
+    )
+    .expect("claim");
+    d.settle_numbers();
+    assert_eq!(number_of(&d, "m", "shown"), "4/26");
+}
+
+#[test]
+fn numbers_claimed_in_another_meeting_are_kept_clear_of() {
+    let mut d = doc_with_item();
+    // Another meeting (not loaded) claimed 4/26 first; only its claim in the forum's log
+    // is known here.
+    d.apply(
+        &meta(5, "kmd"),
+        Change::ItemNumbers {
+            meeting: "other".into(),
+            numbers: vec![("x".into(), ItemNumber { n: 4, year: 2026 })],
+            fixed: false,
+        },
+    )
+    .expect("claim");
+    add_item(&mut d, 20, "m", "mine", 4);
+    d.settle_numbers();
+    assert_eq!(number_of(&d, "m", "mine"), "5/26");
 }

@@ -1,0 +1,165 @@
+//! Sak numbers unique within the forum and year, whatever order machines added items in.
+//!
+//! An item's `ItemAdd` claims a number (the next free one its writer knew of). With the item
+//! the writer also records the claim in the forum's log (`Change::ItemNumbers`), which
+//! every machine reads whichever meeting it opens, and when the minutes go round for
+//! approval the numbers they show are recorded there as fixed. `settle_numbers` then gives
+//! every item its number by one rule: fixed numbers first, then claims in the order they
+//! were made (the ops' fold order); a claim whose number is taken gets the next number
+//! after every number claimed in that year. Every machine with the same ops gets the same
+//! numbers, and a number shown in circulated or approved minutes never changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::Doc;
+use crate::model::{Id, ItemNumber, OpMeta};
+
+/// Where a claim stands among all claims: the clock of its op, its writer and number.
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+pub struct ClaimOrder(pub i64, pub u32, pub String, pub u64);
+
+impl ClaimOrder {
+    pub fn of(meta: &OpMeta) -> ClaimOrder {
+        ClaimOrder(
+            meta.clock.0,
+            meta.clock.1,
+            meta.writer.to_string(),
+            meta.seq,
+        )
+    }
+}
+
+/// The number an item's `ItemAdd` asked for, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct NumberClaim {
+    pub number: ItemNumber,
+    pub order: ClaimOrder,
+}
+
+/// A claim or a fixed number recorded in the forum's log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberRecord {
+    pub meeting: Id,
+    pub item: Id,
+    pub number: ItemNumber,
+    pub order: ClaimOrder,
+    pub fixed: bool,
+}
+
+impl Doc {
+    /// Record the claims or fixed numbers of an `ItemNumbers` change.
+    pub(super) fn record_numbers(
+        &mut self,
+        meta: &OpMeta,
+        meeting: Id,
+        numbers: Vec<(Id, ItemNumber)>,
+        fixed: bool,
+    ) {
+        let order = ClaimOrder::of(meta);
+        for (item, number) in numbers {
+            let same = |r: &NumberRecord| r.item == item && r.fixed == fixed;
+            // The first claim of an item counts; a later fixing replaces an earlier one.
+            match self.numbers.iter_mut().find(|r| same(r)) {
+                Some(r) if fixed => r.number = number,
+                Some(_) => {}
+                None => self.numbers.push(NumberRecord {
+                    meeting: meeting.clone(),
+                    item,
+                    number,
+                    order: order.clone(),
+                    fixed,
+                }),
+            }
+        }
+    }
+
+    /// Give every item of the loaded meetings its number (see the module's rule).
+    pub fn settle_numbers(&mut self) {
+        struct Entry {
+            want: ItemNumber,
+            order: ClaimOrder,
+            fixed: bool,
+        }
+        let mut entries: BTreeMap<Id, Entry> = BTreeMap::new();
+        for r in self.numbers.iter().filter(|r| !r.fixed) {
+            entries.entry(r.item.clone()).or_insert(Entry {
+                want: r.number,
+                order: r.order.clone(),
+                fixed: false,
+            });
+        }
+        for m in &self.meetings {
+            // Minutes that went round before numbers were recorded keep what they showed.
+            let shown = m.status.is_read_only()
+                || m.circulated_at.is_some()
+                || !m.earlier_versions.is_empty();
+            for item in &m.items {
+                let Some(claim) = &item.claim else { continue };
+                let e = entries.entry(item.id.clone()).or_insert(Entry {
+                    want: claim.number,
+                    order: claim.order.clone(),
+                    fixed: false,
+                });
+                if shown && !self.numbers.iter().any(|r| r.fixed && r.item == item.id) {
+                    e.want = item.number;
+                    e.fixed = true;
+                }
+            }
+        }
+        for r in self.numbers.iter().filter(|r| r.fixed) {
+            let e = entries.entry(r.item.clone()).or_insert(Entry {
+                want: r.number,
+                order: r.order.clone(),
+                fixed: true,
+            });
+            e.want = r.number;
+            e.fixed = true;
+        }
+        if entries.is_empty() {
+            return;
+        }
+        let mut ceiling: BTreeMap<i32, u32> = BTreeMap::new();
+        for e in entries.values() {
+            let c = ceiling.entry(e.want.year).or_default();
+            *c = (*c).max(e.want.n);
+        }
+        let mut sorted: Vec<(&Id, &Entry)> = entries.iter().collect();
+        sorted.sort_by(|a, b| (!a.1.fixed, &a.1.order, a.0).cmp(&(!b.1.fixed, &b.1.order, b.0)));
+        let mut used: BTreeSet<ItemNumber> = BTreeSet::new();
+        let mut settled: BTreeMap<&Id, ItemNumber> = BTreeMap::new();
+        for (id, e) in sorted {
+            let number = if e.fixed || !used.contains(&e.want) {
+                e.want
+            } else {
+                let c = ceiling.entry(e.want.year).or_default();
+                *c += 1;
+                ItemNumber {
+                    n: *c,
+                    year: e.want.year,
+                }
+            };
+            used.insert(number);
+            settled.insert(id, number);
+        }
+        for m in &mut self.meetings {
+            for item in &mut m.items {
+                if let Some(n) = settled.get(&item.id) {
+                    item.number = *n;
+                }
+            }
+        }
+    }
+}
