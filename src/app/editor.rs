@@ -6,7 +6,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use super::action::{Action, Effect};
 use super::state::{App, Editor, EditorTarget, OnYes, Popup};
 use crate::i18n::Msg;
-use crate::model::{Change, Id, Input, InputTarget, TextField};
+use crate::model::{Change, Id, Input, InputTarget, TextField, conflict_count};
 
 /// The editor on the selected item of an editable meeting, with the text as it is now.
 pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
@@ -33,13 +33,16 @@ pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
         }
         EditorTarget::Input(_) | EditorTarget::AreaInput(_) => (Msg::Inputs, String::new()),
     };
-    let title = format!(
+    let mut title = format!(
         "{} – {} {}: {}",
         app.t(label),
         app.t(Msg::Item),
         item.number,
         item.title
     );
+    if conflict_count(&text) > 0 {
+        title = format!("⚠ {} – {title}", app.t(Msg::ConflictEditHint));
+    }
     open(app, target, title, text);
 }
 

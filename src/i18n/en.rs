@@ -1,3 +1,5 @@
+//! Long: every message of the app in English, one line each, in one table.
+
 use super::Msg;
 
 pub fn text(m: Msg) -> &'static str {
@@ -265,6 +267,9 @@ pub fn text(m: Msg) -> &'static str {
         ConflictOther => "the other version",
         ConflictEnd => "end of conflict",
         Renumbered => "Sak numbers taken on another machine, now",
+        ConflictEditHint => {
+            "conflict: keep what should stand, delete the <<<<<<< ======= >>>>>>> lines"
+        }
         Conflicts => "conflicts",
         TooSmall => "The window is too small for samrad. Make it at least 60×16.",
         Elapsed => "elapsed",

@@ -267,6 +267,7 @@ messages! {
     ConflictOther,
     ConflictEnd,
     Conflicts,
+    ConflictEditHint,
     Renumbered,
     TooSmall,
     Elapsed,

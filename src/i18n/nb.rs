@@ -1,3 +1,5 @@
+//! Long: every message of the app in Norwegian bokmål, one line each, in one table.
+
 use super::Msg;
 
 pub fn text(m: Msg) -> &'static str {
@@ -265,6 +267,9 @@ pub fn text(m: Msg) -> &'static str {
         ConflictOther => "den andre versjonen",
         ConflictEnd => "slutt på konflikten",
         Renumbered => "Saksnummer tatt på en annen maskin, nå",
+        ConflictEditHint => {
+            "konflikt: behold det som skal stå, slett linjene <<<<<<< ======= >>>>>>>"
+        }
         Conflicts => "konflikter",
         TooSmall => "Vinduet er for lite for samrad. Gjør det minst 60×16 tegn.",
         Elapsed => "brukt",

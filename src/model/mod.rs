@@ -4,6 +4,7 @@
 mod action;
 mod authority;
 mod change;
+mod claim;
 mod date;
 mod deadline;
 mod doc;
@@ -19,17 +20,18 @@ mod vote;
 pub use action::{Action, ActionChange, ActionField, ActionStatus, Owner};
 pub use authority::{Actor, Needs};
 pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope, TEMPLATE_WRITER};
+pub use claim::{ClaimOrder, ItemNumber, NumberClaim, NumberRecord, next_item_number};
 pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
-pub use doc::{ClaimOrder, Doc, Minutes, NumberClaim, NumberRecord, SCHEMA_VERSION};
+pub use doc::{Doc, Minutes, SCHEMA_VERSION};
 pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
     Person, Role, Side,
 };
 pub use id::{Id, is_safe_id};
 pub use item::{
-    Agreement, Input, InputTarget, Item, ItemField, ItemKind, ItemNumber, Position, Speaker,
-    Stance, Statement, TextField, next_item_number,
+    Agreement, Input, InputTarget, Item, ItemField, ItemKind, Position, Speaker, Stance, Statement,
+    TextField,
 };
 pub use lookup::{LookupError, default_meeting, find_meeting};
 pub use meeting::{

@@ -24,7 +24,14 @@ fn row_style(app: &App, pane: Pane, selected: bool, theme: &Theme) -> Style {
 pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let items = app.items();
+    let conflicts: usize = items.iter().map(|i| i.conflicts()).sum();
     let title = match app.current_meeting() {
+        Some(_) if conflicts > 0 => format!(
+            "{} ({}) ⚠ {conflicts} {}",
+            lang.t(Msg::PaneAgenda),
+            items.len(),
+            lang.t(Msg::Conflicts)
+        ),
         Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
         None => lang.t(Msg::PaneAgenda).to_string(),
     };

@@ -39,7 +39,7 @@ pub struct Doc {
     deleted_items: HashSet<Id>,
     /// Sak number claims and fixed numbers from the forum's log (`numbering.rs`).
     #[serde(default)]
-    pub numbers: Vec<NumberRecord>,
+    pub numbers: Vec<crate::model::NumberRecord>,
 }
 
 /// The minutes file of one meeting: self-contained, in reading order.
@@ -207,5 +207,3 @@ fn own_party_only(own: bool) -> Result<(), RejectReason> {
 
 #[cfg(test)]
 mod tests;
-
-pub use numbering::{ClaimOrder, NumberClaim, NumberRecord};

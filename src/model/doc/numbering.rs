@@ -11,52 +11,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use super::Doc;
-use crate::model::{Id, ItemNumber, OpMeta};
+use crate::model::{ClaimOrder, Id, ItemNumber, NumberRecord, OpMeta};
 
-/// Where a claim stands among all claims: the clock of its op, its writer and number.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-pub struct ClaimOrder(pub i64, pub u32, pub String, pub u64);
-
-impl ClaimOrder {
-    pub fn of(meta: &OpMeta) -> ClaimOrder {
-        ClaimOrder(
-            meta.clock.0,
-            meta.clock.1,
-            meta.writer.to_string(),
-            meta.seq,
-        )
-    }
-}
-
-/// The number an item's `ItemAdd` asked for, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct NumberClaim {
-    pub number: ItemNumber,
-    pub order: ClaimOrder,
-}
-
-/// A claim or a fixed number recorded in the forum's log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NumberRecord {
-    pub meeting: Id,
-    pub item: Id,
-    pub number: ItemNumber,
-    pub order: ClaimOrder,
-    pub fixed: bool,
+/// Where an op's claim stands among all claims.
+pub fn claim_order(meta: &OpMeta) -> ClaimOrder {
+    ClaimOrder(
+        meta.clock.0,
+        meta.clock.1,
+        meta.writer.to_string(),
+        meta.seq,
+    )
 }
 
 impl Doc {
@@ -68,7 +33,7 @@ impl Doc {
         numbers: Vec<(Id, ItemNumber)>,
         fixed: bool,
     ) {
-        let order = ClaimOrder::of(meta);
+        let order = claim_order(meta);
         for (item, number) in numbers {
             let same = |r: &NumberRecord| r.item == item && r.fixed == fixed;
             // The first claim of an item counts; a later fixing replaces an earlier one.

@@ -2,7 +2,9 @@
 //! positions, statements, inputs, votes and the speakers list. Refused once the minutes
 //! are out for approval or approved.
 
-use super::{ClaimOrder, Doc, NumberClaim, own_party_only, push_new, put_by_id};
+use super::numbering::claim_order;
+use super::{Doc, own_party_only, push_new, put_by_id};
+use crate::model::NumberClaim;
 use crate::model::{
     Attendance, Ballot, Change, CountEntry, Item, ItemField, OpMeta, Position, RejectReason,
     Speaker, Statement, Vote, VoteMethod, merge_text, tally,
@@ -69,7 +71,7 @@ impl Doc {
                 let mut new = Item::new(item, number, title, kind, rank);
                 new.claim = Some(NumberClaim {
                     number,
-                    order: ClaimOrder::of(meta),
+                    order: claim_order(meta),
                 });
                 self.meeting_mut(&meeting)?.items.push(new);
                 self.sort_items(&meeting);

@@ -1,4 +1,4 @@
-//! The fold's rules, change by change.
+//! Long: the fold's rules, change by change, each test one rule.
 
 use super::*;
 use crate::model::{Author, ItemField, ItemKind, ItemNumber, MeetingStatus, Stance};
