@@ -155,7 +155,7 @@ pub fn text(m: Msg) -> &'static str {
         SelectAnArea => "Select a development area first.",
         DiscardChanges => "Discard the changes to the text?",
         DraftOfferTitle => "Unsaved text",
-        DraftOffer => "You have unsaved text from {0} in {1}:",
+        DraftOffer => "You have unsaved text from {0} in {1}",
         DraftMore => "{0} more after this one.",
         DraftDiscarded => "The unsaved text was discarded.",
         DraftLater => "Kept: the text is offered again at the next start.",

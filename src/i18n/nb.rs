@@ -157,7 +157,7 @@ pub fn text(m: Msg) -> &'static str {
         SelectAnArea => "Velg et utviklingsområde først.",
         DiscardChanges => "Forkaste endringene i teksten?",
         DraftOfferTitle => "Ulagret tekst",
-        DraftOffer => "Du har ulagret tekst fra {0} i {1}:",
+        DraftOffer => "Du har ulagret tekst fra {0} i {1}",
         DraftMore => "{0} til etter denne.",
         DraftDiscarded => "Den ulagrede teksten er forkastet.",
         DraftLater => "Tatt vare på: teksten tilbys igjen ved neste start.",
