@@ -380,3 +380,30 @@ fn several_drafts_are_offered_one_after_another() -> R {
     assert_eq!(texts, ["Først", "Så"]);
     Ok(())
 }
+
+#[test]
+fn where_nothing_may_be_written_saving_keeps_the_text_and_its_draft() -> R {
+    let mut s = chair_on("s-2026-2");
+    s.app.read_only = Some("skrevet av en nyere samrad".into());
+    s.act(Action::EditNotes);
+    s.type_text("Ikke tapt");
+    let fx = s.act(Action::Save);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(
+        editor(&s).text(),
+        "Ikke tapt",
+        "the editor closed on unsaved text"
+    );
+    assert!(
+        s.app
+            .message
+            .as_ref()
+            .is_some_and(|(m, err)| *err && m.contains("nyere"))
+    );
+    assert_eq!(
+        draft_files(&s).len(),
+        1,
+        "the draft went with nothing saved"
+    );
+    Ok(())
+}

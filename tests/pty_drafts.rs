@@ -38,12 +38,18 @@ fn a_sentence_typed_and_never_saved_is_offered_after_kill_9() {
     // Kept within a second of typing, without saving.
     std::thread::sleep(Duration::from_millis(1200));
     let status = tui.kill9();
-    assert!(status.signal().is_some(), "not killed by a signal: {status}");
+    assert!(
+        status.signal().is_some(),
+        "not killed by a signal: {status}"
+    );
     assert!(!logs(&sb).contains(SENTENCE), "the sentence was saved");
     let kept = drafts(&sb);
     assert_eq!(kept.len(), 1, "no draft on disk: {kept:?}");
     let text = std::fs::read_to_string(&kept[0]).expect("read the draft");
-    assert!(text.contains(SENTENCE), "the draft lacks the sentence: {text}");
+    assert!(
+        text.contains(SENTENCE),
+        "the draft lacks the sentence: {text}"
+    );
 
     let mut tui = sb.tui("second", "p-leder", (80, 24));
     tui.wait_until(TIMEOUT, "the offer of the unsaved sentence", |t| {
@@ -65,7 +71,10 @@ fn a_sentence_typed_and_never_saved_is_offered_after_kill_9() {
     tui.send(CTRL_S);
     tui.wait_closed_and_saved("Notater – Sak 1/26");
     let saved = format!("{SENTENCE}, og at KMD sender ut et nytt notat.");
-    assert!(logs(&sb).contains(&saved), "the restored text was not saved");
+    assert!(
+        logs(&sb).contains(&saved),
+        "the restored text was not saved"
+    );
     tui.quit();
     assert!(drafts(&sb).is_empty(), "saved text left a draft");
 

@@ -82,6 +82,11 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Save if ed.target == EditorTarget::Nowhere => {
             app.warn(app.t(Msg::DraftNowhere));
         }
+        // Nothing may be written: the text stays on screen (and in its draft).
+        Action::Save if app.read_only.is_some() => {
+            let why = app.read_only.clone().unwrap_or_default();
+            app.warn(format!("{}: {why}", app.t(Msg::ReadOnly)));
+        }
         Action::Save => {
             let (target, text, changed) = (ed.target.clone(), ed.text(), ed.changed());
             app.popups.pop();

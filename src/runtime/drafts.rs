@@ -77,6 +77,8 @@ impl DraftKeeper {
                 true
             }
             Err(e) => {
+                // Tried again at the next poll; nothing that relies on it is done meanwhile.
+                self.dirty = true;
                 if !self.told {
                     self.told = true;
                     app.warn(app.lang.fill(Msg::DraftNotKept, &[&e]));

@@ -47,7 +47,12 @@ impl Drafts {
     /// The drafts folder of `layout`, made if need be, with this samrad's lock taken.
     pub fn open(layout: &Layout, writer: &str) -> io::Result<Drafts> {
         let dir = layout.drafts_dir();
-        perms::create_dir_all(&dir)?;
+        if !dir.is_dir() {
+            perms::create_dir_all(&dir)?;
+            // The new folders themselves durable, so a power cut keeps the first draft.
+            perms::sync_dir(&layout.local_dir())?;
+            perms::sync_dir(layout.root())?;
+        }
         let own_lock = lock_file(&dir, writer)?;
         match own_lock.try_lock() {
             Ok(()) => {}
