@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::os::unix::process::ExitStatusExt;
 use std::time::Duration;
 
 use common::files::files_under;
