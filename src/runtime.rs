@@ -6,6 +6,8 @@
 //! Ops are stamped with the app's clock (`App::now`), so what is written is a function of
 //! what the app was told; the TUI keeps that clock on the wall's time.
 
+mod drafts;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -45,6 +47,10 @@ pub struct Runtime {
     last_minutes: Instant,
     /// Where `Effect::SaveIdentity` remembers the user; `None`: nowhere.
     pub config: Option<PathBuf>,
+    /// This samrad's draft of the text being typed.
+    drafts: drafts::DraftKeeper,
+    /// A change of the effects being run could not be made: the draft of its text stays.
+    commit_failed: bool,
 }
 
 impl Runtime {
@@ -61,7 +67,11 @@ impl Runtime {
                 )
             }
         };
+        let drafts =
+            drafts::DraftKeeper::new(store.layout(), store.writer_id(), mode == Mode::Inline);
         Ok(Runtime {
+            drafts,
+            commit_failed: false,
             newest: store.last_clock(),
             store,
             disk,
@@ -83,6 +93,7 @@ impl Runtime {
 
     /// Carry out `update`'s effects. Returns true when the app asked to quit.
     pub fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> bool {
+        self.commit_failed = false;
         for effect in effects {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
@@ -94,11 +105,36 @@ impl Runtime {
                     item,
                     view_only,
                 } => self.open_meeting(app, id, item, view_only),
+                Effect::DraftChanged => self.drafts.changed(app),
+                Effect::DropDraft => self.drafts.drop(app, self.commit_failed),
+                Effect::ForgetDraft(writer) => self.drafts.forget(app, &writer),
+                Effect::RestoreDraft(draft) => {
+                    if self.restore_draft(app, *draft) {
+                        return true;
+                    }
+                }
                 Effect::Quit => return true,
             }
         }
         read_hit_texts(app);
         false
+    }
+
+    /// At start: offer the drafts that samrads that are gone left behind.
+    pub fn offer_drafts(&mut self, app: &mut App) {
+        self.drafts.offer(app);
+    }
+
+    /// Open the draft's meeting unless it is on screen to be changed, then the draft where
+    /// it was typed. Returns true when the app asked to quit.
+    fn restore_draft(&mut self, app: &mut App, draft: crate::app::Draft) -> bool {
+        if let Some(m) = draft.meeting.clone()
+            && (app.meeting.as_ref() != Some(&m) || app.view_only)
+        {
+            self.open_meeting(app, m, None, false);
+        }
+        let effects = crate::app::restore_draft(app, draft);
+        self.run(app, effects)
     }
 
     /// Stamp the change as the app's user at the app's time, apply it at once, and write it.
@@ -117,6 +153,7 @@ impl Runtime {
             Ok(op) => op,
             // Nothing was written: say why, and leave the save state as it is.
             Err(e) => {
+                self.commit_failed = true;
                 app.warn(crate::i18n::store_error(app.lang, &e));
                 return;
             }
@@ -335,6 +372,8 @@ impl Runtime {
         if changed {
             read_hit_texts(app);
         }
+        self.drafts.settle(app);
+        self.drafts.write(app, false);
         if self.minutes_dirty
             && app.pending_ops() == 0
             && self.last_minutes.elapsed() >= MINUTES_EVERY
@@ -354,6 +393,7 @@ impl Runtime {
 
     /// Wait until every op is on disk, then write the minutes of the meeting shown.
     pub fn finish(mut self, app: &mut App) {
+        self.drafts.write(app, true);
         if let Disk::Background(writer) = &mut self.disk {
             writer.finish();
             while let Ok(result) = writer.done.try_recv() {
@@ -361,6 +401,7 @@ impl Runtime {
                 note_saved(app, result.map_err(|e| crate::i18n::store_error(lang, &e)));
             }
         }
+        self.drafts.settle(app);
         self.write_minutes(app);
     }
 }

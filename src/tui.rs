@@ -39,6 +39,8 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
+    // Text typed into a samrad that is gone (Ctrl-C, a closed window, kill -9) is offered.
+    rt.offer_drafts(&mut app);
     // Others' writes wake the loop at once where the file system tells (notify); where it
     // does not (network shares), the loop still looks every 300 ms.
     let (changed_tx, changed) = mpsc::channel::<()>();

@@ -117,6 +117,18 @@ fn notes_editor(fx: &mut Session) {
     fx.type_text("NTL ber om mer tid.\nUnio støtter forslaget");
 }
 
+/// Text left in the notes editor by a samrad that is gone, offered back (one more waits).
+fn draft_offer(fx: &mut Session) {
+    notes_editor(fx);
+    let draft = samrad::app::current_draft(&fx.app).expect("a draft of the editor");
+    fx.acts([Action::Cancel, Action::Yes]);
+    let left = |writer: &str| samrad::app::Draft {
+        writer: writer.into(),
+        ..draft.clone()
+    };
+    samrad::app::offer_drafts(&mut fx.app, vec![left("w1"), left("w2")], &[]);
+}
+
 fn confirm_delete(fx: &mut Session) {
     fx.as_author(chair());
     fx.acts([Action::Down, Action::Delete]);
@@ -368,6 +380,11 @@ fn snapshot_new_item_form() {
 #[test]
 fn snapshot_action_form_date_error() {
     snap_all("action_form_date_error", action_form_date_error);
+}
+
+#[test]
+fn snapshot_draft_offer() {
+    snap_all("draft_offer", draft_offer);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 use crossterm_types::KeyEvent;
 
+use super::draft::Draft;
 use crate::export::Format;
 use crate::model::Change;
 
@@ -75,6 +76,10 @@ pub enum Action {
     Save,
     Yes,
     No,
+    /// Bring back the unsaved text offered, where it was typed.
+    RestoreDraft,
+    /// Throw the unsaved text offered away, for good.
+    DiscardDraft,
     /// A key typed into a text field, editor, prompt or command line.
     Key(KeyEvent),
     /// Tab on the command line: complete the command's name.
@@ -105,5 +110,15 @@ pub enum Effect {
     },
     /// Remember who the user is (a person id) in the config file.
     SaveIdentity(String),
+    /// The text in the editor or form changed: keep it as this samrad's draft (the runtime
+    /// writes `app::current_draft` at most every half second).
+    DraftChanged,
+    /// The editor or form was saved or closed: its draft goes.
+    DropDraft,
+    /// Open the draft's meeting if it is not on screen, then `app::restore_draft`.
+    RestoreDraft(Box<Draft>),
+    /// A draft left by a samrad that is gone (its writer id) was restored or thrown away:
+    /// its file goes, once this samrad's own draft is written.
+    ForgetDraft(String),
     Quit,
 }

@@ -16,6 +16,7 @@ pub fn confirm_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 OnYes::Quit => app.quit(fx),
                 OnYes::DiscardEdit => {
                     app.popups.pop();
+                    app.drop_draft(fx);
                 }
                 OnYes::DeleteItem(id) => agenda::delete(app, id, fx),
                 OnYes::DeleteAction(id) => action_items::drop_action(app, id, fx),

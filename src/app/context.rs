@@ -27,6 +27,19 @@ impl App {
         }
     }
 
+    /// Text was typed into the editor or a form: it is to be kept as a draft (`drafts.rs`).
+    pub fn keep_draft(&mut self, fx: &mut Vec<Effect>) {
+        self.drafting = true;
+        fx.push(Effect::DraftChanged);
+    }
+
+    /// The editor or form was saved, or its text thrown away on purpose: its draft goes.
+    pub fn drop_draft(&mut self, fx: &mut Vec<Effect>) {
+        if std::mem::take(&mut self.drafting) {
+            fx.push(Effect::DropDraft);
+        }
+    }
+
     /// Ask for a change to be committed, unless nothing may be written.
     pub fn commit(&mut self, fx: &mut Vec<Effect>, change: Change) {
         if let Some(why) = &self.read_only {

@@ -1,5 +1,6 @@
 //! The multi-line editor for an item's notes, conclusion and background, a party's
-//! statement for the record, and inputs. Ctrl-S saves; Esc with changes asks first.
+//! statement for the record, and inputs. Ctrl-S saves; Esc with changes asks first. What
+//! is typed is kept as a draft until it is saved or thrown away (`drafts.rs`).
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -31,7 +32,9 @@ pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
                 .map(|s| s.text.clone());
             (Msg::Statements, current.unwrap_or_default())
         }
-        EditorTarget::Input(_) | EditorTarget::AreaInput(_) => (Msg::Inputs, String::new()),
+        EditorTarget::Input(_) | EditorTarget::AreaInput(_) | EditorTarget::Nowhere => {
+            (Msg::Inputs, String::new())
+        }
     };
     let mut title = format!(
         "{} – {} {}: {}",
@@ -48,6 +51,12 @@ pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
 
 /// The editor with `text`, the cursor at its end.
 pub fn open(app: &mut App, target: EditorTarget, title: String, text: String) {
+    reopen(app, target, title, text.clone(), text);
+}
+
+/// The editor with `text` typed on top of `base`, the text it first opened with (a
+/// draft restored): the cursor at its end, and saving or Esc as if it had been typed now.
+pub fn reopen(app: &mut App, target: EditorTarget, title: String, text: String, base: String) {
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {
@@ -61,7 +70,8 @@ pub fn open(app: &mut App, target: EditorTarget, title: String, text: String) {
         target,
         title,
         area,
-        original: text,
+        original: base.clone(),
+        base,
     })));
 }
 
@@ -71,23 +81,33 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         return;
     };
     match action {
-        Action::Key(ev) => {
-            ed.area.input(ev);
+        Action::Key(ev) if ed.area.input(ev) => app.keep_draft(fx),
+        Action::Save if ed.target == EditorTarget::Nowhere => {
+            app.warn(app.t(Msg::DraftNowhere));
+        }
+        // Nothing may be written: the text stays on screen (and in its draft).
+        Action::Save if app.read_only.is_some() => {
+            let why = app.read_only.clone().unwrap_or_default();
+            app.warn(format!("{}: {why}", app.t(Msg::ReadOnly)));
         }
         Action::Save => {
             let (target, text, changed) = (ed.target.clone(), ed.text(), ed.changed());
-            let base = ed.original.clone();
+            let base = ed.base.clone();
             app.popups.pop();
-            if changed && let Some(meeting) = app.meeting.clone() {
-                let change = change_for(app, meeting, target, base, text);
+            if changed
+                && let Some(meeting) = app.meeting.clone()
+                && let Some(change) = change_for(app, meeting, target, base, text)
+            {
                 app.commit(fx, change);
             }
+            app.drop_draft(fx);
         }
         Action::Cancel => {
             if ed.changed() {
                 app.confirm(app.t(Msg::DiscardChanges).to_string(), OnYes::DiscardEdit);
             } else {
                 app.popups.pop();
+                app.drop_draft(fx);
             }
         }
         Action::ForceQuit => app.quit(fx),
@@ -96,15 +116,16 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 }
 
 /// What saved text becomes: a field of the item, our party's statement, or a new input
-/// from our party. Texts that others may edit too carry `base`, the text the editor
-/// opened with, so that the fold merges instead of overwriting.
+/// from our party; none for text whose place is gone. Texts that others may edit too
+/// carry `base`, the text the editor opened with, so that the fold merges instead of
+/// overwriting.
 fn change_for(
     app: &mut App,
     meeting: Id,
     target: EditorTarget,
     base: String,
     text: String,
-) -> Change {
+) -> Option<Change> {
     let party = app.author.party.clone().unwrap_or_default();
     let input = |app: &mut App, target| Input {
         id: app.ids.new_id("i"),
@@ -122,7 +143,8 @@ fn change_for(
         base: base.clone(),
         text: text.clone(),
     };
-    match target {
+    Some(match target {
+        EditorTarget::Nowhere => return None,
         EditorTarget::Notes(i) => long_text(i, TextField::Notes),
         EditorTarget::Conclusion(i) => long_text(i, TextField::Conclusion),
         EditorTarget::Background(i) => long_text(i, TextField::Background),
@@ -140,5 +162,5 @@ fn change_for(
         EditorTarget::AreaInput(area) => Change::AreaInput {
             input: input(app, InputTarget::DevArea(area)),
         },
-    }
+    })
 }

@@ -8,7 +8,7 @@ use super::action::crossterm_types::{KeyCode, KeyEvent};
 use crate::i18n::Msg;
 use crate::model::Id;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     NewItem,
     EditItem(Id),

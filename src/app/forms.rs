@@ -23,9 +23,15 @@ pub fn form_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Down => f.next(),
         Action::Up => f.prev(),
-        Action::Key(ev) => f.key(ev),
+        Action::Key(ev) => {
+            f.key(ev);
+            if f.kind != FormKind::ArchiveFilter {
+                app.keep_draft(fx);
+            }
+        }
         Action::Cancel => {
             app.popups.pop();
+            app.drop_draft(fx);
         }
         Action::Save => {
             let f = f.clone();
@@ -52,6 +58,8 @@ fn save(app: &mut App, f: &Form, fx: &mut Vec<Effect>) {
                     other => fx.push(other),
                 }
             }
+            // After the changes: a draft of text that could not be saved stays.
+            app.drop_draft(fx);
         }
         Err(msg) => show_error(app, msg),
     }

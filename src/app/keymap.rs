@@ -23,6 +23,8 @@ pub enum Mode {
     Help,
     /// The archive view: meetings, search hits, threads.
     Archive,
+    /// Unsaved text left behind is offered back.
+    Draft,
 }
 
 /// One key with its modifiers.
@@ -271,6 +273,23 @@ const CONFIRM: &[Row] = &[
     FORCE_QUIT,
 ];
 
+const DRAFT: &[Row] = &[
+    (
+        &[k('r'), code(Enter)],
+        Action::RestoreDraft,
+        Msg::KeyRestoreDraft,
+        true,
+    ),
+    (&[code(Esc)], Action::Cancel, Msg::KeyDraftLater, true),
+    (
+        &[ctrl('d')],
+        Action::DiscardDraft,
+        Msg::KeyDiscardDraft,
+        true,
+    ),
+    FORCE_QUIT,
+];
+
 const LIST: &[Row] = &[
     (&[code(Enter), k(' ')], Action::Open, Msg::KeyChoose, true),
     (&[k('a')], Action::Add, Msg::KeyAdd, true),
@@ -305,6 +324,7 @@ fn table(mode: Mode) -> KeyMap {
         Mode::Command => (PROMPT, false, true),
         Mode::Search => (SEARCH, false, true),
         Mode::Confirm => (CONFIRM, false, false),
+        Mode::Draft => (DRAFT, false, false),
         Mode::List => (LIST, true, false),
         Mode::Help => (HELP, true, false),
     };
@@ -340,7 +360,7 @@ pub fn keymap_for(mode: Mode) -> &'static KeyMap {
 }
 
 /// Every mode's table, in the order the help screen shows them.
-pub const ALL_MODES: [Mode; 8] = [
+pub const ALL_MODES: [Mode; 9] = [
     Mode::Normal,
     Mode::Archive,
     Mode::Edit,
@@ -349,6 +369,7 @@ pub const ALL_MODES: [Mode; 8] = [
     Mode::Command,
     Mode::Search,
     Mode::Confirm,
+    Mode::Draft,
 ];
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ mod attendance;
 pub mod commands;
 mod confirm;
 mod context;
+mod draft;
+mod drafts;
 mod editor;
 mod form;
 mod forms;
@@ -33,6 +35,11 @@ mod votes;
 
 pub use action::{Action, Effect};
 pub use admission::visible as visible_requests;
+pub use draft::{Draft, Entry, FieldValue, Typed};
+pub use drafts::{
+    current as current_draft, offer as offer_drafts, preview as draft_preview,
+    restore as restore_draft,
+};
 pub use form::{Field, FieldKind, Form, FormKind};
 pub use identity::{ask_identity, take_seat};
 pub use ids::Ids;

@@ -1,6 +1,7 @@
 use ratatui_textarea::TextArea;
 
 use super::archive::view::ArchiveView;
+use super::draft::Draft;
 use super::form::Form;
 use super::ids::Ids;
 use super::keymap::Mode;
@@ -26,7 +27,7 @@ pub enum Theme {
     NoColor,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum EditorTarget {
     Notes(Id),
     Conclusion(Id),
@@ -37,6 +38,9 @@ pub enum EditorTarget {
     Input(Id),
     /// A new input from the writer's party to a development area.
     AreaInput(Id),
+    /// Unsaved text whose place is gone (a draft's meeting or item): shown to be copied,
+    /// saved nowhere.
+    Nowhere,
 }
 
 /// The multi-line editor for notes, conclusions and background.
@@ -46,6 +50,9 @@ pub struct Editor {
     pub title: String,
     pub area: TextArea<'static>,
     pub original: String,
+    /// The text as it was when the editor was first opened (kept through a draft's
+    /// restore): what concurrent edits are merged against.
+    pub base: String,
 }
 
 impl Editor {
@@ -101,6 +108,8 @@ pub enum Popup {
     Requests {
         selected: usize,
     },
+    /// Unsaved text left by a samrad that is gone: restore, later, or discard.
+    DraftOffer(Box<Draft>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +189,10 @@ pub struct App {
     pub ids: Ids,
     /// This terminal's public key (`ed25519:…`), that signs what it writes; empty without.
     pub key: String,
+    /// Whether this samrad keeps a draft of the editor or form open (`drafts.rs`).
+    pub drafting: bool,
+    /// Unsaved text left by samrads that are gone, offered one after another.
+    pub draft_offers: Vec<Draft>,
 }
 
 impl App {
@@ -224,6 +237,8 @@ impl App {
             view_only: false,
             ids: Ids::Random,
             key: String::new(),
+            drafting: false,
+            draft_offers: Vec::new(),
         };
         app.meeting = app.default_meeting();
         app
@@ -254,6 +269,7 @@ impl App {
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Editor(_)) => Mode::Edit,
             Some(Popup::Confirm { .. }) => Mode::Confirm,
+            Some(Popup::DraftOffer(_)) => Mode::Draft,
             Some(
                 Popup::Meetings { .. }
                 | Popup::Attendance { .. }

@@ -13,6 +13,7 @@ use super::areas::{AreaForm, AreaStatusForm};
 use super::attendance;
 use super::commands;
 use super::confirm;
+use super::drafts;
 use super::editor;
 use super::forms;
 use super::identity;
@@ -43,12 +44,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Mode::Edit => editor::editor_mode(app, action, &mut fx),
             Mode::Form => forms::form_mode(app, action, &mut fx),
             Mode::Confirm => confirm::confirm_mode(app, action, &mut fx),
+            Mode::Draft => drafts::offer_mode(app, action, &mut fx),
             Mode::List => list_popup(app, action, &mut fx),
             Mode::Help => navigation::help_mode(app, action, &mut fx),
             Mode::Archive => archive::archive_mode(app, action, &mut fx),
         },
     }
     navigation::clamp_selections(app);
+    drafts::offer_next(app);
     if app.focus != Pane::Detail {
         app.detail_of = app.focus;
     }

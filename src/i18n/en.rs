@@ -1,4 +1,4 @@
-//! Long: every message of the app in English, one line each, in one table.
+//! Long: every text of the catalogue in English, one arm per message (`msg.rs`).
 
 use super::Msg;
 
@@ -156,6 +156,17 @@ pub fn text(m: Msg) -> &'static str {
         SelectAnAction => "Select an action first (Tab to Actions).",
         SelectAnArea => "Select a development area first.",
         DiscardChanges => "Discard the changes to the text?",
+        DraftOfferTitle => "Unsaved text",
+        DraftOffer => "You have unsaved text from {0} in {1}",
+        DraftMore => "{0} more after this one.",
+        DraftDiscarded => "The unsaved text was discarded.",
+        DraftLater => "Kept: the text is offered again at the next start.",
+        DraftOrphanTitle => "Copy this unsaved text, its place is gone: {0}",
+        DraftNowhere => "This text has no place to be saved now: copy it, then close with Esc.",
+        DraftUnreadable => "Unsaved text could not be read: {0}",
+        DraftsOfOthers => "Unsaved text by others ({0}) is kept in local/drafts for them.",
+        DraftNotKept => "Unsaved text cannot be kept: {0}",
+        DraftKeptAfterFailure => "Not saved: the text is kept and offered at the next start.",
         UnknownFormat => "Unknown format",
         LanguageSet => "Language: English",
         UnknownLanguage => "Unknown language",
@@ -236,6 +247,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyCancel => "Cancel",
         KeySave => "Save",
         KeyCancelEdit => "Close (asks about changes)",
+        KeyRestoreDraft => "Restore",
+        KeyDraftLater => "Later (next start)",
+        KeyDiscardDraft => "Discard for good",
         KeyNextField => "Next field",
         KeyPrevField => "Previous field",
         KeyRun => "Run",
@@ -254,6 +268,7 @@ pub fn text(m: Msg) -> &'static str {
         ModeCommand => "COMMAND",
         ModeSearch => "SEARCH",
         ModeConfirm => "CONFIRM",
+        ModeDraft => "DRAFT",
         ModeList => "LIST",
         ModeHelp => "HELP",
         Saving => "saving…",

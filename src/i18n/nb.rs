@@ -1,4 +1,4 @@
-//! Long: every message of the app in Norwegian bokmål, one line each, in one table.
+//! Long: every text of the catalogue in Norwegian bokmål, one arm per message (`msg.rs`).
 
 use super::Msg;
 
@@ -156,6 +156,17 @@ pub fn text(m: Msg) -> &'static str {
         SelectAnAction => "Velg et tiltak først (Tab til Tiltak).",
         SelectAnArea => "Velg et utviklingsområde først.",
         DiscardChanges => "Forkaste endringene i teksten?",
+        DraftOfferTitle => "Ulagret tekst",
+        DraftOffer => "Du har ulagret tekst fra {0} i {1}",
+        DraftMore => "{0} til etter denne.",
+        DraftDiscarded => "Den ulagrede teksten er forkastet.",
+        DraftLater => "Tatt vare på: teksten tilbys igjen ved neste start.",
+        DraftOrphanTitle => "Kopier denne ulagrede teksten, stedet finnes ikke lenger: {0}",
+        DraftNowhere => "Teksten har ikke noe sted å lagres nå: kopier den, og lukk med Esc.",
+        DraftUnreadable => "Ulagret tekst kunne ikke leses: {0}",
+        DraftsOfOthers => "Ulagret tekst fra andre ({0}) ligger i local/drafts til dem.",
+        DraftNotKept => "Ulagret tekst kan ikke tas vare på: {0}",
+        DraftKeptAfterFailure => "Ikke lagret: teksten er tatt vare på og tilbys ved neste start.",
         UnknownFormat => "Ukjent format",
         LanguageSet => "Språk: norsk bokmål",
         UnknownLanguage => "Ukjent språk",
@@ -236,6 +247,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyCancel => "Avbryt",
         KeySave => "Lagre",
         KeyCancelEdit => "Lukk (spør om endringer)",
+        KeyRestoreDraft => "Hent fram",
+        KeyDraftLater => "Senere (neste start)",
+        KeyDiscardDraft => "Forkast for godt",
         KeyNextField => "Neste felt",
         KeyPrevField => "Forrige felt",
         KeyRun => "Kjør",
@@ -254,6 +268,7 @@ pub fn text(m: Msg) -> &'static str {
         ModeCommand => "KOMMANDO",
         ModeSearch => "SØK",
         ModeConfirm => "BEKREFT",
+        ModeDraft => "UTKAST",
         ModeList => "LISTE",
         ModeHelp => "HJELP",
         Saving => "lagrer…",

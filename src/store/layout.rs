@@ -8,6 +8,7 @@
 //! index/archive.bin, search.*     derived: the archive index (see `archive`)
 //! exports/<meeting-id>.<ext>      exported minutes
 //! local/                          this machine's own files, never synced
+//! local/drafts/<writer>.json      text being typed, kept until saved (`drafts`)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -95,6 +96,11 @@ impl Layout {
     /// This machine's own files, kept out of sync.
     pub fn local_dir(&self) -> PathBuf {
         self.root.join("local")
+    }
+
+    /// What is being typed in editors and forms, one file per running samrad.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.local_dir().join("drafts")
     }
 
     /// A path in the data folder as people read it: relative to the folder (the whole path

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod atomic;
 pub mod chain;
 pub mod clock;
+pub mod drafts;
 pub mod fold;
 pub mod heads;
 pub mod ids;

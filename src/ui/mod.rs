@@ -2,6 +2,7 @@
 
 pub mod archive;
 mod detail;
+mod drafts;
 pub(crate) mod header;
 mod help;
 mod lists;

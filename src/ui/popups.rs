@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::drafts;
 use super::help;
 use super::theme::Theme;
 use super::widgets::{body_area, centered, marker, nothing, popup_block, visible};
@@ -20,6 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Popup::Form(f) => form(frame, area, app, f, top, theme),
             Popup::Editor(e) => editor(frame, area, e, top, theme),
             Popup::Confirm { question, .. } => confirm(frame, area, app, question, theme),
+            Popup::DraftOffer(d) => drafts::offer(frame, area, app, d, theme),
             Popup::Meetings { selected }
             | Popup::Attendance { selected }
             | Popup::Documents { selected }

@@ -18,6 +18,7 @@ pub fn mode_name(mode: Mode) -> Msg {
         Mode::List => Msg::ModeList,
         Mode::Help => Msg::ModeHelp,
         Mode::Archive => Msg::ArchiveTitle,
+        Mode::Draft => Msg::ModeDraft,
     }
 }
 

@@ -15,6 +15,13 @@ pub fn typed(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// The changes among `fx` (what is written to the log), without drafts kept or dropped.
+pub fn commits(fx: &[Effect]) -> Vec<&Effect> {
+    fx.iter()
+        .filter(|e| matches!(e, Effect::Commit(_)))
+        .collect()
+}
+
 /// A data folder seeded with the template, a store on it and the app on top.
 pub struct Session {
     pub dir: tempfile::TempDir,
@@ -30,6 +37,28 @@ impl Session {
         let app = App::new(doc, author, lang, now);
         let rt = Runtime::new(store, Mode::Inline).expect("runtime");
         Session { dir, rt, app }
+    }
+
+    /// A new samrad on the same folder as after this one was killed (nothing finished: no
+    /// minutes written, no goodbye), used by `author`: a fresh store and so a new writer,
+    /// the app on the meeting shown first, and the drafts left behind offered.
+    pub fn restarted_as(self, author: Author) -> Session {
+        let Session { dir, rt, app } = self;
+        let (lang, now) = (app.lang, app.now);
+        drop(rt);
+        let mut store = Store::open(dir.path(), author.clone()).expect("reopen the store");
+        store.assume_now(now);
+        let doc = store.load(&Load::All);
+        let mut app = App::new(doc, author, lang, now);
+        let mut rt = Runtime::new(store, Mode::Inline).expect("runtime");
+        rt.offer_drafts(&mut app);
+        Session { dir, rt, app }
+    }
+
+    /// `restarted_as` the same user.
+    pub fn restarted(self) -> Session {
+        let author = self.app.author.clone();
+        self.restarted_as(author)
     }
 
     /// From now on the app is used by `author` (another person at the same screen).
@@ -60,14 +89,18 @@ impl Session {
         self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
-    /// Type text into whatever has the keys; '\n' is Enter. Typing commits nothing.
+    /// Type text into whatever has the keys; '\n' is Enter. Typing commits nothing (it
+    /// may keep a draft of the text).
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let fx = match c {
                 '\n' => self.key(KeyCode::Enter),
                 c => self.key(KeyCode::Char(c)),
             };
-            assert!(fx.is_empty(), "typing {c:?} committed something: {fx:?}");
+            assert!(
+                commits(&fx).is_empty(),
+                "typing {c:?} committed something: {fx:?}"
+            );
         }
     }
 
