@@ -101,6 +101,10 @@ pub enum Popup {
     Requests {
         selected: usize,
     },
+    /// What is wrong in the logs read, and what was found at start (`App::problems`).
+    Problems {
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +184,11 @@ pub struct App {
     pub ids: Ids,
     /// This terminal's public key (`ed25519:…`), that signs what it writes; empty without.
     pub key: String,
+    /// Problems found reading the logs (file, line, what), and repairs made, as the
+    /// runtime last read them; shown on the problems screen and counted in the status bar.
+    pub problems: Vec<crate::store::Problem>,
+    /// Warnings from before the screen was there (settings, keys), in words.
+    pub start_warnings: Vec<String>,
 }
 
 impl App {
@@ -224,6 +233,8 @@ impl App {
             view_only: false,
             ids: Ids::Random,
             key: String::new(),
+            problems: Vec::new(),
+            start_warnings: Vec::new(),
         };
         app.meeting = app.default_meeting();
         app
@@ -250,7 +261,7 @@ impl App {
         match self.popups.last() {
             None if self.archive_view.is_some() => Mode::Archive,
             None => Mode::Normal,
-            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::Help { .. } | Popup::Problems { .. }) => Mode::Help,
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Editor(_)) => Mode::Edit,
             Some(Popup::Confirm { .. }) => Mode::Confirm,
@@ -438,6 +449,11 @@ impl App {
 
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
+    }
+
+    /// How many problems the problems screen lists.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + self.start_warnings.len()
     }
 
     pub fn pending_ops(&self) -> usize {

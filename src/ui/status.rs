@@ -105,10 +105,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(format!(" {} ", lang.t(mode_name(mode))), theme.key),
         Span::styled(place, theme.bar),
         Span::styled(save, save_style),
+        Span::styled(problems_label(app), theme.warn),
         Span::styled(live_label(app), theme.bar),
         Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
+}
+
+/// " │ ⚠ 3 problemer (!)": what the problems screen lists, in words, so that it shows
+/// without colour too.
+fn problems_label(app: &App) -> String {
+    match crate::i18n::problem_count(app.lang, app.problem_count()) {
+        Some(count) => format!(" │ {count} (!)"),
+        None => String::new(),
+    }
 }
 
 /// " │ Skriver også: Tillitsvalgt NTL 10.31, …" – the other writers live now.
