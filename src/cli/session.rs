@@ -222,21 +222,19 @@ impl Session {
             anyhow!("{text}")
         })?;
         let doc = self.meeting_doc(&id);
-        // A log of the meeting that could not be read leaves its minutes short: said (the
-        // forum's were said on opening).
+        // What was found reading the meeting's logs is said, as the forum's was on opening:
+        // a log that could not be read (the minutes are short), a bad line, a conflict
+        // copy. (What shows tampering is in the minutes' own words: `doubts`.)
         let dir = self
             .store
             .layout()
             .scope_dir(&crate::model::Scope::Meeting(id.clone()));
-        for p in self.store.problems.iter().filter(|p| {
-            p.path.starts_with(&dir)
-                && matches!(
-                    p.kind,
-                    crate::store::ProblemKind::Unreadable(_)
-                        | crate::store::ProblemKind::NotARegularFile
-                        | crate::store::ProblemKind::TooLarge(_)
-                )
-        }) {
+        for p in self
+            .store
+            .problems
+            .iter()
+            .filter(|p| p.path.starts_with(&dir) && !p.kind.is_breach())
+        {
             say_warning(lang, &i18n::problem(lang, p));
         }
         let doubts = self.doubts(&doc, &id);

@@ -88,14 +88,19 @@ pub fn copy_problems(path: &Path) -> Vec<Problem> {
         return Vec::new();
     };
     let check = compare(writer, &log_bytes.unwrap_or_default(), &copy);
-    let mut out = vec![Problem {
-        path: path.to_path_buf(),
-        line: None,
-        kind: ProblemKind::ConflictCopy {
-            log: log.clone(),
-            new_lines: check.new_lines,
-        },
-    }];
+    let mut out = Vec::new();
+    // A copy with nothing new is said to be removable, unless it forks (then the forks say
+    // what it holds).
+    if check.new_lines > 0 || check.forks.is_empty() {
+        out.push(Problem {
+            path: path.to_path_buf(),
+            line: None,
+            kind: ProblemKind::ConflictCopy {
+                log: log.clone(),
+                new_lines: check.new_lines,
+            },
+        });
+    }
     out.extend(check.forks.into_iter().map(|f| Problem {
         path: path.to_path_buf(),
         line: Some(f.copy_line),
