@@ -111,6 +111,8 @@ pub struct Store {
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
+    /// Removes old temp files, off the path of opening (`leftovers::clean_temp_files`).
+    cleaner: Option<std::thread::JoinHandle<()>>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
     /// The other writers' heads read, to name in this writer's next ops.
@@ -147,6 +149,7 @@ impl Store {
             rewritten: false,
             writers: HashMap::new(),
             snapshot_writer: None,
+            cleaner: None,
             read_only: None,
             unwritable: None,
             problems: Vec::new(),
@@ -168,7 +171,11 @@ impl Store {
             // Nothing is written: no seed, no ignore files, no repairs.
             return Ok(store);
         }
-        leftovers::clean_temp_files(root, leftovers::TEMP_MIN_AGE);
+        // A walk of every log folder: on a thread, so that opening does not wait for it.
+        let folder = root.to_path_buf();
+        store.cleaner = Some(std::thread::spawn(move || {
+            leftovers::clean_temp_files(&folder, leftovers::TEMP_MIN_AGE);
+        }));
         let restored = leftovers::restore_from_journals(&store.layout);
         store.problems.extend(restored);
         store.seed_if_new()?;
@@ -526,6 +533,9 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         self.wait_for_snapshot();
+        if let Some(t) = self.cleaner.take() {
+            let _ = t.join();
+        }
     }
 }
 
