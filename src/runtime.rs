@@ -9,8 +9,8 @@
 mod drafts;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -154,10 +154,12 @@ impl Runtime {
             // Nothing was written: say why, and leave the save state as it is.
             Err(e) => {
                 self.commit_failed = true;
+                refuse_if_unwritable(app, &mut self.store, &e);
                 app.warn(crate::i18n::store_error(app.lang, &e));
                 return;
             }
         };
+        self.check_own_logs(app);
         self.newest = self.newest.max(op.clock);
         app.apply(&op.meta(), op.change.clone());
         self.minutes_dirty = true;
@@ -285,8 +287,19 @@ impl Runtime {
         self.write_minutes(app);
     }
 
-    /// What in the shown meeting's record shows tampering, as last read and folded.
+    /// What in the shown meeting's record shows tampering, and every problem found reading
+    /// (file, line, what), as last read and folded.
     pub fn note_doubts(&self, app: &mut App) {
+        let layout = self.store.layout();
+        app.problems = self
+            .store
+            .problems
+            .iter()
+            .map(|p| crate::store::Problem {
+                path: layout.relative(&p.path).into(),
+                ..p.clone()
+            })
+            .collect();
         app.doubts = match app.meeting.as_deref() {
             Some(id) => {
                 let layout = self.store.layout();
@@ -312,12 +325,14 @@ impl Runtime {
     /// when something belongs before what is shown (once our own ops are all on disk, or
     /// they would be missing from the fold). Returns whether anything changed.
     pub fn catch_up(&mut self, app: &mut App) -> bool {
-        let mut changed = false;
+        // Our own logs first: a sync that replaced one is undone before anything is read
+        // or written.
+        let mut changed = self.check_own_logs(app);
         let numbers_before = shown_numbers(app);
         match self.store.catch_up(&Self::load_shown(app), self.newest) {
             CatchUp::Nothing => {}
             CatchUp::Apply(ops) if !self.refold_wanted => {
-                tell_arrivals(app, &ops);
+                tell_arrivals(app, &ops, self.store.writer_id());
                 app.keeping_selection(|app| {
                     for op in ops {
                         self.newest = self.newest.max(op.clock);
@@ -327,11 +342,11 @@ impl Runtime {
                 changed = true;
             }
             CatchUp::Apply(ops) => {
-                tell_arrivals(app, &ops);
+                tell_arrivals(app, &ops, self.store.writer_id());
                 changed = true;
             }
             CatchUp::Refold(ops) => {
-                tell_arrivals(app, &ops);
+                tell_arrivals(app, &ops, self.store.writer_id());
                 self.refold_wanted = true;
                 changed = true;
             }
@@ -354,6 +369,37 @@ impl Runtime {
         changed
     }
 
+    /// Make sure this writer's logs hold every line it wrote: a sync tool may have replaced
+    /// one with an older version or other lines. They are put back (what was there kept
+    /// beside it), and the user told. Returns whether anything was put back. In the TUI the
+    /// disk thread may be writing: then it is left to that write, which checks first.
+    fn check_own_logs(&mut self, app: &mut App) -> bool {
+        let restored = match &self.disk {
+            Disk::Inline => self.store.check_own_logs(),
+            Disk::Background(writer) => match writer.appender.try_lock() {
+                Ok(mut appender) => appender.check(),
+                Err(_) => Vec::new(),
+            },
+        };
+        if restored.is_empty() {
+            return false;
+        }
+        let lines: usize = restored.iter().map(|r| r.lines).sum();
+        for r in restored {
+            self.store.problems.push(crate::store::Problem {
+                path: r.path,
+                line: None,
+                kind: crate::store::ProblemKind::Restored {
+                    lines: r.lines,
+                    kept: r.kept,
+                },
+            });
+        }
+        app.warn(app.lang.fill(Msg::OwnLogRestored, &[&lines]));
+        self.note_doubts(app);
+        true
+    }
+
     /// What finished in the background since the last call: ops made durable, an archive
     /// indexed. Rewrites the shown meeting's minutes file when it is due. Returns whether
     /// anything changed on screen.
@@ -361,10 +407,14 @@ impl Runtime {
         let mut changed = false;
         if let Disk::Background(writer) = &self.disk {
             while let Ok(result) = writer.done.try_recv() {
+                if let Err(e) = &result {
+                    refuse_if_unwritable(app, &mut self.store, e);
+                }
                 let lang = app.lang;
                 note_saved(app, result.map_err(|e| crate::i18n::store_error(lang, &e)));
                 changed = true;
             }
+            changed |= self.check_own_logs(app);
         }
         if let Some(indexer) = &self.indexer {
             changed |= indexer.take(app);
@@ -427,7 +477,6 @@ fn read_hit_texts(app: &mut App) {
     }
 }
 
-/// Say that something came in: it may be out of sight in the detail pane.
 /// The numbers of the shown meeting's items.
 fn shown_numbers(app: &App) -> Vec<(String, crate::model::ItemNumber)> {
     app.current_meeting()
@@ -455,7 +504,13 @@ fn tell_renumbered(app: &mut App, before: &[(String, crate::model::ItemNumber)])
     }
 }
 
-fn tell_arrivals(app: &mut App, ops: &[Op]) {
+/// Say that something came in: it may be out of sight in the detail pane. Our own lines
+/// read back from a copy of our log are no news.
+fn tell_arrivals(app: &mut App, ops: &[Op], own: &str) {
+    let ops: Vec<&Op> = ops.iter().filter(|op| op.writer != own).collect();
+    if ops.is_empty() {
+        return;
+    }
     let mut names: Vec<String> = ops.iter().map(|op| op.by.name.clone()).collect();
     names.dedup();
     app.say(format!(
@@ -464,6 +519,25 @@ fn tell_arrivals(app: &mut App, ops: &[Op]) {
         app.t(Msg::ChangesFrom),
         names.join(", ")
     ));
+}
+
+/// A write failed because the folder cannot be written (permission denied, a read-only
+/// file system): nothing more is offered for writing, and the banner says why.
+fn refuse_if_unwritable(app: &mut App, store: &mut Store, e: &StoreError) {
+    let StoreError::Io { path, source } = e else {
+        return;
+    };
+    if !crate::store::Unwritable::is_why(source) {
+        return;
+    }
+    let dir = path.parent().unwrap_or(path);
+    let why = crate::store::Unwritable {
+        path: dir.to_path_buf(),
+        kind: source.kind(),
+        error: source.to_string(),
+    };
+    app.read_only = Some(crate::i18n::unwritable(app.lang, &why));
+    store.refuse_writes(why);
 }
 
 /// One op written (or not): the save state follows.
@@ -478,7 +552,7 @@ fn note_saved(app: &mut App, result: Result<(), String>) {
             };
         }
         Err(e) => {
-            app.read_only = Some(e.clone());
+            app.read_only.get_or_insert_with(|| e.clone());
             app.save = SaveState::Failed(e);
         }
     }
@@ -495,15 +569,22 @@ struct DiskWriter {
     tx: Option<Sender<Op>>,
     done: Receiver<Result<(), StoreError>>,
     thread: Option<JoinHandle<()>>,
+    /// Held by the thread while it writes; the loop checks the logs when it is free.
+    appender: Arc<Mutex<Appender>>,
 }
 
 impl DiskWriter {
-    fn start(mut appender: Appender) -> DiskWriter {
+    fn start(appender: Appender) -> DiskWriter {
         let (tx, rx) = mpsc::channel::<Op>();
         let (done_tx, done) = mpsc::channel();
+        let appender = Arc::new(Mutex::new(appender));
+        let shared = Arc::clone(&appender);
         let thread = std::thread::spawn(move || {
             for op in rx {
-                let result = appender.append(&op);
+                let result = match shared.lock() {
+                    Ok(mut a) => a.append(&op),
+                    Err(_) => Err(StoreError::ReadOnly("the disk writer stopped".into())),
+                };
                 if done_tx.send(result).is_err() {
                     break;
                 }
@@ -513,6 +594,7 @@ impl DiskWriter {
             tx: Some(tx),
             done,
             thread: Some(thread),
+            appender,
         }
     }
 

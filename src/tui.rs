@@ -99,7 +99,10 @@ fn event_loop(
         if redraw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             // Only what can scroll now needs its limit (the views clamp themselves).
-            let help_open = matches!(app.popups.last(), Some(crate::app::Popup::Help { .. }));
+            let help_open = matches!(
+                app.popups.last(),
+                Some(crate::app::Popup::Help { .. } | crate::app::Popup::Problems { .. })
+            );
             if app.focus == crate::app::Pane::Detail || help_open {
                 app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
             }

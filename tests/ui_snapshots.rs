@@ -267,6 +267,50 @@ fn history(fx: &mut Session) {
     fx.store().set_author(ntl());
 }
 
+/// What the store found: a bad line in another writer's log, a conflict copy that forks,
+/// this machine's log put back, and a warning from before the screen was there.
+fn problems(fx: &mut Session) {
+    use samrad::store::{Problem, ProblemKind};
+    use std::path::PathBuf;
+    let meeting = PathBuf::from(format!("log/{TEMPLATE_MEETING}"));
+    let copy = meeting.join("w3f9a2c1b7d0e.sync-conflict-20261208-101010-ABCDEFG.jsonl");
+    let log = meeting.join("w3f9a2c1b7d0e.jsonl");
+    fx.app.problems = vec![
+        Problem {
+            path: meeting.join("w0a1b2c3d4e5f.jsonl"),
+            line: Some(7),
+            kind: ProblemKind::BadLine("expected value at line 1 column 1".into()),
+        },
+        Problem {
+            path: copy.clone(),
+            line: None,
+            kind: ProblemKind::ConflictCopy {
+                log: log.clone(),
+                new_lines: 37,
+            },
+        },
+        Problem {
+            path: copy,
+            line: Some(12),
+            kind: ProblemKind::Fork {
+                log,
+                log_line: 12,
+                op: "w3f9a2c1b7d0e:15".into(),
+            },
+        },
+        Problem {
+            path: meeting.join("w77aa00bb11cc.jsonl"),
+            line: None,
+            kind: ProblemKind::Restored {
+                lines: 12,
+                kept: None,
+            },
+        },
+    ];
+    fx.app.start_warnings = vec!["SAMRAD_NOW=tomorrow: input contains invalid characters".into()];
+    fx.act(Action::Problems);
+}
+
 fn archive(fx: &mut Session) {
     history(fx);
     fx.act(Action::Archive);
@@ -298,6 +342,11 @@ fn area_thread(fx: &mut Session) {
 }
 
 // ---- snapshots ----
+
+#[test]
+fn snapshot_problems() {
+    snap_all("problems", problems);
+}
 
 #[test]
 fn snapshot_archive() {
@@ -600,6 +649,7 @@ fn all_scenes() -> Vec<(&'static str, Scene)> {
         ("actions", actions_focused),
         ("detail_scrolled", detail_scrolled),
         ("help", help),
+        ("problems", problems),
         ("new_item_form", new_item_form),
         ("action_form_date_error", action_form_date_error),
         ("notes_editor", notes_editor),
@@ -644,6 +694,49 @@ fn no_colour_means_no_colour_anywhere() {
             }
         }
     }
+}
+
+/// The status bar counts the problems in words, so that it shows without colour too; the
+/// problems screen lists each with its file and line.
+#[test]
+fn the_status_bar_counts_the_problems_in_words() {
+    for (lang, count) in [
+        (Lang::En, "⚠ 5 problems (!)"),
+        (Lang::Nb, "⚠ 5 problemer (!)"),
+    ] {
+        let mut fx = fixture(lang, (80, 24));
+        fx.app.theme = ThemeName::NoColor;
+        problems(&mut fx);
+        fx.act(Action::Cancel);
+        let terminal = render(&mut fx);
+        let buf = terminal.backend().buffer();
+        let bar = row_text(buf, 23, 0, 80);
+        assert!(bar.contains(count), "{bar}");
+        let mut none = fixture(lang, (80, 24));
+        let terminal = render(&mut none);
+        let bar = row_text(terminal.backend().buffer(), 23, 0, 80);
+        assert!(!bar.contains('⚠'), "no problems, no count: {bar}");
+    }
+    let mut fx = fixture(Lang::En, (160, 48));
+    problems(&mut fx);
+    let terminal = render(&mut fx);
+    let buf = terminal.backend().buffer();
+    let text: String = (0..48).map(|y| row_text(buf, y, 0, 160) + "\n").collect();
+    for needle in [
+        "w0a1b2c3d4e5f.jsonl:7: not a valid entry",
+        "ABCDEFG.jsonl:12: entry",
+        "w3f9a2c1b7d0e:15 is not line 12 of w3f9a2c1b7d0e.jsonl: the writer's log forked",
+        "37 lines the log lacks",
+        "w77aa00bb11cc.jsonl was changed by another program; 12 lines this machine",
+        "SAMRAD_NOW=tomorrow",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not on the problems screen:\n{text}"
+        );
+    }
+    fx.act(Action::Cancel);
+    assert!(fx.app.popups.is_empty(), "Esc closes the problems screen");
 }
 
 #[test]

@@ -57,6 +57,8 @@ pub enum Action {
     Documents,
     Meetings,
     Help,
+    /// The problems found in the logs.
+    Problems,
     CommandLine,
     Search,
     SearchNext,

@@ -276,6 +276,15 @@ pub static COMMANDS: &[Command] = &[
         run: theme,
     },
     Command {
+        name: "problems",
+        aliases: &["problemer"],
+        args: None,
+        help: Msg::CmdProblems,
+        needs: Needs::Nothing,
+        gate: Gate::Anyone,
+        run: |app, _, _| app.popups.push(Popup::Problems { scroll: 0 }),
+    },
+    Command {
         name: "help",
         aliases: &["hjelp"],
         args: None,

@@ -42,17 +42,29 @@ impl App {
 
     /// Ask for a change to be committed, unless nothing may be written.
     pub fn commit(&mut self, fx: &mut Vec<Effect>, change: Change) {
-        if let Some(why) = &self.read_only {
-            let msg = format!("{}: {why}", self.t(Msg::ReadOnly));
-            self.warn(msg);
+        if self.refuse_read_only() {
             return;
         }
         fx.push(Effect::Commit(change));
     }
 
-    /// The meeting may be changed: it exists, is not locked and was not opened to read.
-    /// Says why not, otherwise.
+    /// When nothing may be written (the folder cannot be, or is a newer samrad's), say why
+    /// and return true: nothing is then begun that could not be saved.
+    pub fn refuse_read_only(&mut self) -> bool {
+        let Some(why) = &self.read_only else {
+            return false;
+        };
+        let msg = format!("{}: {why}", self.t(Msg::ReadOnly));
+        self.warn(msg);
+        true
+    }
+
+    /// The meeting may be changed: it exists, is not locked and was not opened to read, and
+    /// the folder can be written. Says why not, otherwise.
     pub fn editable_meeting(&mut self) -> Option<Id> {
+        if self.refuse_read_only() {
+            return None;
+        }
         let Some(m) = self.current_meeting() else {
             self.warn(self.t(Msg::NoMeetingOpen));
             return None;

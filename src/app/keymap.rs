@@ -205,6 +205,7 @@ const NORMAL: &[Row] = &[
     (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
     (&[k(':')], Action::CommandLine, Msg::KeyCommand, true),
     (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
+    (&[k('!')], Action::Problems, Msg::KeyProblems, false),
     (&[k('q')], Action::Quit, Msg::KeyQuit, true),
     FORCE_QUIT,
     (&[code(Esc)], Action::Cancel, Msg::KeyCancel, false),
@@ -221,6 +222,7 @@ const ARCHIVE: &[Row] = &[
     (&[code(Esc)], Action::Cancel, Msg::KeyBack, true),
     (&[k(':')], Action::CommandLine, Msg::KeyCommand, false),
     (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
+    (&[k('!')], Action::Problems, Msg::KeyProblems, false),
     (&[k('q')], Action::Quit, Msg::KeyQuit, true),
     FORCE_QUIT,
 ];

@@ -282,6 +282,9 @@ pub fn reopen(app: &mut App, fx: &mut Vec<Effect>) {
 /// Move the meeting's status on, where that is a legal move; closing ends the item under
 /// way and says where the minutes are.
 pub fn set_status(app: &mut App, to: MeetingStatus, fx: &mut Vec<Effect>) {
+    if app.refuse_read_only() {
+        return;
+    }
     let Some(m) = app.current_meeting() else {
         app.warn(app.t(Msg::NoMeetingOpen));
         return;

@@ -110,6 +110,10 @@ pub enum Popup {
     },
     /// Unsaved text left by a samrad that is gone: restore, later, or discard.
     DraftOffer(Box<Draft>),
+    /// What is wrong in the logs read, and what was found at start (`App::problems`).
+    Problems {
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +197,11 @@ pub struct App {
     pub drafting: bool,
     /// Unsaved text left by samrads that are gone, offered one after another.
     pub draft_offers: Vec<Draft>,
+    /// Problems found reading the logs (file, line, what), and repairs made, as the
+    /// runtime last read them; shown on the problems screen and counted in the status bar.
+    pub problems: Vec<crate::store::Problem>,
+    /// Warnings from before the screen was there (settings, keys), in words.
+    pub start_warnings: Vec<String>,
 }
 
 impl App {
@@ -239,6 +248,8 @@ impl App {
             key: String::new(),
             drafting: false,
             draft_offers: Vec::new(),
+            problems: Vec::new(),
+            start_warnings: Vec::new(),
         };
         app.meeting = app.default_meeting();
         app
@@ -265,7 +276,7 @@ impl App {
         match self.popups.last() {
             None if self.archive_view.is_some() => Mode::Archive,
             None => Mode::Normal,
-            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::Help { .. } | Popup::Problems { .. }) => Mode::Help,
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Editor(_)) => Mode::Edit,
             Some(Popup::Confirm { .. }) => Mode::Confirm,
@@ -456,6 +467,11 @@ impl App {
 
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
+    }
+
+    /// How many problems the problems screen lists.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + self.start_warnings.len()
     }
 
     pub fn pending_ops(&self) -> usize {

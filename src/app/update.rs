@@ -114,6 +114,7 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Archive => archive::show(app, fx),
         Action::Thread => archive::thread_of_selection(app, fx),
         Action::Help => app.popups.push(Popup::Help { scroll: 0 }),
+        Action::Problems => app.popups.push(Popup::Problems { scroll: 0 }),
         Action::CommandLine => app.command = Some(TextArea::default()),
         Action::Search => app.search = Some(TextArea::default()),
         Action::SearchNext => list_search::search_step(app, true),

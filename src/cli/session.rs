@@ -31,10 +31,30 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// A warning on stderr. It may quote a file name or text from the logs: printable only.
+/// What was warned of so far, for the TUI's problems screen (stderr is gone once the
+/// screen is there).
+static WARNED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// A warning on stderr (and kept for the problems screen). It may quote a file name or
+/// text from the logs: printable only.
 pub fn warn(lang: Lang, text: &str) {
+    if let Ok(mut warned) = WARNED.lock() {
+        warned.push(text.to_string());
+    }
+    say_warning(lang, text);
+}
+
+fn say_warning(lang: Lang, text: &str) {
     let text = crate::export::safe_text::printable(text);
     eprintln!("samrad: {}: {text}", lang.t(Msg::Warning).to_lowercase());
+}
+
+/// The warnings given so far (not the store's problems: the TUI lists those itself).
+pub fn take_warnings() -> Vec<String> {
+    WARNED
+        .lock()
+        .map(|mut w| std::mem::take(&mut *w))
+        .unwrap_or_default()
 }
 
 /// The user's language, from the command line, the settings and `LANG`, without a word
@@ -116,7 +136,7 @@ pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
     };
     store.set_author(author);
     for p in &store.problems {
-        warn(lang, &i18n::problem(lang, p));
+        say_warning(lang, &i18n::problem(lang, p));
     }
     if let Some(why) = store.read_only() {
         eprintln!("samrad: {}: {why}", lang.t(Msg::ReadOnly).to_lowercase());
@@ -191,8 +211,32 @@ impl Session {
                 .map(|m| (m.id.as_str(), m.starts_at.as_str())),
             key,
         )
-        .map_err(|e| anyhow!("{}", i18n::lookup_error(lang, &e)))?;
+        .map_err(|e| {
+            // A meeting whose logs could not be read is not in the archive: say which
+            // files could not be read, and why, and not only that nothing matches.
+            let mut text = i18n::lookup_error(lang, &e);
+            for p in crate::store::log::unreadable_logs(self.store.layout()) {
+                text.push('\n');
+                text.push_str(&i18n::problem(lang, &p));
+            }
+            anyhow!("{text}")
+        })?;
         let doc = self.meeting_doc(&id);
+        // What was found reading the meeting's logs is said, as the forum's was on opening:
+        // a log that could not be read (the minutes are short), a bad line, a conflict
+        // copy. (What shows tampering is in the minutes' own words: `doubts`.)
+        let dir = self
+            .store
+            .layout()
+            .scope_dir(&crate::model::Scope::Meeting(id.clone()));
+        for p in self
+            .store
+            .problems
+            .iter()
+            .filter(|p| p.path.starts_with(&dir) && !p.kind.is_breach())
+        {
+            say_warning(lang, &i18n::problem(lang, p));
+        }
         let doubts = self.doubts(&doc, &id);
         let minutes = doc
             .minutes(&id)

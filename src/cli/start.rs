@@ -20,7 +20,11 @@ pub fn tui(cli: &Cli) -> Result<()> {
     }
     let now = chrono::Local::now().fixed_offset();
     let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
-    app.read_only = s.store.read_only().map(str::to_string);
+    app.read_only = match s.store.unwritable() {
+        Some(why) => Some(crate::i18n::unwritable(s.lang, why)),
+        None => s.store.read_only().map(str::to_string),
+    };
+    app.start_warnings = session::take_warnings();
     app.key = s.key.clone();
     app.unsigned_history = s.store.has_unsigned_history();
     // The TUI keeps the word index, not the texts: they are read when shown.

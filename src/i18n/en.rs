@@ -1,4 +1,5 @@
-//! Long: every text of the catalogue in English, one arm per message (`msg.rs`).
+//! Long: the whole catalogue is one exhaustive match, so that the compiler refuses a
+//! message without its text; splitting it would only scatter the texts.
 
 use super::Msg;
 
@@ -512,6 +513,34 @@ pub fn text(m: Msg) -> &'static str {
         }
         ProblemHistoryCut => "{0}: entry {1} is gone from its log, but {2} had seen it",
         ProblemHistoryAltered => "{0}: entry {1} was changed after {2} had seen it",
+        ProblemConflictCopy => {
+            "{0}: a conflict copy of {1}; its {2} lines the log lacks are read as that writer's"
+        }
+        ProblemConflictCopyNothingNew => {
+            "{0}: a conflict copy of {1}, holding nothing the log lacks; it can be removed"
+        }
+        ProblemFork => {
+            "{0}: entry {1} is not line {2} of {3}: the writer's log forked; both are read"
+        }
+        ProblemRestored => {
+            "{0} was changed by another program; {1} lines this machine wrote are put back"
+        }
+        ProblemRestoredKept => {
+            "{0} was changed by another program; {1} lines this machine wrote are put back, and what was there is kept as {2}"
+        }
+        OwnLogRestored => "Another program changed your log; {0} lines restored (see :problems)",
+        CannotWrite => "cannot write to {0} ({1}). Changes are not possible.",
+        PermissionDenied => "permission denied",
+        ReadOnlyFileSystem => "read-only file system",
+        ProblemsOne => "⚠ 1 problem",
+        ProblemsMany => "⚠ {0} problems",
+        ProblemsTitle => "Problems",
+        ProblemsIntro => {
+            "Found at start and in the logs read (the forum's and the meeting's shown):"
+        }
+        ProblemsNone => "No problems found.",
+        CmdProblems => "problems found in the logs: file, line, what",
+        KeyProblems => "Problems found in the logs",
         ConfigInvalid => "{0}: not valid settings, ignored ({1})",
         ConfigUnreadable => "{0}: could not be read ({1})",
         NoHomeFolder => "could not find a home folder for the data; give one with --data-dir DIR",

@@ -46,6 +46,49 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ProblemKind::HistoryAltered { op, seen_by } => {
             lang.fill(Msg::ProblemHistoryAltered, &[&at, op, seen_by])
         }
+        ProblemKind::ConflictCopy { log, new_lines: 0 } => {
+            lang.fill(Msg::ProblemConflictCopyNothingNew, &[&at, &name_of(log)])
+        }
+        ProblemKind::ConflictCopy { log, new_lines } => {
+            lang.fill(Msg::ProblemConflictCopy, &[&at, &name_of(log), new_lines])
+        }
+        ProblemKind::Fork { log, log_line, op } => {
+            lang.fill(Msg::ProblemFork, &[&at, op, log_line, &name_of(log)])
+        }
+        ProblemKind::Restored { lines, kept: None } => {
+            lang.fill(Msg::ProblemRestored, &[&at, lines])
+        }
+        ProblemKind::Restored {
+            lines,
+            kept: Some(kept),
+        } => lang.fill(Msg::ProblemRestoredKept, &[&at, lines, &name_of(kept)]),
+    }
+}
+
+/// A file beside the one a problem is about, by its name.
+fn name_of(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Why the data folder cannot be written, as the read-only banner says it: "cannot write
+/// to /data/log (permission denied). Changes are not possible."
+pub fn unwritable(lang: Lang, why: &crate::store::Unwritable) -> String {
+    let error = match why.kind {
+        std::io::ErrorKind::PermissionDenied => lang.t(Msg::PermissionDenied).to_string(),
+        std::io::ErrorKind::ReadOnlyFilesystem => lang.t(Msg::ReadOnlyFileSystem).to_string(),
+        _ => why.error.clone(),
+    };
+    lang.fill(Msg::CannotWrite, &[&why.path.display(), &error])
+}
+
+/// "⚠ 3 problems", or nothing when there are none.
+pub fn problem_count(lang: Lang, n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(lang.t(Msg::ProblemsOne).to_string()),
+        n => Some(lang.fill(Msg::ProblemsMany, &[&n])),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Long: every text of the catalogue in Norwegian bokmål, one arm per message (`msg.rs`).
+//! Long: the whole catalogue is one exhaustive match, so that the compiler refuses a
+//! message without its text; splitting it would only scatter the texts.
 
 use super::Msg;
 
@@ -518,6 +519,36 @@ pub fn text(m: Msg) -> &'static str {
         }
         ProblemHistoryCut => "{0}: oppføring {1} er borte fra loggen, men {2} hadde sett den",
         ProblemHistoryAltered => "{0}: oppføring {1} ble endret etter at {2} hadde sett den",
+        ProblemConflictCopy => {
+            "{0}: en konfliktkopi av {1}; de {2} linjene loggen mangler, leses som skriverens egne"
+        }
+        ProblemConflictCopyNothingNew => {
+            "{0}: en konfliktkopi av {1}, uten noe loggen mangler; den kan fjernes"
+        }
+        ProblemFork => {
+            "{0}: oppføring {1} er ikke linje {2} i {3}: skriverens logg har forgreinet seg; begge leses"
+        }
+        ProblemRestored => {
+            "{0} ble endret av et annet program; {1} linjer denne maskinen skrev, er lagt tilbake"
+        }
+        ProblemRestoredKept => {
+            "{0} ble endret av et annet program; {1} linjer denne maskinen skrev, er lagt tilbake, og det som lå der, er tatt vare på som {2}"
+        }
+        OwnLogRestored => {
+            "Et annet program endret loggen din; {0} linjer gjenopprettet (se :problemer)"
+        }
+        CannotWrite => "kan ikke skrive til {0} ({1}). Endringer er ikke mulig.",
+        PermissionDenied => "ingen tilgang",
+        ReadOnlyFileSystem => "skrivebeskyttet filsystem",
+        ProblemsOne => "⚠ 1 problem",
+        ProblemsMany => "⚠ {0} problemer",
+        ProblemsTitle => "Problemer",
+        ProblemsIntro => {
+            "Funnet ved oppstart og i loggene som er lest (forumets og møtets som vises):"
+        }
+        ProblemsNone => "Ingen problemer funnet.",
+        CmdProblems => "problemer funnet i loggene: fil, linje, hva",
+        KeyProblems => "Problemer funnet i loggene",
         ConfigInvalid => "{0}: ikke gyldige innstillinger, ignorert ({1})",
         ConfigUnreadable => "{0}: kunne ikke leses ({1})",
         NoHomeFolder => "fant ingen hjemmemappe for dataene; oppgi en med --data-dir DIR",

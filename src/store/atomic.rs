@@ -46,6 +46,21 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let unique = super::ids::random_hex(8);
+    let unique = super::ids::random_hex(TEMP_RAND_LEN);
     path.with_file_name(format!(".{name}.{unique}.tmp"))
+}
+
+/// How many hex digits make a temp file's name unique (`.NAME.RAND.tmp`); the start of the
+/// next run cleans up what a kill leaves (`leftovers::clean_temp_files`).
+pub const TEMP_RAND_LEN: usize = 8;
+
+/// Whether samrad can write in `dir`: a file is made there and removed again. The error
+/// says why not (permission denied, a read-only file system).
+pub fn probe_dir(dir: &Path) -> io::Result<()> {
+    let probe = temp_path(&dir.join("probe"));
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    perms::private_file_mode(&mut options);
+    options.open(&probe)?;
+    std::fs::remove_file(&probe)
 }

@@ -33,10 +33,13 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
         }
         start = end;
     }
-    // Duplicates: the same op (its key, writer and number) anywhere; the first in fold
-    // order stays. A line that copies another writer's number under another key is
-    // another op, judged on its own: it cannot stand in for the real one.
-    let mut by_id: Vec<(&str, &str, u64, usize)> = order
+    // Duplicates: the same line (its key, writer, number and bytes) anywhere, as a log and
+    // its conflict copy hold it; the first in fold order stays. A line that copies another
+    // writer's number under another key is another op, judged on its own: it cannot stand
+    // in for the real one. Two lines of one writer and key with one number are a fork of
+    // its history (`leftovers`): both were written in its name, both are folded, and the
+    // fork is reported.
+    let mut by_id: Vec<(&str, &str, u64, &[u8; 32], usize)> = order
         .iter()
         .enumerate()
         .map(|(rank, &i)| {
@@ -44,6 +47,7 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
                 ops[i].key.as_str(),
                 ops[i].writer.as_str(),
                 ops[i].seq,
+                &ops[i].digest,
                 rank,
             )
         })
@@ -51,8 +55,9 @@ pub fn fold_order(ops: &[Op]) -> Vec<usize> {
     by_id.sort_unstable();
     let mut keep = vec![true; order.len()];
     for pair in by_id.windows(2) {
-        if pair[0].0 == pair[1].0 && pair[0].1 == pair[1].1 && pair[0].2 == pair[1].2 {
-            keep[pair[1].3] = false;
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 {
+            keep[b.4] = false;
         }
     }
     let mut rank = 0;

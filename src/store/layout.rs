@@ -9,6 +9,7 @@
 //! exports/<meeting-id>.<ext>      exported minutes
 //! local/                          this machine's own files, never synced
 //! local/drafts/<writer>.json      text being typed, kept until saved (`drafts`)
+//! local/journal/<scope>/<writer>.jsonl  a copy of each line this machine's writers wrote
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -126,12 +127,27 @@ impl Layout {
         out
     }
 
-    /// Log files of one scope, in name order, leaving out what sync tools leave behind.
+    /// A copy of each line this machine's writers wrote, by scope and writer: what a later
+    /// start puts back when a sync replaced a log (`restore::restore`).
+    pub fn journal_dir(&self) -> PathBuf {
+        self.local_dir().join("journal")
+    }
+
+    pub fn journal_path(&self, scope: &Scope, writer: &str) -> PathBuf {
+        let dir = match scope {
+            Scope::Forum => FORUM_DIR,
+            Scope::Meeting(id) => id.as_str(),
+        };
+        self.journal_dir().join(dir).join(format!("{writer}.jsonl"))
+    }
+
+    /// Log files of one scope, in name order: the writers' logs and the conflict copies of
+    /// them that sync tools leave (`names::log_writer`), not their temp files.
     pub fn log_files(&self, scope: &Scope) -> Vec<PathBuf> {
         let dir = self.scope_dir(scope);
         let mut names: Vec<String> = read_dir_names(&dir)
             .into_iter()
-            .filter(|(n, is_dir)| !is_dir && is_log_name(n))
+            .filter(|(n, is_dir)| !is_dir && super::names::log_writer(n).is_some())
             .map(|(n, _)| n)
             .collect();
         names.sort();
@@ -166,12 +182,17 @@ impl Layout {
     }
 }
 
-/// A file samrad reads as a log: `*.jsonl`, not a sync tool's conflict copy or temp file.
+/// A writer's own log: `<writer>.jsonl`, not a sync tool's conflict copy or temp file.
 pub fn is_log_name(name: &str) -> bool {
-    name.ends_with(".jsonl")
-        && !name.starts_with('.')
-        && !name.contains(".sync-conflict-")
-        && !name.contains(".syncthing.")
+    super::names::log_writer(name).is_some_and(|(_, copy)| !copy)
+}
+
+/// Whether the file at `path` is a conflict copy of a log (`names::log_writer`).
+pub fn is_copy(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(super::names::log_writer)
+        .is_some_and(|(_, copy)| copy)
 }
 
 fn read_dir_names(dir: &Path) -> Vec<(String, bool)> {

@@ -78,7 +78,9 @@ pub struct Origin {
 
 impl Origin {
     pub fn of(path: &Path) -> Option<Origin> {
-        let writer = path.file_stem()?.to_str()?.to_string();
+        // A conflict copy of a log holds its writer's lines, as the log does.
+        let (writer, _) = super::names::log_writer(path.file_name()?.to_str()?)?;
+        let writer = writer.to_string();
         let dir = path.parent()?;
         if dir.parent()?.file_name()? != "log" {
             return None;
@@ -313,12 +315,45 @@ pub fn scope_read(layout: &Layout, scope: &Scope) -> (Vec<Op>, usize) {
     (ops, breaches)
 }
 
+/// Every log folder and log file of the data folder that cannot be read (their permissions,
+/// say), with the system's error: what a command that found nothing names, so that "no
+/// such meeting" is not said of a meeting whose log could not be read.
+pub fn unreadable_logs(layout: &Layout) -> Vec<Problem> {
+    let unreadable = |path: PathBuf, e: io::Error| Problem {
+        path,
+        line: None,
+        kind: ProblemKind::Unreadable(e.to_string()),
+    };
+    let mut out = Vec::new();
+    for scope in layout.scopes() {
+        let dir = layout.scope_dir(&scope);
+        if let Err(e) = std::fs::read_dir(&dir) {
+            if e.kind() != io::ErrorKind::NotFound {
+                out.push(unreadable(dir, e));
+            }
+            continue;
+        }
+        for path in layout.log_files(&scope) {
+            if let Err(e) = open_plain(&path) {
+                out.push(unreadable(path, e));
+            }
+        }
+    }
+    out
+}
+
 /// A log this process owns: created new, locked for as long as it is open, appended and
-/// fsynced one op at a time.
+/// fsynced one op at a time. It remembers every line it wrote, so that when a sync tool
+/// replaces the file under it, the lines are put back (`check`) before another is written;
+/// and it keeps a copy of each line in a journal under `local/`, so that a later start can
+/// put them back too (`Store::open`).
 #[derive(Debug)]
 pub struct LogWriter {
     path: PathBuf,
     file: File,
+    /// Every byte this process wrote to the log, in order: what the file must hold.
+    written: Vec<u8>,
+    journal: Option<File>,
 }
 
 impl LogWriter {
@@ -331,83 +366,111 @@ impl LogWriter {
         options.read(true).append(true).create_new(true);
         perms::private_file_mode(&mut options);
         let file = options.open(path)?;
-        file.try_lock().map_err(|e| match e {
-            std::fs::TryLockError::WouldBlock => io::Error::new(
-                io::ErrorKind::WouldBlock,
-                "log is locked by another process",
-            ),
-            std::fs::TryLockError::Error(e) => e,
-        })?;
+        lock(&file)?;
         if let Some(dir) = path.parent() {
             perms::sync_dir(dir)?;
         }
         Ok(LogWriter {
             path: path.to_path_buf(),
             file,
+            written: Vec::new(),
+            journal: None,
         })
+    }
+
+    /// Keep a copy of each line appended from now on in `journal` (made if missing). A
+    /// journal that cannot be made is done without: the log is what counts.
+    pub fn with_journal(mut self, journal: &Path) -> LogWriter {
+        let opened = journal
+            .parent()
+            .map_or(Ok(()), perms::create_dir_all)
+            .and_then(|()| {
+                let mut options = OpenOptions::new();
+                options.append(true).create(true);
+                perms::private_file_mode(&mut options);
+                options.open(journal)
+            });
+        self.journal = opened.ok();
+        self
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// A sync tool (git pull --rebase, a Syncthing pull) may replace our log file with a new
-    /// one of the same name. Writing on to the old, unlinked file would lose the ops; so
-    /// before each append, make sure the path still is our file, or put our lines back there
-    /// and write to that.
-    fn follow_path(&mut self) -> io::Result<()> {
-        #[cfg(unix)]
-        {
-            use std::io::{Read, Seek, SeekFrom};
-            use std::os::unix::fs::MetadataExt;
-            let open = self.file.metadata()?;
-            let same = std::fs::metadata(&self.path)
-                .is_ok_and(|m| m.dev() == open.dev() && m.ino() == open.ino());
-            if same {
-                return Ok(());
-            }
-            let mut ours = Vec::new();
-            self.file.seek(SeekFrom::Start(0))?;
-            self.file.read_to_end(&mut ours)?;
-            match std::fs::read(&self.path) {
-                Ok(theirs) if theirs.starts_with(&ours) => {}
-                Ok(theirs) if ours.starts_with(&theirs) => {
-                    super::atomic::write_atomic(&self.path, &ours)?
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    super::atomic::write_atomic(&self.path, &ours)?
-                }
-                Ok(_) => {
-                    return Err(io::Error::other(format!(
-                        "{} was replaced with different content; not writing into it",
-                        self.path.display()
-                    )));
-                }
-                Err(e) => return Err(e),
-            }
-            let mut options = OpenOptions::new();
-            options.read(true).append(true);
-            let file = options.open(&self.path)?;
-            file.try_lock().map_err(|_| {
-                io::Error::new(
-                    io::ErrorKind::WouldBlock,
-                    "log is locked by another process",
-                )
-            })?;
-            self.file = file;
+    /// Make sure the file at this log's path holds what this process wrote there. A sync
+    /// tool (a Syncthing pull, a git checkout) may have replaced it with an older version,
+    /// with other lines or with nothing, or cut it where it is. Then the lines are put back
+    /// (what was found there kept beside it, `restore::restore`) and writing goes on in
+    /// the file at the path. Cheap when nothing happened: the file's identity and length.
+    pub fn check(&mut self) -> io::Result<Option<super::restore::Restored>> {
+        let now = std::fs::symlink_metadata(&self.path).ok();
+        let open = self.file.metadata()?;
+        let same = now
+            .as_ref()
+            .is_some_and(|m| m.file_type().is_file() && same_file(m, &open));
+        if same && now.is_some_and(|m| m.len() == self.written.len() as u64) {
+            return Ok(None);
         }
-        Ok(())
+        let restored = super::restore::restore(&self.path, &self.written, true)?;
+        let mut options = OpenOptions::new();
+        options.read(true).append(true);
+        let file = options.open(&self.path)?;
+        lock(&file)?;
+        self.file = file;
+        Ok(restored)
     }
 
     /// Append one op and fsync. When this returns Ok the op is durable, in the file at
-    /// this log's path.
-    pub fn append(&mut self, op: &Op) -> io::Result<()> {
-        self.follow_path()?;
+    /// this log's path. What `check` put back before it, if anything, is returned.
+    pub fn append(&mut self, op: &Op) -> io::Result<Option<super::restore::Restored>> {
+        let restored = self.check()?;
         let line = op.encode();
         let mut buf = Vec::with_capacity(line.len() + 1);
         buf.extend_from_slice(line.as_bytes());
         buf.push(b'\n');
         self.file.write_all(&buf)?;
-        self.file.sync_data()
+        self.file.sync_data()?;
+        self.written.extend_from_slice(&buf);
+        // The journal is a second copy, for when the log is replaced while no samrad
+        // runs: written with each line, not fsynced on its own (the log is).
+        if let Some(j) = self.journal.as_mut()
+            && j.write_all(&buf).is_err()
+        {
+            self.journal = None;
+        }
+        Ok(restored)
+    }
+}
+
+/// Whether a running samrad holds the log at `path` (it locks its own logs while open).
+pub fn is_held(path: &Path) -> bool {
+    open_plain(path).is_ok_and(|f| {
+        f.is_some_and(|f| matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
+    })
+}
+
+/// Lock a log for as long as it is open: one process writes it.
+fn lock(file: &File) -> io::Result<()> {
+    file.try_lock().map_err(|e| match e {
+        std::fs::TryLockError::WouldBlock => io::Error::new(
+            io::ErrorKind::WouldBlock,
+            "log is locked by another process",
+        ),
+        std::fs::TryLockError::Error(e) => e,
+    })
+}
+
+/// Whether two looks at files are at the same file (where that can be told).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        true
     }
 }

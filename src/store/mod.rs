@@ -11,14 +11,17 @@ pub mod heads;
 pub mod ids;
 pub mod keys;
 pub mod layout;
+pub mod leftovers;
 pub mod local_mark;
 pub mod log;
 pub mod minutes;
+pub mod names;
 pub mod op;
 pub mod par;
 pub mod perms;
 pub mod problem;
 mod reading;
+pub mod restore;
 pub mod schema;
 pub mod seal;
 pub mod seed;
@@ -36,7 +39,8 @@ pub use layout::Layout;
 pub use log::LogWriter;
 pub use minutes::{MinutesFile, minutes_bytes, read_minutes, read_minutes_file};
 pub use op::Op;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{Problem, ProblemKind, Unwritable};
+pub use restore::Restored;
 
 /// A moment with its offset from UTC, as ops are stamped.
 pub type Time = chrono::DateTime<chrono::FixedOffset>;
@@ -95,6 +99,8 @@ pub struct Store {
     /// This writer's open logs; taken by a background thread in the TUI.
     appender: Option<Appender>,
     read_only: Option<String>,
+    /// The folder cannot be written (found at start): why.
+    unwritable: Option<Unwritable>,
     /// How far each log has been read (bytes of whole lines), for reading only what is new.
     offsets: HashMap<PathBuf, u64>,
     /// The last line read of each log, as a head.
@@ -106,6 +112,8 @@ pub struct Store {
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
+    /// Removes old temp files, off the path of opening (`leftovers::clean_temp_files`).
+    cleaner: Option<std::thread::JoinHandle<()>>,
     /// Problems found while opening and reading; shown to the user.
     pub problems: Vec<Problem>,
     /// The other writers' heads read, to name in this writer's next ops.
@@ -130,6 +138,7 @@ impl Store {
                 layout: layout.clone(),
                 writer: writer.clone(),
                 logs: HashMap::new(),
+                restored: Vec::new(),
             }),
             layout,
             chain: OpChain::new(writer),
@@ -141,7 +150,9 @@ impl Store {
             rewritten: false,
             writers: HashMap::new(),
             snapshot_writer: None,
+            cleaner: None,
             read_only: None,
+            unwritable: None,
             problems: Vec::new(),
             heads: heads::Heads::default(),
             told_now_ms: 0,
@@ -156,9 +167,55 @@ impl Store {
             perms::ensure_private(&dir, &mut problems);
         }
         store.problems = problems;
+        store.check_writable();
+        if store.read_only.is_some() {
+            // Nothing is written: no seed, no ignore files, no repairs.
+            return Ok(store);
+        }
+        // A walk of every log folder: on a thread, so that opening does not wait for it.
+        let folder = root.to_path_buf();
+        store.cleaner = Some(std::thread::spawn(move || {
+            leftovers::clean_temp_files(&folder, leftovers::TEMP_MIN_AGE);
+        }));
+        let restored = leftovers::restore_from_journals(&store.layout);
+        store.problems.extend(restored);
         store.seed_if_new()?;
         store.layout.write_ignore_files().map_err(io_err(root))?;
         Ok(store)
+    }
+
+    /// Open read-only, saying why, when a file cannot be made in `log/`.
+    fn check_writable(&mut self) {
+        let log = self.layout.log_root();
+        let made = perms::create_dir_all(&log).and_then(|()| atomic::probe_dir(&log));
+        if let Err(e) = made {
+            self.refuse_writes(Unwritable::of(&log, &e));
+        }
+    }
+
+    /// Write nothing from now on, because the folder cannot be written.
+    pub fn refuse_writes(&mut self, why: Unwritable) {
+        self.read_only = Some(format!(
+            "cannot write to {} ({})",
+            why.path.display(),
+            why.error
+        ));
+        self.unwritable = Some(why);
+    }
+
+    /// Why the folder cannot be written, when it was found so.
+    pub fn unwritable(&self) -> Option<&Unwritable> {
+        self.unwritable.as_ref()
+    }
+
+    /// Make sure this writer's own logs hold what it wrote, putting them back where a sync
+    /// replaced them (when the logs are written here, not by another thread). What was put
+    /// back, also since the last call.
+    pub fn check_own_logs(&mut self) -> Vec<restore::Restored> {
+        match self.appender.as_mut() {
+            Some(a) => a.check(),
+            None => Vec::new(),
+        }
     }
 
     pub fn layout(&self) -> &Layout {
@@ -277,7 +334,10 @@ impl Store {
         let paths = self.log_paths(load);
         let current: std::collections::HashSet<String> =
             paths.iter().map(|p| self.layout.relative(p)).collect();
-        if snap.files.keys().any(|k| !current.contains(k)) {
+        // A conflict copy is compared with its log on a full read, and told.
+        if snap.files.keys().any(|k| !current.contains(k))
+            || paths.iter().any(|p| layout::is_copy(p))
+        {
             return None;
         }
         let mut reads = Vec::new();
@@ -347,10 +407,7 @@ impl Store {
     /// Keep the fold for next time, when everything read was in order. A folder with bad
     /// lines or newer ops is folded from the start every time, so its problems are shown.
     fn write_snapshot(&mut self, key: &str, doc: &Doc, max_clock: Hlc) {
-        let clean = self
-            .problems
-            .iter()
-            .all(|p| matches!(p.kind, ProblemKind::PermissionsFixed { .. }));
+        let clean = self.problems.iter().all(|p| p.kind.is_repair());
         if !clean || self.read_only.is_some() {
             return;
         }
@@ -478,31 +535,55 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         self.wait_for_snapshot();
+        if let Some(t) = self.cleaner.take() {
+            let _ = t.join();
+        }
     }
 }
 
-/// Appends stamped ops to this writer's logs, one per scope, created on first use.
+/// Appends stamped ops to this writer's logs, one per scope, created on first use, each
+/// line also kept in the journal under `local/`.
 #[derive(Debug)]
 pub struct Appender {
     layout: Layout,
     writer: String,
     logs: HashMap<Scope, LogWriter>,
+    /// Logs put back since `check` last said so.
+    restored: Vec<restore::Restored>,
 }
 
 impl Appender {
-    /// Write and fsync one op. When this returns Ok the op is durable.
+    /// Write and fsync one op. When this returns Ok the op is durable. A log that a sync
+    /// replaced is put back first (`check` says so).
     pub fn append(&mut self, op: &Op) -> Result<(), StoreError> {
         let scope = op.change.scope();
         if !self.logs.contains_key(&scope) {
             let path = self.layout.log_path(&scope, &self.writer);
-            let log = LogWriter::create(&path).map_err(io_err(&path))?;
+            let journal = self.layout.journal_path(&scope, &self.writer);
+            let log = LogWriter::create(&path)
+                .map_err(io_err(&path))?
+                .with_journal(&journal);
             self.logs.insert(scope.clone(), log);
         }
         let Some(log) = self.logs.get_mut(&scope) else {
             return Ok(());
         };
         let path = log.path().to_path_buf();
-        log.append(op).map_err(io_err(&path))
+        let restored = log.append(op).map_err(io_err(&path))?;
+        self.restored.extend(restored);
+        Ok(())
+    }
+
+    /// Make sure each of this writer's logs holds what it wrote, putting back those a sync
+    /// replaced. Returns what was put back, here and by `append`, since the last call.
+    pub fn check(&mut self) -> Vec<restore::Restored> {
+        for log in self.logs.values_mut() {
+            // A log that cannot be checked now is checked again before the next write.
+            if let Ok(Some(r)) = log.check() {
+                self.restored.push(r);
+            }
+        }
+        std::mem::take(&mut self.restored)
     }
 }
 

@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Something wrong with a file that was skipped or repaired. Shown to the user (in their
 /// language, by `i18n::problem`), never fatal.
@@ -44,6 +44,19 @@ pub enum ProblemKind {
     HistoryCut { op: String, seen_by: String },
     /// A line another writer had seen has changed since (`writer:seq`, and who saw it).
     HistoryAltered { op: String, seen_by: String },
+    /// A sync tool's conflict copy of a log (`log`), read as that writer's lines: how many
+    /// of them the log lacks (none: the copy can be removed).
+    ConflictCopy { log: PathBuf, new_lines: usize },
+    /// A line of a conflict copy and a line of its log (`log`, line `log_line`) with one
+    /// number (`writer:seq`) and other content: the writer's history forked. Both are read.
+    Fork {
+        log: PathBuf,
+        log_line: usize,
+        op: String,
+    },
+    /// This machine's log was changed by another program (a sync) and put back: how many
+    /// of its lines were missing, and where what was found there is kept.
+    Restored { lines: usize, kept: Option<PathBuf> },
 }
 
 impl ProblemKind {
@@ -51,7 +64,17 @@ impl ProblemKind {
     pub fn found_reading(&self) -> bool {
         !matches!(
             self,
-            ProblemKind::Quarantined(_) | ProblemKind::PermissionsFixed { .. }
+            ProblemKind::Quarantined(_)
+                | ProblemKind::PermissionsFixed { .. }
+                | ProblemKind::Restored { .. }
+        )
+    }
+
+    /// A repair that leaves the logs in order: a fold may be kept as a snapshot after it.
+    pub fn is_repair(&self) -> bool {
+        matches!(
+            self,
+            ProblemKind::PermissionsFixed { .. } | ProblemKind::Restored { .. }
         )
     }
 
@@ -65,6 +88,34 @@ impl ProblemKind {
                 | ProblemKind::BadSignature
                 | ProblemKind::HistoryCut { .. }
                 | ProblemKind::HistoryAltered { .. }
+                | ProblemKind::Fork { .. }
+        )
+    }
+}
+
+/// Why the data folder cannot be written: the folder samrad tried, and the system's error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unwritable {
+    pub path: PathBuf,
+    pub kind: std::io::ErrorKind,
+    pub error: String,
+}
+
+impl Unwritable {
+    pub fn of(path: &Path, e: &std::io::Error) -> Unwritable {
+        Unwritable {
+            path: path.to_path_buf(),
+            kind: e.kind(),
+            error: e.to_string(),
+        }
+    }
+
+    /// Whether a write failed because the folder cannot be written (and not, say, for a
+    /// full disk): then the folder is read-only from now on.
+    pub fn is_why(e: &std::io::Error) -> bool {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
         )
     }
 }

@@ -48,6 +48,10 @@ impl Store {
         for (path, read) in paths.iter().zip(reads) {
             ops.append(&mut self.take_read(path, read));
         }
+        // A conflict copy is read as its writer's log; what it is to the log is told.
+        for path in paths.iter().filter(|p| super::layout::is_copy(p)) {
+            self.problems.extend(super::leftovers::copy_problems(path));
+        }
         let lost = heads::check(&ops);
         for lost in lost {
             let path = self.layout.log_path(&lost.scope, &lost.writer);
@@ -180,12 +184,10 @@ impl Store {
                 if writer == self.writer_id() || seen.contains(&writer) {
                     continue;
                 }
-                let held = log::open_plain(&path).is_ok_and(|f| {
-                    f.is_some_and(|f| {
-                        matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
-                    })
-                });
-                if held {
+                if super::layout::is_copy(&path) {
+                    continue;
+                }
+                if log::is_held(&path) {
                     seen.insert(writer.clone());
                     if let Some(w) = self.writers.get(&writer) {
                         live.push(w.clone());

@@ -7,6 +7,7 @@ pub(crate) mod header;
 mod help;
 mod lists;
 mod popups;
+mod problems;
 mod scrub;
 mod status;
 pub mod theme;
@@ -102,8 +103,14 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
     let theme = Theme::of(app.theme);
     let detail = areas(area, app).detail;
     let detail_rows = wrapped_rows(&detail::lines(app, &theme), detail.width.saturating_sub(2));
-    let help_rect = help::rect(area);
-    let help_rows = wrapped_rows(&help::lines(app, &theme), help_rect.width.saturating_sub(2));
+    // The help's limit, or the problems screen's while it is the one on top.
+    let (help_rect, help_lines) = match app.popups.last() {
+        Some(crate::app::Popup::Problems { .. }) => {
+            (problems::rect(area), problems::lines(app, &theme))
+        }
+        _ => (help::rect(area), help::lines(app, &theme)),
+    };
+    let help_rows = wrapped_rows(&help_lines, help_rect.width.saturating_sub(2));
     (
         max_scroll(detail_rows, detail),
         max_scroll(help_rows, help_rect),

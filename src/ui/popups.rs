@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let top = i + 1 == app.popups.len();
         match p {
             Popup::Help { scroll } => help::draw(frame, area, app, *scroll, theme),
+            Popup::Problems { scroll } => super::problems::draw(frame, area, app, *scroll, theme),
             Popup::Form(f) => form(frame, area, app, f, top, theme),
             Popup::Editor(e) => editor(frame, area, e, top, theme),
             Popup::Confirm { question, .. } => confirm(frame, area, app, question, theme),

@@ -103,13 +103,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" {} │ {who} │ ", lang.t(pane_name(app.focus)))
     };
     let spans = vec![
-        Span::styled(format!(" {} ", lang.t(mode_name(mode))), theme.key),
+        Span::styled(format!(" {} ", mode_label(app, mode)), theme.key),
         Span::styled(place, theme.bar),
         Span::styled(save, save_style),
+        Span::styled(problems_label(app), theme.warn),
         Span::styled(live_label(app), theme.bar),
         Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
+}
+
+/// The mode's name; the problems screen (keys as in help) by its own.
+fn mode_label(app: &App, mode: Mode) -> String {
+    match app.popups.last() {
+        Some(crate::app::Popup::Problems { .. }) => app.t(Msg::ProblemsTitle).to_uppercase(),
+        _ => app.t(mode_name(mode)).to_string(),
+    }
+}
+
+/// " │ ⚠ 3 problemer (!)": what the problems screen lists, in words, so that it shows
+/// without colour too.
+fn problems_label(app: &App) -> String {
+    match crate::i18n::problem_count(app.lang, app.problem_count()) {
+        Some(count) => format!(" │ {count} (!)"),
+        None => String::new(),
+    }
 }
 
 /// " │ Skriver også: Tillitsvalgt NTL 10.31, …" – the other writers live now.

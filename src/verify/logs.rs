@@ -4,7 +4,8 @@ use serde::Deserialize;
 
 use super::report::{Finding, LogBreak, Logs, Note};
 use crate::model::Scope;
-use crate::store::layout::Layout;
+use crate::store::layout::{Layout, is_copy};
+use crate::store::leftovers;
 use crate::store::log::{self, LineRead};
 use crate::store::op::{self, Op};
 use crate::store::{Problem, ProblemKind};
@@ -28,13 +29,18 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
     for path in layout.log_files(scope) {
         let file = layout.relative(&path);
         let writer = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::store::names::log_writer)
+            .map(|(w, _)| w.to_string())
             .unwrap_or_default();
         read.logs.files += 1;
         match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
             Ok(bytes) => {
                 let mut checked = check_log(&file, &writer, &bytes);
+                if is_copy(&path) {
+                    copy_findings(layout, &path, &bytes, &mut checked, &mut read.logs);
+                }
                 let refused = screen_lines(&path, &file, &mut checked, &bytes);
                 read.logs.entries += checked.entries;
                 read.logs.changed.extend(checked.broken);
@@ -49,6 +55,52 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
         }
     }
     read
+}
+
+/// A conflict copy of a log is read as the log's writer's lines: a copy that holds only the
+/// later lines of the log starts mid-chain, which is no break when the log holds the lines
+/// before. What the copy is to its log is noted; each line that forks from it is a finding.
+fn copy_findings(
+    layout: &Layout,
+    path: &Path,
+    bytes: &[u8],
+    checked: &mut LogCheck,
+    logs: &mut Logs,
+) {
+    let relative = |p: &crate::store::Problem| crate::store::Problem {
+        path: layout.relative(&p.path).into(),
+        kind: match &p.kind {
+            ProblemKind::ConflictCopy { log, new_lines } => ProblemKind::ConflictCopy {
+                log: layout.relative(log).into(),
+                new_lines: *new_lines,
+            },
+            other => other.clone(),
+        },
+        ..p.clone()
+    };
+    let problems = leftovers::copy_problems(path);
+    if let Some(Finding::Log {
+        why: LogBreak::StartsMidChain,
+        ..
+    }) = &checked.broken
+    {
+        let log = problems.iter().find_map(|p| match &p.kind {
+            ProblemKind::ConflictCopy { log, .. } => Some(log.clone()),
+            _ => None,
+        });
+        let log_bytes = log
+            .and_then(|l| log::read_plain_file(&l, 0).and_then(log::Plain::bytes).ok())
+            .unwrap_or_default();
+        if leftovers::continues(&log_bytes, bytes) {
+            checked.broken = None;
+        }
+    }
+    for p in &problems {
+        match p.kind {
+            ProblemKind::Fork { .. } => logs.changed.push(Finding::Line(relative(p))),
+            _ => logs.notes.push(Note::Copy(relative(p))),
+        }
+    }
 }
 
 /// Every line of a file checked as the store checks it, and more: each signature on its

@@ -207,6 +207,9 @@ pub enum Note {
         dir: String,
         file: String,
     },
+    /// A sync tool's conflict copy of a log, read as its writer's lines (and whether it
+    /// holds any the log lacks). A copy that forks from its log is a `Finding::Line`.
+    Copy(crate::store::Problem),
 }
 
 /// Where two versions of a meeting first differ.

@@ -209,6 +209,7 @@ fn note(lang: Lang, n: &Note) -> String {
             lang.fill(Msg::VerifyEarlierIntact, &[&at, &hash])
         }
         Note::NoLogs { dir, file } => lang.fill(Msg::VerifyNoLogs, &[dir, file]),
+        Note::Copy(p) => i18n::problem(lang, p),
     }
 }
 

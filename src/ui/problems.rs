@@ -1,0 +1,53 @@
+//! The problems screen: what is wrong in the logs read (file, line, what), the repairs made,
+//! and the warnings from before the screen was there. Drawn like help, over the body.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::widgets::{body_area, centered, max_scroll, popup_block, wrapped_rows};
+use crate::app::App;
+use crate::i18n::{self, Msg};
+
+pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    if app.problem_count() == 0 {
+        return vec![Line::raw(lang.t(Msg::ProblemsNone).to_string())];
+    }
+    let mut out = vec![
+        Line::styled(lang.t(Msg::ProblemsIntro).to_string(), theme.heading),
+        Line::raw(""),
+    ];
+    let said = app
+        .start_warnings
+        .iter()
+        .cloned()
+        .chain(app.problems.iter().map(|p| i18n::problem(lang, p)));
+    for text in said {
+        out.push(Line::styled(format!("⚠ {text}"), theme.warn));
+    }
+    out
+}
+
+/// Over the body only, so the footer stays in view.
+pub fn rect(area: Rect) -> Rect {
+    let body = body_area(area);
+    centered(body, 110, body.height + 2)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let rect = rect(area);
+    let lines = lines(app, theme);
+    let scroll = scroll.min(max_scroll(
+        wrapped_rows(&lines, rect.width.saturating_sub(2)),
+        rect,
+    ));
+    frame.render_widget(Clear, rect);
+    let p = Paragraph::new(lines)
+        .block(popup_block(app.lang.t(Msg::ProblemsTitle), theme))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(p, rect);
+}
