@@ -12,7 +12,10 @@ mod nb;
 mod words;
 
 pub use dates::{long_date, long_datetime, short_date, short_datetime};
-pub use errors::{breach, config_warning, date_error, doubts, lookup_error, problem, store_error};
+pub use errors::{
+    breach, config_warning, date_error, doubts, lookup_error, problem, store_error, sync_conflict,
+    sync_error, sync_failed,
+};
 pub use label::Label;
 pub use lang::Lang;
 pub use msg::Msg;
