@@ -34,6 +34,12 @@ impl World {
     fn new() -> World {
         let sb = Sandbox::new();
         git_ok(sb.home(), &["init", "-q", "--bare", "origin.git"]);
+        // As a bare repository made where git's default branch is `master`: its HEAD names a
+        // branch that samrad (which pushes `main`) never makes.
+        git_ok(
+            &sb.home().join("origin.git"),
+            &["symbolic-ref", "HEAD", "refs/heads/master"],
+        );
         let origin = sb.home().join("origin.git").display().to_string();
         let (a, b) = (sb.home().join("a"), sb.home().join("b"));
         World { sb, origin, a, b }

@@ -180,6 +180,19 @@ pub struct App {
     pub ids: Ids,
     /// This terminal's public key (`ed25519:…`), that signs what it writes; empty without.
     pub key: String,
+    /// The background sync (`--sync-every`), when there is one.
+    pub sync: Option<SyncStatus>,
+}
+
+/// The background sync as the status bar shows it: with whom, when it last synced, and
+/// whether the last try failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    pub with: String,
+    /// The time of the last sync that went through (HH:MM:SS).
+    pub last: Option<String>,
+    /// Why the last try failed, in a few words; `None` when it went through.
+    pub failed: Option<String>,
 }
 
 impl App {
@@ -224,6 +237,7 @@ impl App {
             view_only: false,
             ids: Ids::Random,
             key: String::new(),
+            sync: None,
         };
         app.meeting = app.default_meeting();
         app

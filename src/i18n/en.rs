@@ -1,3 +1,4 @@
+//! Long: every message's text in one match, so the compiler refuses a message missing here.
 use super::Msg;
 
 pub fn text(m: Msg) -> &'static str {

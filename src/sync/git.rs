@@ -6,7 +6,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::SyncError;
+pub use super::outcome::Failed;
+use super::outcome::SyncError;
 
 /// One repository (or the folder a clone goes into) and how git is run there.
 #[derive(Debug, Clone)]
@@ -16,73 +17,6 @@ pub struct Git {
     batch: bool,
     /// `user.name` and `user.email` for commits, when git has none of its own.
     identity: Option<(String, String)>,
-}
-
-/// A git command that ran and did not succeed.
-#[derive(Debug, Clone)]
-pub struct Failed {
-    pub what: String,
-    pub code: Option<i32>,
-    pub stderr: String,
-}
-
-impl Failed {
-    /// git's own words, on one line, without its "fatal:"/"error:" prefixes.
-    pub fn detail(&self) -> String {
-        let lines: Vec<&str> = self
-            .stderr
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
-            .map(|l| {
-                l.trim_start_matches("fatal: ")
-                    .trim_start_matches("error: ")
-                    .trim_start_matches("remote: ")
-            })
-            .collect();
-        let text = lines.join("; ");
-        if text.is_empty() {
-            format!("exit code {:?}", self.code)
-        } else {
-            text
-        }
-    }
-
-    /// The remote could not be reached or read (no network, wrong address, no access).
-    pub fn is_unreachable(&self) -> bool {
-        let s = self.stderr.to_lowercase();
-        [
-            "could not resolve",
-            "could not read from remote",
-            "unable to access",
-            "does not appear to be a git repository",
-            "connection refused",
-            "connection timed out",
-            "network is unreachable",
-            "no route to host",
-            "repository not found",
-            "permission denied",
-            "authentication failed",
-            "host key verification failed",
-            "not found",
-            "could not connect",
-        ]
-        .iter()
-        .any(|n| s.contains(n))
-    }
-
-    /// The remote refused a push that does not build on what it has.
-    pub fn is_rejected(&self) -> bool {
-        let s = self.stderr.to_lowercase();
-        [
-            "[rejected]",
-            "non-fast-forward",
-            "fetch first",
-            "cannot lock ref",
-        ]
-        .iter()
-        .any(|n| s.contains(n))
-    }
 }
 
 impl Git {
@@ -136,7 +70,10 @@ impl Git {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         if self.batch && std::env::var_os("GIT_SSH_COMMAND").is_none() {
-            c.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+            c.env(
+                "GIT_SSH_COMMAND",
+                "ssh -o BatchMode=yes -o ConnectTimeout=20",
+            );
         }
         c
     }

@@ -8,7 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::SyncError;
+pub use super::outcome::Conflict;
+use super::outcome::SyncError;
 
 /// A file in a commit: its mode (`100644`, …) and blob id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,17 +20,6 @@ pub struct Entry {
 
 /// A commit's files by path.
 pub type Tree = BTreeMap<String, Entry>;
-
-/// A file both sides changed, each differently.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    /// The file, as this folder keeps it.
-    pub path: String,
-    /// Where the other side's version is kept.
-    pub copy: String,
-    /// The file is a writer's log: two machines wrote as the same writer.
-    pub same_writer: bool,
-}
 
 /// The merged tree, with what had to be kept twice and what new content it needs.
 #[derive(Debug, Default)]

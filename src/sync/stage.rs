@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use super::git::Git;
+use super::outcome::{Options, SyncError};
 use super::worktree::is_local;
-use super::{Options, SyncError};
 
 /// What was committed, and what was not.
 #[derive(Debug, Default)]

@@ -8,8 +8,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::SyncError;
 use super::merge::{Conflict, Tree, is_log};
+use super::outcome::SyncError;
 use crate::store::{atomic, perms};
 
 /// What changed in the working files.
