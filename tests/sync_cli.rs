@@ -309,3 +309,32 @@ fn each_failure_says_what_to_do() {
     let err = w.fails(&w.b, &["sync"]);
     assert!(err.contains("not samrad's (notes.txt)"), "{err}");
 }
+
+/// `samrad --sync-every 1`: the TUI syncs in the background, shows what another machine
+/// sent without being told, says in the status bar when it synced and with whom, and sends
+/// its own lines when it quits.
+#[test]
+fn a_tui_that_syncs_every_second_shows_what_another_machine_sent() {
+    if !git_or_skip("a_tui_that_syncs_every_second_shows_what_another_machine_sent") {
+        return;
+    }
+    let w = World::new();
+    let a = w.sb.data.clone();
+    w.samrad(&a, &["sync", "init", &w.origin]);
+    w.samrad(&w.b, &["sync", "--clone", &w.origin]);
+    // A guest, so the forum stays open to B's unsigned lines.
+    let mut tui =
+        w.sb.tui_with("A", "Gjest", (120, 30), &["--sync-every", "1"]);
+    tui.wait_until(common::pty::TIMEOUT, "synced, with origin", |t| {
+        t.status_bar().contains("synk") && t.status_bar().contains("med origin")
+    });
+    assert!(!tui.status_bar().contains("feilet"), "{}", tui.dump());
+
+    add(&w.b, referent(), "sak-fra-b", 82);
+    w.samrad(&w.b, &["sync"]);
+    tui.wait_for("Sak sak-fra-b");
+    tui.quit();
+    // Whatever A wrote went out when it quit: B gets it and both hold the same logs.
+    w.samrad(&w.b, &["sync"]);
+    assert_eq!(logs(&a), logs(&w.b));
+}
