@@ -264,6 +264,20 @@ fn each_failure_says_what_to_do() {
         nb.stderr
     );
 
+    // No git on this machine.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_samrad"))
+        .arg("--data-dir")
+        .arg(&w.a)
+        .args(["--lang", "en", "sync"])
+        .env("PATH", w.sb.home().join("no-bin"))
+        .env("HOME", w.sb.home())
+        .env("SAMRAD_CONFIG", &w.sb.config)
+        .output()
+        .expect("run samrad");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("install git (apt install git)"), "{err}");
+
     // A remote that is not there.
     let nowhere = w.sb.home().join("nowhere.git").display().to_string();
     let err = w.fails(&w.a, &["sync", "init", &nowhere]);
@@ -285,12 +299,15 @@ fn each_failure_says_what_to_do() {
         &["clone", "-q", "--bare", "origin.git", "ahead.git"],
     );
     let other = w.sb.home().join("other");
-    git_ok(w.sb.home(), &["clone", "-q", "ahead.git", "other"]);
+    git_ok(
+        w.sb.home(),
+        &["clone", "-q", "-b", "main", "ahead.git", "other"],
+    );
     git_ok(
         &other,
         &["commit", "-q", "--allow-empty", "-m", "elsewhere"],
     );
-    git_ok(&other, &["push", "-q", "origin", "HEAD"]);
+    git_ok(&other, &["push", "-q", "origin", "HEAD:main"]);
     let ahead = w.sb.home().join("ahead.git").display().to_string();
     git_ok(&w.b, &["remote", "set-url", "--push", "origin", &ahead]);
     add(&w.b, referent(), "sak-b", 92);
