@@ -355,3 +355,36 @@ fn a_tui_that_syncs_every_second_shows_what_another_machine_sent() {
     w.samrad(&w.b, &["sync"]);
     assert_eq!(logs(&a), logs(&w.b));
 }
+
+/// A log cut short here (a line taken out by hand or by a tool) is not sent: sending it
+/// would take the line out of every machine's copy. The sync says so and sends the rest.
+#[test]
+fn a_log_cut_short_here_is_held_back_not_sent() {
+    if !git_or_skip("a_log_cut_short_here_is_held_back_not_sent") {
+        return;
+    }
+    let w = World::new();
+    w.samrad(&w.a, &["sync", "init", &w.origin]);
+    let template = w.a.join("log").join(MEETING).join("template.jsonl");
+    let whole = std::fs::read(&template).expect("read");
+    let cut = whole[..whole.len() - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(&whole[..0], |i| &whole[..=i]);
+    std::fs::write(&template, cut).expect("cut");
+    add(&w.a, chair(), "sak-a", 91);
+    let (out, err) = w.samrad(&w.a, &["sync"]);
+    assert!(
+        err.contains("was changed, not only added to; not sent"),
+        "{err}"
+    );
+    assert!(
+        out.contains("sent 1 new lines"),
+        "the new item still goes: {out}"
+    );
+
+    w.samrad(&w.b, &["sync", "--clone", &w.origin]);
+    let theirs = std::fs::read(w.b.join("log").join(MEETING).join("template.jsonl"));
+    assert_eq!(theirs.expect("read B"), whole, "B has every line");
+    assert!(has_item(&w.b, "sak-a"));
+}
