@@ -11,6 +11,7 @@ pub mod model;
 pub mod runtime;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;
 pub mod verify;

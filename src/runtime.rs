@@ -51,6 +51,8 @@ pub struct Runtime {
     drafts: drafts::DraftKeeper,
     /// A change of the effects being run could not be made: the draft of its text stays.
     commit_failed: bool,
+    /// The background sync (`--sync-every`), when there is one.
+    sync: Option<crate::sync::Background>,
 }
 
 impl Runtime {
@@ -80,6 +82,7 @@ impl Runtime {
             minutes_dirty: false,
             last_minutes: Instant::now(),
             config: None,
+            sync: None,
         })
     }
 
@@ -419,6 +422,10 @@ impl Runtime {
         if let Some(indexer) = &self.indexer {
             changed |= indexer.take(app);
         }
+        while let Some(result) = self.sync.as_ref().and_then(|s| s.take()) {
+            note_synced(app, result);
+            changed = true;
+        }
         if changed {
             read_hit_texts(app);
         }
@@ -439,6 +446,22 @@ impl Runtime {
         }
         self.minutes_dirty = false;
         self.last_minutes = Instant::now();
+    }
+
+    /// Sync the data folder through git every `every`, in the background (see
+    /// `crate::sync`); the status bar shows how it went.
+    pub fn start_sync(&mut self, app: &mut App, every: Duration, opts: crate::sync::Options) {
+        let root = self.store.root().to_path_buf();
+        app.sync = Some(crate::app::SyncStatus {
+            with: crate::sync::remote_label(&root).unwrap_or_else(|| "git".into()),
+            ..Default::default()
+        });
+        self.sync = Some(crate::sync::Background::start(root, every, opts));
+    }
+
+    /// The background sync, to sync a last time once everything is on disk.
+    pub fn take_sync(&mut self) -> Option<crate::sync::Background> {
+        self.sync.take()
     }
 
     /// Wait until every op is on disk, then write the minutes of the meeting shown.
@@ -554,6 +577,33 @@ fn note_saved(app: &mut App, result: Result<(), String>) {
         Err(e) => {
             app.read_only.get_or_insert_with(|| e.clone());
             app.save = SaveState::Failed(e);
+        }
+    }
+}
+
+/// One background sync done (or not): the status bar follows, and a failure or a file
+/// kept twice is said once.
+fn note_synced(app: &mut App, result: Result<crate::sync::Report, crate::sync::SyncError>) {
+    let lang = app.lang;
+    let Some(status) = app.sync.as_mut() else {
+        return;
+    };
+    match result {
+        Ok(report) => {
+            status.with = report.remote.clone();
+            status.last = Some(chrono::Local::now().format("%H:%M").to_string());
+            status.failed = None;
+            if let Some(c) = report.conflicts.first() {
+                app.warn(crate::i18n::sync_conflict(lang, c));
+            }
+        }
+        Err(e) => {
+            let why = crate::i18n::sync_failed(lang, &status.with, &e);
+            let again = status.failed.as_deref() == Some(why.as_str());
+            status.failed = Some(why.clone());
+            if !again {
+                app.warn(why);
+            }
         }
     }
 }

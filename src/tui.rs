@@ -18,6 +18,8 @@ use crate::store::Store;
 pub struct Options {
     pub mouse: bool,
     pub theme: ThemeName,
+    /// Sync through git this often, in the background (`--sync-every`).
+    pub sync_every: Option<(Duration, crate::sync::Options)>,
 }
 
 pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
@@ -31,6 +33,9 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     }
     let mut app = app;
     app.theme = opts.theme;
+    if let Some((every, sync)) = opts.sync_every {
+        rt.start_sync(&mut app, every, sync);
+    }
     // Whoever the user is takes their seat with this terminal's key (founding the forum
     // when it is the chair's seat and nobody has; else asking to join).
     let seat = crate::app::take_seat(&mut app);
@@ -46,11 +51,31 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     let (changed_tx, changed) = mpsc::channel::<()>();
     let _watcher = watch_logs(rt.store(), changed_tx);
     let result = event_loop(&mut terminal, &mut rt, &mut app, &changed);
+    let sync = rt.take_sync();
     rt.finish(&mut app);
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    // What was written last goes out too, now that it is all on disk.
+    if let Some(sync) = sync {
+        let lang = app.lang;
+        let with = app
+            .sync
+            .as_ref()
+            .map(|s| s.with.clone())
+            .unwrap_or_default();
+        match sync.last_sync() {
+            Ok(r) => eprintln!(
+                "samrad: {}",
+                lang.fill(
+                    crate::i18n::Msg::SyncDone,
+                    &[&r.remote, &r.sent_lines, &r.received_lines]
+                )
+            ),
+            Err(e) => eprintln!("samrad: {}", crate::i18n::sync_failed(lang, &with, &e)),
+        }
+    }
     result
 }
 

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("config", 2),
     ("demo", 2),
     ("demo_data", 2),
+    ("sync", 2),
     ("app", 3),
     ("ui", 4),
     ("runtime", 4),

@@ -48,6 +48,6 @@ pub use known::MeetingSummary;
 pub use roles::Gate;
 pub use state::{
     App, AreaRow, Editor, EditorTarget, MIN_HEIGHT, MIN_WIDTH, OnYes, Pane, Popup, SaveState,
-    Theme as ThemeName,
+    SyncStatus, Theme as ThemeName,
 };
 pub use update::update;

@@ -202,6 +202,19 @@ pub struct App {
     pub problems: Vec<crate::store::Problem>,
     /// Warnings from before the screen was there (settings, keys), in words.
     pub start_warnings: Vec<String>,
+    /// The background sync (`--sync-every`), when there is one.
+    pub sync: Option<SyncStatus>,
+}
+
+/// The background sync as the status bar shows it: with whom, when it last synced, and
+/// whether the last try failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    pub with: String,
+    /// The time of the last sync that went through (HH:MM:SS).
+    pub last: Option<String>,
+    /// Why the last try failed, in a few words; `None` when it went through.
+    pub failed: Option<String>,
 }
 
 impl App {
@@ -250,6 +263,7 @@ impl App {
             draft_offers: Vec::new(),
             problems: Vec::new(),
             start_warnings: Vec::new(),
+            sync: None,
         };
         app.meeting = app.default_meeting();
         app

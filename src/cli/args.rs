@@ -34,6 +34,10 @@ pub struct Cli {
     /// Start in the archive: every meeting, filters and search.
     #[arg(long)]
     pub archive: bool,
+    /// Sync the data folder through git every N seconds while the TUI runs (see `samrad
+    /// sync`); the status bar says when it last synced, and with whom.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sync_every: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -97,6 +101,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sync the data folder with others through git: commit this machine's new lines, take in
+    /// theirs, send ours. `samrad sync init REMOTE` sets the folder up first; `samrad sync
+    /// --clone REMOTE` makes a new data folder from a remote.
+    #[command(args_conflicts_with_subcommands = true)]
+    Sync {
+        #[command(subcommand)]
+        setup: Option<SyncSetup>,
+        /// Set up an empty or absent data folder from REMOTE (a git repository's address).
+        #[arg(long, value_name = "REMOTE")]
+        clone: Option<String>,
+    },
     /// Write a realistic synthetic archive into the data folder, for trying samrad and for
     /// benchmarks. The same seed gives the same archive.
     DemoData {
@@ -104,6 +119,19 @@ pub enum Command {
         meetings: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncSetup {
+    /// Set this data folder up to sync with REMOTE (a git repository, e.g. an empty one
+    /// made for it), and sync once. Folders that started apart meet without losing a line.
+    Init {
+        /// The address of the git repository: a path, `host:path`, ssh:// or https://.
+        remote: String,
+        /// Make the data folder from REMOTE instead (it must be empty or absent).
+        #[arg(long)]
+        clone: bool,
     },
 }
 

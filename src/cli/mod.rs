@@ -6,6 +6,7 @@ mod filter;
 mod read;
 mod session;
 mod start;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -79,5 +80,6 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             json,
         } => read::search(&cli, &query.join(" "), filter, *json),
         Command::Actions { open } => read::actions(&cli, *open),
+        Command::Sync { setup, clone } => sync::run(&cli, setup.as_ref(), clone.as_deref()),
     }
 }

@@ -46,12 +46,21 @@ pub fn tui(cli: &Cli) -> Result<()> {
     } else {
         ThemeName::Default
     };
+    let sync_every = cli.sync_every.map(|secs| {
+        let (cfg, _) = crate::config::load(crate::config::default_config_path().as_deref());
+        let opts = crate::sync::Options {
+            name: super::sync::who(cli, &cfg),
+            batch: true,
+        };
+        (std::time::Duration::from_secs(secs), opts)
+    });
     crate::tui::run(
         s.store,
         app,
         crate::tui::Options {
             mouse: s.mouse,
             theme,
+            sync_every,
         },
     )
 }

@@ -491,6 +491,42 @@ pub fn text(m: Msg) -> &'static str {
         ErrReadOnly => "the data folder is read-only: {0}",
         ErrTemplate => "the built-in template is broken: {0}",
         ErrBadId => "{0} cannot be a meeting id (letters, digits, '-', '_' and '.' only)",
+        SyncNoGit => {
+            "git is not installed, and samrad sync needs it: install git (apt install git) and run samrad sync again"
+        }
+        SyncNotSetUp => {
+            "{0} is not a sync folder yet: run samrad sync init REMOTE (the address of a git repository)"
+        }
+        SyncNotEmpty => "{0} is not empty: join it to the remote with samrad sync init {1}",
+        SyncUnreachable => {
+            "could not reach {0} ({1}): check the network and the address; what you wrote is kept here and sent on the next sync"
+        }
+        SyncRejected => {
+            "{0} took changes from someone else while ours were sent: run samrad sync again"
+        }
+        SyncForeign => {
+            "the data folder has changes that are not samrad's ({0}): commit them with git or move them out of the folder, then sync again"
+        }
+        SyncGitFailed => "git {0} failed: {1}",
+        SyncDone => "Synced with {0}: sent {1} new lines, received {2}.",
+        SyncSetUp => "{0} now syncs with {1}.",
+        SyncJoined => "This folder and {0} met for the first time; their histories are joined.",
+        SyncSameWriter => {
+            "{0} was written on two machines as the same writer; both kept, the other in {1}"
+        }
+        SyncBothChanged => "{0} was changed on both sides; yours kept, the other in {1}",
+        SyncHeldBack => "{0} was changed, not only added to; not sent (git diff shows how)",
+        SyncSkipped => "{0} from {1} is not a plain file; not written here",
+        SyncStatusAt => "synced {0} with {1}",
+        SyncStatusNever => "not synced yet with {0}",
+        SyncStatusFailed => "sync with {0} failed",
+        SyncFailed => "Sync with {0} failed: {1}",
+        SyncWhyNoGit => "install git (apt install git)",
+        SyncWhyUnreachable => "no network, or the remote cannot be reached",
+        SyncWhyRejected => "someone sent at the same moment; trying again",
+        SyncWhyNotSetUp => "run samrad sync init REMOTE",
+        SyncWhyForeign => "files that are not samrad's changed; run samrad sync",
+        SyncWhyOther => "run samrad sync to see why",
         ProblemTornTail => "{0}: the last line was cut off and is left out",
         ProblemBadLine => "{0}: not a valid entry, skipped ({1})",
         ProblemNewerSchema => {

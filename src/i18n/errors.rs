@@ -178,3 +178,49 @@ pub fn lookup_error(lang: Lang, e: &crate::model::LookupError) -> String {
         }
     }
 }
+
+/// What went wrong with `samrad sync`, and what to do about it.
+pub fn sync_error(lang: Lang, e: &crate::sync::SyncError) -> String {
+    use crate::sync::SyncError as E;
+    match e {
+        E::NoGit => lang.t(Msg::SyncNoGit).to_string(),
+        E::NotSetUp(root) => lang.fill(Msg::SyncNotSetUp, &[&root.display()]),
+        E::NotEmpty { root, remote } => lang.fill(Msg::SyncNotEmpty, &[&root.display(), remote]),
+        E::Unreachable { remote, detail } => lang.fill(Msg::SyncUnreachable, &[remote, detail]),
+        E::Rejected { remote } => lang.fill(Msg::SyncRejected, &[remote]),
+        E::Foreign(paths) => {
+            let mut list: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
+            if paths.len() > 5 {
+                list.push("…");
+            }
+            lang.fill(Msg::SyncForeign, &[&list.join(", ")])
+        }
+        E::Git { what, detail } => lang.fill(Msg::SyncGitFailed, &[what, detail]),
+        E::Io { path, source } => lang.fill(Msg::ErrIo, &[&path.display(), &source]),
+        E::Store(e) => store_error(lang, e),
+    }
+}
+
+/// A failed sync in a few words, for the TUI's status line: "Sync with X failed: …".
+pub fn sync_failed(lang: Lang, remote: &str, e: &crate::sync::SyncError) -> String {
+    use crate::sync::SyncError as E;
+    let why = match e {
+        E::NoGit => Msg::SyncWhyNoGit,
+        E::Unreachable { .. } => Msg::SyncWhyUnreachable,
+        E::Rejected { .. } => Msg::SyncWhyRejected,
+        E::NotSetUp(_) => Msg::SyncWhyNotSetUp,
+        E::Foreign(_) => Msg::SyncWhyForeign,
+        _ => Msg::SyncWhyOther,
+    };
+    lang.fill(Msg::SyncFailed, &[&remote, &lang.t(why)])
+}
+
+/// A file both sides changed: where each version is.
+pub fn sync_conflict(lang: Lang, c: &crate::sync::merge::Conflict) -> String {
+    let m = if c.same_writer {
+        Msg::SyncSameWriter
+    } else {
+        Msg::SyncBothChanged
+    };
+    lang.fill(m, &[&c.path, &c.copy])
+}

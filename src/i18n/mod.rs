@@ -14,7 +14,7 @@ mod words;
 pub use dates::{long_date, long_datetime, short_date, short_datetime};
 pub use errors::{
     breach, config_warning, date_error, doubts, lookup_error, problem, problem_count, store_error,
-    unwritable,
+    sync_conflict, sync_error, sync_failed, unwritable,
 };
 pub use label::Label;
 pub use lang::Lang;

@@ -495,6 +495,42 @@ pub fn text(m: Msg) -> &'static str {
         ErrReadOnly => "datamappen er skrivebeskyttet: {0}",
         ErrTemplate => "den innebygde malen er ødelagt: {0}",
         ErrBadId => "{0} kan ikke være en møte-id (bare bokstaver, sifre, '-', '_' og '.')",
+        SyncNoGit => {
+            "git er ikke installert, og samrad sync trenger det: installer git (apt install git) og kjør samrad sync igjen"
+        }
+        SyncNotSetUp => {
+            "{0} er ikke satt opp for synkronisering ennå: kjør samrad sync init ADRESSE (adressen til et git-lager)"
+        }
+        SyncNotEmpty => "{0} er ikke tom: koble den til fjernlageret med samrad sync init {1}",
+        SyncUnreachable => {
+            "fikk ikke kontakt med {0} ({1}): sjekk nettet og adressen; det du har skrevet, er lagret her og sendes ved neste synkronisering"
+        }
+        SyncRejected => {
+            "{0} tok imot endringer fra noen andre mens våre ble sendt: kjør samrad sync igjen"
+        }
+        SyncForeign => {
+            "datamappen har endringer som ikke er samrads ({0}): commit dem med git eller flytt dem ut av mappen, og synkroniser igjen"
+        }
+        SyncGitFailed => "git {0} feilet: {1}",
+        SyncDone => "Synkronisert med {0}: sendte {1} nye linjer, mottok {2}.",
+        SyncSetUp => "{0} synkroniseres nå med {1}.",
+        SyncJoined => "Denne mappen og {0} møttes for første gang; historikkene er slått sammen.",
+        SyncSameWriter => {
+            "{0} ble skrevet på to maskiner som samme skriver; begge er beholdt, den andre i {1}"
+        }
+        SyncBothChanged => "{0} ble endret på begge sider; din er beholdt, den andre i {1}",
+        SyncHeldBack => "{0} er endret, ikke bare lagt til; ikke sendt (git diff viser hvordan)",
+        SyncSkipped => "{0} fra {1} er ikke en vanlig fil; ikke skrevet her",
+        SyncStatusAt => "synk {0} med {1}",
+        SyncStatusNever => "ikke synket ennå med {0}",
+        SyncStatusFailed => "synk med {0} feilet",
+        SyncFailed => "Synk med {0} feilet: {1}",
+        SyncWhyNoGit => "installer git (apt install git)",
+        SyncWhyUnreachable => "ikke nett, eller fjernlageret svarer ikke",
+        SyncWhyRejected => "noen sendte i samme øyeblikk; prøver igjen",
+        SyncWhyNotSetUp => "kjør samrad sync init ADRESSE",
+        SyncWhyForeign => "filer som ikke er samrads, er endret; kjør samrad sync",
+        SyncWhyOther => "kjør samrad sync for å se hvorfor",
         ProblemTornTail => "{0}: den siste linjen ble avbrutt og er utelatt",
         ProblemBadLine => "{0}: ikke en gyldig oppføring, hoppet over ({1})",
         ProblemNewerSchema => {

@@ -108,6 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(save, save_style),
         Span::styled(problems_label(app), theme.warn),
         Span::styled(live_label(app), theme.bar),
+        sync_label(app, theme),
         Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
@@ -127,6 +128,28 @@ fn problems_label(app: &App) -> String {
     match crate::i18n::problem_count(app.lang, app.problem_count()) {
         Some(count) => format!(" │ {count} (!)"),
         None => String::new(),
+    }
+}
+
+/// " │ synk 10.31 med origin": when the background sync last went through, and with whom.
+fn sync_label(app: &App, theme: &Theme) -> Span<'static> {
+    let Some(s) = &app.sync else {
+        return Span::raw("");
+    };
+    let lang = app.lang;
+    match (&s.failed, &s.last) {
+        (Some(_), _) => Span::styled(
+            format!(" │ {}", lang.fill(Msg::SyncStatusFailed, &[&s.with])),
+            theme.warn,
+        ),
+        (None, Some(at)) => Span::styled(
+            format!(" │ {}", lang.fill(Msg::SyncStatusAt, &[at, &s.with])),
+            theme.bar,
+        ),
+        (None, None) => Span::styled(
+            format!(" │ {}", lang.fill(Msg::SyncStatusNever, &[&s.with])),
+            theme.bar,
+        ),
     }
 }
 

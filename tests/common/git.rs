@@ -84,3 +84,17 @@ pub fn sync(dir: &Path) {
     );
     git_ok(dir, &["push", "-q", "origin", "HEAD:main"]);
 }
+
+/// Whether a test that needs `git` can run. Without git it is skipped, said so on stderr;
+/// but on CI (`CI=true`) git must be there, and the test fails.
+pub fn git_or_skip(test: &str) -> bool {
+    if git_available() {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "{test}: `git` is not on PATH, and on CI it must be"
+    );
+    eprintln!("{test}: `git` is not on PATH; skipped");
+    false
+}

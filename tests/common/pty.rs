@@ -29,7 +29,12 @@ impl Sandbox {
     /// `cfg-<who>.json` as its config path and `key-<who>` as its key (so a restarted TUI
     /// gets its own config and key back: one person, one key); `name` tells the TUIs apart
     /// in failures.
-    pub fn tui(&self, name: &str, who: &str, (cols, rows): (u16, u16)) -> Tui {
+    pub fn tui(&self, name: &str, who: &str, size: (u16, u16)) -> Tui {
+        self.tui_with(name, who, size, &[])
+    }
+
+    /// `tui`, with more options for samrad (e.g. `--sync-every 1`).
+    pub fn tui_with(&self, name: &str, who: &str, (cols, rows): (u16, u16), more: &[&str]) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
@@ -37,6 +42,7 @@ impl Sandbox {
         cmd.arg("--data-dir");
         cmd.arg(&self.data);
         cmd.args(["--lang", "nb", "--as", who]);
+        cmd.args(more);
         cmd.cwd(self.home());
         cmd.env("SAMRAD_CONFIG", self.home().join(format!("cfg-{who}.json")));
         let key = self.home().join(format!("key-{who}"));
