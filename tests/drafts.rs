@@ -388,9 +388,10 @@ fn several_drafts_are_offered_one_after_another() -> R {
 #[test]
 fn where_nothing_may_be_written_saving_keeps_the_text_and_its_draft() -> R {
     let mut s = chair_on("s-2026-2");
-    s.app.read_only = Some("skrevet av en nyere samrad".into());
     s.act(Action::EditNotes);
     s.type_text("Ikke tapt");
+    // The folder stops taking writes while the text is being typed.
+    s.app.read_only = Some("skrevet av en nyere samrad".into());
     let fx = s.act(Action::Save);
     assert!(fx.is_empty(), "{fx:?}");
     assert_eq!(

@@ -74,6 +74,8 @@ fn add(dir: &Path, who: Author, item: &str, n: u32) {
 
 fn fold(dir: &Path) -> Doc {
     let mut store = Store::open(dir, Author::default()).expect("open");
+    // Some tests write as of the template meeting's day, ahead of today.
+    store.assume_now(common::at(common::READER_NOW));
     store.load(&Load::Meeting(MEETING.into()))
 }
 
@@ -387,4 +389,91 @@ fn a_log_cut_short_here_is_held_back_not_sent() {
     let theirs = std::fs::read(w.b.join("log").join(MEETING).join("template.jsonl"));
     assert_eq!(theirs.expect("read B"), whole, "B has every line");
     assert!(has_item(&w.b, "sak-a"));
+}
+
+/// Two laptops that never shared a folder, each used through the app: each adds an item
+/// (both get the same next number, each knowing only its own folder) and writes notes on
+/// the same item. After `samrad sync` on both they hold the same bytes, no sak number is
+/// used twice (the same numbers on both), and both notes are kept, as a conflict.
+#[test]
+fn laptops_that_never_met_agree_on_numbers_and_keep_both_notes() {
+    use common::session::Session;
+    use samrad::app::Action;
+    use samrad::i18n::Lang;
+    use samrad::model::conflict_count;
+
+    if !git_or_skip("laptops_that_never_met_agree_on_numbers_and_keep_both_notes") {
+        return;
+    }
+    let w = World::new();
+    let now = common::at("2026-12-08T10:00:00+01:00");
+    let mut laptops = [
+        (
+            Session::new(chair(), Lang::En, now),
+            "From A",
+            "NOTES FROM A",
+        ),
+        (
+            Session::new(referent(), Lang::En, now),
+            "From B",
+            "NOTES FROM B",
+        ),
+    ];
+    let mut claimed = Vec::new();
+    let first = laptops[0].0.app.items()[0].id.clone();
+    for (s, title, notes) in &mut laptops {
+        s.act(Action::Add);
+        s.type_text(title);
+        s.save_form();
+        let id = s.item_id(title);
+        claimed.push(s.item(&id).number);
+        s.select(&first);
+        s.act(Action::EditNotes);
+        s.type_text(notes);
+        s.act(Action::Save);
+        assert_eq!(s.item(&first).notes, *notes, "{:?}", s.app.message);
+    }
+    assert_eq!(claimed[0], claimed[1], "each took the next number it knew");
+    let (a, b) = (laptops[0].0.dir.path(), laptops[1].0.dir.path());
+    w.samrad(a, &["sync", "init", &w.origin]);
+    w.samrad(b, &["sync", "init", &w.origin]);
+    w.samrad(a, &["sync"]);
+    assert_eq!(
+        logs(a),
+        logs(b),
+        "A and B hold the same logs, byte for byte"
+    );
+
+    let numbers = |dir: &Path| {
+        let doc = fold(dir);
+        let m = doc.meeting(MEETING).expect("the meeting").clone();
+        m.items
+            .iter()
+            .map(|i| (i.title.clone(), i.number.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let on_a = numbers(a);
+    assert_eq!(on_a, numbers(b), "the same numbers on both");
+    for title in ["From A", "From B"] {
+        assert!(on_a.iter().any(|(t, _)| t == title), "{title}: {on_a:?}");
+    }
+    let mut distinct: Vec<&String> = on_a.iter().map(|(_, n)| n).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), on_a.len(), "no number used twice: {on_a:?}");
+    let doc = fold(a);
+    let notes = &doc
+        .meeting(MEETING)
+        .and_then(|m| m.item(&first))
+        .expect("the first item")
+        .notes;
+    assert!(
+        notes.contains("NOTES FROM A") && notes.contains("NOTES FROM B"),
+        "{notes}"
+    );
+    assert_eq!(conflict_count(notes), 1, "{notes}");
+    // `show` says where the conflict is, in words.
+    let (out, _) = w.samrad(a, &["show", MEETING]);
+    assert!(out.contains("Conflict: two edits overlap"), "{out}");
+    assert!(out.contains("NOTES FROM B"), "{out}");
 }

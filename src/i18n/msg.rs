@@ -1,3 +1,5 @@
+//! Long: every message of the app is one variant of one enum, so that both catalogues
+//! are checked by the compiler.
 //! The catalogue's keys: every text samrad shows that is not data. Each language gives
 //! each key its text in its own file (nb.rs, en.rs).
 
