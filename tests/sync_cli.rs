@@ -434,7 +434,11 @@ fn laptops_that_never_met_agree_on_numbers_and_keep_both_notes() {
         assert_eq!(s.item(&first).notes, *notes, "{:?}", s.app.message);
     }
     assert_eq!(claimed[0], claimed[1], "each took the next number it knew");
-    let (a, b) = (laptops[0].0.dir.path(), laptops[1].0.dir.path());
+    let (pa, pb) = (
+        laptops[0].0.dir.path().to_path_buf(),
+        laptops[1].0.dir.path().to_path_buf(),
+    );
+    let (a, b) = (pa.as_path(), pb.as_path());
     w.samrad(a, &["sync", "init", &w.origin]);
     w.samrad(b, &["sync", "init", &w.origin]);
     w.samrad(a, &["sync"]);
@@ -461,19 +465,52 @@ fn laptops_that_never_met_agree_on_numbers_and_keep_both_notes() {
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), on_a.len(), "no number used twice: {on_a:?}");
-    let doc = fold(a);
-    let notes = &doc
-        .meeting(MEETING)
-        .and_then(|m| m.item(&first))
-        .expect("the first item")
-        .notes;
+    let notes_on = |dir: &Path| {
+        fold(dir)
+            .meeting(MEETING)
+            .and_then(|m| m.item(&first))
+            .map(|i| i.notes.clone())
+            .expect("the first item")
+    };
+    // Each added a line to empty notes: both stand, nothing overlapped.
+    let notes = notes_on(a);
     assert!(
         notes.contains("NOTES FROM A") && notes.contains("NOTES FROM B"),
         "{notes}"
     );
-    assert_eq!(conflict_count(notes), 1, "{notes}");
+    assert_eq!(conflict_count(&notes), 0, "{notes}");
+
+    // Then both change the same line, each its own way: both versions are kept, as a
+    // conflict, on both machines.
+    for (k, (s, _, _)) in laptops.iter_mut().enumerate() {
+        // The running app reads what the sync brought (written as of the meeting's day).
+        s.store().assume_now(common::at(common::READER_NOW));
+        s.rt.catch_up(&mut s.app);
+        assert_eq!(s.item(&first).notes, notes, "laptop {k} sees both lines");
+        s.act(Action::EditNotes);
+        s.type_text(if k == 0 { " (A adds)" } else { " (B adds)" });
+        s.act(Action::Save);
+    }
+    w.samrad(a, &["sync"]);
+    w.samrad(b, &["sync"]);
+    w.samrad(a, &["sync"]);
+    assert_eq!(
+        logs(a),
+        logs(b),
+        "A and B hold the same logs, byte for byte"
+    );
+    let notes = notes_on(a);
+    assert_eq!(notes, notes_on(b));
+    assert!(
+        notes.contains("(A adds)") && notes.contains("(B adds)"),
+        "{notes}"
+    );
+    assert_eq!(conflict_count(&notes), 1, "{notes}");
     // `show` says where the conflict is, in words.
     let (out, _) = w.samrad(a, &["show", MEETING]);
     assert!(out.contains("Conflict: two edits overlap"), "{out}");
-    assert!(out.contains("NOTES FROM B"), "{out}");
+    assert!(
+        out.contains("(B adds)") && out.contains("(A adds)"),
+        "{out}"
+    );
 }

@@ -69,8 +69,11 @@ pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> Str
         }
     };
     let mut options = MergeOptions::new();
+    // Longer markers than the record's own, so that a conflict already in the text is
+    // never taken for one this merge made.
     options
-        .set_conflict_style(ConflictStyle::Merge)
+        .set_conflict_style(ConflictStyle::Diff3)
+        .set_conflict_marker_length(FRESH)
         .set_incomplete_hunk_style(IncompleteHunkStyle::Git);
     let (b, c, i) = (
         with_newline(base),
@@ -79,7 +82,7 @@ pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> Str
     );
     let mut merged = match options.merge(&b, &c, &i) {
         Ok(clean) => clean,
-        Err(conflicted) => relabel(&conflicted, label),
+        Err(conflicted) => settle(&conflicted, label),
     };
     if !incoming.ends_with('\n') && merged.ends_with('\n') {
         merged.pop();
@@ -87,25 +90,61 @@ pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> Str
     merged
 }
 
-/// diffy names the sides "ours" and "theirs"; the record names the incoming edit's writer.
-fn relabel(conflicted: &str, label: &str) -> String {
+/// The length of the markers diffy writes here.
+const FRESH: usize = 9;
+
+/// diffy's conflicts as the record keeps them. Where both sides only added lines at the
+/// same place (nothing of the base between the markers), both additions stand, the text
+/// as it was first, then the incoming edit's: nothing overlapped. Where both changed the
+/// same lines, both versions stay between the record's markers, the incoming edit's
+/// writer and time on the closing one.
+fn settle(conflicted: &str, label: &str) -> String {
+    let marker = |c: char| c.to_string().repeat(FRESH);
+    let (start, base, sep, end) = (marker('<'), marker('|'), marker('='), marker('>'));
+    enum Part {
+        Text,
+        Ours,
+        Base,
+        Theirs,
+    }
     let mut out = String::with_capacity(conflicted.len() + 64);
+    let (mut ours, mut was, mut theirs) = (String::new(), String::new(), String::new());
+    let mut part = Part::Text;
     for line in conflicted.split_inclusive('\n') {
-        let (body, end) = match line.strip_suffix('\n') {
-            Some(body) => (body, "\n"),
-            None => (line, ""),
-        };
-        match body {
-            "<<<<<<< ours" => out.push_str(CONFLICT_START),
-            ">>>>>>> theirs" if label.is_empty() => out.push_str(CONFLICT_END),
-            ">>>>>>> theirs" => {
-                out.push_str(CONFLICT_END);
-                out.push(' ');
-                out.push_str(&label.replace(['\n', '\r'], " "));
+        let body = line.trim_end_matches('\n');
+        let is = |m: &str| body == m || body.starts_with(&format!("{m} "));
+        match part {
+            Part::Text if is(&start) => part = Part::Ours,
+            Part::Ours if is(&base) => part = Part::Base,
+            Part::Ours | Part::Base if body == sep => part = Part::Theirs,
+            Part::Theirs if is(&end) => {
+                if was.is_empty() {
+                    out.push_str(&ours);
+                    out.push_str(&theirs);
+                } else {
+                    out.push_str(CONFLICT_START);
+                    out.push('\n');
+                    out.push_str(&ours);
+                    out.push_str(CONFLICT_SEPARATOR);
+                    out.push('\n');
+                    out.push_str(&theirs);
+                    out.push_str(CONFLICT_END);
+                    if !label.is_empty() {
+                        out.push(' ');
+                        out.push_str(&label.replace(['\n', '\r'], " "));
+                    }
+                    out.push('\n');
+                }
+                ours.clear();
+                was.clear();
+                theirs.clear();
+                part = Part::Text;
             }
-            other => out.push_str(other),
+            Part::Text => out.push_str(line),
+            Part::Ours => ours.push_str(line),
+            Part::Base => was.push_str(line),
+            Part::Theirs => theirs.push_str(line),
         }
-        out.push_str(end);
     }
     out
 }
@@ -148,10 +187,22 @@ mod tests {
     }
 
     #[test]
-    fn two_appends_at_the_end_keep_both() {
+    fn two_additions_at_one_place_both_stand_without_a_conflict() {
         let merged = merge_text("intro", "intro\nfrom a", "intro\nfrom b", "b");
-        assert!(merged.starts_with("intro\n"), "{merged}");
-        assert!(merged.contains("from a") && merged.contains("from b"));
+        assert_eq!(merged, "intro\nfrom a\nfrom b");
+        let merged = merge_text("a\nz", "a\nmid 1\nz", "a\nmid 2\nz", "b");
+        assert_eq!(merged, "a\nmid 1\nmid 2\nz");
+    }
+
+    #[test]
+    fn a_conflict_already_in_the_text_is_not_taken_for_a_new_one() {
+        let first = merge_text("n", "A", "B", "b");
+        // Someone adds a line under the conflict while someone else adds one at the end.
+        let one = format!("{first}\nC");
+        let two = format!("{first}\nD");
+        let merged = merge_text(&first, &one, &two, "d");
+        assert_eq!(conflict_count(&merged), 1, "{merged}");
+        assert!(merged.ends_with("C\nD"), "{merged}");
     }
 
     #[test]

@@ -235,9 +235,18 @@ fn a_statement_and_a_reason_merge_with_what_the_party_wrote_meanwhile() {
     d.apply(&meta(8, "kmd"), position("", "Uklart."))
         .expect("chair on behalf");
     let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
+    let reason = item.current_positions()[0].reason.clone();
+    assert_eq!(reason, "For dyrt.\nUklart.", "two additions both stand");
+    assert_eq!(item.conflicts(), 0);
+    // The same line changed two ways: both kept, as a conflict.
+    d.apply(&meta(9, "ntl"), position(&reason, "For dyrt!\nUklart."))
+        .expect("rep");
+    d.apply(&meta(10, "kmd"), position(&reason, "Altfor dyrt.\nUklart."))
+        .expect("chair");
+    let item = d.meeting("m").and_then(|m| m.item("a")).expect("a");
     let reason = &item.current_positions()[0].reason;
     assert!(
-        reason.contains("For dyrt.") && reason.contains("Uklart."),
+        reason.contains("For dyrt!") && reason.contains("Altfor dyrt."),
         "{reason}"
     );
     assert_eq!(item.conflicts(), 1);
