@@ -396,8 +396,11 @@ impl App {
     /// Apply an op's change to the state (ours, or another writer's), and select what the
     /// user just added once it exists.
     pub fn apply(&mut self, meta: &crate::model::OpMeta, change: crate::model::Change) {
+        let numbers = change.touches_numbers();
         let _ = self.doc.apply(meta, change);
-        self.doc.settle_numbers();
+        if numbers {
+            self.doc.settle_numbers();
+        }
         self.select_added();
     }
 
@@ -421,8 +424,11 @@ impl App {
 
     /// Apply an op read from a log (another writer's).
     pub fn apply_op(&mut self, op: crate::store::Op) {
+        let numbers = op.change.touches_numbers();
         let _ = op.apply_to(&mut self.doc);
-        self.doc.settle_numbers();
+        if numbers {
+            self.doc.settle_numbers();
+        }
         self.select_added();
     }
 

@@ -286,6 +286,7 @@ pub fn text(m: Msg) -> &'static str {
         ConflictEditHint => {
             "conflict: keep what should stand, delete the <<<<<<< ======= >>>>>>> lines"
         }
+        Conflict => "conflict",
         Conflicts => "conflicts",
         TooSmall => "The window is too small for samrad. Make it at least 60×16.",
         Elapsed => "elapsed",

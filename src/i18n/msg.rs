@@ -283,6 +283,7 @@ messages! {
     ConflictWrote,
     ConflictOther,
     ConflictEnd,
+    Conflict,
     Conflicts,
     ConflictEditHint,
     Renumbered,

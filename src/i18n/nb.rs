@@ -286,6 +286,7 @@ pub fn text(m: Msg) -> &'static str {
         ConflictEditHint => {
             "konflikt: behold det som skal stå, slett linjene <<<<<<< ======= >>>>>>>"
         }
+        Conflict => "konflikt",
         Conflicts => "konflikter",
         TooSmall => "Vinduet er for lite for samrad. Gjør det minst 60×16 tegn.",
         Elapsed => "brukt",

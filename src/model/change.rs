@@ -325,6 +325,17 @@ impl Change {
         )
     }
 
+    /// Whether applying it can change a sak number (`Doc::settle_numbers`).
+    pub fn touches_numbers(&self) -> bool {
+        matches!(
+            self,
+            Change::ItemAdd { .. }
+                | Change::ItemNumbers { .. }
+                | Change::MeetingStatus { .. }
+                | Change::Circulate { .. }
+        )
+    }
+
     /// A change that owns nothing, to leave behind when a change is moved out of an op.
     pub fn placeholder() -> Change {
         Change::DocumentRemove {

@@ -44,7 +44,8 @@ pub fn offer(frame: &mut Frame, area: Rect, app: &App, draft: &Draft, theme: &Th
             theme.dim,
         ));
     }
-    foot.push(Line::styled(keys.join("   "), theme.dim));
+    // One key a line: at 80 columns they do not fit on one.
+    foot.extend(keys.into_iter().map(|k| Line::styled(k, theme.dim)));
     let foot_h = (foot.len() as u16 + 1).min(inner.height);
     let body = Rect {
         height: inner.height.saturating_sub(foot_h + 1),

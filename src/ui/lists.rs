@@ -30,7 +30,11 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "{} ({}) ⚠ {conflicts} {}",
             lang.t(Msg::PaneAgenda),
             items.len(),
-            lang.t(Msg::Conflicts)
+            lang.t(if conflicts == 1 {
+                Msg::Conflict
+            } else {
+                Msg::Conflicts
+            })
         ),
         Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
         None => lang.t(Msg::PaneAgenda).to_string(),
