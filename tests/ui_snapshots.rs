@@ -117,6 +117,35 @@ fn notes_editor(fx: &mut Session) {
     fx.type_text("NTL ber om mer tid.\nUnio støtter forslaget");
 }
 
+/// Two edits of one line of the notes from the same text: both versions shown, as a
+/// conflict, in the details and counted in the agenda.
+fn notes_conflict(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.acts([Action::Down, Action::EditNotes]);
+    fx.type_text("Felles linje");
+    fx.act(Action::Save);
+    let item = fx
+        .app
+        .selected_item()
+        .map(|i| i.id.clone())
+        .expect("an item");
+    let edit = |text: &str| samrad::model::Change::ItemText {
+        meeting: TEMPLATE_MEETING.into(),
+        item: item.clone(),
+        field: samrad::model::TextField::Notes,
+        base: "Felles linje".into(),
+        text: text.into(),
+    };
+    for text in [
+        "Felles linje – KMD mener",
+        "Felles linje – referenten mener",
+    ] {
+        let fx_commit = vec![samrad::app::Effect::Commit(edit(text))];
+        fx.rt.run(&mut fx.app, fx_commit);
+    }
+    fx.act(Action::Open);
+}
+
 /// Text left in the notes editor by a samrad that is gone, offered back (one more waits).
 fn draft_offer(fx: &mut Session) {
     notes_editor(fx);
@@ -429,6 +458,11 @@ fn snapshot_new_item_form() {
 #[test]
 fn snapshot_action_form_date_error() {
     snap_all("action_form_date_error", action_form_date_error);
+}
+
+#[test]
+fn snapshot_notes_conflict() {
+    snap_all("notes_conflict", notes_conflict);
 }
 
 #[test]

@@ -128,6 +128,28 @@ impl OpChain {
     }
 }
 
+/// Lines `from..=to` of `chain`, each renaming the forum ("`name` n"), with clocks of
+/// those milliseconds: a log to compare copies of in tests.
+#[cfg(test)]
+pub(crate) fn test_lines(chain: &mut OpChain, from: u64, to: u64, name: &str) -> Vec<u8> {
+    let ops: Vec<_> = (from..=to)
+        .map(|n| {
+            let change = crate::model::Change::Forum {
+                id: "f".into(),
+                name: format!("{name} {n}"),
+            };
+            let clock = super::clock::Hlc { ms: n as i64, c: 0 };
+            chain.next(
+                clock,
+                "2026-12-08T10:00:00+01:00".into(),
+                crate::model::Author::default(),
+                change,
+            )
+        })
+        .collect();
+    super::op::encode_lines(&ops)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

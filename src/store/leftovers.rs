@@ -235,29 +235,8 @@ fn is_own_dir(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Author, Change};
     use crate::store::chain::OpChain;
-    use crate::store::clock::Hlc;
-    use crate::store::op::encode_lines;
-
-    fn lines(chain: &mut OpChain, from: u64, to: u64, name: &str) -> Vec<u8> {
-        let ops: Vec<_> = (from..=to)
-            .map(|n| {
-                let change = Change::Forum {
-                    id: "f".into(),
-                    name: format!("{name} {n}"),
-                };
-                let clock = Hlc { ms: n as i64, c: 0 };
-                chain.next(
-                    clock,
-                    "2026-12-08T10:00:00+01:00".into(),
-                    Author::default(),
-                    change,
-                )
-            })
-            .collect();
-        encode_lines(&ops)
-    }
+    use crate::store::chain::test_lines as lines;
 
     #[test]
     fn a_copy_that_goes_further_has_new_lines_and_one_that_forks_is_told() {

@@ -85,36 +85,14 @@ pub fn restore(path: &Path, ours: &[u8], complete: bool) -> io::Result<Option<Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Author, Change};
-    use crate::store::chain::OpChain;
-    use crate::store::clock::Hlc;
-    use crate::store::op::encode_lines;
-
-    fn lines(chain: &mut OpChain, from: u64, to: u64) -> Vec<u8> {
-        let ops: Vec<_> = (from..=to)
-            .map(|n| {
-                let change = Change::Forum {
-                    id: "f".into(),
-                    name: format!("Forum {n}"),
-                };
-                let clock = Hlc { ms: n as i64, c: 0 };
-                chain.next(
-                    clock,
-                    "2026-12-08T10:00:00+01:00".into(),
-                    Author::default(),
-                    change,
-                )
-            })
-            .collect();
-        encode_lines(&ops)
-    }
+    use crate::store::chain::{OpChain, test_lines};
 
     #[test]
     fn a_replaced_log_is_put_back_and_what_was_there_kept() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("w.jsonl");
         let mut chain = OpChain::new("w");
-        let ours = lines(&mut chain, 1, 5);
+        let ours = test_lines(&mut chain, 1, 5, "Forum");
         let cut = ours.iter().position(|b| *b == b'\n').expect("line") + 1;
         // An earlier state: put back, nothing kept.
         std::fs::write(&path, &ours[..cut]).expect("write");

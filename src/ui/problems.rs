@@ -4,10 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{body_area, centered, max_scroll, popup_block, wrapped_rows};
+use super::widgets::{body_area, centered, scrolled_popup};
 use crate::app::App;
 use crate::i18n::{self, Msg};
 
@@ -38,16 +37,6 @@ pub fn rect(area: Rect) -> Rect {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let rect = rect(area);
-    let lines = lines(app, theme);
-    let scroll = scroll.min(max_scroll(
-        wrapped_rows(&lines, rect.width.saturating_sub(2)),
-        rect,
-    ));
-    frame.render_widget(Clear, rect);
-    let p = Paragraph::new(lines)
-        .block(popup_block(app.lang.t(Msg::ProblemsTitle), theme))
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(p, rect);
+    let title = app.lang.t(Msg::ProblemsTitle);
+    scrolled_popup(frame, rect(area), title, lines(app, theme), scroll, theme);
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 
@@ -139,4 +139,26 @@ pub fn visible<T>(rows: &[T], selected: usize, height: usize) -> impl Iterator<I
 /// "› " on the selected row, so selection shows without colour.
 pub fn marker(selected: bool) -> &'static str {
     if selected { "› " } else { "  " }
+}
+
+/// A popup at `rect` with `lines` wrapped and scrolled down by `scroll` rows (no further
+/// than the last row).
+pub fn scrolled_popup(
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let scroll = scroll.min(max_scroll(
+        wrapped_rows(&lines, rect.width.saturating_sub(2)),
+        rect,
+    ));
+    frame.render_widget(Clear, rect);
+    let p = Paragraph::new(lines)
+        .block(popup_block(title, theme))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(p, rect);
 }
