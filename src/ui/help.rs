@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use super::status::mode_name;
 use super::theme::Theme;
-use super::widgets::{body_area, centered, scrolled_popup};
+use super::widgets::{over_body, scrolled_popup};
 use crate::app::{ALL_MODES, App, keymap_for};
 use crate::i18n::Msg;
 
@@ -73,8 +73,7 @@ fn allowed(app: &App, mode: crate::app::Mode, b: &crate::app::Binding) -> bool {
 
 /// Over the body only, so the footer's keys stay in view.
 pub fn rect(area: Rect) -> Rect {
-    let body = body_area(area);
-    centered(body, 96, body.height + 2)
+    over_body(area, 96)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::theme::Theme;
-use super::widgets::{body_area, centered, scrolled_popup};
+use super::widgets::{over_body, scrolled_popup};
 use crate::app::App;
 use crate::i18n::{self, Msg};
 
@@ -32,8 +32,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 /// Over the body only, so the footer stays in view.
 pub fn rect(area: Rect) -> Rect {
-    let body = body_area(area);
-    centered(body, 110, body.height + 2)
+    over_body(area, 110)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {

@@ -141,6 +141,13 @@ pub fn marker(selected: bool) -> &'static str {
     if selected { "› " } else { "  " }
 }
 
+/// A popup over the body only, at most `width` wide, so that the footer's keys stay in
+/// view.
+pub fn over_body(area: Rect, width: u16) -> Rect {
+    let body = body_area(area);
+    centered(body, width, body.height + 2)
+}
+
 /// A popup at `rect` with `lines` wrapped and scrolled down by `scroll` rows (no further
 /// than the last row).
 pub fn scrolled_popup(

@@ -10,6 +10,15 @@ use crate::model::{
     Speaker, Statement, Vote, VoteMethod, merge_text, tally,
 };
 
+/// A party's new text merged into its last (`merge_text`), when the op says what it was
+/// written from; as written otherwise (older ops).
+fn merged(base: Option<String>, last: Option<&str>, text: String, meta: &OpMeta) -> String {
+    match base {
+        Some(base) => merge_text(&base, last.unwrap_or_default(), &text, &edit_label(meta)),
+        None => text,
+    }
+}
+
 /// Names an edit at the end of a conflict it makes: who, and when (to the minute).
 fn edit_label(meta: &OpMeta) -> String {
     let when = meta.at.get(..16).unwrap_or(meta.at).replace('T', " ");
@@ -113,18 +122,8 @@ impl Doc {
             } => {
                 let on_behalf = !meta.author.writes_for(&party);
                 let it = self.item_mut(&meeting, &item)?;
-                let reason = match base {
-                    Some(base) => {
-                        let current = it
-                            .current_positions()
-                            .into_iter()
-                            .find(|p| p.party == party)
-                            .map(|p| p.reason.as_str())
-                            .unwrap_or_default();
-                        merge_text(&base, current, &reason, &edit_label(meta))
-                    }
-                    None => reason,
-                };
+                let last = it.positions.iter().rev().find(|p| p.party == party);
+                let reason = merged(base, last.map(|p| p.reason.as_str()), reason, meta);
                 it.positions.push(Position {
                     party,
                     stance,
@@ -143,19 +142,8 @@ impl Doc {
             } => {
                 let it = self.item_mut(&meeting, &item)?;
                 own_party_only(meta.author.writes_for(&party))?;
-                let text = match base {
-                    Some(base) => {
-                        let current = it
-                            .statements
-                            .iter()
-                            .rev()
-                            .find(|s| s.party == party)
-                            .map(|s| s.text.as_str())
-                            .unwrap_or_default();
-                        merge_text(&base, current, &text, &edit_label(meta))
-                    }
-                    None => text,
-                };
+                let last = it.statements.iter().rev().find(|s| s.party == party);
+                let text = merged(base, last.map(|s| s.text.as_str()), text, meta);
                 it.statements.push(Statement {
                     party,
                     text,
