@@ -68,6 +68,16 @@ pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> Str
             format!("{s}\n")
         }
     };
+    if [base, current, incoming]
+        .iter()
+        .map(|t| t.len())
+        .sum::<usize>()
+        > MERGE_LIMIT
+    {
+        // Too long to diff in good time (a hostile log could make every fold slow): both
+        // texts are kept whole, as one conflict.
+        return whole_conflict(current, incoming, label);
+    }
     let mut options = MergeOptions::new();
     // Longer markers than the record's own, so that a conflict already in the text is
     // never taken for one this merge made.
@@ -89,6 +99,24 @@ pub fn merge_text(base: &str, current: &str, incoming: &str, label: &str) -> Str
     }
     merged
 }
+
+/// Both texts whole, as one conflict of the record's.
+fn whole_conflict(current: &str, incoming: &str, label: &str) -> String {
+    let mut out = String::with_capacity(current.len() + incoming.len() + 64);
+    for part in [CONFLICT_START, current, CONFLICT_SEPARATOR, incoming] {
+        out.push_str(part.trim_end_matches('\n'));
+        out.push('\n');
+    }
+    out.push_str(CONFLICT_END);
+    if !label.is_empty() {
+        out.push(' ');
+        out.push_str(&label.replace(['\n', '\r'], " "));
+    }
+    out
+}
+
+/// Texts longer than this together are not merged line by line (see `merge_text`).
+const MERGE_LIMIT: usize = 256 * 1024;
 
 /// The length of the markers diffy writes here.
 const FRESH: usize = 9;
@@ -208,6 +236,17 @@ mod tests {
     #[test]
     fn an_edit_that_changed_nothing_keeps_the_current_text() {
         assert_eq!(merge_text("a", "a and more", "a", "x"), "a and more");
+    }
+
+    #[test]
+    fn texts_too_long_to_diff_are_kept_whole_as_one_conflict() {
+        let base = "x\n".repeat(MERGE_LIMIT / 4);
+        let current = format!("{base}from a");
+        let incoming = format!("{base}from b");
+        let merged = merge_text(&base, &current, &incoming, "b");
+        assert_eq!(conflict_count(&merged), 1);
+        assert!(merged.contains("from a") && merged.contains("from b"));
+        assert!(merged.ends_with(">>>>>>> b"));
     }
 
     #[test]

@@ -109,8 +109,9 @@ impl Doc {
             let number = if e.fixed || !used.contains(&e.want) {
                 e.want
             } else {
+                // A number from a hostile log may be the largest there is: no overflow.
                 let c = ceiling.entry(e.want.year).or_default();
-                *c += 1;
+                *c = c.saturating_add(1);
                 ItemNumber {
                     n: *c,
                     year: e.want.year,

@@ -709,3 +709,12 @@ fn numbers_claimed_in_another_meeting_are_kept_clear_of() {
     d.settle_numbers();
     assert_eq!(number_of(&d, "m", "mine"), "5/26");
 }
+
+#[test]
+fn a_claim_of_the_largest_number_cannot_overflow_the_settling() {
+    let mut d = doc_with_item();
+    add_item(&mut d, 10, "m", "huge", u32::MAX);
+    add_item(&mut d, 20, "m", "late", u32::MAX);
+    d.settle_numbers();
+    assert_eq!(number_of(&d, "m", "huge"), format!("{}/26", u32::MAX));
+}
