@@ -412,3 +412,35 @@ fn where_nothing_may_be_written_saving_keeps_the_text_and_its_draft() -> R {
     );
     Ok(())
 }
+
+#[test]
+fn esc_in_a_form_with_typed_text_asks_before_the_text_goes() -> R {
+    let mut s = chair_on("s-2026-2");
+    s.act(Action::Position);
+    s.act(Action::Down);
+    s.act(Action::Down);
+    s.type_text("Vi trenger mer tid");
+    assert_eq!(draft_files(&s).len(), 1);
+    // Esc alone keeps it: the question comes first, and "no" goes back to the form.
+    s.act(Action::Cancel);
+    assert!(matches!(
+        s.app.popups.last(),
+        Some(app::Popup::Confirm { .. })
+    ));
+    s.act(Action::No);
+    assert_eq!(
+        s.form().text(samrad::i18n::Msg::FieldReason),
+        "Vi trenger mer tid"
+    );
+    assert_eq!(draft_files(&s).len(), 1, "the draft stays");
+    // Esc and "yes": the text and its draft go.
+    s.act(Action::Cancel);
+    s.act(Action::Yes);
+    assert!(s.app.popups.is_empty(), "{:?}", s.app.popups.len());
+    assert!(draft_files(&s).is_empty(), "the draft went with the text");
+    // A form nothing was typed into closes at once.
+    s.act(Action::Position);
+    s.act(Action::Cancel);
+    assert!(s.app.popups.is_empty());
+    Ok(())
+}

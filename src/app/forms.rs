@@ -12,7 +12,7 @@ use super::form::{Form, FormKind};
 use super::identity::PersonForm;
 use super::meeting::MeetingForm;
 use super::positions::PositionForm;
-use super::state::{App, Popup};
+use super::state::{App, OnYes, Popup};
 use super::votes::{BallotForm, VoteForm};
 use crate::i18n::Msg;
 
@@ -28,6 +28,10 @@ pub fn form_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             if f.kind != FormKind::ArchiveFilter {
                 app.keep_draft(fx);
             }
+        }
+        // What was typed goes only on an answer: Esc alone must not lose it.
+        Action::Cancel if app.drafting => {
+            app.confirm(app.t(Msg::DiscardChanges).to_string(), OnYes::DiscardEdit);
         }
         Action::Cancel => {
             app.popups.pop();
