@@ -514,3 +514,26 @@ fn laptops_that_never_met_agree_on_numbers_and_keep_both_notes() {
         "{out}"
     );
 }
+
+/// A git killed in the middle of a sync left `.git/index.lock`: the next sync goes through
+/// once the lock is old (a fresh one may be a git still running, and is left alone).
+#[test]
+fn a_lock_left_by_a_killed_git_does_not_stop_the_next_sync() {
+    if !git_or_skip("a_lock_left_by_a_killed_git_does_not_stop_the_next_sync") {
+        return;
+    }
+    let w = World::new();
+    w.samrad(&w.a, &["sync", "init", &w.origin]);
+    let lock = w.a.join(".git").join("index.lock");
+    std::fs::write(&lock, b"").expect("a lock");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&lock)
+        .and_then(|f| f.set_modified(an_hour_ago))
+        .expect("age the lock");
+    add(&w.a, chair(), "sak-etter-lås", 93);
+    let (out, _) = w.samrad(&w.a, &["sync"]);
+    assert!(out.contains("sent 1 new lines"), "{out}");
+    assert!(!lock.exists());
+}
