@@ -410,6 +410,21 @@ fn write_tree(git: &Git, tree: &Tree) -> Result<String, SyncError> {
     Ok(result?.trim().to_string())
 }
 
+/// A git killed in the middle of a sync (`kill -9`, a power cut) leaves `index.lock`
+/// behind, and every git after it refuses to run. While the sync lock is held no samrad
+/// runs git here, so one older than a minute belongs to no one.
+fn remove_stale_index_lock(git_dir: &Path) {
+    let lock = git_dir.join("index.lock");
+    let old = std::fs::metadata(&lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+    if old {
+        let _ = std::fs::remove_file(&lock);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,20 +441,5 @@ mod tests {
         assert_eq!(choose_branch(&named), "trunk");
         assert_eq!(choose_branch("ref: refs/heads/master\tHEAD\n"), "main");
         assert_eq!(choose_branch(&format!("{sha}\trefs/heads/data\n")), "data");
-    }
-}
-
-/// A git killed in the middle of a sync (`kill -9`, a power cut) leaves `index.lock`
-/// behind, and every git after it refuses to run. While the sync lock is held no samrad
-/// runs git here, so one older than a minute belongs to no one.
-fn remove_stale_index_lock(git_dir: &Path) {
-    let lock = git_dir.join("index.lock");
-    let old = std::fs::metadata(&lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > std::time::Duration::from_secs(60));
-    if old {
-        let _ = std::fs::remove_file(&lock);
     }
 }
