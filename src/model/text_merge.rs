@@ -107,12 +107,17 @@ fn whole_conflict(current: &str, incoming: &str, label: &str) -> String {
         out.push_str(part.trim_end_matches('\n'));
         out.push('\n');
     }
+    push_end(&mut out, label);
+    out
+}
+
+/// The closing marker, naming the incoming edit (on one line, whatever the label holds).
+fn push_end(out: &mut String, label: &str) {
     out.push_str(CONFLICT_END);
     if !label.is_empty() {
         out.push(' ');
         out.push_str(&label.replace(['\n', '\r'], " "));
     }
-    out
 }
 
 /// Texts longer than this together are not merged line by line (see `merge_text`).
@@ -156,11 +161,7 @@ fn settle(conflicted: &str, label: &str) -> String {
                     out.push_str(CONFLICT_SEPARATOR);
                     out.push('\n');
                     out.push_str(&theirs);
-                    out.push_str(CONFLICT_END);
-                    if !label.is_empty() {
-                        out.push(' ');
-                        out.push_str(&label.replace(['\n', '\r'], " "));
-                    }
+                    push_end(&mut out, label);
                     out.push('\n');
                 }
                 ours.clear();
