@@ -30,8 +30,12 @@ pub fn text(m: Msg) -> &'static str {
         ExportVerdictChanges => "Changes requested",
         ExportStatementBy => "By",
         ExportStatementOnItem => "on item",
-        ExportItemLeftOut => "item exempt from public disclosure left out",
-        ExportItemsLeftOut => "items exempt from public disclosure left out",
+        ExportItemLeftOut => {
+            "item exempt from public disclosure: what was recorded on it is left out"
+        }
+        ExportItemsLeftOut => {
+            "items exempt from public disclosure: what was recorded on them is left out"
+        }
         ExportCsvId => "ID",
         ExportCsvTitle => "Title",
         ExportCsvOwner => "Owner",
@@ -80,7 +84,16 @@ pub fn text(m: Msg) -> &'static str {
         ProposedBy => "proposed by",
         Overdue => "OVERDUE",
         Nobody => "unassigned",
-        Confidential => "Confidential",
+        Confidential => "Exempt from public disclosure",
+        ExemptShort => "Exempt",
+        ExemptUnder => "Exempt from public disclosure under {0}",
+        ExemptTitled => "{0} (exempt from public disclosure under {1})",
+        ExemptTitledNoBasis => "{0} (exempt from public disclosure)",
+        Hjemmel => "Exempt under (hjemmel)",
+        HjemmelNone => "none: public",
+        PublicTitle => "Public title (optional)",
+        ExemptionFormTitle => "Exempt from public disclosure",
+        ExemptionLifted => "Item no longer exempt from public disclosure",
         RefusedChanges => "Refused changes",
         RecordedBy => "recorded by",
         Minute => "min",
@@ -232,7 +245,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyNotes => "Notes",
         KeyConclusion => "Conclusion",
         KeyAgreement => "Agreement/disagreement",
-        KeyConfidential => "Confidential",
+        KeyConfidential => "Exempt from public disclosure (hjemmel)",
         KeyActionFromItem => "Action from item",
         KeyStatus => "Change status",
         KeyAttendance => "Attendance",
@@ -690,7 +703,7 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldConclusion => "conclusion",
         VerifyFieldAgreement => "agreement",
         VerifyFieldDissenters => "dissenters",
-        VerifyFieldConfidential => "confidential",
+        VerifyFieldConfidential => "exempt from public disclosure",
         VerifyFieldPositions => "positions",
         VerifyFieldVotes => "votes",
         VerifyFieldInputs => "inputs",
