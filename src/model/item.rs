@@ -295,6 +295,10 @@ impl Item {
     /// flag included; none when it is so already.
     pub fn set_exemption(&self, to: Option<Exemption>) -> Vec<ItemField> {
         let mut out = Vec::new();
+        if self.exemption() == to {
+            // An old mark chosen again stays the old mark.
+            return out;
+        }
         if self.confidential != to.is_some() {
             out.push(ItemField::Confidential(to.is_some()));
         }
@@ -472,6 +476,8 @@ mod exemption_tests {
         // the same now.
         let again = serde_json::to_string(&old).expect("serializes");
         assert_eq!(again, OLD_ITEM);
+        // Chosen again as it stands (no hjemmel), the old mark stays as it is.
+        assert!(old.set_exemption(Some(Exemption::unknown())).is_empty());
     }
 
     #[test]
