@@ -92,6 +92,7 @@ pub fn text(m: Msg) -> &'static str {
         Hjemmel => "Exempt under (hjemmel)",
         HjemmelNone => "none: public",
         PublicTitle => "Public title (optional)",
+        PublicVersion => "In public",
         ExemptionFormTitle => "Exempt from public disclosure",
         ExemptionLifted => "Item no longer exempt from public disclosure",
         RefusedChanges => "Refused changes",

@@ -97,6 +97,7 @@ messages! {
     Hjemmel,
     HjemmelNone,
     PublicTitle,
+    PublicVersion,
     ExemptionFormTitle,
     ExemptionLifted,
     RefusedChanges,

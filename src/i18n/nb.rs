@@ -88,6 +88,7 @@ pub fn text(m: Msg) -> &'static str {
         Hjemmel => "Unntatt, hjemmel",
         HjemmelNone => "ingen: offentlig",
         PublicTitle => "Offentlig tittel (valgfri)",
+        PublicVersion => "Offentlig",
         ExemptionFormTitle => "Unntatt offentlighet",
         ExemptionLifted => "Saken er ikke lenger unntatt offentlighet",
         RefusedChanges => "Avviste endringer",

@@ -109,6 +109,11 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         line.push(format!("[{e}]"));
     }
     out.push(Line::raw(line.join(" · ")));
+    if item.is_exempt() {
+        // What the public version says in the item's place.
+        let public = ItemFacts::of(f, &item.public(), lang).heading;
+        out.push(field(t(Msg::PublicVersion), public, theme));
+    }
     if let Some((on, start_by)) = &facts.demanded {
         out.push(field(
             t(Msg::FieldDemandedOn),
