@@ -113,3 +113,53 @@ fn a_locked_meeting_opens_no_form() {
         "no form on a meeting that cannot be changed"
     );
 }
+
+#[test]
+fn the_chair_keeps_the_forums_list_of_hjemler_with_a_command() {
+    let mut s = chair_on(ITEM, Lang::Nb);
+    s.act(Action::Command(
+        "hjemmel sikkerhetsloven § 5-2 | Skjermingsverdig informasjon".into(),
+    ));
+    s.act(Action::Command("hjemmel -offl. § 26".into()));
+    s.act(Action::Command(
+        "hjemmel offl. § 14 | Interne dokument".into(),
+    ));
+    let list = s.reloaded().forum.hjemler();
+    let shorts: Vec<&str> = list.iter().map(|h| h.short.as_str()).collect();
+    assert!(shorts.contains(&"sikkerhetsloven § 5-2"), "{shorts:?}");
+    assert!(!shorts.contains(&"offl. § 26"), "{shorts:?}");
+    let h14 = list.iter().find(|h| h.id == "offl-14").expect("offl. § 14");
+    assert_eq!(h14.description, "Interne dokument", "reworded, same id");
+
+    // The new one is in x's form, last, and chosen it is cited.
+    s.act(Action::Exemption);
+    let (options, _) = hjemmel_choice(&s);
+    assert_eq!(
+        options.last().map(String::as_str),
+        Some("sikkerhetsloven § 5-2 – Skjermingsverdig informasjon")
+    );
+    for _ in 1..options.len() {
+        s.key(KeyCode::Right);
+    }
+    s.save_form();
+    let e = s.item(ITEM).exemption().expect("exempt");
+    assert_eq!(e.hjemmel, "sikkerhetsloven § 5-2");
+
+    // Unknown and empty: said, nothing written.
+    let before = s.reloaded().forum.hjemler();
+    s.act(Action::Command("hjemmel -offl. § 99".into()));
+    let msg = s.app.message.clone().expect("a message");
+    assert!(msg.1 && msg.0.contains("offl. § 99"), "{msg:?}");
+    s.act(Action::Command("hjemmel".into()));
+    assert!(s.app.message.clone().is_some_and(|m| m.1));
+    assert_eq!(s.reloaded().forum.hjemler(), before);
+}
+
+#[test]
+fn a_representative_may_not_change_the_list_of_hjemler() {
+    let mut s = chair_on(ITEM, Lang::En);
+    s.as_author(common::authors::ntl());
+    let before = s.reloaded().forum.hjemler();
+    s.act(Action::Command("hjemmel ntl § 1".into()));
+    assert_eq!(s.reloaded().forum.hjemler(), before);
+}

@@ -1,10 +1,11 @@
 //! `x`: whether an item is unntatt offentlighet, on which hjemmel from the forum's list,
 //! and what the public version may call it.
 
+use super::action::Effect;
 use super::form::{Field, Form, FormKind};
 use super::state::App;
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Change, Exemption, Id, Item};
+use crate::model::{Change, Exemption, Hjemmel, Id, Item};
 
 /// The form behind `x`: hjemmel (none, or one of the forum's list) and a public title.
 pub struct ExemptionForm;
@@ -142,4 +143,50 @@ impl ExemptionForm {
             })
             .collect())
     }
+}
+
+/// `:hjemmel SHORT | description` puts a hjemmel on the forum's list (rewording the one
+/// with that short form or id, if there is one); `:hjemmel -SHORT` takes it off. Items
+/// that cite it keep what they cite.
+pub fn hjemmel_command(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let (retire, rest) = match arg.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, arg),
+    };
+    let (short, description) = match rest.split_once('|') {
+        Some((s, d)) => (s.trim(), d.trim()),
+        None => (rest.trim(), ""),
+    };
+    if short.is_empty() {
+        app.warn(lang.t(Msg::HjemmelUsage));
+        return;
+    }
+    let same = |h: &Hjemmel| h.id == short || h.short.to_lowercase() == short.to_lowercase();
+    let known = app.doc.forum.hjemler().into_iter().find(|h| same(h));
+    let hjemmel = match (retire, known) {
+        (true, None) => {
+            app.warn(lang.fill(Msg::HjemmelUnknown, &[&short]));
+            return;
+        }
+        (true, Some(h)) => Hjemmel { retired: true, ..h },
+        (false, Some(h)) => Hjemmel {
+            short: short.to_string(),
+            description: description.to_string(),
+            ..h
+        },
+        (false, None) => Hjemmel {
+            id: app.ids.new_id("h"),
+            short: short.to_string(),
+            description: description.to_string(),
+            retired: false,
+        },
+    };
+    let said = if retire {
+        Msg::HjemmelOffList
+    } else {
+        Msg::HjemmelOnList
+    };
+    app.say(lang.fill(said, &[&hjemmel.short]));
+    app.commit(fx, Change::HjemmelPut { hjemmel });
 }

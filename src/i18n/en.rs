@@ -465,6 +465,7 @@ pub fn text(m: Msg) -> &'static str {
         ArgDeadline => "[deadline]",
         ArgText => "TEXT",
         ArgParty => "PARTY",
+        ArgHjemmel => "SHORT | description",
         ArgArea => "AREA",
         ArgFormat => "md|html|csv|json|text",
         ArgCounts => "FOR AGAINST ABSTAIN BLANK",
@@ -736,5 +737,12 @@ pub fn text(m: Msg) -> &'static str {
         Admitted => "Admitted",
         RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",
         CmdAdmit => "admit keys that wait (the chair), or confirm a new key of your own",
+        HjemmelOffList => "{0} is taken off the forum's list of hjemler",
+        HjemmelOnList => "{0} is on the forum's list of hjemler",
+        HjemmelUnknown => "No hjemmel {0} on the forum's list",
+        HjemmelUsage => ":hjemmel offl. § 14 | description, or :hjemmel -offl. § 14 to take it off",
+        CmdHjemmel => {
+            "put a hjemmel for unntatt offentlighet on the forum's list; -SHORT takes it off"
+        }
     }
 }

@@ -465,6 +465,7 @@ pub fn text(m: Msg) -> &'static str {
         ArgDeadline => "[frist]",
         ArgText => "TEKST",
         ArgParty => "PART",
+        ArgHjemmel => "KORTFORM | beskrivelse",
         ArgArea => "OMRÅDE",
         ArgFormat => "md|html|csv|json|text",
         ArgCounts => "FOR MOT AVSTÅR BLANKE",
@@ -744,5 +745,14 @@ pub fn text(m: Msg) -> &'static str {
         Admitted => "Tatt opp",
         RequestsTitle => "Venter på opptak (Enter tar opp; sammenlign fingeravtrykket først)",
         CmdAdmit => "ta opp nøkler som venter (møteleder), eller bekreft din egen nye nøkkel",
+        HjemmelOffList => "{0} er tatt av forumets liste over hjemler",
+        HjemmelOnList => "{0} står på forumets liste over hjemler",
+        HjemmelUnknown => "Ingen hjemmel {0} på forumets liste",
+        HjemmelUsage => {
+            ":hjemmel offl. § 14 | beskrivelse, eller :hjemmel -offl. § 14 for å ta den av"
+        }
+        CmdHjemmel => {
+            "legg en hjemmel for unntatt offentlighet på forumets liste; -KORTFORM tar den av"
+        }
     }
 }
