@@ -20,6 +20,10 @@ pub struct Filter {
     pub area: Option<String>,
     pub since: Option<chrono::NaiveDate>,
     pub until: Option<chrono::NaiveDate>,
+    /// Only what the public version shows: nothing on an item unntatt offentlighet but
+    /// its number and title row (`samrad search` and `list` without
+    /// `--include-confidential`).
+    pub public: bool,
 }
 
 impl Filter {
@@ -44,6 +48,9 @@ impl Filter {
             return true;
         }
         a.items_of(m).iter().any(|item| {
+            if self.public && item.confidential {
+                return false;
+            }
             let area_ok = self
                 .area
                 .as_ref()
@@ -63,6 +70,9 @@ impl Filter {
     /// Whether a text passes the filter: its meeting's date and status, who wrote it, and
     /// the development areas it is about.
     pub fn doc_matches(&self, a: &Archive, d: &TextDoc) -> bool {
+        if self.public && a.items.get(d.item as usize).is_some_and(|i| i.confidential) {
+            return false;
+        }
         let row = a.meetings.get(d.meeting as usize);
         if self.since.is_some() || self.until.is_some() || self.status.is_some() {
             let Some(row) = row else {

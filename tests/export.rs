@@ -2,9 +2,10 @@
 //! folded, and the minutes written as Markdown, text, HTML, CSV and JSON in both languages.
 //!
 //! Two meetings: a referat (information and drøfting) and a protokoll (with a forhandling).
-//! Each has positions, a vote, a confidential item, statements for the record, an action, a
-//! refused change and a finished approval round. Everything written on the confidential
-//! items contains the word HEMMELIG, so a leak is easy to find.
+//! Each has positions, a vote, an item unntatt offentlighet (with a hjemmel; the protokoll's
+//! with a public title), statements for the record, an action, a refused change and a
+//! finished approval round. Everything written on the exempt items contains the word
+//! HEMMELIG, so a leak is easy to find.
 
 mod common;
 
@@ -15,9 +16,9 @@ use common::meetings;
 use samrad::export::{self, ExportOptions, Format};
 use samrad::i18n::Lang;
 use samrad::model::{
-    ActionField, ActionStatus, Agreement, Author, Change, Document, ItemField, ItemKind,
+    ActionField, ActionStatus, Agreement, Author, Change, Document, Exemption, ItemField, ItemKind,
     ItemNumber, MeetingField, MeetingStatus, Minutes, Owner, Presence, Stance, VoteMethod,
-    VoteOption, VoteRule,
+    VoteOption, VoteRule, default_hjemler,
 };
 use samrad::store::{Load, Store, seal};
 use scraper::{ElementRef, Html, Selector};
@@ -217,10 +218,19 @@ impl Folder {
             .set(ItemField::Dissenters(vec![dissenter.into()]));
     }
 
-    /// The chair marks the item confidential, with `notes`.
-    fn confidential(&mut self, notes: &str) {
+    /// The chair makes the item unntatt offentlighet under the forum's hjemmel `hjemmel`
+    /// (an id of the default list), with `public_title`, and writes `notes`.
+    fn exempt(&mut self, hjemmel: &str, public_title: &str, notes: &str) {
+        let h = default_hjemler()
+            .into_iter()
+            .find(|h| h.id == hjemmel)
+            .expect("a hjemmel of the default list");
         self.by(chair())
             .set(ItemField::Confidential(true))
+            .set(ItemField::Exempt(Some(Exemption::citing(
+                &h,
+                public_title.into(),
+            ))))
             .set(ItemField::Notes(notes.into()));
     }
 
@@ -355,7 +365,7 @@ fn referat_meeting(f: &mut Folder) {
         "HEMMELIG-TITTEL: omplassering i fellestjenesten",
         ItemKind::Consultation,
     );
-    f.confidential("HEMMELIG-NOTAT: navn og helseopplysninger.");
+    f.exempt("offl-14", "", "HEMMELIG-NOTAT: navn og helseopplysninger.");
     f.by(rep("ntl"))
         .position("ntl", Stance::Agree, "HEMMELIG-STANDPUNKT")
         .statement("ntl", "HEMMELIG-TILFØRSEL fra NTL.");
@@ -438,7 +448,11 @@ fn protokoll_meeting(f: &mut Folder) {
         "HEMMELIG-TITTEL: lønn for enkeltstilling",
         ItemKind::Negotiation,
     );
-    f.confidential("HEMMELIG-NOTAT om lønn.");
+    f.exempt(
+        "offl-23",
+        "Lønnsforhandling for en enkeltstilling",
+        "HEMMELIG-NOTAT om lønn.",
+    );
     f.by(rep("ys-stat"))
         .statement("ys-stat", "HEMMELIG-TILFØRSEL fra YS Stat.");
     f.by(chair()).action(
@@ -524,19 +538,34 @@ fn every_export_in_both_languages() {
 }
 
 #[test]
-fn confidential_items_are_left_out_of_every_format_unless_asked_for() {
+fn exempt_items_keep_their_number_and_hjemmel_and_nothing_else_unless_asked_for() {
     let mut f = approved_folder();
-    for (id, public_items) in [(REFERAT, 2), (PROTOKOLL, 2)] {
+    // (meeting, the exempt item's public heading in nb and en)
+    let cases = [
+        (
+            REFERAT,
+            "Sak 23/26: Unntatt offentlighet, jf. offl. § 14",
+            "Item 23/26: Exempt from public disclosure under offl. § 14",
+        ),
+        (
+            PROTOKOLL,
+            "Sak 26/26: Lønnsforhandling for en enkeltstilling (unntatt offentlighet, jf. offl. § 23)",
+            "Item 26/26: Lønnsforhandling for en enkeltstilling (exempt from public disclosure under offl. § 23)",
+        ),
+    ];
+    for (id, nb, en) in cases {
         let m = f.minutes(id);
         assert_eq!(m.meeting.items.len(), 3);
         assert!(
-            m.meeting.items.iter().any(|i| i.confidential),
-            "the test meeting has a confidential item"
+            m.meeting.items.iter().any(|i| i.is_exempt()),
+            "the test meeting has an exempt item"
         );
-        for lang in [Lang::Nb, Lang::En] {
+        for (lang, heading) in [(Lang::Nb, nb), (Lang::En, en)] {
             let left_out = match lang {
-                Lang::Nb => "1 sak unntatt offentlighet er utelatt.",
-                Lang::En => "1 item exempt from public disclosure left out.",
+                Lang::Nb => "1 sak unntatt offentlighet: det som er ført på den, er utelatt.",
+                Lang::En => {
+                    "1 item exempt from public disclosure: what was recorded on it is left out."
+                }
             };
             for format in [
                 Format::Md,
@@ -548,7 +577,7 @@ fn confidential_items_are_left_out_of_every_format_unless_asked_for() {
                 let public = render(&m, format, &opts(lang, false));
                 assert!(
                     !public.contains(SECRET),
-                    "{id} {format:?} {lang:?} leaks a confidential item:\n{public}"
+                    "{id} {format:?} {lang:?} leaks an exempt item:\n{public}"
                 );
                 let all = render(&m, format, &opts(lang, true));
                 assert!(
@@ -557,7 +586,9 @@ fn confidential_items_are_left_out_of_every_format_unless_asked_for() {
                 );
                 if matches!(format, Format::Md | Format::Text | Format::Html) {
                     assert!(public.contains(left_out), "{id} {format:?}:\n{public}");
+                    assert!(public.contains(heading), "{id} {format:?}:\n{public}");
                     assert!(!all.contains(left_out), "{id} {format:?}:\n{all}");
+                    assert!(!all.contains(heading), "{id} {format:?}:\n{all}");
                     for secret in ["HEMMELIG-TITTEL", "HEMMELIG-NOTAT", "HEMMELIG-TILFØRSEL"] {
                         assert!(all.contains(secret), "{id} {format:?}: {secret}");
                     }
@@ -567,13 +598,48 @@ fn confidential_items_are_left_out_of_every_format_unless_asked_for() {
         let json: Minutes =
             serde_json::from_slice(&export::export(&m, Format::Json, &opts(Lang::Nb, false)))
                 .expect("the public JSON reads back as minutes");
-        assert_eq!(json.meeting.items.len(), public_items);
-        assert!(json.meeting.items.iter().all(|i| !i.confidential));
+        assert_eq!(
+            json.meeting.items.len(),
+            3,
+            "the exempt item keeps its place"
+        );
+        let exempt = json
+            .meeting
+            .items
+            .iter()
+            .find(|i| i.is_exempt())
+            .expect("the exempt item");
+        assert!(exempt.notes.is_empty() && exempt.positions.is_empty());
+        assert!(exempt.statements.is_empty() && exempt.votes.is_empty());
         assert_eq!(
             json.actions.len() + 1,
             m.actions.len(),
-            "one action hangs on the confidential item"
+            "one action hangs on the exempt item"
         );
+    }
+}
+
+#[test]
+fn an_item_marked_confidential_before_hjemmel_reads_as_exempt_without_a_paragraph() {
+    let mut f = Folder::new();
+    referat_meeting(&mut f);
+    f.by(chair())
+        .item("s-r-9", 29, "HEMMELIG-TITTEL: gammel sak", ItemKind::Other);
+    f.set(ItemField::Confidential(true))
+        .set(ItemField::Notes("HEMMELIG-NOTAT".into()));
+    let m = f.minutes(REFERAT);
+    for (lang, heading) in [
+        (Lang::Nb, "Sak 29/26: Unntatt offentlighet\n"),
+        (Lang::En, "Item 29/26: Exempt from public disclosure\n"),
+    ] {
+        let public = render(&m, Format::Text, &opts(lang, false));
+        assert!(public.contains(heading), "{public}");
+        assert!(!public.contains(SECRET), "{public}");
+        let line = public
+            .lines()
+            .find(|l| l.contains("29/26"))
+            .expect("the item is listed");
+        assert!(!line.contains("jf.") && !line.contains(" under "), "{line}");
     }
 }
 
@@ -629,12 +695,13 @@ fn the_html_export_reads_back_as_the_minutes() {
                     assert!(style.contains(rule), "the stylesheet lacks {rule}");
                 }
 
-                // One section per item shown, in agenda order, headed by its number.
+                // One section per item, in agenda order, headed by its number; an exempt
+                // item's by its number and hjemmel in the public version.
                 let shown: Vec<_> = m
                     .meeting
                     .items
                     .iter()
-                    .filter(|i| include || !i.confidential)
+                    .map(|i| if include { i.clone() } else { i.public() })
                     .collect();
                 let sections: Vec<ElementRef> = doc.select(&sel("section.item")).collect();
                 assert_eq!(sections.len(), shown.len(), "{id} include={include}");
@@ -642,7 +709,8 @@ fn the_html_export_reads_back_as_the_minutes() {
                     let heading = section.select(&sel("h2")).next().expect("item heading");
                     let heading = text_of(heading);
                     assert!(
-                        heading.contains(&item.number.to_string()) && heading.contains(&item.title),
+                        heading.contains(&item.number.to_string())
+                            && (item.redacted || heading.contains(&item.title)),
                         "{heading}"
                     );
                 }

@@ -29,7 +29,7 @@ const CHAIR_ONLY: &[(Pane, Action)] = &[
     (Pane::Agenda, Action::EditNotes),
     (Pane::Agenda, Action::EditConclusion),
     (Pane::Agenda, Action::CycleAgreement),
-    (Pane::Agenda, Action::ToggleConfidential),
+    (Pane::Agenda, Action::Exemption),
     (Pane::Agenda, Action::OpenVote),
     (Pane::Agenda, Action::NextSpeaker),
     (Pane::Areas, Action::Add),

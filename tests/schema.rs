@@ -246,6 +246,11 @@ fn record_a_full_meeting(store: &mut Store) {
             ItemField::EndedAt(Some("2026-12-08T10:35:00+01:00".into())),
             ItemField::PartyBudgetMinutes(Some(5)),
             ItemField::Confidential(confidential),
+            ItemField::Exempt(confidential.then(|| samrad::model::Exemption {
+                hjemmel_id: Some("offl-14".into()),
+                hjemmel: "offl. § 14".into(),
+                public_title: "Omorganisering".into(),
+            })),
         ] {
             changes.push(Change::ItemSet {
                 meeting: m(),
@@ -537,11 +542,14 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
         let bytes = export(&again, Format::Json, &opts);
         let what = format!("the JSON export (include_confidential: {include_confidential})");
         let exported = assert_valid(&v, &what, &bytes);
-        let has_secret = exported["meeting"]["items"]
+        let secret = exported["meeting"]["items"]
             .as_array()
             .expect("items")
             .iter()
-            .any(|i| i["id"] == "s-secret");
+            .find(|i| i["id"] == "s-secret")
+            .expect("the exempt item keeps its place");
+        assert_eq!(secret["exempt"]["hjemmel"], "offl. § 14", "{what}");
+        let has_secret = secret["title"] == "Sak 41" && secret["notes"] != "";
         assert_eq!(has_secret, include_confidential, "{what}");
     }
 }

@@ -105,6 +105,24 @@ fn new_item_form(fx: &mut Session) {
     fx.type_text("Budsjett 2027");
 }
 
+/// `x` on the second item: offl. § 14 chosen, a public title typed.
+fn exemption_form(fx: &mut Session) {
+    use ratatui::crossterm::event::KeyCode;
+    fx.as_author(chair());
+    fx.acts([Action::Down, Action::Exemption]);
+    fx.key(KeyCode::Right);
+    fx.key(KeyCode::Right);
+    fx.act(Action::Down);
+    fx.type_text("Omorganisering av en seksjon");
+}
+
+/// The exemption saved: the agenda marks the item, its details name the hjemmel.
+fn exempt_item(fx: &mut Session) {
+    exemption_form(fx);
+    fx.save_form();
+    fx.act(Action::Open);
+}
+
 fn action_form_date_error(fx: &mut Session) {
     fx.acts([Action::Down, Action::AddActionFromItem]);
     fx.fill(&["Sende ut referatet", "", "31.02.2027"]);
@@ -453,6 +471,12 @@ fn snapshot_help() {
 #[test]
 fn snapshot_new_item_form() {
     snap_all("new_item_form", new_item_form);
+}
+
+#[test]
+fn snapshot_exemption_form() {
+    snap_all("exemption_form", exemption_form);
+    snap_all("exempt_item", exempt_item);
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub enum Action {
     EditConclusion,
     /// Cycle the conclusion between agreement, disagreement and none.
     CycleAgreement,
-    ToggleConfidential,
+    Exemption,
     /// A new action item, linked to the selected agenda item.
     AddActionFromItem,
     /// Cycle the status of the selected action or development area.

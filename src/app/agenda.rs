@@ -3,6 +3,7 @@
 
 use super::action::Effect;
 use super::areas::area_options;
+use super::exemption;
 use super::form::{Field, Form, FormKind, labels};
 use super::state::{App, OnYes, Pane};
 use crate::i18n::{self, Msg};
@@ -51,7 +52,7 @@ impl ItemForm {
             ),
             Field::text(Msg::FieldPlannedMinutes, &minutes),
             Field::multi(Msg::DevAreas, area_options(app, &areas)),
-            Field::toggle(Msg::Confidential, item.is_some_and(|i| i.confidential)),
+            exemption::hjemmel_field(app, item),
             Field::text(Msg::FieldDemandedOn, &demanded),
         ];
         app.open_form(id.map_or(FormKind::NewItem, FormKind::EditItem), fields);
@@ -74,26 +75,29 @@ impl ItemForm {
         };
         let demanded =
             parse_date(&f.text(Msg::FieldDemandedOn)).map_err(|e| i18n::date_error(lang, e))?;
-        let sets = vec![
+        let old = id.and_then(|id| app.items().iter().find(|i| &i.id == id).cloned());
+        let exempt = exemption::chosen(app, old.as_ref(), f);
+        let mut sets = vec![
             ItemField::Kind(kind),
             ItemField::Presenter(f.text(Msg::Presenter)),
             ItemField::PlannedMinutes(planned),
             ItemField::Areas(f.multi(Msg::DevAreas)),
-            ItemField::Confidential(f.toggle(Msg::Confidential)),
             ItemField::DemandedOn(demanded),
         ];
+        match &old {
+            Some(old) => sets.extend(old.set_exemption(exempt)),
+            None => {
+                sets.push(ItemField::Confidential(exempt.is_some()));
+                sets.extend(exempt.map(|e| ItemField::Exempt(Some(e))));
+            }
+        }
         let set = |item: &Id, set: ItemField| Change::ItemSet {
             meeting: meeting.clone(),
             item: item.clone(),
             set,
         };
         if let Some(id) = id {
-            let old = app
-                .items()
-                .iter()
-                .find(|i| &i.id == id)
-                .cloned()
-                .ok_or_else(|| app.t(Msg::SelectAnItem).to_string())?;
+            let old = old.ok_or_else(|| app.t(Msg::SelectAnItem).to_string())?;
             return Ok(std::iter::once(ItemField::Title(title))
                 .chain(sets)
                 .filter(|s| s.changes(&old))
@@ -271,19 +275,6 @@ pub fn cycle_agreement(app: &mut App, fx: &mut Vec<Effect>) {
         meeting,
         item: item.id,
         set: ItemField::Agreement(next),
-    };
-    app.commit(fx, change);
-}
-
-/// `x`: exempt from public disclosure, or not.
-pub fn toggle_confidential(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some((meeting, item)) = editable_selection(app) else {
-        return;
-    };
-    let change = Change::ItemSet {
-        meeting,
-        item: item.id,
-        set: ItemField::Confidential(!item.confidential),
     };
     app.commit(fx, change);
 }

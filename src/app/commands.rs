@@ -11,6 +11,7 @@ use super::admission;
 use super::approval;
 use super::archive;
 use super::editor;
+use super::exemption;
 use super::identity;
 use super::meeting::{self, MeetingForm};
 use super::roles::Gate;
@@ -238,6 +239,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Meeting,
         gate: Gate::RunsMeeting,
         run: speakers::budget,
+    },
+    Command {
+        name: "hjemmel",
+        aliases: &[],
+        args: Some(Msg::ArgHjemmel),
+        help: Msg::CmdHjemmel,
+        needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
+        run: exemption::hjemmel_command,
     },
     Command {
         name: "admit",

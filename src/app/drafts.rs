@@ -214,6 +214,7 @@ fn form_needs_meeting(kind: &FormKind) -> bool {
         kind,
         FormKind::NewItem
             | FormKind::EditItem(_)
+            | FormKind::Exemption(_)
             | FormKind::EditMeeting
             | FormKind::NewDocument
             | FormKind::Position { .. }
@@ -240,6 +241,7 @@ fn select(app: &mut App, target: &EditorTarget) -> bool {
 fn form_place(app: &mut App, kind: &FormKind) -> bool {
     match kind {
         FormKind::EditItem(item)
+        | FormKind::Exemption(item)
         | FormKind::Position { item, .. }
         | FormKind::OpenVote(item)
         | FormKind::CastVote { item, .. }

@@ -38,6 +38,8 @@ pub enum FormKind {
         vote: Id,
     },
     ArchiveFilter,
+    /// `x`: unntatt offentlighet, on which hjemmel.
+    Exemption(Id),
 }
 
 impl FormKind {
@@ -59,6 +61,7 @@ impl FormKind {
             FormKind::OpenVote(_) => Msg::NewVote,
             FormKind::CastVote { .. } => Msg::Vote,
             FormKind::ArchiveFilter => Msg::FilterTitle,
+            FormKind::Exemption(_) => Msg::ExemptionFormTitle,
         }
     }
 }

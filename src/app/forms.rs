@@ -8,6 +8,7 @@ use super::agenda::ItemForm;
 use super::archive;
 use super::areas::{AreaForm, AreaStatusForm};
 use super::attendance::DocumentForm;
+use super::exemption::ExemptionForm;
 use super::form::{Form, FormKind};
 use super::identity::PersonForm;
 use super::meeting::MeetingForm;
@@ -86,6 +87,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Effect>, String> {
         FormKind::NewPerson { me } => return PersonForm::submit(app, *me, f),
         FormKind::NewItem => ItemForm::submit(app, None, f)?,
         FormKind::EditItem(id) => ItemForm::submit(app, Some(id), f)?,
+        FormKind::Exemption(item) => ExemptionForm::submit(app, item, f)?,
         FormKind::NewAction { item } => ActionForm::submit(app, None, item.as_ref(), f)?,
         FormKind::EditAction(id) => ActionForm::submit(app, Some(id), None, f)?,
         FormKind::NewArea => AreaForm::submit(app, None, f)?,

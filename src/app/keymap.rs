@@ -175,12 +175,7 @@ const NORMAL: &[Row] = &[
     (&[k('w')], Action::EditNotes, Msg::KeyNotes, true),
     (&[k('C')], Action::EditConclusion, Msg::KeyConclusion, false),
     (&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, false),
-    (
-        &[k('x')],
-        Action::ToggleConfidential,
-        Msg::KeyConfidential,
-        false,
-    ),
+    (&[k('x')], Action::Exemption, Msg::KeyConfidential, false),
     (
         &[k('t')],
         Action::AddActionFromItem,

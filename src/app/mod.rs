@@ -17,6 +17,7 @@ mod context;
 mod draft;
 mod drafts;
 mod editor;
+mod exemption;
 mod form;
 mod forms;
 mod identity;

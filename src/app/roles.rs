@@ -128,7 +128,7 @@ impl App {
             | A::EditNotes
             | A::EditConclusion
             | A::CycleAgreement
-            | A::ToggleConfidential
+            | A::Exemption
             | A::CycleStatus
             | A::OpenVote
             | A::NextSpeaker => Gate::RunsMeeting,

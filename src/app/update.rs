@@ -15,6 +15,7 @@ use super::commands;
 use super::confirm;
 use super::drafts;
 use super::editor;
+use super::exemption;
 use super::forms;
 use super::identity;
 use super::keymap::Mode;
@@ -91,7 +92,7 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::EditNotes => editor::open_for_item(app, EditorTarget::Notes),
         Action::EditConclusion => editor::open_for_item(app, EditorTarget::Conclusion),
         Action::CycleAgreement => agenda::cycle_agreement(app, fx),
-        Action::ToggleConfidential => agenda::toggle_confidential(app, fx),
+        Action::Exemption => exemption::ExemptionForm::open(app),
         Action::AddActionFromItem => {
             let item = app.selected_item().map(|i| i.id.clone());
             ActionForm::open(app, None, item);

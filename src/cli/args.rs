@@ -50,10 +50,14 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Print a meeting's minutes as plain text, in reading order.
+    /// Print a meeting's minutes as plain text, in reading order: the public version, where
+    /// an item unntatt offentlighet shows only its number and hjemmel.
     Show {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
         meeting: String,
+        /// Everything, items unntatt offentlighet (exempt from public disclosure) too.
+        #[arg(long)]
+        include_confidential: bool,
     },
     /// Write a meeting's minutes: Markdown, a printable HTML page, the action list as CSV, JSON or
     /// plain text.
@@ -65,7 +69,8 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Keep items marked confidential (unntatt offentlighet).
+        /// Everything, items unntatt offentlighet (exempt from public disclosure) too;
+        /// without it, the public version: such an item shows only its number and hjemmel.
         #[arg(long)]
         include_confidential: bool,
         /// Instead of the minutes, write the approvals so that anyone can check them with
@@ -78,6 +83,9 @@ pub enum Command {
         /// Only actions still to be done.
         #[arg(long)]
         open: bool,
+        /// Also the actions from items unntatt offentlighet (exempt from public disclosure).
+        #[arg(long)]
+        include_confidential: bool,
     },
     /// Check that approved minutes are unchanged since they were approved, and that no
     /// log has been altered. Exits with 1 if anything changed.

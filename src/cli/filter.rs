@@ -28,6 +28,10 @@ pub struct FilterArgs {
     /// Only meetings with this status (planned, open, closed, circulated, approved).
     #[arg(long)]
     status: Option<String>,
+    /// Also what was recorded on items unntatt offentlighet (exempt from public
+    /// disclosure); without it, only what the public version shows.
+    #[arg(long)]
+    include_confidential: bool,
 }
 
 impl FilterArgs {
@@ -48,6 +52,7 @@ impl FilterArgs {
             stance,
             since,
             until,
+            public: !self.include_confidential,
             ..Filter::default()
         })
     }

@@ -55,7 +55,10 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::List { filter } => read::list(&cli, filter),
-        Command::Show { meeting } => read::show(&cli, meeting),
+        Command::Show {
+            meeting,
+            include_confidential,
+        } => read::show(&cli, meeting, *include_confidential),
         Command::Export {
             meeting,
             signatures: Some(dir),
@@ -79,7 +82,10 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             filter,
             json,
         } => read::search(&cli, &query.join(" "), filter, *json),
-        Command::Actions { open } => read::actions(&cli, *open),
+        Command::Actions {
+            open,
+            include_confidential,
+        } => read::actions(&cli, *open, *include_confidential),
         Command::Sync { setup, clone } => sync::run(&cli, setup.as_ref(), clone.as_deref()),
     }
 }

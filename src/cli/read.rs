@@ -40,12 +40,12 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     print_table(lang, &columns, &shown, Msg::NoMeetings)
 }
 
-pub fn show(cli: &Cli, meeting: &str) -> Result<ExitCode> {
+pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {
     let mut s = session::open(cli, true)?;
     let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
         lang: s.lang,
-        include_confidential: true,
+        include_confidential,
         today: today(),
         doubts,
     };
@@ -189,7 +189,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
+pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {
     let s = session::open(cli, true)?;
     let lang = s.lang;
     let shown: Vec<&Task> = s
@@ -197,6 +197,7 @@ pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
         .actions
         .iter()
         .filter(|t| !open || t.status.is_open())
+        .filter(|t| include_confidential || !from_exempt_item(&s.archive, t))
         .collect();
     let owner = |t: &&Task| i18n::owner(lang, &s.doc.forum, &t.owner);
     let due = |t: &&Task| {
@@ -219,6 +220,17 @@ pub fn actions(cli: &Cli, open: bool) -> Result<ExitCode> {
         (Msg::ColId, &|t| t.id.clone()),
     ];
     print_table(lang, &columns, &shown, Msg::NoActions)
+}
+
+/// Whether an action comes from an item unntatt offentlighet: the public version leaves
+/// it out, as the minutes do (`export::visible_actions`).
+fn from_exempt_item(a: &Archive, t: &Task) -> bool {
+    let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
+    t.item
+        .as_deref()
+        .zip(m)
+        .and_then(|(i, m)| a.items_of(m).iter().find(|row| row.id == i))
+        .is_some_and(|row| row.confidential)
 }
 
 /// Where an action came from: "2026-12-08 sak 3/26", the date alone, or "-".

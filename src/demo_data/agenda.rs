@@ -204,7 +204,14 @@ impl Gen {
                         "{} – unntatt offentlighet",
                         self.pick(&text::CONFIDENTIAL_TOPICS)
                     ))));
+                    // Personal matters: taushetsplikt, offl. § 13 jf. fvl. § 13.
+                    let hjemmel = crate::model::default_hjemler()
+                        .into_iter()
+                        .find(|h| h.id == "offl-13");
                     sets.push(ItemField::Confidential(true));
+                    sets.extend(hjemmel.map(|h| {
+                        ItemField::Exempt(Some(crate::model::Exemption::citing(&h, String::new())))
+                    }));
                 }
             }
             for set in sets {

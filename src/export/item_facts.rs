@@ -22,7 +22,11 @@ pub struct ItemFacts<'a> {
     /// "Planned time: 20 min".
     pub planned: String,
     pub planned_minutes: u32,
-    pub confidential: bool,
+    /// "Exempt from public disclosure under offl. § 14", when the item is.
+    pub exempt: Option<String>,
+    /// The public version of an exempt item (`Item::public`): the heading says the
+    /// exemption, and there is nothing else to say.
+    pub redacted: bool,
     /// When a drøfting or forhandling was demanded, and the day it must start by
     /// (HA § 20), as short dates.
     pub demanded: Option<(String, String)>,
@@ -214,8 +218,13 @@ fn group_of(lang: Lang, party: &crate::model::Party) -> String {
 impl<'a> ItemFacts<'a> {
     pub fn of(forum: &'a Forum, item: &'a Item, lang: Lang) -> ItemFacts<'a> {
         let t = |m| lang.t(m);
+        let exemption = item.exemption();
+        let title = match &exemption {
+            Some(e) if item.redacted => i18n::exempt_title(lang, e),
+            _ => item.title.clone(),
+        };
         ItemFacts {
-            heading: format!("{} {}: {}", t(Msg::Item), item.number, item.title),
+            heading: format!("{} {}: {}", t(Msg::Item), item.number, title),
             kind: i18n::item_kind(lang, item.kind),
             presenter: (!item.presenter.is_empty())
                 .then(|| format!("{}: {}", t(Msg::Presenter), item.presenter)),
@@ -226,7 +235,8 @@ impl<'a> ItemFacts<'a> {
                 t(Msg::Minute)
             ),
             planned_minutes: item.planned_minutes,
-            confidential: item.confidential,
+            exempt: exemption.as_ref().map(|e| i18n::exemption(lang, e)),
+            redacted: item.redacted,
             demanded: item.demanded_on.map(|d| {
                 let start_by = ha20_deadlines(d).start_by;
                 (i18n::short_date(lang, d), i18n::short_date(lang, start_by))
@@ -243,7 +253,9 @@ impl<'a> ItemFacts<'a> {
                     text: &i.text,
                 })
                 .collect(),
-            positions: positions(forum, item, lang),
+            positions: (!item.redacted)
+                .then(|| positions(forum, item, lang))
+                .flatten(),
             votes: item.votes.iter().map(|v| vote_line(v, lang)).collect(),
             conclusion: (!item.conclusion.trim().is_empty() || item.agreement.is_some()).then(
                 || Conclusion {

@@ -1,6 +1,7 @@
 //! The minutes laid out as blocks, in reading order.
 
 use super::item_facts::{AreaRef, ItemFacts, Positions};
+use super::public::{public_minutes, visible_actions};
 use super::{Block, ExportOptions, Section, Signature};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
@@ -19,19 +20,23 @@ pub fn is_protocol(meeting: &Meeting) -> bool {
 /// Lay out the minutes in reading order: heading, attendance, documents, agenda, each item
 /// (background, inputs, notes, positions, votes, conclusion), then the approval round (a
 /// referat) or the signatures (a protokoll), the statements for the record, the actions,
-/// and changes that were refused. Confidential items are left out unless the options say
-/// otherwise, and a line says how many were.
+/// and changes that were refused. Unless the options say otherwise, these are the public
+/// minutes (`public_minutes`): an exempt item keeps its number and says its hjemmel, and a
+/// line says how many items are exempt.
 pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
+    let public;
+    let m = if opts.include_confidential {
+        m
+    } else {
+        public = public_minutes(m);
+        &public
+    };
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;
     let mt = &m.meeting;
-    let items: Vec<&Item> = mt
-        .items
-        .iter()
-        .filter(|i| opts.include_confidential || !i.confidential)
-        .collect();
-    let left_out = mt.items.len() - items.len();
+    let items: Vec<&Item> = mt.items.iter().collect();
+    let left_out = items.iter().filter(|i| i.redacted).count();
     let facts: Vec<(&Item, ItemFacts)> = items
         .iter()
         .map(|i| (*i, ItemFacts::of(f, i, lang)))
@@ -117,17 +122,7 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     statement_section(&mut out, &facts, lang);
     action_blocks(&mut out, m, opts);
 
-    let rejected: Vec<_> = m
-        .rejected
-        .iter()
-        .filter(|r| {
-            opts.include_confidential
-                || r.item
-                    .as_deref()
-                    .and_then(|i| mt.item(i))
-                    .is_none_or(|i| !i.confidential)
-        })
-        .collect();
+    let rejected: Vec<_> = m.rejected.iter().collect();
     if !rejected.is_empty() {
         let lines = rejected
             .iter()
@@ -392,8 +387,8 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
     if facts.planned_minutes > 0 {
         line.push(facts.planned.clone());
     }
-    if facts.confidential {
-        line.push(t(Msg::Confidential));
+    if let Some(e) = facts.exempt.as_ref().filter(|_| !facts.redacted) {
+        line.push(e.clone());
     }
     out.push(Block::Para(line.join(". ") + "."));
     if !facts.areas.is_empty() {
@@ -481,20 +476,6 @@ fn titled_text(out: &mut Vec<Block>, title: String, text: Option<&str>) {
 /// A heading and a list under it.
 fn titled_list(level: u8, title: String, lines: Vec<String>) -> [Block; 2] {
     [Block::Heading(level, title), Block::List(lines)]
-}
-
-/// The actions the minutes show: all of them, or only those not from a confidential item.
-pub fn visible_actions<'m>(m: &'m Minutes, opts: &ExportOptions) -> Vec<&'m Action> {
-    m.actions
-        .iter()
-        .filter(|a| {
-            opts.include_confidential
-                || a.item
-                    .as_deref()
-                    .and_then(|i| m.meeting.item(i))
-                    .is_none_or(|i| !i.confidential)
-        })
-        .collect()
 }
 
 fn action_blocks(out: &mut Vec<Block>, m: &Minutes, opts: &ExportOptions) {

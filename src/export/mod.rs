@@ -2,9 +2,11 @@
 //! printable page), CSV of the action list, and JSON. The minutes are first laid out as
 //! blocks; text, Markdown and HTML render the same blocks, so they say the same things.
 //!
-//! Items marked confidential (unntatt offentlighet), and what hangs on them (their actions,
-//! statements for the record and refused changes), are left out of every format unless
-//! `include_confidential` is set.
+//! The public version is the default, in every format and in `show`, `search` and `list`:
+//! an item unntatt offentlighet keeps its number and says its hjemmel ("Sak 85/26:
+//! Unntatt offentlighet, jf. offl. § 14"), and what hangs on it (its texts, positions,
+//! votes, statements, actions and refused changes) is left out (`public_minutes`, the one
+//! place that says so), unless `include_confidential` is set.
 //!
 //! Text, Markdown and HTML leave through `safe_text`, with no control characters but line
 //! breaks and tabs; a CSV cell that a spreadsheet would take for a formula starts with `'`.
@@ -14,11 +16,11 @@ mod document;
 mod html;
 mod item_facts;
 mod minutes;
+mod public;
 mod render;
 pub mod safe_text;
 pub mod signatures;
 
-use crate::i18n::Lang;
 use crate::model::Minutes;
 
 pub use action_list::to_csv;
@@ -28,7 +30,8 @@ pub use item_facts::{
     AreaRef, Conclusion, InputFact, ItemFacts, PositionFact, Positions, StatementFact, area_refs,
     vote_line,
 };
-pub use minutes::{action_line, is_protocol, minutes_blocks, visible_actions};
+pub use minutes::{action_line, is_protocol, minutes_blocks};
+pub use public::{public_minutes, visible_actions};
 pub use render::{to_markdown, to_text};
 
 /// The minutes in `format`, as bytes ready to write.
@@ -46,46 +49,4 @@ pub fn export(minutes: &Minutes, format: Format, opts: &ExportOptions) -> Vec<u8
         Format::Html => to_html(&minutes_blocks(minutes, opts), opts.lang).into_bytes(),
         Format::Csv => to_csv(minutes, opts),
     }
-}
-
-/// The minutes without their confidential items, and without what hangs on them: the
-/// actions from them, the refused changes to them, and their copies in earlier approved
-/// versions.
-pub fn public_minutes(minutes: &Minutes) -> Minutes {
-    let opts = ExportOptions {
-        lang: Lang::default(),
-        include_confidential: false,
-        today: chrono::NaiveDate::MIN,
-        doubts: Vec::new(),
-    };
-    let mut public = minutes.clone();
-    public.actions = visible_actions(minutes, &opts)
-        .into_iter()
-        .cloned()
-        .collect();
-    let secret: Vec<&str> = minutes
-        .meeting
-        .items
-        .iter()
-        .filter(|i| i.confidential)
-        .map(|i| i.id.as_str())
-        .collect();
-    public
-        .rejected
-        .retain(|r| r.item.as_deref().is_none_or(|i| !secret.contains(&i)));
-    let m = &mut public.meeting;
-    m.items.retain(|i| !i.confidential);
-    if m.current_item
-        .as_deref()
-        .is_some_and(|i| secret.contains(&i))
-    {
-        m.current_item = None;
-    }
-    for v in &mut m.earlier_versions {
-        v.meeting
-            .items
-            .retain(|i| !i.confidential && !secret.contains(&i.id.as_str()));
-        v.meeting.current_item = None;
-    }
-    public
 }

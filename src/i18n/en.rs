@@ -30,8 +30,12 @@ pub fn text(m: Msg) -> &'static str {
         ExportVerdictChanges => "Changes requested",
         ExportStatementBy => "By",
         ExportStatementOnItem => "on item",
-        ExportItemLeftOut => "item exempt from public disclosure left out",
-        ExportItemsLeftOut => "items exempt from public disclosure left out",
+        ExportItemLeftOut => {
+            "item exempt from public disclosure: what was recorded on it is left out"
+        }
+        ExportItemsLeftOut => {
+            "items exempt from public disclosure: what was recorded on them is left out"
+        }
         ExportCsvId => "ID",
         ExportCsvTitle => "Title",
         ExportCsvOwner => "Owner",
@@ -80,7 +84,17 @@ pub fn text(m: Msg) -> &'static str {
         ProposedBy => "proposed by",
         Overdue => "OVERDUE",
         Nobody => "unassigned",
-        Confidential => "Confidential",
+        Confidential => "Exempt from public disclosure",
+        ExemptShort => "Exempt",
+        ExemptUnder => "Exempt from public disclosure under {0}",
+        ExemptTitled => "{0} (exempt from public disclosure under {1})",
+        ExemptTitledNoBasis => "{0} (exempt from public disclosure)",
+        Hjemmel => "Exempt under (hjemmel)",
+        HjemmelNone => "none: public",
+        PublicTitle => "Public title (optional)",
+        PublicVersion => "In public",
+        ExemptionFormTitle => "Exempt from public disclosure",
+        ExemptionLifted => "Item no longer exempt from public disclosure",
         RefusedChanges => "Refused changes",
         RecordedBy => "recorded by",
         Minute => "min",
@@ -232,7 +246,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyNotes => "Notes",
         KeyConclusion => "Conclusion",
         KeyAgreement => "Agreement/disagreement",
-        KeyConfidential => "Confidential",
+        KeyConfidential => "Exempt from public disclosure (hjemmel)",
         KeyActionFromItem => "Action from item",
         KeyStatus => "Change status",
         KeyAttendance => "Attendance",
@@ -451,6 +465,7 @@ pub fn text(m: Msg) -> &'static str {
         ArgDeadline => "[deadline]",
         ArgText => "TEXT",
         ArgParty => "PARTY",
+        ArgHjemmel => "SHORT | description",
         ArgArea => "AREA",
         ArgFormat => "md|html|csv|json|text",
         ArgCounts => "FOR AGAINST ABSTAIN BLANK",
@@ -690,7 +705,7 @@ pub fn text(m: Msg) -> &'static str {
         VerifyFieldConclusion => "conclusion",
         VerifyFieldAgreement => "agreement",
         VerifyFieldDissenters => "dissenters",
-        VerifyFieldConfidential => "confidential",
+        VerifyFieldConfidential => "exempt from public disclosure",
         VerifyFieldPositions => "positions",
         VerifyFieldVotes => "votes",
         VerifyFieldInputs => "inputs",
@@ -722,5 +737,12 @@ pub fn text(m: Msg) -> &'static str {
         Admitted => "Admitted",
         RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",
         CmdAdmit => "admit keys that wait (the chair), or confirm a new key of your own",
+        HjemmelOffList => "{0} is taken off the forum's list of hjemler",
+        HjemmelOnList => "{0} is on the forum's list of hjemler",
+        HjemmelUnknown => "No hjemmel {0} on the forum's list",
+        HjemmelUsage => ":hjemmel offl. § 14 | description, or :hjemmel -offl. § 14 to take it off",
+        CmdHjemmel => {
+            "put a hjemmel for unntatt offentlighet on the forum's list; -SHORT takes it off"
+        }
     }
 }

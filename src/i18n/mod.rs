@@ -20,6 +20,7 @@ pub use label::Label;
 pub use lang::Lang;
 pub use msg::Msg;
 pub use words::{
-    action_status, agreement, archive_status, dev_area_status, item_kind, meeting_status, owner,
-    presence, reject_reason, search_field, side, stance, vote_method, vote_rule,
+    action_status, agreement, archive_status, dev_area_status, exempt_title, exemption, item_kind,
+    meeting_status, owner, presence, reject_reason, search_field, side, stance, vote_method,
+    vote_rule,
 };

@@ -30,8 +30,8 @@ pub fn text(m: Msg) -> &'static str {
         ExportVerdictChanges => "Ber om endringer",
         ExportStatementBy => "Fra",
         ExportStatementOnItem => "til sak",
-        ExportItemLeftOut => "sak unntatt offentlighet er utelatt",
-        ExportItemsLeftOut => "saker unntatt offentlighet er utelatt",
+        ExportItemLeftOut => "sak unntatt offentlighet: det som er ført på den, er utelatt",
+        ExportItemsLeftOut => "saker unntatt offentlighet: det som er ført på dem, er utelatt",
         ExportCsvId => "ID",
         ExportCsvTitle => "Tittel",
         ExportCsvOwner => "Ansvarlig",
@@ -81,6 +81,16 @@ pub fn text(m: Msg) -> &'static str {
         Overdue => "FORFALT",
         Nobody => "ikke tildelt",
         Confidential => "Unntatt offentlighet",
+        ExemptShort => "Unntatt",
+        ExemptUnder => "Unntatt offentlighet, jf. {0}",
+        ExemptTitled => "{0} (unntatt offentlighet, jf. {1})",
+        ExemptTitledNoBasis => "{0} (unntatt offentlighet)",
+        Hjemmel => "Unntatt, hjemmel",
+        HjemmelNone => "ingen: offentlig",
+        PublicTitle => "Offentlig tittel (valgfri)",
+        PublicVersion => "Offentlig",
+        ExemptionFormTitle => "Unntatt offentlighet",
+        ExemptionLifted => "Saken er ikke lenger unntatt offentlighet",
         RefusedChanges => "Avviste endringer",
         RecordedBy => "registrert av",
         Minute => "min",
@@ -455,6 +465,7 @@ pub fn text(m: Msg) -> &'static str {
         ArgDeadline => "[frist]",
         ArgText => "TEKST",
         ArgParty => "PART",
+        ArgHjemmel => "KORTFORM | beskrivelse",
         ArgArea => "OMRÅDE",
         ArgFormat => "md|html|csv|json|text",
         ArgCounts => "FOR MOT AVSTÅR BLANKE",
@@ -734,5 +745,14 @@ pub fn text(m: Msg) -> &'static str {
         Admitted => "Tatt opp",
         RequestsTitle => "Venter på opptak (Enter tar opp; sammenlign fingeravtrykket først)",
         CmdAdmit => "ta opp nøkler som venter (møteleder), eller bekreft din egen nye nøkkel",
+        HjemmelOffList => "{0} er tatt av forumets liste over hjemler",
+        HjemmelOnList => "{0} står på forumets liste over hjemler",
+        HjemmelUnknown => "Ingen hjemmel {0} på forumets liste",
+        HjemmelUsage => {
+            ":hjemmel offl. § 14 | beskrivelse, eller :hjemmel -offl. § 14 for å ta den av"
+        }
+        CmdHjemmel => {
+            "legg en hjemmel for unntatt offentlighet på forumets liste; -KORTFORM tar den av"
+        }
     }
 }

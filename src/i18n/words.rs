@@ -2,8 +2,8 @@
 
 use super::{Lang, Msg};
 use crate::model::{
-    ActionStatus, Agreement, DevAreaStatus, ItemKind, MeetingStatus, Presence, Side, Stance,
-    VoteMethod, VoteRule,
+    ActionStatus, Agreement, DevAreaStatus, Exemption, ItemKind, MeetingStatus, Presence, Side,
+    Stance, VoteMethod, VoteRule,
 };
 
 /// `i18n::stance(lang, s)` and its kin: the words for a value of the domain, as
@@ -72,4 +72,25 @@ pub fn archive_status(
         }
     }
     s
+}
+
+/// "Exempt from public disclosure under offl. § 14" ("Unntatt offentlighet, jf. offl. § 14"),
+/// or without "under …" when no hjemmel is known.
+pub fn exemption(lang: Lang, e: &Exemption) -> String {
+    if e.hjemmel.trim().is_empty() {
+        lang.t(Msg::Confidential).to_string()
+    } else {
+        lang.fill(Msg::ExemptUnder, &[&e.hjemmel])
+    }
+}
+
+/// What the public version calls an exempt item after its number: its public title with
+/// the exemption in brackets, or the exemption alone.
+pub fn exempt_title(lang: Lang, e: &Exemption) -> String {
+    let title = e.public_title.trim();
+    match (title.is_empty(), e.hjemmel.trim().is_empty()) {
+        (true, _) => exemption(lang, e),
+        (false, true) => lang.fill(Msg::ExemptTitledNoBasis, &[&title]),
+        (false, false) => lang.fill(Msg::ExemptTitled, &[&title, &e.hjemmel]),
+    }
 }

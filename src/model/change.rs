@@ -80,6 +80,11 @@ pub enum Change {
     DevAreaPut {
         area: DevArea,
     },
+    /// Put a hjemmel for unntatt offentlighet into the forum's list (by id; `retired`
+    /// takes it off).
+    HjemmelPut {
+        hjemmel: super::Hjemmel,
+    },
     DevAreaStatus {
         area: Id,
         status: DevAreaStatus,
@@ -379,6 +384,7 @@ impl Change {
             PersonPut { .. } => "person_put",
             GoalAreaPut { .. } => "goal_area_put",
             DevAreaPut { .. } => "dev_area_put",
+            HjemmelPut { .. } => "hjemmel_put",
             DevAreaStatus { .. } => "dev_area_status",
             ActionAdd { .. } => "action_add",
             ActionSet { .. } => "action_set",
@@ -424,6 +430,7 @@ impl Change {
             | PersonPut { .. }
             | GoalAreaPut { .. }
             | DevAreaPut { .. }
+            | HjemmelPut { .. }
             | DevAreaStatus { .. }
             | ActionAdd { .. }
             | ActionSet { .. }

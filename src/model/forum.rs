@@ -14,6 +14,10 @@ pub struct Forum {
     /// Who sits with which key (see `model/doc/roster.rs`).
     #[serde(default, skip_serializing_if = "Roster::is_empty")]
     pub roster: Roster,
+    /// The forum's own hjemler for unntatt offentlighet, put over the defaults by id
+    /// (`Forum::hjemler`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hjemler: Vec<super::Hjemmel>,
 }
 
 /// The keys of the forum's people. Once a founder has taken the chair's seat, every op must
@@ -198,6 +202,20 @@ pub enum DevAreaStatus {
 }
 
 impl Forum {
+    /// The hjemler to choose from for unntatt offentlighet: the default list with the
+    /// forum's own put over it by id, in that order, without those retired.
+    pub fn hjemler(&self) -> Vec<super::Hjemmel> {
+        let mut out = super::default_hjemler();
+        for h in &self.hjemler {
+            match out.iter_mut().find(|d| d.id == h.id) {
+                Some(slot) => *slot = h.clone(),
+                None => out.push(h.clone()),
+            }
+        }
+        out.retain(|h| !h.retired);
+        out
+    }
+
     /// Once a founder holds the chair's seat with a key, every op must be signed.
     pub fn is_secured(&self) -> bool {
         self.roster.founder.is_some()

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::claim::{ItemNumber, NumberClaim};
 use super::fields::whole_fields;
-use super::{Id, Vote};
+use super::{Exemption, Id, Vote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -156,8 +156,13 @@ pub struct Item {
     /// Parties that disagree with the conclusion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dissenters: Vec<Id>,
+    /// Marked unntatt offentlighet before there was a hjemmel to choose (kept, and written
+    /// as it was, so minutes approved then hash the same). `exempt` is the record now.
     #[serde(default)]
     pub confidential: bool,
+    /// Unntatt offentlighet, with its hjemmel. See `exemption` for what counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<Exemption>,
     #[serde(default)]
     pub positions: Vec<Position>,
     #[serde(default)]
@@ -176,6 +181,11 @@ pub struct Item {
     /// Speaking time per party, when the chair sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party_budget_minutes: Option<u32>,
+    /// This is the public version of an exempt item (`Item::public`): what it holds is
+    /// all there is to show. Never stored.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub redacted: bool,
 }
 
 /// One request for the floor.
@@ -235,6 +245,7 @@ impl Item {
             agreement: None,
             dissenters: Vec::new(),
             confidential: false,
+            exempt: None,
             positions: Vec::new(),
             votes: Vec::new(),
             inputs: Vec::new(),
@@ -242,7 +253,59 @@ impl Item {
             speakers: Vec::new(),
             party_budget_minutes: None,
             claim: None,
+            redacted: false,
         }
+    }
+
+    /// Why the item is unntatt offentlighet, if it is: its exemption, or, for an item
+    /// marked confidential before a hjemmel could be chosen, one with no hjemmel.
+    pub fn exemption(&self) -> Option<Exemption> {
+        match (&self.exempt, self.confidential) {
+            (Some(e), _) => Some(e.clone()),
+            (None, true) => Some(Exemption::unknown()),
+            (None, false) => None,
+        }
+    }
+
+    /// The item as the public may see it when it is exempt: its number, kind and place on
+    /// the agenda, and the exemption; the title becomes the public title, and all that was
+    /// written and recorded on it is gone. A public item is returned as it is.
+    pub fn public(&self) -> Item {
+        let Some(e) = self.exemption() else {
+            return self.clone();
+        };
+        let mut out = Item::new(
+            self.id.clone(),
+            self.number,
+            e.public_title.clone(),
+            self.kind,
+            self.rank,
+        );
+        out.confidential = self.confidential;
+        out.exempt = self.exempt.clone();
+        out.redacted = true;
+        out
+    }
+
+    pub fn is_exempt(&self) -> bool {
+        self.exempt.is_some() || self.confidential
+    }
+
+    /// The fields to set so that the item is exempt as `to` says (`None`: public), old
+    /// flag included; none when it is so already.
+    pub fn set_exemption(&self, to: Option<Exemption>) -> Vec<ItemField> {
+        let mut out = Vec::new();
+        if self.exemption() == to {
+            // An old mark chosen again stays the old mark.
+            return out;
+        }
+        if self.confidential != to.is_some() {
+            out.push(ItemField::Confidential(to.is_some()));
+        }
+        if self.exempt != to {
+            out.push(ItemField::Exempt(to));
+        }
+        out
     }
 
     /// The current position of each party that has given one, in the order first given.
@@ -340,6 +403,7 @@ whole_fields! {
         Agreement(Option<Agreement>) => agreement,
         Dissenters(Vec<Id>) => dissenters,
         Confidential(bool) => confidential,
+        Exempt(Option<Exemption>) => exempt,
         PartyBudgetMinutes(Option<u32>) => party_budget_minutes,
     }
 }
@@ -375,5 +439,94 @@ mod tests {
             ("ntl", Stance::Disagree)
         );
         assert_eq!(item.positions.len(), 3, "history is kept");
+    }
+}
+
+#[cfg(test)]
+mod exemption_tests {
+    use super::*;
+    use crate::model::{Exemption, Hjemmel, default_hjemler};
+
+    /// An item as samrad wrote it before an exemption had a hjemmel, marked confidential.
+    const OLD_ITEM: &str = r#"{"id":"s-1","number":{"n":85,"year":2026},"title":"Omplassering","kind":"consultation","rank":1024,"planned_minutes":15,"areas":[],"background":"","notes":"Navn og helse.","conclusion":"","confidential":true,"positions":[],"votes":[],"inputs":[],"statements":[]}"#;
+
+    fn item() -> Item {
+        Item::new(
+            "s-1".into(),
+            ItemNumber { n: 85, year: 2026 },
+            "Omplassering".into(),
+            ItemKind::Consultation,
+            1024,
+        )
+    }
+
+    fn h14() -> Hjemmel {
+        default_hjemler()
+            .into_iter()
+            .find(|h| h.short == "offl. § 14")
+            .expect("offl. § 14 is on the default list")
+    }
+
+    #[test]
+    fn an_old_confidential_item_reads_as_exempt_without_hjemmel_and_writes_the_same_bytes() {
+        let old: Item = serde_json::from_str(OLD_ITEM).expect("an old item reads");
+        assert!(old.is_exempt());
+        assert_eq!(old.exemption(), Some(Exemption::unknown()));
+        // The approval hash is taken of these bytes: minutes approved before must hash
+        // the same now.
+        let again = serde_json::to_string(&old).expect("serializes");
+        assert_eq!(again, OLD_ITEM);
+        // Chosen again as it stands (no hjemmel), the old mark stays as it is.
+        assert!(old.set_exemption(Some(Exemption::unknown())).is_empty());
+    }
+
+    #[test]
+    fn choosing_a_hjemmel_and_lifting_it_set_the_old_flag_too() {
+        let mut i = item();
+        let e = Exemption::citing(&h14(), "Personalsak".into());
+        let sets = i.set_exemption(Some(e.clone()));
+        assert_eq!(
+            sets,
+            [
+                ItemField::Confidential(true),
+                ItemField::Exempt(Some(e.clone()))
+            ]
+        );
+        for s in sets {
+            s.apply(&mut i);
+        }
+        assert_eq!(i.exemption(), Some(e.clone()));
+        assert!(i.set_exemption(Some(e)).is_empty(), "nothing to change");
+        for s in i.set_exemption(None) {
+            s.apply(&mut i);
+        }
+        assert!(!i.is_exempt() && !i.confidential && i.exempt.is_none());
+    }
+
+    #[test]
+    fn the_public_item_keeps_number_kind_and_exemption_and_nothing_written() {
+        let mut i = item();
+        i.notes = "HEMMELIG".into();
+        i.background = "HEMMELIG".into();
+        i.conclusion = "HEMMELIG".into();
+        i.agreement = Some(Agreement::Agreement);
+        i.statements.push(Statement {
+            party: "ntl".into(),
+            text: "HEMMELIG".into(),
+            at: String::new(),
+            by: String::new(),
+        });
+        assert_eq!(i.public(), i, "a public item is shown as it is");
+        i.exempt = Some(Exemption::citing(&h14(), "Omorganisering".into()));
+        let p = i.public();
+        assert!(p.redacted);
+        assert_eq!((p.id.as_str(), p.number, p.kind), ("s-1", i.number, i.kind));
+        assert_eq!(p.title, "Omorganisering", "the public title");
+        assert_eq!(p.exempt, i.exempt);
+        let json = serde_json::to_string(&p).expect("serializes");
+        assert!(
+            !json.contains("HEMMELIG") && !json.contains("Omplassering"),
+            "{json}"
+        );
     }
 }

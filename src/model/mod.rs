@@ -8,6 +8,7 @@ mod claim;
 mod date;
 mod deadline;
 mod doc;
+mod exemption;
 mod fields;
 mod forum;
 mod id;
@@ -24,6 +25,7 @@ pub use claim::{ClaimOrder, ItemNumber, NumberClaim, NumberRecord, next_item_num
 pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines};
 pub use doc::{Doc, Minutes, SCHEMA_VERSION};
+pub use exemption::{Exemption, Hjemmel, default_hjemler};
 pub use forum::{
     DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
     Person, Role, Side,

@@ -239,7 +239,7 @@ fn meeting_detail(frame: &mut Frame, area: Rect, app: &App, m: Option<usize>, th
         )];
         if item.confidential {
             spans.push(Span::styled(
-                format!(" [{}]", lang.t(Msg::Confidential)),
+                format!(" [{}]", lang.t(Msg::ExemptShort)),
                 theme.warn,
             ));
         }

@@ -105,10 +105,15 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
     let mut line = vec![facts.kind.to_string()];
     line.extend(facts.presenter.clone());
     line.push(facts.planned.clone());
-    if facts.confidential {
-        line.push(format!("[{}]", t(Msg::Confidential)));
+    if let Some(e) = &facts.exempt {
+        line.push(format!("[{e}]"));
     }
     out.push(Line::raw(line.join(" · ")));
+    if item.is_exempt() {
+        // What the public version says in the item's place.
+        let public = ItemFacts::of(f, &item.public(), lang).heading;
+        out.push(field(t(Msg::PublicVersion), public, theme));
+    }
     if let Some((on, start_by)) = &facts.demanded {
         out.push(field(
             t(Msg::FieldDemandedOn),

@@ -63,9 +63,9 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 spans.push(Span::styled("⚠ ", theme.warn));
             }
             spans.push(Span::raw(it.title.clone()));
-            if it.confidential {
+            if it.is_exempt() {
                 spans.push(Span::styled(
-                    format!(" [{}]", lang.t(Msg::Confidential)),
+                    format!(" [{}]", lang.t(Msg::ExemptShort)),
                     theme.warn,
                 ));
             }

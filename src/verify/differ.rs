@@ -10,7 +10,7 @@ const MEETING_KEYS: &str =
     "title starts_at place chair referent attendance documents items opened_at closed_at";
 const ITEM_KEYS: &str = "number title kind rank presenter planned_minutes started_at ended_at \
     demanded_on areas background notes conclusion agreement dissenters confidential \
-    positions votes inputs statements speakers party_budget_minutes";
+    exempt positions votes inputs statements speakers party_budget_minutes";
 
 /// The first place, in reading order, where `other`'s content differs from `reference`'s.
 pub fn first_difference(reference: &Meeting, other: &Meeting, forum: &Forum) -> Option<Place> {

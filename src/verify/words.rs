@@ -281,7 +281,7 @@ fn field_label(lang: Lang, key: &str) -> String {
         "conclusion" => VerifyFieldConclusion,
         "agreement" => VerifyFieldAgreement,
         "dissenters" => VerifyFieldDissenters,
-        "confidential" => VerifyFieldConfidential,
+        "confidential" | "exempt" => VerifyFieldConfidential,
         "positions" => VerifyFieldPositions,
         "votes" => VerifyFieldVotes,
         "inputs" => VerifyFieldInputs,

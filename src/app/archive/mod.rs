@@ -366,6 +366,8 @@ pub fn filter_from_form(app: &App, form: &Form) -> Result<Filter, String> {
         area: pick(Msg::FilterArea).and_then(|i| sorted_areas(forum).get(i).map(|a| a.id.clone())),
         since: date(Msg::FilterSince)?,
         until: date(Msg::FilterUntil)?,
+        // The TUI shows the record to those who take part in it, as the meeting does.
+        public: false,
     })
 }
 

@@ -28,6 +28,7 @@ impl Doc {
                 return Err(RejectReason::BadId);
             }
             C::PersonPut { person } => put_by_id(&mut self.forum.people, person, |p| &p.id),
+            C::HjemmelPut { hjemmel } => put_by_id(&mut self.forum.hjemler, hjemmel, |h| &h.id),
             C::GoalAreaPut { area } => put_by_id(&mut self.forum.goal_areas, area, |a| &a.id),
             C::DevAreaPut { area } => {
                 let history = self

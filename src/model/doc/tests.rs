@@ -718,3 +718,45 @@ fn a_claim_of_the_largest_number_cannot_overflow_the_settling() {
     d.settle_numbers();
     assert_eq!(number_of(&d, "m", "huge"), format!("{}/26", u32::MAX));
 }
+
+#[test]
+fn the_chair_puts_hjemler_over_the_default_list_and_a_rep_may_not() {
+    use crate::model::{Hjemmel, default_hjemler};
+    let mut d = doc_with_item();
+    let n = default_hjemler().len();
+    assert_eq!(
+        d.forum.hjemler().len(),
+        n,
+        "a forum starts with the defaults"
+    );
+    let put = |hjemmel: Hjemmel| Change::HjemmelPut { hjemmel };
+    let h = |id: &str, short: &str| Hjemmel {
+        id: id.into(),
+        short: short.into(),
+        description: String::new(),
+        retired: false,
+    };
+    d.apply(
+        &meta(10, "kmd"),
+        put(h("offl-14", "offl. § 14 første ledd")),
+    )
+    .expect("the chair edits one");
+    d.apply(&meta(11, "kmd"), put(h("sikkerhetsloven", "sikkl. § 5-2")))
+        .expect("the chair adds one");
+    let retired = Hjemmel {
+        retired: true,
+        ..h("offl-26", "offl. § 26")
+    };
+    d.apply(&meta(12, "kmd"), put(retired))
+        .expect("the chair retires one");
+    let refused = d
+        .apply(&meta(13, "ntl"), put(h("ntl", "ntl § 1")))
+        .expect_err("a rep does not keep the forum's list");
+    assert_eq!(refused, RejectReason::NotYourRole);
+    let list = d.forum.hjemler();
+    let shorts: Vec<&str> = list.iter().map(|h| h.short.as_str()).collect();
+    assert_eq!(list.len(), n, "one added, one retired: {shorts:?}");
+    assert_eq!(shorts[1], "offl. § 14 første ledd", "edited in its place");
+    assert_eq!(shorts.last(), Some(&"sikkl. § 5-2"));
+    assert!(!shorts.contains(&"offl. § 26") && !shorts.contains(&"ntl § 1"));
+}

@@ -64,7 +64,7 @@ fn entry_of(meeting: &Meeting, forum: &Forum) -> Entry {
                 .map(|s| s.party.clone())
                 .collect(),
             agreement: item.agreement,
-            confidential: item.confidential,
+            confidential: item.is_exempt(),
         });
     }
     let changes_requested = if meeting.status == MeetingStatus::Circulated {
