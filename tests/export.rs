@@ -126,6 +126,7 @@ impl Folder {
             person: person.into(),
             presence,
             for_person: for_person.map(String::from),
+            substitute: String::new(),
         });
     }
 

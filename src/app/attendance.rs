@@ -32,6 +32,7 @@ pub fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<
                 person,
                 presence,
                 for_person: None,
+                substitute: String::new(),
             };
             app.commit(fx, change);
         }

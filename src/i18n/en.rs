@@ -722,5 +722,38 @@ pub fn text(m: Msg) -> &'static str {
         Admitted => "Admitted",
         RequestsTitle => "Waiting to be admitted (Enter admits; compare the fingerprint first)",
         CmdAdmit => "admit keys that wait (the chair), or confirm a new key of your own",
+        Ha20StartBy => "Start by",
+        Ha20TwoWeeks => "two weeks after the demand, HA § 20",
+        Ha20Agreed => "a deadline the parties agreed",
+        Ha20Started => "Started",
+        Ha20EndBy => "To finish by",
+        Ha20OneWeek => "one week after the start, unless the parties agree otherwise",
+        Ha20EndPassed => {
+            "The week after the start has passed with no agreement or conclusion (HA § 20)"
+        }
+        Ha20StartLate => "Started after the deadline",
+        FieldAgreedStart => "Agreed start deadline (instead of two weeks)",
+        LateDocuments => "Sent less than {0} days before the meeting",
+        LateDocumentsShort => "{0} doc(s) sent late",
+        LateDocumentsNote => {
+            "Documents sent less than {0} days before the meeting (reasonable time, HA § 20): {1}"
+        }
+        EndsAt => "Ends",
+        FieldEndTime => "Ends (hh:mm)",
+        MeetingAuthority => "Authority",
+        CaseNumber => "Case number",
+        DocumentNumber => "Document number",
+        Distribution => "Distribution",
+        FieldDistribution => "Distribution (separate with ;)",
+        NextMeeting => "Next meeting",
+        FieldNextMeeting => "Next meeting (date hh:mm)",
+        Observers => "Observers",
+        OtherAttendees => "Others",
+        SubstituteTitle => "substitute for {0}",
+        FieldSubstituteName => "Substitute (name, also from outside the forum)",
+        SubstituteNameRequired => "Type the substitute's name.",
+        CmdDocDays => "days before the meeting documents should be sent (default 7)",
+        DocDaysNow => "Documents should now be sent {0} days before the meeting.",
+        DocDaysFormat => "Type a number of days, e.g. :docdays 7.",
     }
 }
