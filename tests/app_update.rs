@@ -113,7 +113,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     s.act(Action::Open);
     assert!(s.app.command.is_none());
     assert_eq!(s.form().kind, FormKind::NewMeeting);
-    for field in ["Kontaktgruppemøte januar", "15.01.2027", "10:00"] {
+    for field in ["Kontaktgruppemøte januar", "15.01.2027", "10:00", "12:30"] {
         s.clear_field();
         s.type_text(field);
         s.act(Action::Down);
@@ -128,6 +128,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     assert_eq!(m.title, "Kontaktgruppemøte januar");
     assert_eq!(m.starts_at, "2027-01-15T10:00:00+01:00");
     assert_eq!(m.place, "Møterom 4");
+    assert_eq!(m.ends_at.as_deref(), Some("2027-01-15T12:30:00+01:00"));
     assert_eq!(m.chair.as_deref(), Some("p-leder"));
     assert_eq!(m.status, MeetingStatus::Planned);
     let standing: Vec<(String, String)> = m

@@ -36,6 +36,10 @@ impl ItemForm {
             .and_then(|i| i.demanded_on)
             .map(|d| i18n::short_date(app.lang, d))
             .unwrap_or_default();
+        let agreed = item
+            .and_then(|i| i.agreed_start)
+            .map(|d| i18n::short_date(app.lang, d))
+            .unwrap_or_default();
         let minutes = item
             .map(|i| i.planned_minutes.to_string())
             .unwrap_or_else(|| DEFAULT_MINUTES.into());
@@ -53,6 +57,7 @@ impl ItemForm {
             Field::multi(Msg::DevAreas, area_options(app, &areas)),
             Field::toggle(Msg::Confidential, item.is_some_and(|i| i.confidential)),
             Field::text(Msg::FieldDemandedOn, &demanded),
+            Field::text(Msg::FieldAgreedStart, &agreed),
         ];
         app.open_form(id.map_or(FormKind::NewItem, FormKind::EditItem), fields);
     }
@@ -74,6 +79,8 @@ impl ItemForm {
         };
         let demanded =
             parse_date(&f.text(Msg::FieldDemandedOn)).map_err(|e| i18n::date_error(lang, e))?;
+        let agreed =
+            parse_date(&f.text(Msg::FieldAgreedStart)).map_err(|e| i18n::date_error(lang, e))?;
         let sets = vec![
             ItemField::Kind(kind),
             ItemField::Presenter(f.text(Msg::Presenter)),
@@ -81,6 +88,7 @@ impl ItemForm {
             ItemField::Areas(f.multi(Msg::DevAreas)),
             ItemField::Confidential(f.toggle(Msg::Confidential)),
             ItemField::DemandedOn(demanded),
+            ItemField::AgreedStart(agreed),
         ];
         let set = |item: &Id, set: ItemField| Change::ItemSet {
             meeting: meeting.clone(),

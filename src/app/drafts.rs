@@ -216,6 +216,7 @@ fn form_needs_meeting(kind: &FormKind) -> bool {
             | FormKind::EditItem(_)
             | FormKind::EditMeeting
             | FormKind::NewDocument
+            | FormKind::Substitute(_)
             | FormKind::Position { .. }
             | FormKind::OpenVote(_)
             | FormKind::CastVote { .. }

@@ -751,8 +751,8 @@ pub fn text(m: Msg) -> &'static str {
         OtherAttendees => "Others",
         SubstituteTitle => "substitute for {0}",
         FieldSubstituteName => "Substitute (name, also from outside the forum)",
-        SubstituteNameRequired => "Type the substitute's name.",
         CmdDocDays => "days before the meeting documents should be sent (default 7)",
+        ArgDays => "DAYS",
         DocDaysNow => "Documents should now be sent {0} days before the meeting.",
         DocDaysFormat => "Type a number of days, e.g. :docdays 7.",
     }

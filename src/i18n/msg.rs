@@ -682,8 +682,8 @@ messages! {
     OtherAttendees,
     SubstituteTitle,
     FieldSubstituteName,
-    SubstituteNameRequired,
     CmdDocDays,
+    ArgDays,
     DocDaysNow,
     DocDaysFormat,
 }

@@ -761,8 +761,8 @@ pub fn text(m: Msg) -> &'static str {
         OtherAttendees => "Andre",
         SubstituteTitle => "vara for {0}",
         FieldSubstituteName => "Vara (navn, også utenfor forumet)",
-        SubstituteNameRequired => "Skriv navnet på varaen.",
         CmdDocDays => "dager før møtet dokumentene skal være sendt (standard 7)",
+        ArgDays => "DAGER",
         DocDaysNow => "Dokumenter skal nå være sendt {0} dager før møtet.",
         DocDaysFormat => "Skriv et antall dager, f.eks. :dokdager 7.",
     }

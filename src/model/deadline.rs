@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Document, Item, ItemKind};
+use super::{Document, Item, ItemKind, Meeting};
 
 /// Days from the demand to the start, unless the parties agree on another deadline.
 pub const START_WITHIN_DAYS: u64 = 14;
@@ -99,6 +99,18 @@ impl Item {
                 .ha20()
                 .and_then(|h| h.end_by)
                 .is_some_and(|end| end < today)
+    }
+}
+
+impl Meeting {
+    /// The documents that reached the parties fewer than `days` days before the meeting
+    /// (HA § 20: "rimelig tid til å sette seg inn i sakene"). Documents without a date
+    /// sent are not judged.
+    pub fn late_documents(&self, days: u32) -> Vec<&Document> {
+        match self.day() {
+            Some(day) => late_documents(&self.documents, day, days),
+            None => Vec::new(),
+        }
     }
 }
 

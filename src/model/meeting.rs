@@ -352,16 +352,6 @@ impl Meeting {
         chrono::NaiveDate::parse_from_str(self.date(), "%Y-%m-%d").ok()
     }
 
-    /// The documents that reached the parties fewer than `days` days before the meeting
-    /// (HA § 20: "rimelig tid til å sette seg inn i sakene"). Documents without a date
-    /// sent are not judged.
-    pub fn late_documents(&self, days: u32) -> Vec<&Document> {
-        match self.day() {
-            Some(day) => super::late_documents(&self.documents, day, days),
-            None => Vec::new(),
-        }
-    }
-
     /// A round past its deadline with answers still missing.
     pub fn approval_overdue(&self, today: chrono::NaiveDate) -> bool {
         self.status == MeetingStatus::Circulated
