@@ -1179,3 +1179,38 @@ fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
     assert!(!s.app.is_locked());
     Ok(())
 }
+
+/// The attendance list is grouped by side; Enter moves a person from present to absent,
+/// and on to a substitute, whose name (also of someone not in the forum) the chair types.
+#[test]
+fn a_substitute_from_outside_the_forum_is_named_in_the_attendance_list() {
+    let mut s = chair_session();
+    s.act(Action::Attendance);
+    // Employer (chair, referent), LO Stat, YS Stat, Unio, then Akademikerne's JF.
+    s.acts(std::iter::repeat_n(Action::Down, 5));
+    s.acts([Action::Open, Action::Open]);
+    let jf = |s: &Session| {
+        s.app
+            .current_meeting()
+            .and_then(|m| m.attendance.iter().find(|a| a.person == "p-jf"))
+            .cloned()
+    };
+    assert_eq!(jf(&s).map(|a| a.presence), Some(Presence::Absent));
+    s.act(Action::Open);
+    assert_eq!(s.form().kind, FormKind::Substitute("p-jf".into()));
+    s.type_text("Kari Vara");
+    s.act(Action::Save);
+    assert!(
+        matches!(s.app.popups.last(), Some(Popup::Attendance { .. })),
+        "back in the attendance list"
+    );
+    let a = jf(&s).expect("JF's seat is recorded");
+    assert_eq!(a.presence, Presence::Substitute);
+    assert_eq!(a.substitute, "Kari Vara");
+    // The substitute's party is JF's: JF approves the minutes.
+    let m = s.app.current_meeting().expect("meeting");
+    assert!(
+        m.approving_parties(&s.app.doc.forum)
+            .contains(&"jf".to_string())
+    );
+}
