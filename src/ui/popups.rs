@@ -302,15 +302,26 @@ fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
             (Msg::AttendanceTitle, rows, None)
         }
         Popup::Documents { .. } => {
-            let docs = app.current_meeting().map(|m| m.documents.as_slice());
+            let m = app.current_meeting();
+            let docs = m.map(|m| m.documents.as_slice());
+            // Sent fewer days before the meeting than the forum asks (HA § 20).
+            let late: Vec<&str> = m
+                .map(|m| m.late_documents(f.document_days()))
+                .unwrap_or_default()
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
             let rows = docs
                 .unwrap_or_default()
                 .iter()
                 .map(|d| {
-                    let day = d
+                    let mut day = d
                         .sent_on
                         .map(|x| i18n::short_date(lang, x))
                         .unwrap_or_default();
+                    if late.contains(&d.id.as_str()) {
+                        day.push_str(" ⚠");
+                    }
                     format!("{}  {day}  {}", d.title, d.reference)
                 })
                 .collect();
