@@ -217,6 +217,15 @@ fn header_full(fx: &mut Session) {
     fx.acts([Action::Command("start".into()), Action::SetCurrent]);
 }
 
+/// `:meeting` on its last field (the next meeting): a form taller than 80×24 scrolls so
+/// the field being filled in shows.
+fn meeting_form_last_field(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.act(Action::Command("meeting".into()));
+    fx.acts(std::iter::repeat_n(Action::Down, 11));
+    fx.type_text("12.01.2027 10:00");
+}
+
 fn documents_empty(fx: &mut Session) {
     fx.act(Action::Documents);
 }
@@ -531,6 +540,11 @@ fn snapshot_attendance() {
 #[test]
 fn snapshot_documents() {
     snap_all("documents", documents);
+}
+
+#[test]
+fn snapshot_meeting_form_last_field() {
+    snap_all("meeting_form_last_field", meeting_form_last_field);
 }
 
 #[test]

@@ -732,7 +732,7 @@ pub fn text(m: Msg) -> &'static str {
             "The week after the start has passed with no agreement or conclusion (HA § 20)"
         }
         Ha20StartLate => "Started after the deadline",
-        FieldAgreedStart => "Agreed start deadline (instead of two weeks)",
+        FieldAgreedStart => "Agreed start by",
         LateDocuments => "Sent less than {0} days before the meeting",
         LateDocumentsShort => "{0} doc(s) sent late",
         LateDocumentsNote => {
@@ -750,7 +750,7 @@ pub fn text(m: Msg) -> &'static str {
         Observers => "Observers",
         OtherAttendees => "Others",
         SubstituteTitle => "substitute for {0}",
-        FieldSubstituteName => "Substitute (name, also from outside the forum)",
+        FieldSubstituteName => "Substitute (name)",
         CmdDocDays => "days before the meeting documents should be sent (default 7)",
         VerifyFieldEndsAt => "end",
         VerifyFieldAuthority => "authority",

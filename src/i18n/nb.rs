@@ -742,7 +742,7 @@ pub fn text(m: Msg) -> &'static str {
         Ha20OneWeek => "én uke etter start, om partene ikke avtaler annet",
         Ha20EndPassed => "Uken etter start er gått uten enighet eller konklusjon (HA § 20)",
         Ha20StartLate => "Startet etter fristen",
-        FieldAgreedStart => "Avtalt frist for start (i stedet for to uker)",
+        FieldAgreedStart => "Avtalt startfrist",
         LateDocuments => "Sendt mindre enn {0} dager før møtet",
         LateDocumentsShort => "{0} dok. sendt sent",
         LateDocumentsNote => {
@@ -760,7 +760,7 @@ pub fn text(m: Msg) -> &'static str {
         Observers => "Observatører",
         OtherAttendees => "Andre",
         SubstituteTitle => "vara for {0}",
-        FieldSubstituteName => "Vara (navn, også utenfor forumet)",
+        FieldSubstituteName => "Vara (navn)",
         CmdDocDays => "dager før møtet dokumentene skal være sendt (standard 7)",
         VerifyFieldEndsAt => "slutt",
         VerifyFieldAuthority => "hjemmel",
