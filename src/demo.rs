@@ -227,6 +227,7 @@ pub fn meeting_script(
                 person: PEOPLE[person].0.to_string(),
                 presence: crate::model::Presence::Present,
                 for_person: None,
+                substitute: String::new(),
             },
             _ => Change::ActionAdd {
                 id: format!("{meeting}-t{e}"),

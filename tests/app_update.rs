@@ -113,7 +113,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     s.act(Action::Open);
     assert!(s.app.command.is_none());
     assert_eq!(s.form().kind, FormKind::NewMeeting);
-    for field in ["Kontaktgruppemøte januar", "15.01.2027", "10:00"] {
+    for field in ["Kontaktgruppemøte januar", "15.01.2027", "10:00", "12:30"] {
         s.clear_field();
         s.type_text(field);
         s.act(Action::Down);
@@ -128,6 +128,7 @@ fn a_whole_meeting_driven_by_actions_ends_in_the_minutes() -> R {
     assert_eq!(m.title, "Kontaktgruppemøte januar");
     assert_eq!(m.starts_at, "2027-01-15T10:00:00+01:00");
     assert_eq!(m.place, "Møterom 4");
+    assert_eq!(m.ends_at.as_deref(), Some("2027-01-15T12:30:00+01:00"));
     assert_eq!(m.chair.as_deref(), Some("p-leder"));
     assert_eq!(m.status, MeetingStatus::Planned);
     let standing: Vec<(String, String)> = m
@@ -1177,4 +1178,39 @@ fn a_party_asks_for_changes_and_the_chair_sees_whom_the_round_waits_for() -> R {
     );
     assert!(!s.app.is_locked());
     Ok(())
+}
+
+/// The attendance list is grouped by side; Enter moves a person from present to absent,
+/// and on to a substitute, whose name (also of someone not in the forum) the chair types.
+#[test]
+fn a_substitute_from_outside_the_forum_is_named_in_the_attendance_list() {
+    let mut s = chair_session();
+    s.act(Action::Attendance);
+    // Employer (chair, referent), LO Stat, YS Stat, Unio, then Akademikerne's JF.
+    s.acts(std::iter::repeat_n(Action::Down, 5));
+    s.acts([Action::Open, Action::Open]);
+    let jf = |s: &Session| {
+        s.app
+            .current_meeting()
+            .and_then(|m| m.attendance.iter().find(|a| a.person == "p-jf"))
+            .cloned()
+    };
+    assert_eq!(jf(&s).map(|a| a.presence), Some(Presence::Absent));
+    s.act(Action::Open);
+    assert_eq!(s.form().kind, FormKind::Substitute("p-jf".into()));
+    s.type_text("Kari Vara");
+    s.act(Action::Save);
+    assert!(
+        matches!(s.app.popups.last(), Some(Popup::Attendance { .. })),
+        "back in the attendance list"
+    );
+    let a = jf(&s).expect("JF's seat is recorded");
+    assert_eq!(a.presence, Presence::Substitute);
+    assert_eq!(a.substitute, "Kari Vara");
+    // The substitute's party is JF's: JF approves the minutes.
+    let m = s.app.current_meeting().expect("meeting");
+    assert!(
+        m.approving_parties(&s.app.doc.forum)
+            .contains(&"jf".to_string())
+    );
 }

@@ -127,6 +127,7 @@ impl Folder {
             person: person.into(),
             presence,
             for_person: for_person.map(String::from),
+            substitute: String::new(),
         });
     }
 
@@ -962,4 +963,156 @@ fn a_round_not_yet_finished_says_whom_it_waits_for() {
     ] {
         assert!(en.contains(expected), "no {expected:?} in:\n{en}");
     }
+}
+
+/// A meeting with the whole header (end, hjemmel, the archive's numbers, distribution, next
+/// meeting), attendance by side with a substitute from outside the forum, a document sent
+/// too late, and a drøfting with every § 20 date.
+fn header_meeting(f: &mut Folder) -> &'static str {
+    const HEADER: &str = "m-2026-11-24-header";
+    f.meeting = HEADER;
+    f.at("2026-11-02T08:00:00+01:00");
+    f.by(chair()).commit(Change::MeetingCreate {
+        meeting: HEADER.into(),
+        title: "Kontaktgruppemøte november".into(),
+        starts_at: "2026-11-24T10:00:00+01:00".into(),
+    });
+    for set in [
+        MeetingField::EndsAt(Some("2026-11-24T11:30:00+01:00".into())),
+        MeetingField::Place("Akersgata 59, møterom 1".into()),
+        MeetingField::Authority("HA § 11 / tilpasningsavtalen".into()),
+        MeetingField::CaseNumber("26/1432".into()),
+        MeetingField::DocumentNumber("26/1432-7".into()),
+        MeetingField::Distribution(vec!["Partene".into(), "KMDs ledergruppe".into()]),
+        MeetingField::NextMeeting(Some("2027-01-12T10:00:00+01:00".into())),
+        MeetingField::Chair(Some("p-leder".into())),
+        MeetingField::Referent(Some("p-referent".into())),
+    ] {
+        f.commit(Change::MeetingSet {
+            meeting: HEADER.into(),
+            set,
+        });
+    }
+    for (person, presence) in [
+        ("p-leder", Presence::Present),
+        ("p-referent", Presence::Present),
+        ("p-ntl", Presence::Present),
+        ("p-unio", Presence::Absent),
+        ("p-hvo", Presence::Present),
+    ] {
+        f.attend(person, presence, None);
+    }
+    f.commit(Change::Attend {
+        meeting: HEADER.into(),
+        person: "p-jf".into(),
+        presence: Presence::Substitute,
+        for_person: None,
+        substitute: "Kari Vara".into(),
+    });
+    for (id, title, sent) in [
+        ("d-1", "Utkast til kompetanseplan", "2026-11-10"),
+        ("d-2", "Notat om opplæringsbudsjett", "2026-11-21"),
+    ] {
+        f.commit(Change::DocumentPut {
+            meeting: HEADER.into(),
+            document: Document {
+                id: id.into(),
+                title: title.into(),
+                sent_on: Some(day(sent)),
+                reference: String::new(),
+            },
+        });
+    }
+    f.item("s-h-1", 30, "Kompetanseplan 2027", ItemKind::Consultation)
+        .set(ItemField::DemandedOn(Some(day("2026-11-01"))))
+        .set(ItemField::AgreedStart(Some(day("2026-11-24"))))
+        .set(ItemField::StartedAt(Some(
+            "2026-11-24T10:05:00+01:00".into(),
+        )));
+    f.by(rep("ntl")).position(
+        "ntl",
+        Stance::Disagree,
+        "Planen mangler opplæring i fagsystemer.",
+    );
+    // Unio is absent: the chair records its position on its behalf.
+    f.by(chair()).position("unio", Stance::Agree, "");
+    HEADER
+}
+
+#[test]
+fn the_header_attendance_and_section_20_dates_in_both_languages() {
+    let mut f = Folder::new();
+    let id = header_meeting(&mut f);
+    let m = f.minutes(id);
+    for lang in [Lang::Nb, Lang::En] {
+        let text = render(&m, Format::Text, &opts(lang, false));
+        insta::assert_snapshot!(format!("header_text_{}", lang_name(lang)), text);
+    }
+    let nb = render(&m, Format::Text, &opts(Lang::Nb, false));
+    for line in [
+        "Dato: 24. november 2026 kl. 10.00–11.30",
+        "Hjemmel: HA § 11 / tilpasningsavtalen",
+        "Saksnummer: 26/1432",
+        "Dokumentnummer: 26/1432-7",
+        "Distribusjon: Partene, KMDs ledergruppe",
+        "Neste møte: 12. januar 2027 kl. 10.00",
+        "Kari Vara (vara for Tillitsvalgt Juristforbundet (JF))",
+        "Start senest: 24.11.2026 (frist avtalt av partene)",
+        "Ferdig innen: 01.12.2026",
+        "NTL: Uenig. Planen mangler opplæring i fagsystemer.",
+        "Unio: Enig (ført av møteleder på partens vegne)",
+    ] {
+        assert!(nb.contains(line), "{line:?} missing in:\n{nb}");
+    }
+    assert!(
+        !nb.contains("registrert av"),
+        "who recorded a position is not in the minutes' body"
+    );
+    let late = nb
+        .lines()
+        .find(|l| l.contains("mindre enn 7 dager"))
+        .expect("the late document is warned of");
+    assert!(late.contains("Notat om opplæringsbudsjett"), "{late}");
+    assert!(!late.contains("Utkast til kompetanseplan"), "{late}");
+    // The present groups come in order: employer, the confederations, observers.
+    let groups: Vec<&str> = nb
+        .lines()
+        .filter(|l| l.starts_with("Til stede – "))
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "Til stede – Arbeidsgiver",
+            "Til stede – LO Stat",
+            "Til stede – Akademikerne",
+            "Til stede – Observatører"
+        ]
+    );
+}
+
+#[test]
+fn the_forum_setting_decides_which_documents_are_late() {
+    let mut f = Folder::new();
+    let id = header_meeting(&mut f);
+    f.by(chair()).commit(Change::ForumSet {
+        set: samrad::model::ForumField::DocumentDays(Some(2)),
+    });
+    let m = f.minutes(id);
+    assert_eq!(m.forum.document_days(), 2);
+    let nb = render(&m, Format::Text, &opts(Lang::Nb, false));
+    assert!(
+        !nb.contains("mindre enn"),
+        "sent three days before, in time by two days:\n{nb}"
+    );
+    f.commit(Change::ForumSet {
+        set: samrad::model::ForumField::DocumentDays(Some(15)),
+    });
+    let m = f.minutes(id);
+    let en = render(&m, Format::Md, &opts(Lang::En, false));
+    let late = en
+        .lines()
+        .find(|l| l.contains("less than 15 days"))
+        .expect("both documents are late by 15 days");
+    assert!(late.contains("Utkast til kompetanseplan") && late.contains("Notat om"));
 }

@@ -206,6 +206,7 @@ fn record_a_full_meeting(store: &mut Store) {
                 person: person.into(),
                 presence,
                 for_person,
+                substitute: String::new(),
             },
         );
     }

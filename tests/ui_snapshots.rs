@@ -197,6 +197,53 @@ fn documents(fx: &mut Session) {
     fx.act(Action::Save);
 }
 
+/// The header filled in (end time, place, hjemmel, the archive's numbers, distribution,
+/// next meeting) through `:meeting`, a document sent the day of the meeting (too late by
+/// the forum's 7 days), and a drøfting demanded, with a start the parties agreed, under way.
+fn header_full(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.act(Action::Command("meeting".into()));
+    // Title, date and start time stay; then the end.
+    fx.acts([Action::Down, Action::Down, Action::Down]);
+    fx.type_text("12:00");
+    fx.act(Action::Down);
+    fx.clear_field();
+    fx.type_text("Møterom 4, Akersgata 59");
+    fx.act(Action::Down);
+    fx.type_text("HA § 11 / tilpasningsavtalen");
+    // Chair and referent stay; then the archive's numbers.
+    fx.acts([Action::Down, Action::Down, Action::Down]);
+    fx.type_text("26/101");
+    fx.act(Action::Down);
+    fx.type_text("26/101-3");
+    fx.act(Action::Down);
+    fx.type_text("Partene; KMDs ledergruppe");
+    fx.act(Action::Down);
+    fx.type_text("12.01.2027 10:00");
+    fx.save_form();
+    fx.acts([Action::Documents, Action::Add]);
+    fx.fill(&["Saksframlegg strategi", "", "26/99"]);
+    fx.acts([Action::Save, Action::Cancel]);
+    assert!(fx.app.popups.is_empty(), "back on the main screen");
+    // The drøfting (item 2): demanded 20 November, start agreed for 8 December.
+    fx.acts([Action::Down, Action::Edit]);
+    fx.acts(std::iter::repeat_n(Action::Down, 6));
+    fx.type_text("20.11.2026");
+    fx.act(Action::Down);
+    fx.type_text("08.12.2026");
+    fx.save_form();
+    fx.acts([Action::Command("start".into()), Action::SetCurrent]);
+}
+
+/// `:meeting` on its last field (the next meeting): a form taller than 80×24 scrolls so
+/// the field being filled in shows.
+fn meeting_form_last_field(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.act(Action::Command("meeting".into()));
+    fx.acts(std::iter::repeat_n(Action::Down, 11));
+    fx.type_text("12.01.2027 10:00");
+}
+
 fn documents_empty(fx: &mut Session) {
     fx.act(Action::Documents);
 }
@@ -517,6 +564,16 @@ fn snapshot_attendance() {
 #[test]
 fn snapshot_documents() {
     snap_all("documents", documents);
+}
+
+#[test]
+fn snapshot_meeting_form_last_field() {
+    snap_all("meeting_form_last_field", meeting_form_last_field);
+}
+
+#[test]
+fn snapshot_header_full() {
+    snap_all("header_full", header_full);
 }
 
 #[test]

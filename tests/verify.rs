@@ -86,6 +86,7 @@ impl Folder {
                     person: person.into(),
                     presence: Presence::Present,
                     for_person: None,
+                    substitute: String::new(),
                 },
             );
         }

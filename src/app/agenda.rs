@@ -37,6 +37,10 @@ impl ItemForm {
             .and_then(|i| i.demanded_on)
             .map(|d| i18n::short_date(app.lang, d))
             .unwrap_or_default();
+        let agreed = item
+            .and_then(|i| i.agreed_start)
+            .map(|d| i18n::short_date(app.lang, d))
+            .unwrap_or_default();
         let minutes = item
             .map(|i| i.planned_minutes.to_string())
             .unwrap_or_else(|| DEFAULT_MINUTES.into());
@@ -54,6 +58,7 @@ impl ItemForm {
             Field::multi(Msg::DevAreas, area_options(app, &areas)),
             exemption::hjemmel_field(app, item),
             Field::text(Msg::FieldDemandedOn, &demanded),
+            Field::text(Msg::FieldAgreedStart, &agreed),
         ];
         app.open_form(id.map_or(FormKind::NewItem, FormKind::EditItem), fields);
     }
@@ -75,6 +80,8 @@ impl ItemForm {
         };
         let demanded =
             parse_date(&f.text(Msg::FieldDemandedOn)).map_err(|e| i18n::date_error(lang, e))?;
+        let agreed =
+            parse_date(&f.text(Msg::FieldAgreedStart)).map_err(|e| i18n::date_error(lang, e))?;
         let old = id.and_then(|id| app.items().iter().find(|i| &i.id == id).cloned());
         let exempt = exemption::chosen(app, old.as_ref(), f);
         let mut sets = vec![
@@ -83,6 +90,7 @@ impl ItemForm {
             ItemField::PlannedMinutes(planned),
             ItemField::Areas(f.multi(Msg::DevAreas)),
             ItemField::DemandedOn(demanded),
+            ItemField::AgreedStart(agreed),
         ];
         match &old {
             Some(old) => sets.extend(old.set_exemption(exempt)),

@@ -6,16 +6,24 @@ use super::form::{Field, Form, FormKind};
 use super::identity::PersonForm;
 use super::state::{App, OnYes};
 use crate::i18n::{self, Msg};
-use crate::model::{Change, Document, Id, Presence, parse_date};
+use crate::model::{Change, Document, ForumField, Id, Presence, parse_date};
 
-/// Keys in the attendance list: Enter moves the person's presence on, `a` adds a person.
+/// Keys in the attendance list (the forum's people grouped by side, as
+/// `Forum::people_by_seat` orders them): Enter moves the person's presence on (present,
+/// absent, substitute: then the substitute's name is asked for), `a` adds a person.
 pub fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Effect>) {
     match action {
         Action::Open => {
             let Some(meeting) = app.editable_meeting() else {
                 return;
             };
-            let Some(person) = app.doc.forum.people.get(sel).map(|p| p.id.clone()) else {
+            let Some(person) = app
+                .doc
+                .forum
+                .people_by_seat()
+                .get(sel)
+                .map(|p| p.id.clone())
+            else {
                 return;
             };
             let current = app
@@ -25,18 +33,55 @@ pub fn attendance_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<
             let presence = match current {
                 None | Some(Presence::Substitute) => Presence::Present,
                 Some(Presence::Present) => Presence::Absent,
-                Some(Presence::Absent) => Presence::Substitute,
+                Some(Presence::Absent) => {
+                    SubstituteForm::open(app, person);
+                    return;
+                }
             };
             let change = Change::Attend {
                 meeting,
                 person,
                 presence,
                 for_person: None,
+                substitute: String::new(),
             };
             app.commit(fx, change);
         }
         Action::Add => PersonForm::open(app, false),
         _ => {}
+    }
+}
+
+/// Who stands in for a person of the forum: a name, also of someone not in the forum.
+/// Left empty, the person themselves came as a substitute.
+pub struct SubstituteForm;
+
+impl SubstituteForm {
+    fn open(app: &mut App, person: Id) {
+        let name = app
+            .current_meeting()
+            .and_then(|m| m.attendance.iter().find(|a| a.person == person))
+            .map(|a| a.substitute.clone())
+            .unwrap_or_default();
+        let title = format!(
+            "{} – {}",
+            app.t(Msg::Substitutes),
+            app.lang
+                .fill(Msg::SubstituteTitle, &[&app.doc.forum.person_name(&person)])
+        );
+        let fields = vec![Field::text(Msg::FieldSubstituteName, &name)];
+        app.open_titled_form(FormKind::Substitute(person), title, fields);
+    }
+
+    pub fn submit(app: &mut App, person: &Id, f: &Form) -> Result<Vec<Change>, String> {
+        let meeting = app.meeting_for_form()?;
+        Ok(vec![Change::Attend {
+            meeting,
+            person: person.clone(),
+            presence: Presence::Substitute,
+            for_person: None,
+            substitute: f.text(Msg::FieldSubstituteName).trim().to_string(),
+        }])
     }
 }
 
@@ -91,4 +136,29 @@ impl DocumentForm {
         };
         Ok(vec![Change::DocumentPut { meeting, document }])
     }
+}
+
+/// `:docdays [N]`: how many days before a meeting its documents should reach the parties
+/// (a forum setting; samrad warns of documents sent later). Without N: what it is now.
+pub fn document_days(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    let arg = arg.trim();
+    if arg.is_empty() {
+        let now = app.doc.forum.document_days();
+        app.say(app.lang.fill(Msg::DocDaysNow, &[&now]));
+        return;
+    }
+    let Ok(days) = arg.parse::<u32>() else {
+        app.warn(app.t(Msg::DocDaysFormat));
+        return;
+    };
+    if app.refuse_read_only() {
+        return;
+    }
+    app.commit(
+        fx,
+        Change::ForumSet {
+            set: ForumField::DocumentDays(Some(days)),
+        },
+    );
+    app.say(app.lang.fill(Msg::DocDaysNow, &[&days]));
 }

@@ -10,6 +10,7 @@ use super::action::{Action, Effect};
 use super::admission;
 use super::approval;
 use super::archive;
+use super::attendance;
 use super::editor;
 use super::exemption;
 use super::identity;
@@ -230,6 +231,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Meeting,
         gate: Gate::RunsMeeting,
         run: |app, arg, fx| votes::close_or_count(app, Some(arg), fx),
+    },
+    Command {
+        name: "docdays",
+        aliases: &["dokdager"],
+        args: Some(Msg::ArgDays),
+        help: Msg::CmdDocDays,
+        needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
+        run: attendance::document_days,
     },
     Command {
         name: "budget",

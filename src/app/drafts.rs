@@ -217,6 +217,7 @@ fn form_needs_meeting(kind: &FormKind) -> bool {
             | FormKind::Exemption(_)
             | FormKind::EditMeeting
             | FormKind::NewDocument
+            | FormKind::Substitute(_)
             | FormKind::Position { .. }
             | FormKind::OpenVote(_)
             | FormKind::CastVote { .. }

@@ -22,6 +22,8 @@ pub enum FormKind {
     EditArea(Id),
     AreaStatus(Id),
     NewDocument,
+    /// Who substitutes for this person at the meeting, by name.
+    Substitute(Id),
     /// A new person; `me` when it is the user saying who they are.
     NewPerson {
         me: bool,
@@ -56,6 +58,7 @@ impl FormKind {
             FormKind::EditArea(_) => Msg::EditArea,
             FormKind::AreaStatus(_) => Msg::AreaStatus,
             FormKind::NewDocument => Msg::NewDocument,
+            FormKind::Substitute(_) => Msg::Substitutes,
             FormKind::NewPerson { .. } => Msg::NewPerson,
             FormKind::Position { .. } => Msg::Positions,
             FormKind::OpenVote(_) => Msg::NewVote,

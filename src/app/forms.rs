@@ -7,7 +7,7 @@ use super::action_items::ActionForm;
 use super::agenda::ItemForm;
 use super::archive;
 use super::areas::{AreaForm, AreaStatusForm};
-use super::attendance::DocumentForm;
+use super::attendance::{DocumentForm, SubstituteForm};
 use super::exemption::ExemptionForm;
 use super::form::{Form, FormKind};
 use super::identity::PersonForm;
@@ -96,6 +96,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Effect>, String> {
         FormKind::NewMeeting => MeetingForm::submit(app, false, f)?,
         FormKind::EditMeeting => MeetingForm::submit(app, true, f)?,
         FormKind::NewDocument => DocumentForm::submit(app, f)?,
+        FormKind::Substitute(person) => SubstituteForm::submit(app, person, f)?,
         FormKind::Position { item, from } => PositionForm::submit(app, item, from, f)?,
         FormKind::OpenVote(item) => VoteForm::submit(app, item, f)?,
         FormKind::CastVote { item, vote } => BallotForm::submit(app, item, vote, f)?,

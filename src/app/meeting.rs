@@ -41,6 +41,24 @@ impl MeetingForm {
                 DEFAULT_TIME.into(),
             ),
         };
+        let end_time = m
+            .and_then(|m| m.ends_at.as_deref())
+            .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
+            .map(|dt| dt.format("%H:%M").to_string())
+            .unwrap_or_default();
+        let next = m
+            .and_then(|m| m.next_meeting.as_deref())
+            .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
+            .map(|dt| {
+                format!(
+                    "{} {}",
+                    i18n::short_date(app.lang, dt.date_naive()),
+                    dt.format("%H:%M")
+                )
+            })
+            .unwrap_or_default();
+        let text_of = |get: fn(&crate::model::Meeting) -> &str| m.map(get).unwrap_or("");
+        let distribution = m.map(|m| m.distribution.join("; ")).unwrap_or_default();
         let people: Vec<String> = std::iter::once("–".to_string())
             .chain(app.doc.forum.people.iter().map(|p| p.name.clone()))
             .collect();
@@ -66,9 +84,15 @@ impl MeetingForm {
             ),
             Field::text(Msg::Date, &date),
             Field::text(Msg::FieldTime, &time),
+            Field::text(Msg::FieldEndTime, &end_time),
             Field::text(Msg::Place, m.map(|m| m.place.as_str()).unwrap_or("")),
+            Field::text(Msg::MeetingAuthority, text_of(|m| &m.authority)),
             Field::choice(Msg::Chair, people.clone(), chair),
             Field::choice(Msg::Referent, people, referent),
+            Field::text(Msg::CaseNumber, text_of(|m| &m.case_number)),
+            Field::text(Msg::DocumentNumber, text_of(|m| &m.document_number)),
+            Field::text(Msg::FieldDistribution, &distribution),
+            Field::text(Msg::FieldNextMeeting, &next),
         ];
         let kind = if edit {
             FormKind::EditMeeting
@@ -86,16 +110,28 @@ impl MeetingForm {
         let date = parse_date(&f.text(Msg::Date))
             .map_err(|e| i18n::date_error(lang, e))?
             .ok_or_else(|| i18n::date_error(lang, DateError::Format))?;
-        let time_text = f.text(Msg::FieldTime);
-        let time = chrono::NaiveTime::parse_from_str(&time_text, "%H:%M")
-            .or_else(|_| chrono::NaiveTime::parse_from_str(&time_text, "%H.%M"))
-            .map_err(|_| app.t(Msg::TimeFormat).to_string())?;
-        let at = date
-            .and_time(time)
-            .and_local_timezone(*app.now.offset())
-            .single()
-            .map(|dt| dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
-            .ok_or_else(|| app.t(Msg::TimeFormat).to_string())?;
+        let at = at_time(app, date, &f.text(Msg::FieldTime))?;
+        let end_text = f.text(Msg::FieldEndTime);
+        let ends_at = if end_text.trim().is_empty() {
+            None
+        } else {
+            Some(at_time(app, date, &end_text)?)
+        };
+        let next_meeting = next_meeting(app, &f.text(Msg::FieldNextMeeting))?;
+        let distribution: Vec<String> = f
+            .text(Msg::FieldDistribution)
+            .split(';')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let header = [
+            MeetingField::EndsAt(ends_at),
+            MeetingField::Authority(f.text(Msg::MeetingAuthority).trim().to_string()),
+            MeetingField::CaseNumber(f.text(Msg::CaseNumber).trim().to_string()),
+            MeetingField::DocumentNumber(f.text(Msg::DocumentNumber).trim().to_string()),
+            MeetingField::Distribution(distribution),
+            MeetingField::NextMeeting(next_meeting),
+        ];
         let person = |i: usize| {
             i.checked_sub(1)
                 .and_then(|i| app.doc.forum.people.get(i))
@@ -120,6 +156,7 @@ impl MeetingForm {
             ];
             return Ok(sets
                 .into_iter()
+                .chain(header)
                 .filter(|s| s.changes(m))
                 .map(|set| Change::MeetingSet {
                     meeting: m.id.clone(),
@@ -128,6 +165,8 @@ impl MeetingForm {
                 .collect());
         }
         let id = format!("m-{date}-{}", app.ids.hex(6));
+        // A new meeting's header fields are set only where the form says something.
+        let empty = crate::model::Meeting::new(id.clone(), String::new(), String::new());
         let mut out = vec![Change::MeetingCreate {
             meeting: id.clone(),
             title,
@@ -140,6 +179,7 @@ impl MeetingForm {
                 MeetingField::Referent(referent),
             ]
             .into_iter()
+            .chain(header.into_iter().filter(|s| s.changes(&empty)))
             .map(|set| Change::MeetingSet {
                 meeting: id.clone(),
                 set,
@@ -150,6 +190,33 @@ impl MeetingForm {
         select(app, id);
         Ok(out)
     }
+}
+
+/// `time` ("10:00" or "10.00") on `date`, in the offset of the app's clock, as RFC 3339.
+fn at_time(app: &App, date: chrono::NaiveDate, time: &str) -> Result<String, String> {
+    let time = time.trim();
+    let time = chrono::NaiveTime::parse_from_str(time, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H.%M"))
+        .map_err(|_| app.t(Msg::TimeFormat).to_string())?;
+    date.and_time(time)
+        .and_local_timezone(*app.now.offset())
+        .single()
+        .map(|dt| dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+        .ok_or_else(|| app.t(Msg::TimeFormat).to_string())
+}
+
+/// The next meeting as typed: a date and, after a space, a time (10:00 when left out);
+/// nothing for an empty field.
+fn next_meeting(app: &App, text: &str) -> Result<Option<String>, String> {
+    let mut words = text.split_whitespace();
+    let Some(day) = words.next() else {
+        return Ok(None);
+    };
+    let date = parse_date(day)
+        .map_err(|e| i18n::date_error(app.lang, e))?
+        .ok_or_else(|| i18n::date_error(app.lang, DateError::Format))?;
+    let time = words.next().unwrap_or(DEFAULT_TIME);
+    at_time(app, date, time).map(Some)
 }
 
 /// The items every meeting starts with: approval of the agenda, of the last minutes (when

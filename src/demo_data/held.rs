@@ -57,6 +57,7 @@ impl Gen {
                     person,
                     presence,
                     for_person,
+                    substitute: String::new(),
                 },
             )?;
         }

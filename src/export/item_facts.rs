@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
     ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
-    ha20_deadlines,
 };
 
 /// An item's facts. Borrowed texts are the item's own, as written.
@@ -27,9 +26,10 @@ pub struct ItemFacts<'a> {
     /// The public version of an exempt item (`Item::public`): the heading says the
     /// exemption, and there is nothing else to say.
     pub redacted: bool,
-    /// When a drøfting or forhandling was demanded, and the day it must start by
-    /// (HA § 20), as short dates.
-    pub demanded: Option<(String, String)>,
+    /// The HA § 20 dates of a drøfting or forhandling, label and value: when it was
+    /// demanded, when it must start (two weeks, or a deadline agreed), when it started
+    /// and when it should be finished (one week after the start).
+    pub deadlines: Vec<(String, String)>,
     pub areas: Vec<AreaRef<'a>>,
     /// Background and notes, when they say anything.
     pub background: Option<Cow<'a, str>>,
@@ -237,10 +237,7 @@ impl<'a> ItemFacts<'a> {
             planned_minutes: item.planned_minutes,
             exempt: exemption.as_ref().map(|e| i18n::exemption(lang, e)),
             redacted: item.redacted,
-            demanded: item.demanded_on.map(|d| {
-                let start_by = ha20_deadlines(d).start_by;
-                (i18n::short_date(lang, d), i18n::short_date(lang, start_by))
-            }),
+            deadlines: deadlines(item, lang),
             areas: area_refs(forum, &item.areas),
             background: written(&item.background, lang),
             notes: written(&item.notes, lang),
@@ -278,6 +275,43 @@ impl<'a> ItemFacts<'a> {
                 .collect(),
         }
     }
+}
+
+/// The § 20 dates of an item, label and value, in the order they fall.
+fn deadlines(item: &Item, lang: Lang) -> Vec<(String, String)> {
+    let t = |m| lang.t(m).to_string();
+    let Some(h) = item.ha20() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(d) = h.demanded {
+        out.push((t(Msg::FieldDemandedOn), i18n::short_date(lang, d)));
+    }
+    if let Some(s) = h.start {
+        let why = if s.agreed {
+            Msg::Ha20Agreed
+        } else {
+            Msg::Ha20TwoWeeks
+        };
+        out.push((
+            t(Msg::Ha20StartBy),
+            format!("{} ({})", i18n::short_date(lang, s.start_by), t(why)),
+        ));
+    }
+    if let Some(d) = h.started {
+        let mut v = i18n::short_date(lang, d);
+        if h.start.is_some_and(|s| s.start_is_late(d)) {
+            v.push_str(&format!(" ({})", t(Msg::Ha20StartLate)));
+        }
+        out.push((t(Msg::Ha20Started), v));
+    }
+    if let Some(d) = h.end_by {
+        out.push((
+            t(Msg::Ha20EndBy),
+            format!("{} ({})", i18n::short_date(lang, d), t(Msg::Ha20OneWeek)),
+        ));
+    }
+    out
 }
 
 fn positions<'a>(forum: &'a Forum, item: &'a Item, lang: Lang) -> Option<Positions<'a>> {

@@ -55,10 +55,19 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     }
     out.push(Block::Field(
         t(Msg::Date),
-        i18n::long_datetime(lang, &mt.starts_at),
+        i18n::long_span(lang, &mt.starts_at, mt.ends_at.as_deref()),
     ));
     if !mt.place.is_empty() {
         out.push(Block::Field(t(Msg::Place), mt.place.clone()));
+    }
+    for (label, value) in [
+        (Msg::MeetingAuthority, &mt.authority),
+        (Msg::CaseNumber, &mt.case_number),
+        (Msg::DocumentNumber, &mt.document_number),
+    ] {
+        if !value.trim().is_empty() {
+            out.push(Block::Field(t(label), value.trim().to_string()));
+        }
     }
     let status = if opts.doubts.is_empty() {
         i18n::meeting_status(lang, mt.status).to_string()
@@ -78,6 +87,18 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     }
 
     attendance(&mut out, m, lang);
+    if !mt.distribution.is_empty() {
+        out.push(Block::Field(
+            t(Msg::Distribution),
+            mt.distribution.join(", "),
+        ));
+    }
+    if let Some(next) = &mt.next_meeting {
+        out.push(Block::Field(
+            t(Msg::NextMeeting),
+            i18n::long_datetime(lang, next),
+        ));
+    }
     // What is above is the page's header; the rest follows it.
     let mut out = vec![Block::Section(Section::Header, out)];
 
@@ -97,6 +118,17 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
             })
             .collect();
         out.extend(titled_list(1, t(Msg::DocumentsSent), documents));
+        let days = f.document_days();
+        let late: Vec<String> = mt
+            .late_documents(days)
+            .iter()
+            .map(|d| d.title.clone())
+            .collect();
+        if !late.is_empty() {
+            out.push(Block::Note(
+                lang.fill(Msg::LateDocumentsNote, &[&days, &late.join(", ")]),
+            ));
+        }
     }
 
     let agenda = facts
@@ -334,39 +366,62 @@ fn statement_section(out: &mut Vec<Block>, facts: &[(&Item, ItemFacts)], lang: L
     out.push(Block::Section(Section::Statements, blocks));
 }
 
+/// Who came, grouped by side: the employer, each hovedsammenslutning with its unions,
+/// observers; substitutes by name with whom they stand in for; then who sent apologies.
 fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
     let f = &m.forum;
-    let names = |p: Presence| -> Vec<String> {
-        m.meeting
-            .attendance
-            .iter()
-            .filter(|a| a.presence == p)
-            .map(|a| {
-                let mut s = person_with_party(f, &a.person);
-                if let Some(other) = &a.for_person {
-                    s.push_str(&format!(
-                        " ({} {})",
-                        lang.t(Msg::SubstituteFor),
-                        f.person_name(other)
-                    ));
-                }
-                s
-            })
-            .collect()
-    };
-    for (p, label) in [
-        (Presence::Present, Msg::Present),
-        (Presence::Absent, Msg::Absent),
-        (Presence::Substitute, Msg::Substitutes),
-    ] {
-        let list = names(p);
-        if !list.is_empty() {
-            out.push(Block::Field(lang.t(label).to_string(), list.join(", ")));
-        }
+    let came = m
+        .meeting
+        .attendance
+        .iter()
+        .filter(|a| a.presence != Presence::Absent);
+    for (group, list) in f.by_seat_group(came, |a| a.person.as_str()) {
+        let names: Vec<String> = list.iter().map(|a| attendee(f, a, lang)).collect();
+        out.push(Block::Field(
+            format!(
+                "{} – {}",
+                lang.t(Msg::Present),
+                i18n::seat_group(lang, &group)
+            ),
+            names.join(", "),
+        ));
+    }
+    let absent: Vec<String> = m
+        .meeting
+        .attendance
+        .iter()
+        .filter(|a| a.presence == Presence::Absent)
+        .map(|a| person_with_party(f, &a.person))
+        .collect();
+    if !absent.is_empty() {
+        out.push(Block::Field(
+            lang.t(Msg::Absent).to_string(),
+            absent.join(", "),
+        ));
     }
 }
 
-fn person_with_party(f: &Forum, id: &str) -> String {
+/// One who came: "Name (PARTY)"; a substitute named as such, with whom they stand in for.
+pub fn attendee(f: &Forum, a: &crate::model::Attendance, lang: Lang) -> String {
+    if a.presence == Presence::Substitute && !a.substitute.trim().is_empty() {
+        let member = person_with_party(f, &a.person);
+        return format!(
+            "{} ({})",
+            a.substitute.trim(),
+            lang.fill(Msg::SubstituteTitle, &[&member])
+        );
+    }
+    let mut s = person_with_party(f, &a.person);
+    if let Some(other) = &a.for_person {
+        s.push_str(&format!(
+            " ({})",
+            lang.fill(Msg::SubstituteTitle, &[&f.person_name(other)])
+        ));
+    }
+    s
+}
+
+pub fn person_with_party(f: &Forum, id: &str) -> String {
     match f.person(id) {
         Some(p) => match p.party.as_deref() {
             Some(party) if !p.name.contains(f.party_short(party)) => {
@@ -391,6 +446,9 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
         line.push(e.clone());
     }
     out.push(Block::Para(line.join(". ") + "."));
+    for (label, value) in &facts.deadlines {
+        out.push(Block::Field(label.clone(), value.clone()));
+    }
     if !facts.areas.is_empty() {
         let areas = facts.areas.iter().map(AreaRef::numbered_title).collect();
         out.extend(titled_list(2, t(Msg::DevAreas), areas));
@@ -432,7 +490,7 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
     out
 }
 
-/// The current positions, with who recorded them; on a drøfting or forhandling also the
+/// The current positions, briefly ("NTL: Uenig. Reason"); on a drøfting or forhandling also the
 /// parties that have given none.
 fn positions(out: &mut Vec<Block>, p: &Positions, lang: Lang) {
     let missing: &[&str] = if p.expected { &p.missing } else { &[] };
@@ -447,11 +505,11 @@ fn positions(out: &mut Vec<Block>, p: &Positions, lang: Lang) {
             if !p.reason.trim().is_empty() {
                 s.push_str(&format!(". {}", p.reason.trim()));
             }
-            s.push_str(&format!(" ({} {}, {}", lang.t(Msg::RecordedBy), p.by, p.at));
+            // Kortfattet (HA § 21): who recorded it and when is in the history; only a
+            // position the chair gave on the party's behalf says so.
             if p.on_behalf {
-                s.push_str(&format!("; {}", lang.t(Msg::OnBehalf)));
+                s.push_str(&format!(" ({})", lang.t(Msg::OnBehalf)));
             }
-            s.push(')');
             s
         })
         .collect();

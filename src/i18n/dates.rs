@@ -43,6 +43,26 @@ pub fn long_datetime(lang: Lang, rfc3339: &str) -> String {
     }
 }
 
+/// When a meeting runs: "8. desember 2026 kl. 10.00–12.00" / "8 December 2026,
+/// 10:00–12:00"; an end on another day is written out in full.
+pub fn long_span(lang: Lang, start: &str, end: Option<&str>) -> String {
+    let from = long_datetime(lang, start);
+    let Some(end) = end else {
+        return from;
+    };
+    let parse = chrono::DateTime::parse_from_rfc3339;
+    match (parse(start), parse(end)) {
+        (Ok(a), Ok(b)) if a.date_naive() == b.date_naive() => {
+            let f = match lang {
+                Lang::Nb => "%H.%M",
+                Lang::En => "%H:%M",
+            };
+            format!("{from}–{}", b.format(f))
+        }
+        _ => format!("{from} – {}", long_datetime(lang, end)),
+    }
+}
+
 /// A short time stamp: "08.12.2026 10.15" / "2026-12-08 10:15".
 pub fn short_datetime(lang: Lang, rfc3339: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {
@@ -75,5 +95,18 @@ mod tests {
             "8. desember 2026 kl. 10.00"
         );
         assert_eq!(long_datetime(Lang::En, "not a time"), "not a time");
+        let (a, b) = ("2026-12-08T10:00:00+01:00", "2026-12-08T12:30:00+01:00");
+        assert_eq!(
+            long_span(Lang::Nb, a, Some(b)),
+            "8. desember 2026 kl. 10.00–12.30"
+        );
+        assert_eq!(
+            long_span(Lang::En, a, Some(b)),
+            "8 December 2026, 10:00–12:30"
+        );
+        assert_eq!(
+            long_span(Lang::En, a, Some("2026-12-09T09:00:00+01:00")),
+            "8 December 2026, 10:00 – 9 December 2026, 09:00"
+        );
     }
 }

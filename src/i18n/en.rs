@@ -744,5 +744,45 @@ pub fn text(m: Msg) -> &'static str {
         CmdHjemmel => {
             "put a hjemmel for unntatt offentlighet on the forum's list; -SHORT takes it off"
         }
+        Ha20StartBy => "Start by",
+        Ha20TwoWeeks => "two weeks after the demand, HA § 20",
+        Ha20Agreed => "a deadline the parties agreed",
+        Ha20Started => "Started",
+        Ha20EndBy => "To finish by",
+        Ha20OneWeek => "one week after the start, unless the parties agree otherwise",
+        Ha20EndPassed => {
+            "The week after the start has passed with no agreement or conclusion (HA § 20)"
+        }
+        Ha20StartLate => "Started after the deadline",
+        FieldAgreedStart => "Agreed start by",
+        LateDocuments => "Sent less than {0} days before the meeting",
+        LateDocumentsShort => "{0} doc(s) sent late",
+        LateDocumentsNote => {
+            "Documents sent less than {0} days before the meeting (reasonable time, HA § 20): {1}"
+        }
+        EndsAt => "Ends",
+        FieldEndTime => "Ends (hh:mm)",
+        MeetingAuthority => "Authority",
+        CaseNumber => "Case number",
+        DocumentNumber => "Document number",
+        Distribution => "Distribution",
+        FieldDistribution => "Distribution (separate with ;)",
+        NextMeeting => "Next meeting",
+        FieldNextMeeting => "Next meeting (date hh:mm)",
+        Observers => "Observers",
+        OtherAttendees => "Others",
+        SubstituteTitle => "substitute for {0}",
+        FieldSubstituteName => "Substitute (name)",
+        CmdDocDays => "days before the meeting documents should be sent (default 7)",
+        VerifyFieldEndsAt => "end",
+        VerifyFieldAuthority => "authority",
+        VerifyFieldCaseNumber => "case number",
+        VerifyFieldDocumentNumber => "document number",
+        VerifyFieldDistribution => "distribution",
+        VerifyFieldNextMeeting => "next meeting",
+        VerifyFieldAgreedStart => "agreed start",
+        ArgDays => "DAYS",
+        DocDaysNow => "Documents should now be sent {0} days before the meeting.",
+        DocDaysFormat => "Type a number of days, e.g. :docdays 7.",
     }
 }

@@ -11,7 +11,7 @@ mod msg;
 mod nb;
 mod words;
 
-pub use dates::{long_date, long_datetime, short_date, short_datetime};
+pub use dates::{long_date, long_datetime, long_span, short_date, short_datetime};
 pub use errors::{
     breach, config_warning, date_error, doubts, lookup_error, problem, problem_count, store_error,
     sync_conflict, sync_error, sync_failed, unwritable,
@@ -21,6 +21,6 @@ pub use lang::Lang;
 pub use msg::Msg;
 pub use words::{
     action_status, agreement, archive_status, dev_area_status, exempt_title, exemption, item_kind,
-    meeting_status, owner, presence, reject_reason, search_field, side, stance, vote_method,
-    vote_rule,
+    meeting_status, owner, presence, reject_reason, search_field, seat_group, side, stance,
+    vote_method, vote_rule,
 };

@@ -754,5 +754,43 @@ pub fn text(m: Msg) -> &'static str {
         CmdHjemmel => {
             "legg en hjemmel for unntatt offentlighet på forumets liste; -KORTFORM tar den av"
         }
+        Ha20StartBy => "Start senest",
+        Ha20TwoWeeks => "to uker etter kravet, HA § 20",
+        Ha20Agreed => "frist avtalt av partene",
+        Ha20Started => "Startet",
+        Ha20EndBy => "Ferdig innen",
+        Ha20OneWeek => "én uke etter start, om partene ikke avtaler annet",
+        Ha20EndPassed => "Uken etter start er gått uten enighet eller konklusjon (HA § 20)",
+        Ha20StartLate => "Startet etter fristen",
+        FieldAgreedStart => "Avtalt startfrist",
+        LateDocuments => "Sendt mindre enn {0} dager før møtet",
+        LateDocumentsShort => "{0} dok. sendt sent",
+        LateDocumentsNote => {
+            "Dokumenter sendt mindre enn {0} dager før møtet (rimelig tid, HA § 20): {1}"
+        }
+        EndsAt => "Slutt",
+        FieldEndTime => "Slutt (tt:mm)",
+        MeetingAuthority => "Hjemmel",
+        CaseNumber => "Saksnummer",
+        DocumentNumber => "Dokumentnummer",
+        Distribution => "Distribusjon",
+        FieldDistribution => "Distribusjon (skill med ;)",
+        NextMeeting => "Neste møte",
+        FieldNextMeeting => "Neste møte (dato tt:mm)",
+        Observers => "Observatører",
+        OtherAttendees => "Andre",
+        SubstituteTitle => "vara for {0}",
+        FieldSubstituteName => "Vara (navn)",
+        CmdDocDays => "dager før møtet dokumentene skal være sendt (standard 7)",
+        VerifyFieldEndsAt => "slutt",
+        VerifyFieldAuthority => "hjemmel",
+        VerifyFieldCaseNumber => "saksnummer",
+        VerifyFieldDocumentNumber => "dokumentnummer",
+        VerifyFieldDistribution => "distribusjon",
+        VerifyFieldNextMeeting => "neste møte",
+        VerifyFieldAgreedStart => "avtalt frist for start",
+        ArgDays => "DAGER",
+        DocDaysNow => "Dokumenter skal nå være sendt {0} dager før møtet.",
+        DocDaysFormat => "Skriv et antall dager, f.eks. :dokdager 7.",
     }
 }

@@ -94,3 +94,15 @@ pub fn exempt_title(lang: Lang, e: &Exemption) -> String {
         (false, false) => lang.fill(Msg::ExemptTitled, &[&title, &e.hjemmel]),
     }
 }
+
+/// The heading of a group in the attendance list: the side, or the hovedsammenslutning.
+pub fn seat_group(lang: Lang, g: &crate::model::SeatGroup) -> String {
+    use crate::model::SeatGroup as G;
+    match g {
+        G::Employer => side(lang, Side::Employer).to_string(),
+        G::Confederation(c) => c.clone(),
+        G::Union => side(lang, Side::Union).to_string(),
+        G::Observer => lang.t(Msg::Observers).to_string(),
+        G::Other => lang.t(Msg::OtherAttendees).to_string(),
+    }
+}

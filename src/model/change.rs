@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionField, ActionStatus, DevArea, DevAreaStatus, Document, GoalArea, Id, Input, ItemField,
-    ItemKind, ItemNumber, MeetingField, MeetingStatus, Owner, Party, Person, Presence, Stance,
-    TextField, VoteMethod, VoteOption, VoteRule,
+    ActionField, ActionStatus, DevArea, DevAreaStatus, Document, ForumField, GoalArea, Id, Input,
+    ItemField, ItemKind, ItemNumber, MeetingField, MeetingStatus, Owner, Party, Person, Presence,
+    Stance, TextField, VoteMethod, VoteOption, VoteRule,
 };
 
 /// The writer id of the template's ops: they ship in the binary and seed the forum. No
@@ -67,6 +67,10 @@ pub enum Change {
     Forum {
         id: Id,
         name: String,
+    },
+    /// A setting of the forum (the days documents should be sent before a meeting).
+    ForumSet {
+        set: ForumField,
     },
     PartyPut {
         party: Party,
@@ -139,6 +143,9 @@ pub enum Change {
         presence: Presence,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         for_person: Option<Id>,
+        /// The name of a substitute who is not in the forum, standing in for `person`.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        substitute: String,
     },
     DocumentPut {
         meeting: Id,
@@ -380,6 +387,7 @@ impl Change {
         use Change::*;
         match self {
             Forum { .. } => "forum",
+            ForumSet { .. } => "forum_set",
             PartyPut { .. } => "party_put",
             PersonPut { .. } => "person_put",
             GoalAreaPut { .. } => "goal_area_put",
@@ -426,6 +434,7 @@ impl Change {
         match self {
             Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => Scope::Forum,
             Forum { .. }
+            | ForumSet { .. }
             | PartyPut { .. }
             | PersonPut { .. }
             | GoalAreaPut { .. }

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use super::fields::whole_fields;
 
 /// The standing body, e.g. the contact group between KMD and the unions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -18,7 +19,14 @@ pub struct Forum {
     /// (`Forum::hjemler`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hjemler: Vec<super::Hjemmel>,
+    /// How many days before a meeting its documents should reach the parties ("rimelig
+    /// tid til å sette seg inn i sakene", HA § 20). None: `DEFAULT_DOCUMENT_DAYS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_days: Option<u32>,
 }
+
+/// Days before a meeting its documents should be sent, unless the forum says otherwise.
+pub const DEFAULT_DOCUMENT_DAYS: u32 = 7;
 
 /// The keys of the forum's people. Once a founder has taken the chair's seat, every op must
 /// be signed by an admitted key, for its author.
@@ -201,6 +209,17 @@ pub enum DevAreaStatus {
     Achieved,
 }
 
+/// Where a person sits in the attendance list: the employer, a hovedsammenslutning with
+/// its unions, unions of none, observers (the safety service), others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatGroup {
+    Employer,
+    Confederation(String),
+    Union,
+    Observer,
+    Other,
+}
+
 impl Forum {
     /// The hjemler to choose from for unntatt offentlighet: the default list with the
     /// forum's own put over it by id, in that order, without those retired.
@@ -214,6 +233,78 @@ impl Forum {
         }
         out.retain(|h| !h.retired);
         out
+    }
+
+    /// The person's place in the attendance list.
+    pub fn seat_group(&self, person: &str) -> SeatGroup {
+        let Some(p) = self.person(person) else {
+            return SeatGroup::Other;
+        };
+        if p.roles().contains(&Role::Observer) {
+            return SeatGroup::Observer;
+        }
+        match p.party.as_deref().and_then(|id| self.party(id)) {
+            Some(party) => match (party.side, &party.confederation) {
+                (Side::Employer, _) => SeatGroup::Employer,
+                (Side::Safety, _) => SeatGroup::Observer,
+                (Side::Union, Some(c)) => SeatGroup::Confederation(c.clone()),
+                (Side::Union, None) => SeatGroup::Union,
+            },
+            None => SeatGroup::Other,
+        }
+    }
+
+    /// The order of the groups: employer, the confederations as the forum's parties name
+    /// them, unions of none, observers, others.
+    fn group_rank(&self, g: &SeatGroup) -> usize {
+        match g {
+            SeatGroup::Employer => 0,
+            SeatGroup::Confederation(c) => {
+                let mut seen: Vec<&str> = Vec::new();
+                for p in &self.parties {
+                    if let Some(pc) = p.confederation.as_deref()
+                        && !seen.contains(&pc)
+                    {
+                        seen.push(pc);
+                    }
+                }
+                1 + seen.iter().position(|x| x == c).unwrap_or(seen.len())
+            }
+            SeatGroup::Union => 10_000,
+            SeatGroup::Observer => 10_001,
+            SeatGroup::Other => 10_002,
+        }
+    }
+
+    /// `items` grouped by the seat of their person, groups in order, each keeping the order it was given.
+    pub fn by_seat_group<'a, T>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        person: impl Fn(&T) -> &'a str,
+    ) -> Vec<(SeatGroup, Vec<T>)> {
+        let mut groups: Vec<(SeatGroup, Vec<T>)> = Vec::new();
+        for it in items {
+            let g = self.seat_group(person(&it));
+            match groups.iter_mut().find(|(x, _)| *x == g) {
+                Some((_, v)) => v.push(it),
+                None => groups.push((g, vec![it])),
+            }
+        }
+        groups.sort_by_key(|(g, _)| self.group_rank(g));
+        groups
+    }
+
+    /// The forum's people in the order of the attendance list.
+    pub fn people_by_seat(&self) -> Vec<&Person> {
+        self.by_seat_group(self.people.iter(), |p| p.id.as_str())
+            .into_iter()
+            .flat_map(|(_, v)| v)
+            .collect()
+    }
+
+    /// Days before a meeting its documents should reach the parties.
+    pub fn document_days(&self) -> u32 {
+        self.document_days.unwrap_or(DEFAULT_DOCUMENT_DAYS)
     }
 
     /// Once a founder holds the chair's seat with a key, every op must be signed.
@@ -260,5 +351,85 @@ impl Forum {
     }
     pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.person(id).map(|p| p.name.as_str()).unwrap_or(id)
+    }
+}
+
+whole_fields! {
+    /// A setting of the forum, set as a whole, last writer wins.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case", tag = "field", content = "value")]
+    pub enum ForumField for Forum {
+        DocumentDays(Option<u32>) => document_days,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: &str, side: Side, conf: Option<&str>) -> Party {
+        Party {
+            id: id.into(),
+            name: id.into(),
+            short: id.to_uppercase(),
+            side,
+            confederation: conf.map(String::from),
+        }
+    }
+
+    fn person(id: &str, party: &str, role: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: id.into(),
+            party: Some(party.into()),
+            role: role.into(),
+            roles: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn attendance_is_grouped_by_side_and_confederation() {
+        let forum = Forum {
+            parties: vec![
+                party("unio", Side::Union, Some("Unio")),
+                party("kmd", Side::Employer, None),
+                party("ntl", Side::Union, Some("LO Stat")),
+                party("parat", Side::Union, Some("YS Stat")),
+                party("fo", Side::Union, Some("Unio")),
+                party("hvo", Side::Safety, None),
+            ],
+            people: vec![
+                person("hvo1", "hvo", "hovedverneombud"),
+                person("fo1", "fo", "tillitsvalgt"),
+                person("ntl1", "ntl", "tillitsvalgt"),
+                person("kmd1", "kmd", "leder"),
+                person("unio1", "unio", "tillitsvalgt"),
+            ],
+            ..Forum::default()
+        };
+        let groups: Vec<(SeatGroup, Vec<&str>)> = forum
+            .by_seat_group(forum.people.iter(), |p| p.id.as_str())
+            .into_iter()
+            .map(|(g, v)| (g, v.iter().map(|p| p.id.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                (SeatGroup::Employer, vec!["kmd1"]),
+                (
+                    SeatGroup::Confederation("Unio".into()),
+                    vec!["fo1", "unio1"]
+                ),
+                (SeatGroup::Confederation("LO Stat".into()), vec!["ntl1"]),
+                (SeatGroup::Observer, vec!["hvo1"]),
+            ]
+        );
+        let order: Vec<&str> = forum
+            .people_by_seat()
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(order, ["kmd1", "fo1", "unio1", "ntl1", "hvo1"]);
+        assert_eq!(forum.document_days(), DEFAULT_DOCUMENT_DAYS);
     }
 }

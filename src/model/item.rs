@@ -143,6 +143,10 @@ pub struct Item {
     /// Day a drøfting or forhandling was demanded (HA § 20), yyyy-mm-dd.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub demanded_on: Option<chrono::NaiveDate>,
+    /// A start the parties agreed on instead of HA § 20's two weeks ("dersom partene ikke
+    /// er enige om annen frist").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_start: Option<chrono::NaiveDate>,
     #[serde(default)]
     pub areas: Vec<Id>,
     #[serde(default)]
@@ -238,6 +242,7 @@ impl Item {
             started_at: None,
             ended_at: None,
             demanded_on: None,
+            agreed_start: None,
             areas: Vec::new(),
             background: String::new(),
             notes: String::new(),
@@ -396,6 +401,7 @@ whole_fields! {
         StartedAt(Option<String>) => started_at,
         EndedAt(Option<String>) => ended_at,
         DemandedOn(Option<chrono::NaiveDate>) => demanded_on,
+        AgreedStart(Option<chrono::NaiveDate>) => agreed_start,
         Areas(Vec<Id>) => areas,
         Background(String) => background,
         Notes(String) => notes,

@@ -89,6 +89,10 @@ pub struct Attendance {
     /// For a substitute: whom they stand in for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_person: Option<Id>,
+    /// A substitute who is not in the forum, by name, standing in for `person` (whose
+    /// presence is then `Substitute`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub substitute: String,
 }
 
 /// A document sent before the meeting (HA § 17).
@@ -154,8 +158,25 @@ pub struct Meeting {
     pub title: String,
     /// RFC 3339 with offset.
     pub starts_at: String,
+    /// When the meeting is planned to end (or ended), RFC 3339 with offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<String>,
     #[serde(default)]
     pub place: String,
+    /// What the meeting is held under, e.g. "HA § 11 / tilpasningsavtalen".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub authority: String,
+    /// The minutes' own case and document numbers in the archive (free text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub case_number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_number: String,
+    /// Who gets the minutes (names or parties, one per entry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<String>,
+    /// When the next meeting is, RFC 3339 with offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,7 +222,13 @@ impl Meeting {
             id,
             title,
             starts_at,
+            ends_at: None,
             place: String::new(),
+            authority: String::new(),
+            case_number: String::new(),
+            document_number: String::new(),
+            distribution: Vec::new(),
+            next_meeting: None,
             chair: None,
             referent: None,
             status: MeetingStatus::Planned,
@@ -320,6 +347,11 @@ impl Meeting {
             .collect()
     }
 
+    /// The day of the meeting, when `starts_at` says one.
+    pub fn day(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(self.date(), "%Y-%m-%d").ok()
+    }
+
     /// A round past its deadline with answers still missing.
     pub fn approval_overdue(&self, today: chrono::NaiveDate) -> bool {
         self.status == MeetingStatus::Circulated
@@ -333,7 +365,13 @@ whole_fields! {
     pub enum MeetingField for Meeting {
         Title(String) => title,
         StartsAt(String) => starts_at,
+        EndsAt(Option<String>) => ends_at,
         Place(String) => place,
+        Authority(String) => authority,
+        CaseNumber(String) => case_number,
+        DocumentNumber(String) => document_number,
+        Distribution(Vec<String>) => distribution,
+        NextMeeting(Option<String>) => next_meeting,
         Chair(Option<Id>) => chair,
         Referent(Option<Id>) => referent,
         ApprovalDeadline(Option<chrono::NaiveDate>) => approval_deadline,

@@ -23,12 +23,12 @@ pub use authority::{Actor, Needs};
 pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope, TEMPLATE_WRITER};
 pub use claim::{ClaimOrder, ItemNumber, NumberClaim, NumberRecord, next_item_number};
 pub use date::{DateError, parse_date};
-pub use deadline::{Ha20Deadlines, ha20_deadlines};
+pub use deadline::{Ha20Deadlines, ha20_deadlines, late_documents};
 pub use doc::{Doc, Minutes, SCHEMA_VERSION};
 pub use exemption::{Exemption, Hjemmel, default_hjemler};
 pub use forum::{
-    DevArea, DevAreaStatus, DevAreaStatusChange, Forum, GoalArea, JoinRequest, KeyGrant, Party,
-    Person, Role, Side,
+    DEFAULT_DOCUMENT_DAYS, DevArea, DevAreaStatus, DevAreaStatusChange, Forum, ForumField,
+    GoalArea, JoinRequest, KeyGrant, Party, Person, Role, SeatGroup, Side,
 };
 pub use id::{Id, is_safe_id};
 pub use item::{

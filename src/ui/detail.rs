@@ -114,11 +114,13 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         let public = ItemFacts::of(f, &item.public(), lang).heading;
         out.push(field(t(Msg::PublicVersion), public, theme));
     }
-    if let Some((on, start_by)) = &facts.demanded {
-        out.push(field(
-            t(Msg::FieldDemandedOn),
-            format!("{on} → start ≤ {start_by}"),
-            theme,
+    for (label, value) in &facts.deadlines {
+        out.push(field(label, value.clone(), theme));
+    }
+    if item.ha20_end_passed(app.now.date_naive()) {
+        out.push(Line::styled(
+            format!("⚠ {}", t(Msg::Ha20EndPassed)),
+            theme.warn,
         ));
     }
     area_field(&mut out, &facts.areas, t(Msg::DevAreas), theme);

@@ -17,6 +17,33 @@ pub fn clock(secs: i64) -> String {
     }
 }
 
+/// "08.12.2026 10.00–12.00": the short form of when a meeting runs.
+fn short_span(lang: i18n::Lang, start: &str, end: Option<&str>) -> String {
+    let from = i18n::short_datetime(lang, start);
+    let parse = chrono::DateTime::parse_from_rfc3339;
+    match end.map(parse) {
+        Some(Ok(b)) if parse(start).is_ok_and(|a| a.date_naive() == b.date_naive()) => {
+            let f = match lang {
+                i18n::Lang::Nb => "%H.%M",
+                i18n::Lang::En => "%H:%M",
+            };
+            format!("{from}–{}", b.format(f))
+        }
+        Some(_) => format!("{from} – {}", i18n::short_datetime(lang, end.unwrap_or(""))),
+        None => from,
+    }
+}
+
+/// `text` cut to `room` characters, with "…" where it was cut.
+fn shortened(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 fn since(app: &App, rfc3339: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .ok()
@@ -34,10 +61,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
-    let line1 = Line::from(vec![
-        Span::styled(format!(" {}", m.title), theme.title),
-        Span::styled(format!(" · {forum}"), theme.dim),
-    ]);
+    // When the meeting is comes right after its title, so a narrow screen cuts the
+    // forum's name, never the date.
+    let when = if area.width >= 110 {
+        i18n::long_span(lang, &m.starts_at, m.ends_at.as_deref())
+    } else {
+        short_span(lang, &m.starts_at, m.ends_at.as_deref())
+    };
+    let room = (area.width as usize).saturating_sub(when.chars().count() + 4);
+    let mut line1 = vec![
+        Span::styled(format!(" {}", shortened(&m.title, room)), theme.title),
+        Span::styled(format!(" · {when}"), theme.text),
+    ];
+    if !m.place.is_empty() {
+        line1.push(Span::styled(format!(" · {}", m.place), theme.dim));
+    }
+    line1.push(Span::styled(format!(" · {forum}"), theme.dim));
+    let line1 = Line::from(line1);
     // Most important first, so a narrow screen cuts only the date: status, the current
     // item and its clock, the meeting clock, the time of day, then when the meeting is.
     let mut parts = vec![if app.doubts.is_empty() {
@@ -51,6 +91,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.warn,
         )
     }];
+    let late = m.late_documents(app.doc.forum.document_days()).len();
+    if late > 0 {
+        parts.push(Span::styled(
+            format!(" ⚠ {}", lang.fill(Msg::LateDocumentsShort, &[&late])),
+            theme.warn,
+        ));
+    }
     if app.view_only {
         parts.push(Span::styled(
             format!(" [{}]", lang.t(Msg::ReadOnlyView)),
@@ -132,11 +179,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" · {}", app.now.format("%H:%M")),
         theme.dim,
     ));
-    let when = if area.width >= 110 {
-        i18n::long_datetime(lang, &m.starts_at)
-    } else {
-        i18n::short_datetime(lang, &m.starts_at)
-    };
-    parts.push(Span::styled(format!(" · {when}"), theme.dim));
+    // On a wide screen, what the meeting is held under and when the next one is.
+    if area.width >= 110 {
+        if !m.authority.is_empty() {
+            parts.push(Span::styled(
+                format!(" · {}: {}", lang.t(Msg::MeetingAuthority), m.authority),
+                theme.dim,
+            ));
+        }
+        if let Some(next) = &m.next_meeting {
+            parts.push(Span::styled(
+                format!(
+                    " · {}: {}",
+                    lang.t(Msg::NextMeeting),
+                    i18n::short_datetime(lang, next)
+                ),
+                theme.dim,
+            ));
+        }
+    }
     frame.render_widget(Paragraph::new(vec![line1, Line::from(parts)]), area);
 }

@@ -46,8 +46,11 @@ fn form(frame: &mut Frame, area: Rect, app: &App, f: &Form, top: bool, theme: &T
         .max()
         .unwrap_or(10) as u16
         + 3;
-    for (i, field) in f.fields.iter().enumerate() {
-        let y = inner.y + i as u16 * 2;
+    // A form taller than the screen scrolls so the field being filled in is in view.
+    let room = (inner.height.saturating_sub(1) / 2).max(1) as usize;
+    let first = (f.focus + 1).saturating_sub(room);
+    for (i, field) in f.fields.iter().enumerate().skip(first) {
+        let y = inner.y + (i - first) as u16 * 2;
         if y >= inner.y + inner.height {
             break;
         }
@@ -278,29 +281,47 @@ fn list_rows(app: &App, popup: &Popup) -> (Msg, Vec<String>, Option<Msg>) {
         }
         Popup::Attendance { .. } => {
             let m = app.current_meeting();
+            // Grouped by side: the employer, each hovedsammenslutning, observers.
             let rows = f
-                .people
-                .iter()
+                .people_by_seat()
+                .into_iter()
                 .map(|p| {
-                    let presence = m
-                        .and_then(|m| m.attendance.iter().find(|a| a.person == p.id))
+                    let a = m.and_then(|m| m.attendance.iter().find(|a| a.person == p.id));
+                    let mut presence = a
                         .map(|a| i18n::presence(lang, a.presence).to_string())
                         .unwrap_or_else(|| format!("({})", lang.t(Msg::NotRecorded)));
-                    format!("{:<32} {:<8} {presence}", p.name, party_of(p))
+                    if let Some(a) = a.filter(|a| !a.substitute.is_empty()) {
+                        presence.push_str(&format!(": {}", a.substitute));
+                    }
+                    let group = i18n::seat_group(lang, &f.seat_group(&p.id));
+                    let group: String = group.chars().take(12).collect();
+                    let name: String = p.name.chars().take(26).collect();
+                    format!("{group:<12} {name:<26} {:<8} {presence}", party_of(p))
                 })
                 .collect();
             (Msg::AttendanceTitle, rows, None)
         }
         Popup::Documents { .. } => {
-            let docs = app.current_meeting().map(|m| m.documents.as_slice());
+            let m = app.current_meeting();
+            let docs = m.map(|m| m.documents.as_slice());
+            // Sent fewer days before the meeting than the forum asks (HA § 20).
+            let late: Vec<&str> = m
+                .map(|m| m.late_documents(f.document_days()))
+                .unwrap_or_default()
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
             let rows = docs
                 .unwrap_or_default()
                 .iter()
                 .map(|d| {
-                    let day = d
+                    let mut day = d
                         .sent_on
                         .map(|x| i18n::short_date(lang, x))
                         .unwrap_or_default();
+                    if late.contains(&d.id.as_str()) {
+                        day.push_str(" ⚠");
+                    }
                     format!("{}  {day}  {}", d.title, d.reference)
                 })
                 .collect();

@@ -6,10 +6,10 @@ use super::report::{Entry, Place};
 use crate::model::{Forum, Meeting};
 
 /// The fields of a meeting's and of an item's content, in reading order.
-const MEETING_KEYS: &str =
-    "title starts_at place chair referent attendance documents items opened_at closed_at";
+const MEETING_KEYS: &str = "title starts_at ends_at place authority case_number document_number chair referent \
+    attendance documents items distribution next_meeting opened_at closed_at";
 const ITEM_KEYS: &str = "number title kind rank presenter planned_minutes started_at ended_at \
-    demanded_on areas background notes conclusion agreement dissenters confidential \
+    demanded_on agreed_start areas background notes conclusion agreement dissenters confidential \
     exempt positions votes inputs statements speakers party_budget_minutes";
 
 /// The first place, in reading order, where `other`'s content differs from `reference`'s.

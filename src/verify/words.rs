@@ -288,6 +288,13 @@ fn field_label(lang: Lang, key: &str) -> String {
         "statements" => VerifyFieldStatements,
         "speakers" => VerifyFieldSpeakers,
         "party_budget_minutes" => VerifyFieldPartyBudgetMinutes,
+        "ends_at" => VerifyFieldEndsAt,
+        "authority" => VerifyFieldAuthority,
+        "case_number" => VerifyFieldCaseNumber,
+        "document_number" => VerifyFieldDocumentNumber,
+        "distribution" => VerifyFieldDistribution,
+        "next_meeting" => VerifyFieldNextMeeting,
+        "agreed_start" => VerifyFieldAgreedStart,
         other => return other.to_string(),
     };
     lang.t(msg).to_string()

@@ -144,6 +144,7 @@ pub fn held_and_circulated(chair: &mut Seat, clock: &mut Ticks, present: &[&str]
             person: (*person).into(),
             presence: Presence::Present,
             for_person: None,
+            substitute: String::new(),
         };
         chair.commit(clock, change);
     }

@@ -45,12 +45,14 @@ impl Doc {
                 person,
                 presence,
                 for_person,
+                substitute,
             } => {
                 let m = self.meeting_mut(&meeting)?;
                 let entry = Attendance {
                     person,
                     presence,
                     for_person,
+                    substitute,
                 };
                 match m.attendance.iter_mut().find(|a| a.person == entry.person) {
                     Some(slot) => *slot = entry,
