@@ -192,7 +192,8 @@ pub fn meeting_script(
                 meeting: m.clone(),
                 item,
                 party,
-                stance: Stance::ALL[rng.below(4)],
+                // Any stance, fitting or not: the fold refuses those that do not fit.
+                stance: Stance::ALL[rng.below(Stance::ALL.len())],
                 reason: format!("{} #{e}", sentence(&mut rng, 6)),
                 base: None,
             },

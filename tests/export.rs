@@ -324,7 +324,7 @@ fn referat_meeting(f: &mut Folder) {
     f.by(rep("unio"))
         .position("unio", Stance::Agree, "Støtter forslaget.");
     f.by(chair())
-        .position("jf", Stance::TakesNote, "Vil følge med på arbeidsmiljøet.");
+        .position("jf", Stance::View, "Vil følge med på arbeidsmiljøet.");
     f.vote(
         "Skal utkastet sendes på ny høring?",
         &[("kmd", 1), ("ntl", 0), ("unio", 1)],
@@ -424,7 +424,7 @@ fn protokoll_meeting(f: &mut Folder) {
     f.by(rep("ntl"))
         .position(
             "ntl",
-            Stance::TakesNote,
+            Stance::View,
             "Planen må ta med opplæring i nye fagsystemer.",
         )
         .statement(

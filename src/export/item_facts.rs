@@ -244,7 +244,11 @@ impl<'a> ItemFacts<'a> {
                 })
                 .collect(),
             positions: positions(forum, item, lang),
-            votes: item.votes.iter().map(|v| vote_line(v, lang)).collect(),
+            votes: item
+                .votes
+                .iter()
+                .map(|v| vote_line(v, item.kind.votes_decide(), lang))
+                .collect(),
             conclusion: (!item.conclusion.trim().is_empty() || item.agreement.is_some()).then(
                 || Conclusion {
                     text: written(&item.conclusion, lang),
@@ -306,8 +310,9 @@ fn positions<'a>(forum: &'a Forum, item: &'a Item, lang: Lang) -> Option<Positio
 }
 
 /// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
-/// stemmer (simpelt flertall)".
-pub fn vote_line(v: &Vote, lang: Lang) -> String {
+/// stemmer (simpelt flertall)". Where votes do not decide (a forhandling, `decides` false),
+/// the line gives the count and says it records views, with no "adopted" or "rejected".
+pub fn vote_line(v: &Vote, decides: bool, lang: Lang) -> String {
     if v.count_conflict() {
         let counts: Vec<String> = v
             .current_counts()
@@ -333,6 +338,8 @@ pub fn vote_line(v: &Vote, lang: Lang) -> String {
         .collect();
     let verdict = if v.open {
         lang.t(Msg::VoteOpen).to_string()
+    } else if !decides {
+        lang.t(Msg::VoteViewOnly).to_string()
     } else if let Some(w) = outcome.winner {
         format!(
             "{}: {}",
@@ -346,15 +353,20 @@ pub fn vote_line(v: &Vote, lang: Lang) -> String {
     } else {
         lang.t(Msg::VoteNotAdopted).to_string()
     };
+    // A rule (simpelt flertall, …) decides; a count of views has none.
+    let rule = if decides {
+        format!("{}, ", i18n::vote_rule(lang, v.rule))
+    } else {
+        String::new()
+    };
     format!(
-        "{}: {verdict}. {}, {} {}; {} {} ({}, {})",
+        "{}: {verdict}. {}, {} {}; {} {} ({rule}{})",
         v.question,
         counts.join(", "),
         lang.t(Msg::VoteBlank),
         outcome.blank,
         outcome.cast,
         lang.t(Msg::VoteCast),
-        i18n::vote_rule(lang, v.rule),
         i18n::vote_method(lang, v.method),
     )
 }

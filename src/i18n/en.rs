@@ -87,6 +87,7 @@ pub fn text(m: Msg) -> &'static str {
         NotSet => "not set",
         VoteAdopted => "Adopted",
         VoteNotAdopted => "Not adopted",
+        VoteViewOnly => "Views recorded (a vote does not settle a negotiation)",
         VoteTie => "tied",
         VoteWinner => "Most votes",
         VoteCast => "votes cast",
@@ -378,6 +379,10 @@ pub fn text(m: Msg) -> &'static str {
         StanceDisagree => "Disagrees",
         StanceTakesNote => "Takes note",
         StanceAbstains => "Abstains",
+        StanceDemand => "Demand (krav)",
+        StanceOffer => "Offer (tilbud)",
+        StanceRemark => "Question or remark",
+        StanceView => "View",
         ActionProposed => "Proposed",
         ActionOpen => "Open",
         ActionInProgress => "In progress",
@@ -427,6 +432,8 @@ pub fn text(m: Msg) -> &'static str {
         RefusedKeyNotAdmitted => "signed with a key the chair has not admitted to the forum",
         RefusedNotTheSigner => "signed with the key of someone else than the stated author",
         RefusedBadId => "an id that cannot name a file (letters, digits, '-', '_' and '.' only)",
+        RefusedStanceDoesNotFit => "a position that does not fit the kind of item",
+        RefusedNotASignatory => "a signature from no party, or on other protokoll content",
         January => "January",
         February => "February",
         March => "March",
@@ -584,7 +591,9 @@ pub fn text(m: Msg) -> &'static str {
         CouldNotWrite => "could not write {0}",
         NothingToSearch => "nothing to search for in {0}: give a word",
         SearchIndexUnreadable => "could not read the search index in {0}",
-        UnknownStance => "unknown position {0}; use agree, disagree, noted or abstain",
+        UnknownStance => {
+            "unknown position {0}; use agree, disagree, noted, abstain, demand, offer, view"
+        }
         UnknownStatus => "unknown status {0}; use planned, open, closed, circulated or approved",
         DiskWriterStopped => "the disk writer stopped",
         // verify

@@ -87,6 +87,7 @@ pub fn text(m: Msg) -> &'static str {
         NotSet => "ikke satt",
         VoteAdopted => "Vedtatt",
         VoteNotAdopted => "Ikke vedtatt",
+        VoteViewOnly => "Syn registrert (en avstemning avgjør ikke en forhandling)",
         VoteTie => "stemmelikhet",
         VoteWinner => "Flest stemmer",
         VoteCast => "avgitte stemmer",
@@ -380,6 +381,10 @@ pub fn text(m: Msg) -> &'static str {
         StanceDisagree => "Uenig",
         StanceTakesNote => "Tar til orientering",
         StanceAbstains => "Avstår",
+        StanceDemand => "Krav",
+        StanceOffer => "Tilbud",
+        StanceRemark => "Spørsmål eller merknad",
+        StanceView => "Synspunkt",
         ActionProposed => "Foreslått",
         ActionOpen => "Åpen",
         ActionInProgress => "Pågår",
@@ -431,6 +436,8 @@ pub fn text(m: Msg) -> &'static str {
         RefusedBadId => {
             "en id som ikke kan være et filnavn (bare bokstaver, sifre, «-», «_» og «.»)"
         }
+        RefusedStanceDoesNotFit => "et standpunkt som ikke passer sakstypen",
+        RefusedNotASignatory => "en signatur fra en som ikke er part, eller på annet innhold",
         January => "januar",
         February => "februar",
         March => "mars",
@@ -592,7 +599,9 @@ pub fn text(m: Msg) -> &'static str {
         CouldNotWrite => "kunne ikke skrive {0}",
         NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
-        UnknownStance => "ukjent standpunkt {0}; bruk enig, uenig, orientering eller avstår",
+        UnknownStance => {
+            "ukjent standpunkt {0}; bruk enig, uenig, orientering, krav, tilbud, synspunkt"
+        }
         UnknownStatus => "ukjent status {0}; bruk planned, open, closed, circulated eller approved",
         DiskWriterStopped => "skrivingen til disk har stoppet",
         // verify

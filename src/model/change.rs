@@ -277,6 +277,16 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         seal: String,
     },
+    /// A party signs the protokoll of a forhandling item at the table: `hash` is
+    /// `Meeting::protocol_hash` of the content it signs, `seal` an `sshsig` of it.
+    SignProtocol {
+        meeting: Id,
+        item: Id,
+        party: Id,
+        hash: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        seal: String,
+    },
     /// A party asks for changes to the circulated minutes.
     RequestChanges {
         meeting: Id,
@@ -361,7 +371,8 @@ impl Change {
             | SpeakerRequest { item, .. }
             | SpeakerStart { item, .. }
             | SpeakerEnd { item, .. }
-            | SpeakerWithdraw { item, .. } => Some(item),
+            | SpeakerWithdraw { item, .. }
+            | SignProtocol { item, .. } => Some(item),
             ItemInput { input, .. } => match &input.target {
                 super::InputTarget::Item(i) => Some(i),
                 super::InputTarget::DevArea(_) => None,
@@ -405,6 +416,7 @@ impl Change {
             SpeakerEnd { .. } => "speaker_end",
             SpeakerWithdraw { .. } => "speaker_withdraw",
             Approve { .. } => "approve",
+            SignProtocol { .. } => "sign_protocol",
             Circulate { .. } => "circulate",
             ItemNumbers { .. } => "item_numbers",
             RequestChanges { .. } => "request_changes",
@@ -451,6 +463,7 @@ impl Change {
             | SpeakerEnd { meeting, .. }
             | SpeakerWithdraw { meeting, .. }
             | Approve { meeting, .. }
+            | SignProtocol { meeting, .. }
             | Circulate { meeting, .. }
             | RequestChanges { meeting, .. } => Scope::Meeting(meeting.clone()),
         }
@@ -489,6 +502,11 @@ pub enum RejectReason {
     NotTheSigner,
     /// An id that cannot name a file (a meeting's or a person's).
     BadId,
+    /// A stance that does not fit the item's kind (e.g. "enig" on an information item).
+    StanceDoesNotFit,
+    /// A protokoll signature on other content than the protokoll as it stands, or from
+    /// someone who is not a party to the negotiation.
+    NotASignatory,
 }
 
 impl RejectReason {

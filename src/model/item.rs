@@ -25,6 +25,12 @@ impl ItemKind {
         ItemKind::Negotiation,
         ItemKind::Other,
     ];
+
+    /// Whether a vote's result decides the item. A forhandling ends in enighet or
+    /// uenighet between the parties: a vote there records a count, a view, and no more.
+    pub fn votes_decide(self) -> bool {
+        self != ItemKind::Negotiation
+    }
 }
 
 /// An item's long texts, which merge instead of overwriting (`Change::ItemText`).
@@ -62,15 +68,54 @@ pub enum Stance {
     Disagree,
     TakesNote,
     Abstains,
+    /// Krav: the parties' demand in a forhandling.
+    Demand,
+    /// Tilbud: the employer's offer in a forhandling.
+    Offer,
+    /// A question or remark on an information item.
+    Remark,
+    /// A view (synspunkt) in a drøfting, said in the reason.
+    View,
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [
+    pub const ALL: [Stance; 8] = [
         Stance::Agree,
         Stance::Disagree,
         Stance::TakesNote,
         Stance::Abstains,
+        Stance::Demand,
+        Stance::Offer,
+        Stance::Remark,
+        Stance::View,
     ];
+
+    /// The stances that fit an item of `kind` (HA: informasjon is taken note of and
+    /// commented on, a drøfting gathers views and may end in enighet or uenighet, a
+    /// forhandling has krav, tilbud and ends in enighet or uenighet).
+    pub fn fitting(kind: ItemKind) -> &'static [Stance] {
+        match kind {
+            ItemKind::Information => &[Stance::TakesNote, Stance::Remark],
+            ItemKind::Consultation => &[
+                Stance::View,
+                Stance::Agree,
+                Stance::Disagree,
+                Stance::Abstains,
+            ],
+            ItemKind::Negotiation => &[
+                Stance::Demand,
+                Stance::Offer,
+                Stance::Agree,
+                Stance::Disagree,
+            ],
+            ItemKind::Other => &Stance::ALL,
+        }
+    }
+
+    /// Whether the stance fits an item of `kind` (`fitting`).
+    pub fn fits(self, kind: ItemKind) -> bool {
+        Stance::fitting(kind).contains(&self)
+    }
 }
 
 /// One recorded position of a party on an item. Every change is a new entry; the last counts.
@@ -216,6 +261,15 @@ impl Speaker {
 }
 
 impl Item {
+    /// The result of `vote` as a decision of this item: none on a forhandling, where a
+    /// vote only records the parties' views (`ItemKind::votes_decide`).
+    pub fn decision(&self, vote: &Vote) -> Option<super::VoteOutcome> {
+        if !self.kind.votes_decide() || vote.open {
+            return None;
+        }
+        Some(vote.outcome.clone().unwrap_or_else(|| super::tally(vote)))
+    }
+
     pub fn new(id: Id, number: ItemNumber, title: String, kind: ItemKind, rank: i64) -> Item {
         Item {
             id,
