@@ -8,6 +8,7 @@
 
 mod drafts;
 mod news;
+mod seal;
 
 use news::{
     note_saved, note_synced, read_hit_texts, refuse_if_unwritable, shown_numbers, tell_arrivals,
@@ -188,6 +189,9 @@ impl Runtime {
     /// that anyone can check it with `ssh-keygen -Y verify`, without samrad.
     fn seal(&self, app: &App, change: crate::model::Change) -> crate::model::Change {
         use crate::model::Change;
+        if let Change::SignProtocol { .. } = change {
+            return seal::protocol(app, self.store.signer(), change);
+        }
         let (
             Change::Approve {
                 meeting,

@@ -243,3 +243,33 @@ fn a_change_to_the_protokoll_after_a_signature_invalidates_it() {
     write(&mut s, rep("unio"), sign(&doc, "unio"));
     assert_eq!(refusals(&s.reloaded()), [RejectReason::StaleHash]);
 }
+
+#[test]
+fn sign_in_the_app_signs_for_the_users_own_party_and_not_for_an_observer() {
+    use samrad::app::{Action, Effect};
+    let mut s = session();
+    s.as_author(rep("ntl"));
+    s.app.doc = s.reloaded();
+    s.select(NEGOTIATION);
+    let fx = s.act(Action::Command("sign".into()));
+    assert!(
+        fx.iter().any(|e| matches!(e,
+            Effect::Commit(Change::SignProtocol { party, item, .. })
+                if party == "ntl" && item == NEGOTIATION)),
+        "{fx:?}"
+    );
+    let said = s.app.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(said.contains("4 til"), "{said}");
+    assert_eq!(state(&s.app.doc).signed, ["ntl"]);
+    assert_eq!(state(&s.reloaded()).signed, ["ntl"]);
+    // The hovedverneombud is told no, and nothing is written.
+    s.as_author(rep("hvo"));
+    let fx = s.act(Action::Command("sign".into()));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Commit(_))), "{fx:?}");
+    assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
+    // On an item that is no forhandling there is nothing to sign.
+    s.as_author(rep("unio"));
+    s.select(INFORMATION);
+    let fx = s.act(Action::Command("sign".into()));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Commit(_))), "{fx:?}");
+}

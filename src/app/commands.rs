@@ -13,6 +13,7 @@ use super::archive;
 use super::editor;
 use super::identity;
 use super::meeting::{self, MeetingForm};
+use super::protocol;
 use super::roles::Gate;
 use super::speakers;
 use super::state::{App, EditorTarget, Popup, Theme};
@@ -121,6 +122,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Nothing,
         gate: Gate::OwnParty,
         run: |app, _, fx| approval::approve(app, fx),
+    },
+    Command {
+        name: "sign",
+        aliases: &["signer"],
+        args: None,
+        help: Msg::CmdSign,
+        needs: Needs::Meeting,
+        gate: Gate::OwnParty,
+        run: |app, _, fx| protocol::sign(app, fx),
     },
     Command {
         name: "changes",

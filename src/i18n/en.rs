@@ -352,6 +352,19 @@ pub fn text(m: Msg) -> &'static str {
             "The minutes you see are not those circulated – wait until everything is synced"
         }
         ApprovedFor => "Approved for",
+        SignNeedsParty => "You must belong to a party to sign (:whoami)",
+        SignNotForObservers => "An observer does not sign the protokoll",
+        SignNeedsNegotiation => "Select a forhandling item to sign its protokoll",
+        SignNotASignatory => "Your party is not among the parties to this protokoll",
+        SignedByAll => "Signed: every party has signed the protokoll",
+        SignedMissing => "Signed; {0} more to sign before the negotiation ends",
+        CmdSign => "sign the selected forhandling item's protokoll for your party",
+        ProtocolHeading => "Protokoll",
+        ProtocolSigned => "Signed by",
+        ProtocolMissing => "Not yet signed by",
+        ProtocolStale => "Signed earlier content (must sign again)",
+        ProtocolSignedByAll => "signed by every party",
+        ProtocolInOwnDocument => "The negotiation is recorded in its own protokoll",
         ChangesNeedText => "Say what should change: :changes TEXT",
         ChangesRequested => "Changes requested – the chair will see it",
         ArchiveTitle => "Archive",
@@ -472,7 +485,7 @@ pub fn text(m: Msg) -> &'static str {
             "reopen a closed meeting; circulated or approved minutes back to closed for changes"
         }
         CmdCirculate => {
-            "circulate the minutes for approval (HA § 21), deadline in 14 days unless given"
+            "circulate the referat for approval; deadline in 14 days (samrad's default) unless given"
         }
         CmdApprove => "approve the minutes for your party",
         CmdChanges => "ask for changes to the minutes for your party",
@@ -653,6 +666,10 @@ pub fn text(m: Msg) -> &'static str {
         FailsChecksShort => "Fails checks ⚠",
         FailsChecks => "FAILS ITS CHECKS ({0} found; samrad verify names them)",
         VerifySeal => "{0}: {1}'s signature of the approved minutes does not hold for their key",
+        VerifyProtocolSeal => {
+            "{0}: {2}'s signature of the protokoll of item {1} does not hold for their key"
+        }
+        VerifyProtocol => "protokoll of item {0}: signed by {1} of {2} parties",
         VerifyRefused => "entry {0} in the name of {1} ({2}) refused: {3}: {4}",
         VerifyTornTail => {
             "{0} line {1}: the last line was never finished (a write cut off); it is left out and is not a change"

@@ -354,6 +354,19 @@ pub fn text(m: Msg) -> &'static str {
             "Referatet du ser, er ikke det som ble sendt til godkjenning – vent til alt er synkronisert"
         }
         ApprovedFor => "Godkjent for",
+        SignNeedsParty => "Du må høre til en part for å signere (:whoami)",
+        SignNotForObservers => "En observatør signerer ikke protokollen",
+        SignNeedsNegotiation => "Velg en forhandlingssak for å signere protokollen",
+        SignNotASignatory => "Din part er ikke part i denne protokollen",
+        SignedByAll => "Signert: alle partene har signert protokollen",
+        SignedMissing => "Signert; {0} til må signere før forhandlingen er avsluttet",
+        CmdSign => "signer protokollen for valgt forhandlingssak for din part",
+        ProtocolHeading => "Protokoll",
+        ProtocolSigned => "Signert av",
+        ProtocolMissing => "Ikke signert av",
+        ProtocolStale => "Signerte tidligere innhold (må signere på nytt)",
+        ProtocolSignedByAll => "signert av alle partene",
+        ProtocolInOwnDocument => "Forhandlingen føres i egen protokoll",
         ChangesNeedText => "Skriv hva som bør endres: :endringer TEKST",
         ChangesRequested => "Endringer bedt om – møteleder får se det",
         ArchiveTitle => "Arkiv",
@@ -476,7 +489,7 @@ pub fn text(m: Msg) -> &'static str {
             "åpne et avsluttet møte igjen; et referat til godkjenning eller godkjent tilbake til avsluttet for endringer"
         }
         CmdCirculate => {
-            "send referatet til godkjenning (HA § 21), frist om 14 dager om ikke annet er gitt"
+            "send referatet til godkjenning; frist om 14 dager (samrads standard) om ikke annet gitt"
         }
         CmdApprove => "godkjenn referatet for din part",
         CmdChanges => "be om endringer i referatet for din part",
@@ -665,6 +678,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifySeal => {
             "{0}: signaturen til {1} på det godkjente referatet holder ikke for nøkkelen deres"
         }
+        VerifyProtocolSeal => {
+            "{0}: signaturen til {2} på protokollen for sak {1} holder ikke for nøkkelen deres"
+        }
+        VerifyProtocol => "protokoll for sak {0}: signert av {1} av {2} parter",
         VerifyRefused => "oppføring {0} i navnet til {1} ({2}) avvist: {3}: {4}",
         VerifyTornTail => {
             "{0} linje {1}: siste linje ble ikke skrevet ferdig (avbrutt skriving); den er utelatt og er ikke en endring"
