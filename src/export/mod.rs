@@ -14,6 +14,7 @@ mod document;
 mod html;
 mod item_facts;
 mod minutes;
+mod protocol;
 mod render;
 pub mod safe_text;
 pub mod signatures;
@@ -28,7 +29,8 @@ pub use item_facts::{
     AreaRef, Conclusion, InputFact, ItemFacts, PositionFact, Positions, StatementFact, area_refs,
     vote_line,
 };
-pub use minutes::{action_line, is_protocol, minutes_blocks, visible_actions};
+pub use minutes::{action_line, minutes_blocks, visible_actions};
+pub use protocol::{export_protocol, protocol_blocks};
 pub use render::{to_markdown, to_text};
 
 /// The minutes in `format`, as bytes ready to write.

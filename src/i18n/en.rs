@@ -365,6 +365,8 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolStale => "Signed earlier content (must sign again)",
         ProtocolSignedByAll => "signed by every party",
         ProtocolInOwnDocument => "The negotiation is recorded in its own protokoll",
+        NoSuchProtocol => "no forhandling item {0} to write a protokoll of (CSV has none)",
+        ProtocolDemandsOffers => "Demands (krav) and offers (tilbud)",
         ChangesNeedText => "Say what should change: :changes TEXT",
         ChangesRequested => "Changes requested – the chair will see it",
         ArchiveTitle => "Archive",

@@ -361,6 +361,8 @@ messages! {
     ProtocolStale,
     ProtocolSignedByAll,
     ProtocolInOwnDocument,
+    NoSuchProtocol,
+    ProtocolDemandsOffers,
     ChangesNeedText,
     ChangesRequested,
     ArchiveTitle,

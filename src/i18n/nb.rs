@@ -367,6 +367,8 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolStale => "Signerte tidligere innhold (må signere på nytt)",
         ProtocolSignedByAll => "signert av alle partene",
         ProtocolInOwnDocument => "Forhandlingen føres i egen protokoll",
+        NoSuchProtocol => "ingen forhandlingssak {0} å skrive protokoll for (CSV har ingen)",
+        ProtocolDemandsOffers => "Krav og tilbud",
         ChangesNeedText => "Skriv hva som bør endres: :endringer TEKST",
         ChangesRequested => "Endringer bedt om – møteleder får se det",
         ArchiveTitle => "Arkiv",
