@@ -273,3 +273,79 @@ fn sign_in_the_app_signs_for_the_users_own_party_and_not_for_an_observer() {
     let fx = s.act(Action::Command("sign".into()));
     assert!(!fx.iter().any(|e| matches!(e, Effect::Commit(_))), "{fx:?}");
 }
+
+#[test]
+fn uenighet_in_a_forhandling_names_the_dispute_path_and_asks_for_videre_behandling() {
+    use samrad::export::ItemFacts;
+    use samrad::model::TextField;
+    let mut s = session();
+    write(
+        &mut s,
+        chair(),
+        Change::ItemSet {
+            meeting: TEMPLATE_MEETING.into(),
+            item: NEGOTIATION.into(),
+            set: ItemField::Agreement(Some(Agreement::Disagreement)),
+        },
+    );
+    let doc = s.reloaded();
+    assert!(
+        doc.forum.departement,
+        "the contact group's forum is a departement"
+    );
+    let item = |doc: &Doc| {
+        doc.meeting(TEMPLATE_MEETING)
+            .and_then(|m| m.item(NEGOTIATION))
+            .cloned()
+            .expect("item")
+    };
+    let it = item(&doc);
+    let facts = ItemFacts::of(&doc.forum, &it, Lang::Nb);
+    let dispute = facts.dispute.expect("a dispute path");
+    assert!(
+        dispute.contains("§ 11")
+            && dispute.contains("kan ikke bringes inn for partssammensatt nemnd"),
+        "{dispute}"
+    );
+    assert!(facts.further_missing);
+    // Elsewhere than in a departement the nemnd is open.
+    let mut forum = doc.forum.clone();
+    forum.departement = false;
+    let other = ItemFacts::of(&forum, &it, Lang::En)
+        .dispute
+        .expect("a path");
+    assert!(!other.contains("cannot"), "{other}");
+
+    write(
+        &mut s,
+        chair(),
+        Change::ItemText {
+            meeting: TEMPLATE_MEETING.into(),
+            item: NEGOTIATION.into(),
+            field: TextField::Further,
+            base: String::new(),
+            text: "Saken sendes til departementsråden.".into(),
+        },
+    );
+    let doc = s.reloaded();
+    let it = item(&doc);
+    assert!(!ItemFacts::of(&doc.forum, &it, Lang::Nb).further_missing);
+    let minutes = doc.minutes(TEMPLATE_MEETING).expect("minutes");
+    let opts = samrad::export::ExportOptions {
+        lang: Lang::Nb,
+        include_confidential: false,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("a day"),
+        doubts: Vec::new(),
+    };
+    let text =
+        samrad::export::export_protocol(&minutes, NEGOTIATION, samrad::export::Format::Text, &opts)
+            .expect("a protokoll");
+    let text = String::from_utf8(text).expect("UTF-8");
+    for expected in [
+        "Videre behandling",
+        "Saken sendes til departementsråden.",
+        "kan ikke bringes inn for partssammensatt nemnd",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in\n{text}");
+    }
+}

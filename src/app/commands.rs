@@ -214,6 +214,15 @@ pub static COMMANDS: &[Command] = &[
         run: |app, _, _| editor::open_for_item(app, EditorTarget::Background),
     },
     Command {
+        name: "further",
+        aliases: &["videre"],
+        args: None,
+        help: Msg::CmdFurther,
+        needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
+        run: |app, _, _| editor::open_for_item(app, EditorTarget::Further),
+    },
+    Command {
         name: "export",
         aliases: &["eksport"],
         args: Some(Msg::ArgFormat),

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
+    Agreement, ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
     ha20_deadlines,
 };
 
@@ -36,6 +36,13 @@ pub struct ItemFacts<'a> {
     /// Each vote's result line (`vote_line`).
     pub votes: Vec<String>,
     pub conclusion: Option<Conclusion<'a>>,
+    /// Videre behandling, when written.
+    pub further: Option<Cow<'a, str>>,
+    /// After uenighet in a forhandling: the dispute path (HA § 11), for a departement or
+    /// another virksomhet.
+    pub dispute: Option<&'static str>,
+    /// Uenighet in a forhandling and no videre behandling written yet.
+    pub further_missing: bool,
     /// The current statement for the record of each party.
     pub statements: Vec<StatementFact<'a>>,
 }
@@ -260,6 +267,19 @@ impl<'a> ItemFacts<'a> {
                         .collect(),
                 },
             ),
+            further: written(&item.further, lang),
+            dispute: (item.kind == ItemKind::Negotiation
+                && item.agreement == Some(Agreement::Disagreement))
+            .then(|| {
+                lang.t(if forum.departement {
+                    Msg::DisputePathDepartement
+                } else {
+                    Msg::DisputePath
+                })
+            }),
+            further_missing: item.kind == ItemKind::Negotiation
+                && item.agreement == Some(Agreement::Disagreement)
+                && item.further.trim().is_empty(),
             statements: item
                 .current_statements()
                 .into_iter()

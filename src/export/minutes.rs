@@ -445,6 +445,10 @@ pub(super) fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
             out.push(Block::Para(s + "."));
         }
     }
+    titled_text(&mut out, t(Msg::Further), facts.further.as_deref());
+    if let Some(d) = facts.dispute {
+        out.push(Block::Para(format!("{d}.")));
+    }
     out
 }
 

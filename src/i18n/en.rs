@@ -367,6 +367,13 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolInOwnDocument => "The negotiation is recorded in its own protokoll",
         NoSuchProtocol => "no forhandling item {0} to write a protokoll of (CSV has none)",
         ProtocolDemandsOffers => "Demands (krav) and offers (tilbud)",
+        Further => "Further handling (videre behandling)",
+        CmdFurther => "write what happens next with the selected item (videre behandling)",
+        FurtherMissing => "Uenighet: write what happens next (:further)",
+        DisputePath => "Dispute: the dispute procedure of HA § 11 (partssammensatt nemnd)",
+        DisputePathDepartement => {
+            "Dispute: HA § 11; the case cannot go to the partssammensatt nemnd, as the virksomhet is a departement"
+        }
         ChangesNeedText => "Say what should change: :changes TEXT",
         ChangesRequested => "Changes requested – the chair will see it",
         ArchiveTitle => "Archive",

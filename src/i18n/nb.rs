@@ -369,6 +369,13 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolInOwnDocument => "Forhandlingen føres i egen protokoll",
         NoSuchProtocol => "ingen forhandlingssak {0} å skrive protokoll for (CSV har ingen)",
         ProtocolDemandsOffers => "Krav og tilbud",
+        Further => "Videre behandling",
+        CmdFurther => "skriv videre behandling for valgt sak",
+        FurtherMissing => "Uenighet: skriv videre behandling (:videre)",
+        DisputePath => "Tvist: tvisteløsning etter HA § 11 (partssammensatt nemnd)",
+        DisputePathDepartement => {
+            "Tvist: HA § 11; saken kan ikke bringes inn for partssammensatt nemnd, da virksomheten er et departement"
+        }
         ChangesNeedText => "Skriv hva som bør endres: :endringer TEKST",
         ChangesRequested => "Endringer bedt om – møteleder får se det",
         ArchiveTitle => "Arkiv",

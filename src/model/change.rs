@@ -71,6 +71,10 @@ pub enum Change {
     PartyPut {
         party: Party,
     },
+    /// The forum's settings: whether the virksomhet is a departement (HA § 11).
+    ForumSettings {
+        departement: bool,
+    },
     PersonPut {
         person: Person,
     },
@@ -387,6 +391,7 @@ impl Change {
         match self {
             Forum { .. } => "forum",
             PartyPut { .. } => "party_put",
+            ForumSettings { .. } => "forum_settings",
             PersonPut { .. } => "person_put",
             GoalAreaPut { .. } => "goal_area_put",
             DevAreaPut { .. } => "dev_area_put",
@@ -432,6 +437,7 @@ impl Change {
         match self {
             Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => Scope::Forum,
             Forum { .. }
+            | ForumSettings { .. }
             | PartyPut { .. }
             | PersonPut { .. }
             | GoalAreaPut { .. }

@@ -14,6 +14,10 @@ pub struct Forum {
     /// Who sits with which key (see `model/doc/roster.rs`).
     #[serde(default, skip_serializing_if = "Roster::is_empty")]
     pub roster: Roster,
+    /// The virksomhet is a departement: HA § 11 then keeps a dispute from the
+    /// partssammensatt nemnd (the dispute path named after uenighet in a forhandling).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub departement: bool,
 }
 
 /// The keys of the forum's people. Once a founder has taken the chair's seat, every op must

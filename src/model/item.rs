@@ -40,6 +40,8 @@ pub enum TextField {
     Notes,
     Conclusion,
     Background,
+    /// Videre behandling.
+    Further,
 }
 
 impl TextField {
@@ -48,6 +50,7 @@ impl TextField {
             TextField::Notes => &item.notes,
             TextField::Conclusion => &item.conclusion,
             TextField::Background => &item.background,
+            TextField::Further => &item.further,
         }
     }
 
@@ -56,6 +59,7 @@ impl TextField {
             TextField::Notes => &mut item.notes,
             TextField::Conclusion => &mut item.conclusion,
             TextField::Background => &mut item.background,
+            TextField::Further => &mut item.further,
         }
     }
 }
@@ -198,6 +202,10 @@ pub struct Item {
     pub conclusion: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
+    /// Videre behandling: what happens next with the sak (after uenighet in a
+    /// forhandling: where the dispute goes).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub further: String,
     /// Parties that disagree with the conclusion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dissenters: Vec<Id>,
@@ -287,6 +295,7 @@ impl Item {
             notes: String::new(),
             conclusion: String::new(),
             agreement: None,
+            further: String::new(),
             dissenters: Vec::new(),
             confidential: false,
             positions: Vec::new(),
@@ -314,9 +323,14 @@ impl Item {
     /// Unresolved conflicts (`merge_text`) in the item's long texts, as they stand now.
     pub fn conflicts(&self) -> usize {
         use super::text_merge::conflict_count;
-        let own = [&self.notes, &self.conclusion, &self.background]
-            .into_iter()
-            .map(|t| conflict_count(t));
+        let own = [
+            &self.notes,
+            &self.conclusion,
+            &self.background,
+            &self.further,
+        ]
+        .into_iter()
+        .map(|t| conflict_count(t));
         let reasons = self
             .current_positions()
             .into_iter()

@@ -145,6 +145,13 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("= {a}"), theme.current));
         }
     }
+    text_block(&mut out, t(Msg::Further), facts.further.as_deref(), theme);
+    if let Some(d) = facts.dispute {
+        out.push(Line::raw(d.to_string()));
+    }
+    if facts.further_missing {
+        out.push(Line::styled(t(Msg::FurtherMissing).to_string(), theme.warn));
+    }
     protocol_lines(&mut out, app, item, theme);
     for s in &facts.statements {
         heading(
