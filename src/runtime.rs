@@ -108,6 +108,9 @@ impl Runtime {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
                 Effect::Export(format) => self.export(app, format),
+                Effect::ExportProtocol(item, format) => {
+                    seal::export_protocol(self.store.layout(), app, &item, format)
+                }
                 Effect::SaveIdentity(person) => self.save_identity(app, &person),
                 Effect::RefreshArchive => self.refresh_archive(app),
                 Effect::OpenMeeting {

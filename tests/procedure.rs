@@ -349,3 +349,27 @@ fn uenighet_in_a_forhandling_names_the_dispute_path_and_asks_for_videre_behandli
         assert!(text.contains(expected), "no {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn the_protocol_command_writes_the_selected_forhandlings_protokoll() {
+    use samrad::app::Action;
+    let mut s = session();
+    s.app.doc = s.reloaded();
+    s.select(NEGOTIATION);
+    s.act(Action::Command("protokoll text".into()));
+    let stem = format!("{TEMPLATE_MEETING}-protokoll-{NEGOTIATION}");
+    let path = s.rt.store().layout().export_path(&stem, "txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    assert!(
+        text.starts_with("Protokoll: Sak 90/26: Tilpasningsavtale"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Status: usignert") || text.contains("Status: ikke signert"),
+        "{text}"
+    );
+    // On an item that is no forhandling there is none.
+    s.select(INFORMATION);
+    s.act(Action::Command("protokoll".into()));
+    assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
+}

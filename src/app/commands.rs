@@ -232,6 +232,15 @@ pub static COMMANDS: &[Command] = &[
         run: export,
     },
     Command {
+        name: "protocol",
+        aliases: &["protokoll"],
+        args: Some(Msg::ArgFormat),
+        help: Msg::CmdProtocol,
+        needs: Needs::Meeting,
+        gate: Gate::Anyone,
+        run: export_protocol,
+    },
+    Command {
         name: "closevote",
         aliases: &["lukkavstemning"],
         args: None,
@@ -446,6 +455,28 @@ fn common_prefix(words: &[&str]) -> String {
 }
 
 fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    if let Some(format) = format_of(app, arg) {
+        fx.push(Effect::Export(format));
+    }
+}
+
+/// `:protokoll [format]`: the selected forhandling item's protokoll, to the exports folder.
+fn export_protocol(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    let Some(item) = app
+        .selected_item()
+        .filter(|i| i.kind == crate::model::ItemKind::Negotiation)
+        .map(|i| i.id.clone())
+    else {
+        app.warn(app.t(Msg::SignNeedsNegotiation));
+        return;
+    };
+    if let Some(format) = format_of(app, arg).filter(|f| *f != Format::Csv) {
+        fx.push(Effect::ExportProtocol(item, format));
+    }
+}
+
+/// The format a user typed; says why not when it is none samrad writes.
+fn format_of(app: &mut App, arg: &str) -> Option<Format> {
     let format = match arg {
         "md" | "markdown" | "" => Format::Md,
         "json" => Format::Json,
@@ -458,10 +489,10 @@ fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
                 app.t(Msg::UnknownFormat)
             );
             app.warn(msg);
-            return;
+            return None;
         }
     };
-    fx.push(Effect::Export(format));
+    Some(format)
 }
 
 fn language(app: &mut App, arg: &str, _: &mut Vec<Effect>) {

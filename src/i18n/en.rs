@@ -369,6 +369,7 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolDemandsOffers => "Demands (krav) and offers (tilbud)",
         Further => "Further handling (videre behandling)",
         CmdFurther => "write what happens next with the selected item (videre behandling)",
+        CmdProtocol => "export the selected forhandling item's protokoll (md, html, json, text)",
         FurtherMissing => "Uenighet: write what happens next (:further)",
         DisputePath => "Dispute: the dispute procedure of HA § 11 (partssammensatt nemnd)",
         DisputePathDepartement => {

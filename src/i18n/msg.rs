@@ -365,6 +365,7 @@ messages! {
     ProtocolDemandsOffers,
     Further,
     CmdFurther,
+    CmdProtocol,
     FurtherMissing,
     DisputePath,
     DisputePathDepartement,

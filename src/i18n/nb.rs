@@ -371,6 +371,7 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolDemandsOffers => "Krav og tilbud",
         Further => "Videre behandling",
         CmdFurther => "skriv videre behandling for valgt sak",
+        CmdProtocol => "eksporter protokollen for valgt forhandlingssak (md, html, json, text)",
         FurtherMissing => "Uenighet: skriv videre behandling (:videre)",
         DisputePath => "Tvist: tvisteløsning etter HA § 11 (partssammensatt nemnd)",
         DisputePathDepartement => {
