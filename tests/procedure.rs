@@ -373,3 +373,33 @@ fn the_protocol_command_writes_the_selected_forhandlings_protokoll() {
     s.act(Action::Command("protokoll".into()));
     assert!(s.app.message.as_ref().is_some_and(|(_, err)| *err));
 }
+
+#[test]
+fn an_observers_input_is_recorded_as_an_observers() {
+    use samrad::export::ItemFacts;
+    use samrad::model::{Input, InputTarget};
+    let mut s = session();
+    let input = |id: &str, party: &str| Change::ItemInput {
+        meeting: TEMPLATE_MEETING.into(),
+        input: Input {
+            id: id.into(),
+            party: party.into(),
+            target: InputTarget::Item(INFORMATION.into()),
+            text: format!("Innspill fra {party}"),
+            source: String::new(),
+            at: String::new(),
+            by: String::new(),
+        },
+    };
+    write(&mut s, rep("hvo"), input("in-1", "hvo"));
+    write(&mut s, rep("ntl"), input("in-2", "ntl"));
+    let doc = s.reloaded();
+    assert!(doc.rejected.is_empty(), "{:?}", doc.rejected);
+    let it = doc
+        .meeting(TEMPLATE_MEETING)
+        .and_then(|m| m.item(INFORMATION))
+        .expect("item");
+    let facts = ItemFacts::of(&doc.forum, it, Lang::Nb);
+    let parties: Vec<&str> = facts.inputs.iter().map(|i| i.party.as_ref()).collect();
+    assert_eq!(parties, ["HVO (observatør)", "NTL"]);
+}

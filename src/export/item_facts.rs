@@ -85,8 +85,8 @@ pub fn area_refs<'a>(forum: &'a Forum, ids: &'a [String]) -> Vec<AreaRef<'a>> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputFact<'a> {
-    /// The party's short name.
-    pub party: &'a str,
+    /// The party's short name; an observer's (the hovedverneombud) is marked as such.
+    pub party: Cow<'a, str>,
     /// Who is quoted or credited, when the input says so.
     pub source: Option<&'a str>,
     pub text: &'a str,
@@ -245,7 +245,15 @@ impl<'a> ItemFacts<'a> {
                 .inputs
                 .iter()
                 .map(|i| InputFact {
-                    party: forum.party_short(&i.party),
+                    party: if forum.observes_only(&i.party) {
+                        Cow::Owned(format!(
+                            "{} ({})",
+                            forum.party_short(&i.party),
+                            lang.t(Msg::ObserverMark)
+                        ))
+                    } else {
+                        Cow::Borrowed(forum.party_short(&i.party))
+                    },
                     source: (!i.source.is_empty()).then_some(i.source.as_str()),
                     text: &i.text,
                 })

@@ -370,6 +370,7 @@ pub fn text(m: Msg) -> &'static str {
         Further => "Further handling (videre behandling)",
         CmdFurther => "write what happens next with the selected item (videre behandling)",
         CmdProtocol => "export the selected forhandling item's protokoll (md, html, json, text)",
+        ObserverMark => "observer",
         FurtherMissing => "Uenighet: write what happens next (:further)",
         DisputePath => "Dispute: the dispute procedure of HA § 11 (partssammensatt nemnd)",
         DisputePathDepartement => {

@@ -366,6 +366,7 @@ messages! {
     Further,
     CmdFurther,
     CmdProtocol,
+    ObserverMark,
     FurtherMissing,
     DisputePath,
     DisputePathDepartement,

@@ -372,6 +372,7 @@ pub fn text(m: Msg) -> &'static str {
         Further => "Videre behandling",
         CmdFurther => "skriv videre behandling for valgt sak",
         CmdProtocol => "eksporter protokollen for valgt forhandlingssak (md, html, json, text)",
+        ObserverMark => "observatør",
         FurtherMissing => "Uenighet: skriv videre behandling (:videre)",
         DisputePath => "Tvist: tvisteløsning etter HA § 11 (partssammensatt nemnd)",
         DisputePathDepartement => {
