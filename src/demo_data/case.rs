@@ -269,6 +269,11 @@ impl Gen {
                 self.day_op(day, 0, set(ItemField::Dissenters(dissenters)))?;
             }
         }
+        // A forhandling's protokoll is signed at the table: by KMD (the chair) and by each
+        // party with a terminal of its own there (never the HVO, who observes).
+        if it.kind == ItemKind::Negotiation {
+            self.sign_protocol(day, &m, &item)?;
+        }
         // Action items.
         let p = match it.kind {
             ItemKind::Information => 10,
@@ -334,6 +339,48 @@ impl Gen {
             out.push_str(&fill(list[i], v));
             i = (i + step) % list.len();
         }
+    }
+
+    /// Each party at the table signs the protokoll of `item`, from a terminal of its own.
+    fn sign_protocol(&mut self, day: &mut Day, m: &Id, item: &Id) -> Result<()> {
+        let Some(meeting) = self.doc.meeting(m) else {
+            return Ok(());
+        };
+        let (Some(hash), parties) = (
+            meeting.protocol_hash(item),
+            meeting.approving_parties(&self.doc.forum),
+        ) else {
+            return Ok(());
+        };
+        for party in parties {
+            // Each party signs from a terminal of its own: KMD's is the chair's.
+            let w = match day.writer_of(&party) {
+                Some(w) => w,
+                None => {
+                    let person = if party == "kmd" {
+                        Some("p-leder".to_string())
+                    } else {
+                        day.present
+                            .iter()
+                            .find(|(p, _)| *p == party)
+                            .map(|(_, who)| who.clone())
+                    };
+                    let Some(person) = person else {
+                        continue;
+                    };
+                    self.add_writer(day, party.clone(), &person)
+                }
+            };
+            let sign = Change::SignProtocol {
+                meeting: m.clone(),
+                item: item.clone(),
+                party,
+                hash: hash.clone(),
+                seal: String::new(),
+            };
+            self.day_op(day, w, sign)?;
+        }
+        Ok(())
     }
 
     pub(super) fn reason(&mut self, stance: Stance) -> String {

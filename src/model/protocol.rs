@@ -60,7 +60,7 @@ impl ProtocolStatus {
 }
 
 /// What a protokoll's hash is taken of: the meeting it was held in, and the item as it
-/// stands (without where its number came from, which is bookkeeping).
+/// stands (without the bookkeeping of running the meeting).
 #[derive(Serialize)]
 struct ProtocolContent<'a> {
     meeting: &'a str,
@@ -87,8 +87,16 @@ impl Meeting {
             meeting: &self.id,
             title: &self.title,
             starts_at: &self.starts_at,
+            // What the protokoll says, without the meeting's bookkeeping: where the item
+            // stands on the agenda, its clock and speakers, where its number came from.
             item: Item {
                 claim: None,
+                rank: 0,
+                planned_minutes: 0,
+                started_at: None,
+                ended_at: None,
+                speakers: Vec::new(),
+                party_budget_minutes: None,
                 ..it.clone()
             },
         };
