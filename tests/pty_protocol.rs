@@ -132,4 +132,23 @@ fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
     }
     a.quit();
     b.quit();
+
+    // Each signature is sealed with its signer's key, and `verify` checks the seals.
+    let run = sb.run(&["verify", "--all"]);
+    let out = format!("{}{}", run.ok(), run.stderr);
+    assert!(
+        out.contains("protokoll for sak 7/26: signert av 2 av 5 parter"),
+        "{out}"
+    );
+    assert!(!out.contains("holder ikke"), "{out}");
+    let logs = std::fs::read_dir(sb.data.join("log").join(common::TEMPLATE_MEETING))
+        .expect("the meeting's logs")
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<String>();
+    let seals = logs
+        .lines()
+        .filter(|l| l.contains("sign_protocol") && l.contains("BEGIN SSH SIGNATURE"))
+        .count();
+    assert_eq!(seals, 2, "each signature carries its sshsig seal");
 }
