@@ -112,8 +112,10 @@ pub fn meeting_script(
     let item_ids: Vec<Id> = (0..items.max(1))
         .map(|i| format!("{meeting}-s{i}"))
         .collect();
+    let mut kinds: Vec<ItemKind> = Vec::new();
     for (i, id) in item_ids.iter().enumerate() {
         let kind = ItemKind::ALL[rng.below(4)];
+        kinds.push(kind);
         out.push((
             0,
             Change::ItemAdd {
@@ -131,7 +133,9 @@ pub fn meeting_script(
     }
     let mut votes: Vec<(Id, Id)> = Vec::new();
     for e in 0..edits {
-        let item = rng.pick(&item_ids).clone();
+        let at = rng.below(item_ids.len());
+        let item = item_ids[at].clone();
+        let fitting = Stance::fitting(kinds.get(at).copied().unwrap_or(ItemKind::Other));
         let person = rng.below(PEOPLE.len());
         // The hovedverneombud takes no positions: NTL speaks instead.
         let speaker = if PEOPLE[person].1 == "hvo" { 1 } else { person };
@@ -192,7 +196,8 @@ pub fn meeting_script(
                 meeting: m.clone(),
                 item,
                 party,
-                stance: Stance::ALL[rng.below(4)],
+                // A stance that fits the kind of item (`Stance::fitting`).
+                stance: fitting[rng.below(fitting.len())],
                 reason: format!("{} #{e}", sentence(&mut rng, 6)),
                 base: None,
             },

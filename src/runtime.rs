@@ -8,6 +8,7 @@
 
 mod drafts;
 mod news;
+mod seal;
 
 use news::{
     note_saved, note_synced, read_hit_texts, refuse_if_unwritable, shown_numbers, tell_arrivals,
@@ -107,6 +108,9 @@ impl Runtime {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
                 Effect::Export(format) => self.export(app, format),
+                Effect::ExportProtocol(item, format) => {
+                    seal::export_protocol(self.store.layout(), app, &item, format)
+                }
                 Effect::SaveIdentity(person) => self.save_identity(app, &person),
                 Effect::RefreshArchive => self.refresh_archive(app),
                 Effect::OpenMeeting {
@@ -188,6 +192,9 @@ impl Runtime {
     /// that anyone can check it with `ssh-keygen -Y verify`, without samrad.
     fn seal(&self, app: &App, change: crate::model::Change) -> crate::model::Change {
         use crate::model::Change;
+        if let Change::SignProtocol { .. } = change {
+            return seal::protocol(app, self.store.signer(), change);
+        }
         let (
             Change::Approve {
                 meeting,

@@ -887,8 +887,8 @@ fn on_first_start_the_user_says_who_they_are_and_it_is_remembered() -> R {
 fn a_rep_records_the_partys_position_and_the_chair_one_on_a_partys_behalf() -> R {
     let mut s = ntl_on("s-2026-2");
     s.act(Action::Position);
-    // Stance: disagree.
-    s.pick(&[1, 0]);
+    // Stance: disagree (a drøfting offers view, agree, disagree, abstain).
+    s.pick(&[2, 0]);
     s.type_text("Arbeidsgruppen var for smal");
     s.act(Action::Save);
     let item = s.item("s-2026-2").clone();
@@ -973,7 +973,8 @@ fn a_vote_is_opened_cast_closed_and_its_result_shown() -> R {
     let outcome = vote.outcome.expect("outcome");
     assert_eq!(outcome.counts, vec![1, 1, 0]);
     assert!(outcome.tie && !outcome.adopted);
-    let line = samrad::export::vote_line(&s.item("s-2026-5").votes[0], Lang::Nb);
+    let item = s.item("s-2026-5");
+    let line = samrad::export::vote_line(&item.votes[0], item.kind.votes_decide(), Lang::Nb);
     assert!(
         line.contains("Ikke vedtatt") && line.contains("stemmelikhet"),
         "{line}"

@@ -280,6 +280,22 @@ impl Folder {
             .expect("the minutes were circulated")
     }
 
+    /// `party` signs the protokoll of forhandling `item` as it stands, at the table.
+    fn sign(&mut self, meeting: &str, item: &str, party: &str) {
+        let doc = self.store.load(&Load::All);
+        let hash = doc
+            .meeting(meeting)
+            .and_then(|m| m.protocol_hash(item))
+            .expect("a forhandling");
+        self.by(rep(party)).commit(Change::SignProtocol {
+            meeting: meeting.into(),
+            item: item.into(),
+            party: party.into(),
+            hash,
+            seal: String::new(),
+        });
+    }
+
     fn approve(&mut self, meeting: &str, party: &str) {
         let hash = self.hash(meeting);
         self.by(rep(party))
@@ -335,7 +351,7 @@ fn referat_meeting(f: &mut Folder) {
     f.by(rep("unio"))
         .position("unio", Stance::Agree, "Støtter forslaget.");
     f.by(chair())
-        .position("jf", Stance::TakesNote, "Vil følge med på arbeidsmiljøet.");
+        .position("jf", Stance::View, "Vil følge med på arbeidsmiljøet.");
     f.vote(
         "Skal utkastet sendes på ny høring?",
         &[("kmd", 1), ("ntl", 0), ("unio", 1)],
@@ -405,6 +421,11 @@ fn protokoll_meeting(f: &mut Folder) {
     .set(ItemField::Background(
         "Forhandlingen ble krevd 3. november etter hovedavtalen § 19.".into(),
     ));
+    // Krav and tilbud first, then where each party ends.
+    f.by(chair())
+        .position("kmd", Stance::Offer, "Kjernetid 9–15, fleksitid 7–19.");
+    f.by(rep("unio"))
+        .position("unio", Stance::Demand, "Kjernetid 9–14.");
     f.by(rep("ntl")).position("ntl", Stance::Agree, "");
     f.by(rep("unio"))
         .position("unio", Stance::Disagree, "Kjernetiden bør slutte kl. 14.");
@@ -435,7 +456,7 @@ fn protokoll_meeting(f: &mut Folder) {
     f.by(rep("ntl"))
         .position(
             "ntl",
-            Stance::TakesNote,
+            Stance::View,
             "Planen må ta med opplæring i nye fagsystemer.",
         )
         .statement(
@@ -476,6 +497,11 @@ fn approved_folder() -> Folder {
         f.approve(REFERAT, party);
     }
     protokoll_meeting(&mut f);
+    // Signed at the table, by every party present, each from its own seat.
+    f.at("2026-11-17T11:00:00+01:00");
+    for party in ["kmd", "ntl", "unio", "ys-stat"] {
+        f.sign(PROTOKOLL, "s-p-1", party);
+    }
     f.at("2026-11-17T13:00:00+01:00");
     f.circulate(PROTOKOLL, "2026-11-24");
     for party in ["kmd", "ntl", "unio", "ys-stat"] {
@@ -590,8 +616,16 @@ fn exempt_items_keep_their_number_and_hjemmel_and_nothing_else_unless_asked_for(
                     assert!(public.contains(heading), "{id} {format:?}:\n{public}");
                     assert!(!all.contains(left_out), "{id} {format:?}:\n{all}");
                     assert!(!all.contains(heading), "{id} {format:?}:\n{all}");
+                    // A forhandling's notes and statements are in its own protokoll.
+                    let protokoll = export::export_protocol(&m, "s-p-3", format, &opts(lang, true))
+                        .map(|b| String::from_utf8_lossy(&b).to_string())
+                        .unwrap_or_default();
+                    assert!(
+                        export::export_protocol(&m, "s-p-3", format, &opts(lang, false)).is_none()
+                    );
                     for secret in ["HEMMELIG-TITTEL", "HEMMELIG-NOTAT", "HEMMELIG-TILFØRSEL"] {
-                        assert!(all.contains(secret), "{id} {format:?}: {secret}");
+                        let kept = all.contains(secret) || protokoll.contains(secret);
+                        assert!(kept, "{id} {format:?}: {secret}");
                     }
                 }
             }
@@ -662,7 +696,8 @@ fn order_of(doc: &Html, selector: &str) -> Vec<String> {
 #[test]
 fn the_html_export_reads_back_as_the_minutes() {
     let mut f = approved_folder();
-    for (id, signatures) in [(REFERAT, ".approval"), (PROTOKOLL, ".signatures")] {
+    // Both meetings give a referat; the forhandling's protokoll is its own document.
+    for (id, signatures) in [(REFERAT, ".approval"), (PROTOKOLL, ".approval")] {
         let m = f.minutes(id);
         for lang in [Lang::Nb, Lang::En] {
             for include in [false, true] {
@@ -675,11 +710,9 @@ fn the_html_export_reads_back_as_the_minutes() {
                 let charset = doc.select(&sel("meta[charset]")).next().expect("a charset");
                 assert_eq!(charset.value().attr("charset"), Some("utf-8"));
                 let title = doc.select(&sel("head > title")).next().expect("a title");
-                let kind = match (id, lang) {
-                    (REFERAT, Lang::Nb) => "Referat: ",
-                    (REFERAT, Lang::En) => "Minutes: ",
-                    (_, Lang::Nb) => "Protokoll: ",
-                    (_, Lang::En) => "Protocol: ",
+                let kind = match lang {
+                    Lang::Nb => "Referat: ",
+                    Lang::En => "Minutes: ",
                 };
                 assert_eq!(text_of(title), format!("{kind}{}", m.meeting.title));
                 let h1: Vec<String> = doc.select(&sel("h1")).map(text_of).collect();
@@ -726,7 +759,8 @@ fn the_html_export_reads_back_as_the_minutes() {
                     .select(&sel("section.statements"))
                     .next()
                     .expect("statements for the record");
-                for item in &shown {
+                // A forhandling's statements are in its protokoll.
+                for item in shown.iter().filter(|i| i.kind != ItemKind::Negotiation) {
                     for s in item.current_statements() {
                         let first_line = s.text.lines().next().unwrap_or_default();
                         assert!(text_of(statements).contains(first_line), "{first_line}");
@@ -737,8 +771,15 @@ fn the_html_export_reads_back_as_the_minutes() {
                     }
                 }
 
-                // A signature line per party whose approval is needed, in a protokoll.
+                // A signature line per party present, in the forhandling's protokoll (and
+                // none in the referat, which is approved, not signed).
+                assert_eq!(doc.select(&sel(".signatures .signature")).count(), 0);
                 if id == PROTOKOLL {
+                    let o = opts(lang, include);
+                    let bytes = export::export_protocol(&m, "s-p-1", Format::Html, &o);
+                    let html = String::from_utf8(bytes.expect("a protokoll")).expect("UTF-8");
+                    let doc = Html::parse_document(&html);
+                    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
                     let lines = doc.select(&sel(".signatures .signature")).count();
                     assert_eq!(lines, m.meeting.approving_parties(&m.forum).len());
                 }
@@ -884,13 +925,14 @@ fn statements_come_after_the_signatures_in_text_and_markdown() {
         (Lang::En, "Signatures", "Statements for the record"),
     ] {
         for format in [Format::Text, Format::Md] {
-            let out = render(&m, format, &opts(lang, false));
+            let bytes = export::export_protocol(&m, "s-p-1", format, &opts(lang, false));
+            let out = String::from_utf8(bytes.expect("a protokoll")).expect("UTF-8");
             let sig = out.find(signatures).expect("a signature block");
             let st = out.find(statements).expect("statements for the record");
             let unio = out
                 .find("Unio kan ikke slutte seg")
                 .expect("Unio's statement");
-            let last_item = out.find("Kompetanseplan 2027").expect("the last item");
+            let last_item = out.find("Kjernetiden bør").expect("the item");
             assert!(
                 last_item < sig && sig < st && st < unio,
                 "{format:?}:\n{out}"
@@ -910,11 +952,20 @@ fn a_round_not_yet_finished_says_whom_it_waits_for() {
     referat_meeting(&mut f);
     protokoll_meeting(&mut f);
 
-    // Not sent yet: the protokoll has empty lines to sign.
+    // Not sent yet; the forhandling's protokoll, not signed yet, has empty lines to sign.
     let m = f.minutes(PROTOKOLL);
-    let text = render(&m, Format::Text, &opts(Lang::Nb, false));
-    assert!(text.contains("Ikke sendt til godkjenning ennå."), "{text}");
-    assert!(!text.contains("Godkjent av"), "{text}");
+    let referat = render(&m, Format::Text, &opts(Lang::Nb, false));
+    assert!(
+        referat.contains("Ikke sendt til godkjenning ennå."),
+        "{referat}"
+    );
+    let bytes = export::export_protocol(&m, "s-p-1", Format::Text, &opts(Lang::Nb, false));
+    let text = String::from_utf8(bytes.expect("a protokoll")).expect("UTF-8");
+    assert!(!text.contains("Signert av"), "{text}");
+    assert!(
+        !text.contains("For HVO"),
+        "the observer signs nothing:\n{text}"
+    );
     for party in ["KMD", "NTL", "Unio", "YS Stat"] {
         assert!(
             text.lines()
@@ -1115,4 +1166,35 @@ fn the_forum_setting_decides_which_documents_are_late() {
         .find(|l| l.contains("less than 15 days"))
         .expect("both documents are late by 15 days");
     assert!(late.contains("Utkast til kompetanseplan") && late.contains("Notat om"));
+}
+
+#[test]
+fn a_protokoll_signed_by_every_party_in_both_languages() {
+    let mut f = approved_folder();
+    let m = f.minutes(PROTOKOLL);
+    let st = m
+        .meeting
+        .protocol_status("s-p-1", &m.forum)
+        .expect("a protokoll");
+    assert_eq!(st.signed, ["kmd", "ntl", "unio", "ys-stat"]);
+    for lang in [Lang::Nb, Lang::En] {
+        let o = opts(lang, false);
+        for (format, ext) in [(Format::Md, "md"), (Format::Text, "text")] {
+            let bytes = export::export_protocol(&m, "s-p-1", format, &o).expect("a protokoll");
+            let out = String::from_utf8(bytes).expect("UTF-8");
+            assert!(out.contains(&st.hash), "the content hash is shown");
+            let out = out.replace(&st.hash, "«SHA-256»");
+            for word in ["Vedtatt", "Adopted", "For HVO"] {
+                assert!(!out.contains(word), "{word} in\n{out}");
+            }
+            insta::assert_snapshot!(format!("protokoll_signed_{ext}_{}", lang_name(lang)), out);
+        }
+        // The referat of the same meeting refers to the protokoll and holds no vote on it.
+        let referat = render(&m, Format::Text, &o);
+        let own = lang.t(samrad::i18n::Msg::ProtocolInOwnDocument);
+        assert!(referat.contains(own), "{referat}");
+        assert!(!referat.contains("Godtar partene"), "{referat}");
+    }
+    // An item that is no forhandling has no protokoll.
+    assert!(export::export_protocol(&m, "s-p-2", Format::Md, &opts(Lang::Nb, false)).is_none());
 }

@@ -65,7 +65,8 @@ fn kill9_child_writer() {
                 meeting: MEETING.into(),
                 item: format!("k-{writer}-{}", n - 1),
                 party: "kmd".into(),
-                stance: Stance::ALL[(n as usize / 2) % Stance::ALL.len()],
+                // One that fits the kind the item was added with (`Stance::fitting`).
+                stance: Stance::fitting(ItemKind::ALL[(n as usize / 2) % ItemKind::ALL.len()])[0],
                 reason: if n.is_multiple_of(4) {
                     // A long line: a kill in the middle of its write() leaves a cut-off
                     // last line, which must be reported as such and nothing worse.

@@ -70,7 +70,12 @@ fn multi_process_child_writer() {
     let Some(meeting) = doc.meeting(MEETING) else {
         return say.line("error: the seeded meeting is not there");
     };
-    let mut items: Vec<String> = meeting.items.iter().map(|i| i.id.clone()).collect();
+    // Each item with its kind: a position takes a stance that fits it.
+    let mut items: Vec<(String, ItemKind)> = meeting
+        .items
+        .iter()
+        .map(|i| (i.id.clone(), i.kind))
+        .collect();
     let writer = store.writer_id().to_string();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut rng = Rng::new(
@@ -91,25 +96,26 @@ fn multi_process_child_writer() {
                 if !seen.insert(id.clone()) {
                     return say.line(&format!("error: read_new_ops gave {id} twice"));
                 }
-                if let Change::ItemAdd { item, .. } = &op.change {
-                    items.push(item.clone());
+                if let Change::ItemAdd { item, kind, .. } = &op.change {
+                    items.push((item.clone(), *kind));
                 }
                 say.line(&format!("seen {id}"));
             }
         }
-        let item = items[rng.below(items.len())].clone();
+        let (item, kind) = items[rng.below(items.len())].clone();
+        let fitting = Stance::fitting(kind);
         let change = match n % 3 {
             _ if !runs_meeting => Change::Position {
                 meeting: MEETING.into(),
                 item,
                 party: party.into(),
-                stance: Stance::ALL[rng.below(Stance::ALL.len())],
+                stance: fitting[rng.below(fitting.len())],
                 reason: format!("Begrunnelse {writer} {n}"),
                 base: None,
             },
             1 => {
                 let id = format!("mp-{writer}-{n}");
-                items.push(id.clone());
+                items.push((id.clone(), ItemKind::ALL[n as usize % ItemKind::ALL.len()]));
                 Change::ItemAdd {
                     meeting: MEETING.into(),
                     item: id,
@@ -126,7 +132,7 @@ fn multi_process_child_writer() {
                 meeting: MEETING.into(),
                 item,
                 party: party.into(),
-                stance: Stance::ALL[rng.below(Stance::ALL.len())],
+                stance: fitting[rng.below(fitting.len())],
                 reason: if n % 7 == 2 {
                     format!(
                         "Lang {writer} {n} {}",

@@ -95,6 +95,8 @@ fn record_position(t: &mut Tui) {
         t.dump()
     );
     press(t, TAB, "Standpunkt", "›Standpunkt:");
+    // A drøfting offers synspunkt, enig, uenig and avstår.
+    press(t, RIGHT, "Standpunkt", "‹ Enig ›");
     press(t, RIGHT, "Standpunkt", "‹ Uenig ›");
     assert!(
         form_row(t, "Part").contains("‹ NTL ›"),

@@ -266,7 +266,7 @@ fn record_a_full_meeting(store: &mut Store) {
             meeting: m(),
             item: s(),
             party: "jf".into(),
-            stance: Stance::TakesNote,
+            stance: Stance::Demand,
             reason: "Ført på vegne av JF".into(),
             base: None,
         },

@@ -260,8 +260,8 @@ fn identity(fx: &mut Session) {
 
 fn position_form(fx: &mut Session) {
     fx.acts([Action::Down, Action::Position]);
-    // Stance: disagree.
-    fx.pick(&[1, 0]);
+    // Stance: disagree (a drøfting offers view, agree, disagree, abstain).
+    fx.pick(&[2, 0]);
     fx.type_text("Arbeidsgruppen var for smal");
 }
 

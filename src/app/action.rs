@@ -100,6 +100,8 @@ pub enum Effect {
     /// Append this change to our log (durably) and apply it.
     Commit(Change),
     Export(Format),
+    /// Write the protokoll of this forhandling item of the meeting shown.
+    ExportProtocol(crate::model::Id, Format),
     /// Bring the archive index up to date (and its search index with it).
     RefreshArchive,
     /// Fold and show a meeting (from the archive or the meetings list).

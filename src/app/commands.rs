@@ -15,6 +15,7 @@ use super::editor;
 use super::exemption;
 use super::identity;
 use super::meeting::{self, MeetingForm};
+use super::protocol;
 use super::roles::Gate;
 use super::speakers;
 use super::state::{App, EditorTarget, Popup, Theme};
@@ -125,6 +126,15 @@ pub static COMMANDS: &[Command] = &[
         run: |app, _, fx| approval::approve(app, fx),
     },
     Command {
+        name: "sign",
+        aliases: &["signer"],
+        args: None,
+        help: Msg::CmdSign,
+        needs: Needs::Meeting,
+        gate: Gate::OwnParty,
+        run: |app, _, fx| protocol::sign(app, fx),
+    },
+    Command {
         name: "changes",
         aliases: &["endringer"],
         args: Some(Msg::ArgText),
@@ -206,6 +216,15 @@ pub static COMMANDS: &[Command] = &[
         run: |app, _, _| editor::open_for_item(app, EditorTarget::Background),
     },
     Command {
+        name: "further",
+        aliases: &["videre"],
+        args: None,
+        help: Msg::CmdFurther,
+        needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
+        run: |app, _, _| editor::open_for_item(app, EditorTarget::Further),
+    },
+    Command {
         name: "export",
         aliases: &["eksport"],
         args: Some(Msg::ArgFormat),
@@ -213,6 +232,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Meeting,
         gate: Gate::Anyone,
         run: export,
+    },
+    Command {
+        name: "protocol",
+        aliases: &["protokoll"],
+        args: Some(Msg::ArgFormat),
+        help: Msg::CmdProtocol,
+        needs: Needs::Meeting,
+        gate: Gate::Anyone,
+        run: export_protocol,
     },
     Command {
         name: "closevote",
@@ -447,6 +475,28 @@ fn common_prefix(words: &[&str]) -> String {
 }
 
 fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    if let Some(format) = format_of(app, arg) {
+        fx.push(Effect::Export(format));
+    }
+}
+
+/// `:protokoll [format]`: the selected forhandling item's protokoll, to the exports folder.
+fn export_protocol(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    let Some(item) = app
+        .selected_item()
+        .filter(|i| i.kind == crate::model::ItemKind::Negotiation)
+        .map(|i| i.id.clone())
+    else {
+        app.warn(app.t(Msg::SignNeedsNegotiation));
+        return;
+    };
+    if let Some(format) = format_of(app, arg).filter(|f| *f != Format::Csv) {
+        fx.push(Effect::ExportProtocol(item, format));
+    }
+}
+
+/// The format a user typed; says why not when it is none samrad writes.
+fn format_of(app: &mut App, arg: &str) -> Option<Format> {
     let format = match arg {
         "md" | "markdown" | "" => Format::Md,
         "json" => Format::Json,
@@ -459,10 +509,10 @@ fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
                 app.t(Msg::UnknownFormat)
             );
             app.warn(msg);
-            return;
+            return None;
         }
     };
-    fx.push(Effect::Export(format));
+    Some(format)
 }
 
 fn language(app: &mut App, arg: &str, _: &mut Vec<Effect>) {

@@ -231,6 +231,7 @@ fn select(app: &mut App, target: &EditorTarget) -> bool {
         EditorTarget::Notes(item)
         | EditorTarget::Conclusion(item)
         | EditorTarget::Background(item)
+        | EditorTarget::Further(item)
         | EditorTarget::Statement(item)
         | EditorTarget::Input(item) => select_item(app, item),
         EditorTarget::AreaInput(area) => select_area(app, area),

@@ -24,6 +24,7 @@ pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
         EditorTarget::Notes(_) => (Msg::Notes, item.notes.clone()),
         EditorTarget::Conclusion(_) => (Msg::Conclusion, item.conclusion.clone()),
         EditorTarget::Background(_) => (Msg::Background, item.background.clone()),
+        EditorTarget::Further(_) => (Msg::Further, item.further.clone()),
         EditorTarget::Statement(_) => {
             let current = item
                 .current_statements()
@@ -148,6 +149,7 @@ fn change_for(
         EditorTarget::Notes(i) => long_text(i, TextField::Notes),
         EditorTarget::Conclusion(i) => long_text(i, TextField::Conclusion),
         EditorTarget::Background(i) => long_text(i, TextField::Background),
+        EditorTarget::Further(i) => long_text(i, TextField::Further),
         EditorTarget::Statement(item) => Change::Statement {
             meeting: meeting.clone(),
             item,

@@ -219,6 +219,14 @@ impl Form {
         }
     }
 
+    /// The options offered in the choice field labelled `label`.
+    pub fn options(&self, label: Msg) -> Vec<String> {
+        match self.field(label) {
+            Some(FieldKind::Choice { options, .. }) => options.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn toggle(&self, label: Msg) -> bool {
         matches!(self.field(label), Some(FieldKind::Toggle(true)))
     }

@@ -28,6 +28,7 @@ mod list_search;
 mod meeting;
 mod navigation;
 mod positions;
+mod protocol;
 mod roles;
 mod speakers;
 mod state;

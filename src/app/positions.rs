@@ -49,11 +49,13 @@ impl PositionForm {
                 .find(|x| x.party == p.id)
                 .cloned()
         });
+        // Only the stances that fit the kind of item (informasjon, drøfting, forhandling).
+        let fitting = Stance::fitting(item.kind);
         let stance = current
             .as_ref()
-            .and_then(|c| Stance::ALL.iter().position(|s| *s == c.stance))
+            .and_then(|c| fitting.iter().position(|s| *s == c.stance))
             .unwrap_or(0);
-        let stances = labels(&Stance::ALL, |s| i18n::stance(app.lang, s));
+        let stances = labels(fitting, |s| i18n::stance(app.lang, s));
         let fields = vec![
             Field::choice(Msg::FieldParty, shorts, party),
             Field::choice(Msg::FieldStance, stances, stance),
@@ -85,7 +87,16 @@ impl PositionForm {
             .get(f.choice(Msg::FieldParty))
             .map(|p| p.id.clone())
             .ok_or_else(|| app.t(Msg::FieldParty).to_string())?;
-        let stance = Stance::ALL[f.choice(Msg::FieldStance).min(Stance::ALL.len() - 1)];
+        let kind = app
+            .doc
+            .meeting(&meeting)
+            .and_then(|m| m.item(item))
+            .map(|it| it.kind)
+            .ok_or_else(|| app.t(Msg::FieldStance).to_string())?;
+        let fitting = Stance::fitting(kind);
+        let stance = *fitting
+            .get(f.choice(Msg::FieldStance))
+            .ok_or_else(|| app.t(Msg::FieldStance).to_string())?;
         // The reason merges from what the form showed; for another party than the one it
         // opened on, from that party's reason as it is now (the form showed no other).
         let base = match from {

@@ -32,6 +32,8 @@ pub enum EditorTarget {
     Notes(Id),
     Conclusion(Id),
     Background(Id),
+    /// Videre behandling.
+    Further(Id),
     /// The writer's own party's statement for the record on an item.
     Statement(Id),
     /// A new input (innspill) from the writer's party to an item.

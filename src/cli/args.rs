@@ -77,6 +77,10 @@ pub enum Command {
         /// `ssh-keygen -Y verify`: DIR/content, DIR/allowed_signers, DIR/<person>.sig.
         #[arg(long, value_name = "DIR")]
         signatures: Option<PathBuf>,
+        /// Instead of the referat, write the protokoll of this forhandling item (its id or
+        /// its number, e.g. 85/26), with each party's signature.
+        #[arg(long, value_name = "ITEM", alias = "protocol")]
+        protokoll: Option<String>,
     },
     /// The action list across meetings.
     Actions {

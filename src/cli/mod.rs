@@ -69,7 +69,23 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             include_confidential,
+            protokoll: Some(item),
+            ..
+        } => read::export_protocol(
+            &cli,
+            meeting,
+            item,
+            *format,
+            output.as_deref(),
+            *include_confidential,
+        ),
+        Command::Export {
+            meeting,
+            format,
+            output,
+            include_confidential,
             signatures: None,
+            protokoll: None,
         } => read::export(
             &cli,
             meeting,

@@ -82,6 +82,47 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `export --protokoll ITEM`: the protokoll of one forhandling item (by id or number).
+pub fn export_protocol(
+    cli: &Cli,
+    meeting: &str,
+    item: &str,
+    format: Format,
+    output: Option<&Path>,
+    include_confidential: bool,
+) -> Result<ExitCode> {
+    let mut s = session::open(cli, true)?;
+    let lang = s.lang;
+    let (minutes, doubts) = s.minutes(meeting)?;
+    let wanted = item.trim();
+    let id = minutes
+        .meeting
+        .negotiation_items()
+        .find(|i| {
+            i.id == wanted || i.number.to_string() == wanted || i.number.n.to_string() == wanted
+        })
+        .map(|i| i.id.clone())
+        .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))?;
+    let opts = ExportOptions {
+        lang,
+        include_confidential,
+        today: today(),
+        doubts,
+    };
+    let bytes = export::export_protocol(&minutes, &id, format, &opts)
+        .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))?;
+    match output {
+        Some(path) => {
+            crate::store::atomic::write_atomic(path, &bytes).map_err(|e| {
+                anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()]))
+            })?;
+            eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
+        }
+        None => std::io::stdout().write_all(&bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `export --signatures DIR`: the approvals of a meeting, checkable without samrad.
 pub fn signatures(cli: &Cli, meeting: &str, dir: &Path) -> Result<ExitCode> {
     use crate::export::signatures::{SignaturesError, approval_files, check_command};

@@ -125,10 +125,23 @@ impl Gen {
         // Positions, party by party.
         let uo1 = it.areas.iter().any(|a| a == "uo1");
         let mut stances: Vec<(Id, Stance)> = Vec::new();
+        // A forhandling opens with the employer's tilbud, recorded by the chair.
+        if it.kind == ItemKind::Negotiation {
+            let offer = Change::Position {
+                meeting: m.clone(),
+                item: item.clone(),
+                party: "kmd".into(),
+                stance: Stance::Offer,
+                reason: self.reason(Stance::Offer),
+                base: None,
+            };
+            self.day_op(day, 0, offer)?;
+        }
         for (party, _) in day.present.clone() {
             let gives = match it.kind {
                 ItemKind::Information => self.rng.chance(25),
-                ItemKind::Negotiation => party != "hvo" || self.rng.chance(50),
+                // The HVO observes: it takes no position in a forhandling.
+                ItemKind::Negotiation => party != "hvo",
                 _ => self.rng.chance(85),
             };
             if !gives {
@@ -142,19 +155,26 @@ impl Gen {
                 _ => 15,
             };
             let stance = match it.kind {
+                // Only stances that fit the kind of item (`Stance::fitting`).
                 ItemKind::Information if r < 85 => Stance::TakesNote,
-                ItemKind::Information if r < 96 => Stance::Agree,
-                ItemKind::Information => Stance::Disagree,
+                ItemKind::Information => Stance::Remark,
                 _ if r < disagree => Stance::Disagree,
-                ItemKind::Negotiation if r < 92 => Stance::Agree,
-                ItemKind::Negotiation => Stance::Abstains,
+                ItemKind::Negotiation => Stance::Agree,
                 _ if r < disagree + 50 => Stance::Agree,
-                _ if r < disagree + 72 => Stance::TakesNote,
+                _ if r < disagree + 72 => Stance::View,
                 _ => Stance::Abstains,
             };
-            let changes_mind = self.rng.chance(7);
-            let first = if changes_mind {
-                Stance::ALL[(stance_index(stance) + 1 + self.rng.below(3)) % 4]
+            // In a forhandling each party first puts its krav.
+            let opening = (it.kind == ItemKind::Negotiation).then_some(Stance::Demand);
+            let changes_mind = opening.is_some() || self.rng.chance(7);
+            let first = if let Some(opening) = opening {
+                opening
+            } else if changes_mind {
+                // First something else that fits: in a forhandling, the krav (or tilbud).
+                let fitting = Stance::fitting(it.kind);
+                let at = fitting.iter().position(|x| *x == stance).unwrap_or(0);
+                let n = fitting.len();
+                fitting[(at + 1 + self.rng.below(n - 1)) % n]
             } else {
                 stance
             };
@@ -183,7 +203,9 @@ impl Gen {
             .map(|(p, _)| p.clone())
             .collect();
         // A vote, now and then.
-        if it.kind != ItemKind::Information && self.rng.chance(12) {
+        // Never on a forhandling: a vote does not settle a negotiation.
+        if !matches!(it.kind, ItemKind::Information | ItemKind::Negotiation) && self.rng.chance(12)
+        {
             self.vote(day, &m, it, &stances)?;
         }
         // Statements for the record: only from a party's own process.
@@ -246,6 +268,11 @@ impl Gen {
             if a == Agreement::Disagreement {
                 self.day_op(day, 0, set(ItemField::Dissenters(dissenters)))?;
             }
+        }
+        // A forhandling's protokoll is signed at the table: by KMD (the chair) and by each
+        // party with a terminal of its own there (never the HVO, who observes).
+        if it.kind == ItemKind::Negotiation {
+            self.sign_protocol(day, &m, &item)?;
         }
         // Action items.
         let p = match it.kind {
@@ -314,17 +341,57 @@ impl Gen {
         }
     }
 
+    /// Each party at the table signs the protokoll of `item`, from a terminal of its own.
+    fn sign_protocol(&mut self, day: &mut Day, m: &Id, item: &Id) -> Result<()> {
+        let Some(meeting) = self.doc.meeting(m) else {
+            return Ok(());
+        };
+        let (Some(hash), parties) = (
+            meeting.protocol_hash(item),
+            meeting.approving_parties(&self.doc.forum),
+        ) else {
+            return Ok(());
+        };
+        for party in parties {
+            // Each party signs from a terminal of its own: KMD's is the chair's.
+            let w = match day.writer_of(&party) {
+                Some(w) => w,
+                None => {
+                    let person = if party == "kmd" {
+                        Some("p-leder".to_string())
+                    } else {
+                        day.present
+                            .iter()
+                            .find(|(p, _)| *p == party)
+                            .map(|(_, who)| who.clone())
+                    };
+                    let Some(person) = person else {
+                        continue;
+                    };
+                    self.add_writer(day, party.clone(), &person)
+                }
+            };
+            let sign = Change::SignProtocol {
+                meeting: m.clone(),
+                item: item.clone(),
+                party,
+                hash: hash.clone(),
+                seal: String::new(),
+            };
+            self.day_op(day, w, sign)?;
+        }
+        Ok(())
+    }
+
     pub(super) fn reason(&mut self, stance: Stance) -> String {
         let list: &[&str] = match stance {
             Stance::Agree => &text::AGREE,
             Stance::Disagree => &text::DISAGREE,
             Stance::TakesNote => &text::TAKES_NOTE,
             Stance::Abstains => &text::ABSTAINS,
+            Stance::Demand | Stance::Offer | Stance::View => &text::DISAGREE,
+            Stance::Remark => &text::TAKES_NOTE,
         };
         self.pick(list).to_string()
     }
-}
-
-fn stance_index(s: Stance) -> usize {
-    Stance::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }

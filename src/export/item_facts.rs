@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
+    Agreement, ConflictLine, DevArea, Forum, Item, ItemKind, Vote, conflict_count, conflict_line,
 };
 
 /// An item's facts. Borrowed texts are the item's own, as written.
@@ -40,6 +40,13 @@ pub struct ItemFacts<'a> {
     /// Each vote's result line (`vote_line`).
     pub votes: Vec<String>,
     pub conclusion: Option<Conclusion<'a>>,
+    /// Videre behandling, when written.
+    pub further: Option<Cow<'a, str>>,
+    /// After uenighet in a forhandling: the dispute path (HA § 11), for a departement or
+    /// another virksomhet.
+    pub dispute: Option<&'static str>,
+    /// Uenighet in a forhandling and no videre behandling written yet.
+    pub further_missing: bool,
     /// The current statement for the record of each party.
     pub statements: Vec<StatementFact<'a>>,
 }
@@ -82,8 +89,8 @@ pub fn area_refs<'a>(forum: &'a Forum, ids: &'a [String]) -> Vec<AreaRef<'a>> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputFact<'a> {
-    /// The party's short name.
-    pub party: &'a str,
+    /// The party's short name; an observer's (the hovedverneombud) is marked as such.
+    pub party: Cow<'a, str>,
     /// Who is quoted or credited, when the input says so.
     pub source: Option<&'a str>,
     pub text: &'a str,
@@ -245,7 +252,15 @@ impl<'a> ItemFacts<'a> {
                 .inputs
                 .iter()
                 .map(|i| InputFact {
-                    party: forum.party_short(&i.party),
+                    party: if forum.observes_only(&i.party) {
+                        Cow::Owned(format!(
+                            "{} ({})",
+                            forum.party_short(&i.party),
+                            lang.t(Msg::ObserverMark)
+                        ))
+                    } else {
+                        Cow::Borrowed(forum.party_short(&i.party))
+                    },
                     source: (!i.source.is_empty()).then_some(i.source.as_str()),
                     text: &i.text,
                 })
@@ -253,7 +268,11 @@ impl<'a> ItemFacts<'a> {
             positions: (!item.redacted)
                 .then(|| positions(forum, item, lang))
                 .flatten(),
-            votes: item.votes.iter().map(|v| vote_line(v, lang)).collect(),
+            votes: item
+                .votes
+                .iter()
+                .map(|v| vote_line(v, item.kind.votes_decide(), lang))
+                .collect(),
             conclusion: (!item.conclusion.trim().is_empty() || item.agreement.is_some()).then(
                 || Conclusion {
                     text: written(&item.conclusion, lang),
@@ -265,6 +284,19 @@ impl<'a> ItemFacts<'a> {
                         .collect(),
                 },
             ),
+            further: written(&item.further, lang),
+            dispute: (item.kind == ItemKind::Negotiation
+                && item.agreement == Some(Agreement::Disagreement))
+            .then(|| {
+                lang.t(if forum.departement {
+                    Msg::DisputePathDepartement
+                } else {
+                    Msg::DisputePath
+                })
+            }),
+            further_missing: item.kind == ItemKind::Negotiation
+                && item.agreement == Some(Agreement::Disagreement)
+                && item.further.trim().is_empty(),
             statements: item
                 .current_statements()
                 .into_iter()
@@ -352,8 +384,9 @@ fn positions<'a>(forum: &'a Forum, item: &'a Item, lang: Lang) -> Option<Positio
 }
 
 /// A vote's result in words and numbers, e.g. "Vedtatt. For 4, Mot 1, Avstår 1; 5 avgitte
-/// stemmer (simpelt flertall)".
-pub fn vote_line(v: &Vote, lang: Lang) -> String {
+/// stemmer (simpelt flertall)". Where votes do not decide (a forhandling, `decides` false),
+/// the line gives the count and says it records views, with no "adopted" or "rejected".
+pub fn vote_line(v: &Vote, decides: bool, lang: Lang) -> String {
     if v.count_conflict() {
         let counts: Vec<String> = v
             .current_counts()
@@ -379,6 +412,8 @@ pub fn vote_line(v: &Vote, lang: Lang) -> String {
         .collect();
     let verdict = if v.open {
         lang.t(Msg::VoteOpen).to_string()
+    } else if !decides {
+        lang.t(Msg::VoteViewOnly).to_string()
     } else if let Some(w) = outcome.winner {
         format!(
             "{}: {}",
@@ -392,15 +427,20 @@ pub fn vote_line(v: &Vote, lang: Lang) -> String {
     } else {
         lang.t(Msg::VoteNotAdopted).to_string()
     };
+    // A rule (simpelt flertall, …) decides; a count of views has none.
+    let rule = if decides {
+        format!("{}, ", i18n::vote_rule(lang, v.rule))
+    } else {
+        String::new()
+    };
     format!(
-        "{}: {verdict}. {}, {} {}; {} {} ({}, {})",
+        "{}: {verdict}. {}, {} {}; {} {} ({rule}{})",
         v.question,
         counts.join(", "),
         lang.t(Msg::VoteBlank),
         outcome.blank,
         outcome.cast,
         lang.t(Msg::VoteCast),
-        i18n::vote_rule(lang, v.rule),
         i18n::vote_method(lang, v.method),
     )
 }

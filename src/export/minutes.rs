@@ -2,27 +2,18 @@
 
 use super::item_facts::{AreaRef, ItemFacts, Positions};
 use super::public::{public_minutes, visible_actions};
-use super::{Block, ExportOptions, Section, Signature};
+use super::{Block, ExportOptions, Section};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
-    Action, Approval, Forum, Item, ItemKind, Meeting, MeetingStatus, Minutes, Presence, Verdict,
+    Action, Approval, Forum, Item, ItemKind, MeetingStatus, Minutes, Presence, Verdict,
 };
 
-/// A meeting with a forhandling (HA § 19 / § 23) on its agenda ends in a protokoll that
-/// the parties sign; one of information and drøfting only, in a referat they approve.
-pub fn is_protocol(meeting: &Meeting) -> bool {
-    meeting
-        .items
-        .iter()
-        .any(|i| i.kind == ItemKind::Negotiation)
-}
-
 /// Lay out the minutes in reading order: heading, attendance, documents, agenda, each item
-/// (background, inputs, notes, positions, votes, conclusion), then the approval round (a
-/// referat) or the signatures (a protokoll), the statements for the record, the actions,
-/// and changes that were refused. Unless the options say otherwise, these are the public
-/// minutes (`public_minutes`): an exempt item keeps its number and says its hjemmel, and a
-/// line says how many items are exempt.
+/// (background, inputs, notes, positions, votes, conclusion), then the approval round
+/// (HA § 21), the statements for the record, the actions, and changes that were refused.
+/// Unless the options say otherwise, these are the public minutes (`public_minutes`): an
+/// exempt item keeps its number and says its hjemmel, and a line says how many items are
+/// exempt.
 pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     let public;
     let m = if opts.include_confidential {
@@ -41,15 +32,9 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         .iter()
         .map(|i| (*i, ItemFacts::of(f, i, lang)))
         .collect();
-    let protocol = is_protocol(mt);
+    // This is the referat; each forhandling has a protokoll of its own (`protocol_blocks`).
     let mut out = Vec::new();
-
-    let kind = if protocol {
-        Msg::Protocol
-    } else {
-        Msg::Minutes
-    };
-    out.push(Block::Title(format!("{}: {}", t(kind), mt.title)));
+    out.push(Block::Title(format!("{}: {}", t(Msg::Minutes), mt.title)));
     if !f.name.is_empty() {
         out.push(Block::Para(f.name.clone()));
     }
@@ -146,12 +131,21 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
         out.push(Block::Note(format!("{left_out} {}.", t(what))));
     }
 
-    for (_, item) in &facts {
-        out.push(Block::Section(Section::Item, item_blocks(item, lang)));
+    for (item, item_facts) in &facts {
+        let blocks = if item.kind == ItemKind::Negotiation {
+            negotiation_reference(m, item, item_facts, lang)
+        } else {
+            item_blocks(item_facts, lang)
+        };
+        out.push(Block::Section(Section::Item, blocks));
     }
 
-    out.push(approval_section(m, opts, protocol));
-    statement_section(&mut out, &facts, lang);
+    out.push(approval_section(m, opts));
+    let referat_facts: Vec<(&Item, ItemFacts)> = facts
+        .into_iter()
+        .filter(|(i, _)| i.kind != ItemKind::Negotiation)
+        .collect();
+    statement_section(&mut out, &referat_facts, lang);
     action_blocks(&mut out, m, opts);
 
     let rejected: Vec<_> = m.rejected.iter().collect();
@@ -182,9 +176,57 @@ pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     out
 }
 
-/// A referat: the state of the approval round, and each party's answer. A protokoll: the
-/// same state, then a line to sign on for each party whose approval is needed.
-fn approval_section(m: &Minutes, opts: &ExportOptions, protocol: bool) -> Block {
+/// A forhandling in the referat: its heading and kind, and where its protokoll stands (the
+/// protokoll itself is its own document).
+fn negotiation_reference(m: &Minutes, item: &Item, facts: &ItemFacts, lang: Lang) -> Vec<Block> {
+    let mut out = item_blocks(facts, lang);
+    out.truncate(2);
+    let state = m
+        .meeting
+        .protocol_status(&item.id, &m.forum)
+        .map(|st| protocol_state_words(&st, &m.forum, lang));
+    let mut line = lang.t(Msg::ProtocolInOwnDocument).to_string();
+    if let Some(state) = state {
+        line.push_str(&format!(": {state}"));
+    }
+    out.push(Block::Para(line + "."));
+    out
+}
+
+/// "signert av alle partene", or "signert av NTL; ikke signert av KMD, Unio".
+pub(super) fn protocol_state_words(
+    st: &crate::model::ProtocolStatus,
+    f: &Forum,
+    lang: Lang,
+) -> String {
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|p| f.party_short(p).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let missing = st.missing();
+    if missing.is_empty() {
+        return lang.t(Msg::ProtocolSignedByAll).to_string();
+    }
+    let mut parts = Vec::new();
+    if !st.signed.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            lang.t(Msg::ProtocolSigned).to_lowercase(),
+            names(&st.signed)
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        lang.t(Msg::ProtocolMissing).to_lowercase(),
+        names(&missing)
+    ));
+    parts.join("; ")
+}
+
+/// The referat's approval round (HA § 21): its state, and each party's answer.
+fn approval_section(m: &Minutes, opts: &ExportOptions) -> Block {
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;
@@ -195,9 +237,7 @@ fn approval_section(m: &Minutes, opts: &ExportOptions, protocol: bool) -> Block 
     );
     // Answers from a withdrawn round (the minutes went back to closed) no longer count.
     let answers: &[Approval] = if in_round { &mt.approvals } else { &[] };
-    let heading = if protocol {
-        Msg::ExportSignaturesHeading
-    } else if mt.status == MeetingStatus::Approved {
+    let heading = if mt.status == MeetingStatus::Approved {
         Msg::ExportApprovedByParties
     } else {
         Msg::ExportApprovalHeading
@@ -241,27 +281,7 @@ fn approval_section(m: &Minutes, opts: &ExportOptions, protocol: bool) -> Block 
         }
     }
 
-    if protocol {
-        let mut parties = mt.approving_parties(f);
-        for a in answers {
-            if !parties.contains(&a.party) {
-                parties.push(a.party.clone());
-            }
-        }
-        out.push(Block::Signatures(
-            parties
-                .iter()
-                .map(|p| Signature {
-                    label: format!("{} {}", t(Msg::ExportSignFor), f.party_short(p)),
-                    date_label: t(Msg::Date),
-                    answer: answers
-                        .iter()
-                        .find(|a| &a.party == p)
-                        .map(|a| answer_line(a, lang)),
-                })
-                .collect(),
-        ));
-    } else if !answers.is_empty() {
+    if !answers.is_empty() {
         let all_approve = answers.iter().all(|a| a.verdict == Verdict::Approve);
         let header = if all_approve {
             vec![
@@ -331,17 +351,8 @@ fn verdict_words(a: &Approval, lang: Lang) -> String {
     }
 }
 
-/// A party's answer under its signature line: "Godkjent av X, 10.11.2026 14.05".
-fn answer_line(a: &Approval, lang: Lang) -> String {
-    let when = i18n::short_datetime(lang, &a.at);
-    match a.verdict {
-        Verdict::Approve => format!("{} {}, {when}", lang.t(Msg::ExportApprovedBy), a.by),
-        Verdict::ChangesRequested => format!("{} ({}, {when})", verdict_words(a, lang), a.by),
-    }
-}
-
 /// The statements for the record, after the signatures: each with its party and item.
-fn statement_section(out: &mut Vec<Block>, facts: &[(&Item, ItemFacts)], lang: Lang) {
+pub(super) fn statement_section(out: &mut Vec<Block>, facts: &[(&Item, ItemFacts)], lang: Lang) {
     let mut blocks = Vec::new();
     for (item, item_facts) in facts {
         for s in &item_facts.statements {
@@ -368,7 +379,7 @@ fn statement_section(out: &mut Vec<Block>, facts: &[(&Item, ItemFacts)], lang: L
 
 /// Who came, grouped by side: the employer, each hovedsammenslutning with its unions,
 /// observers; substitutes by name with whom they stand in for; then who sent apologies.
-fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
+pub(super) fn attendance(out: &mut Vec<Block>, m: &Minutes, lang: Lang) {
     let f = &m.forum;
     let came = m
         .meeting
@@ -434,7 +445,7 @@ pub fn person_with_party(f: &Forum, id: &str) -> String {
 }
 
 /// One item: its facts line, then what was written and recorded on it.
-fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
+pub(super) fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
     let t = |msg| lang.t(msg).to_string();
     let mut out = vec![Block::Heading(1, facts.heading.clone())];
     let mut line = vec![format!("{}: {}", t(Msg::Kind), facts.kind)];
@@ -486,6 +497,10 @@ fn item_blocks(facts: &ItemFacts, lang: Lang) -> Vec<Block> {
             }
             out.push(Block::Para(s + "."));
         }
+    }
+    titled_text(&mut out, t(Msg::Further), facts.further.as_deref());
+    if let Some(d) = facts.dispute {
+        out.push(Block::Para(format!("{d}.")));
     }
     out
 }

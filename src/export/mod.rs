@@ -16,6 +16,7 @@ mod document;
 mod html;
 mod item_facts;
 mod minutes;
+mod protocol;
 mod public;
 mod render;
 pub mod safe_text;
@@ -30,7 +31,8 @@ pub use item_facts::{
     AreaRef, Conclusion, InputFact, ItemFacts, PositionFact, Positions, StatementFact, area_refs,
     vote_line,
 };
-pub use minutes::{action_line, is_protocol, minutes_blocks};
+pub use minutes::{action_line, minutes_blocks};
+pub use protocol::{export_protocol, protocol_blocks};
 pub use public::{public_minutes, visible_actions};
 pub use render::{to_markdown, to_text};
 

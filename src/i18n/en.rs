@@ -101,6 +101,7 @@ pub fn text(m: Msg) -> &'static str {
         NotSet => "not set",
         VoteAdopted => "Adopted",
         VoteNotAdopted => "Not adopted",
+        VoteViewOnly => "Views recorded (a vote does not settle a negotiation)",
         VoteTie => "tied",
         VoteWinner => "Most votes",
         VoteCast => "votes cast",
@@ -365,6 +366,30 @@ pub fn text(m: Msg) -> &'static str {
             "The minutes you see are not those circulated – wait until everything is synced"
         }
         ApprovedFor => "Approved for",
+        SignNeedsParty => "You must belong to a party to sign (:whoami)",
+        SignNotForObservers => "An observer does not sign the protokoll",
+        SignNeedsNegotiation => "Select a forhandling item to sign its protokoll",
+        SignNotASignatory => "Your party is not among the parties to this protokoll",
+        SignedByAll => "Signed: every party has signed the protokoll",
+        SignedMissing => "Signed; {0} more to sign before the negotiation ends",
+        CmdSign => "sign the selected forhandling item's protokoll for your party",
+        ProtocolHeading => "Protokoll",
+        ProtocolSigned => "Signed by",
+        ProtocolMissing => "Not yet signed by",
+        ProtocolStale => "Signed earlier content (must sign again)",
+        ProtocolSignedByAll => "signed by every party",
+        ProtocolInOwnDocument => "The negotiation is recorded in its own protokoll",
+        NoSuchProtocol => "no forhandling item {0} to write a protokoll of (CSV has none)",
+        ProtocolDemandsOffers => "Demands (krav) and offers (tilbud)",
+        Further => "Further handling (videre behandling)",
+        CmdFurther => "write what happens next with the selected item (videre behandling)",
+        CmdProtocol => "export the selected forhandling item's protokoll (md, html, json, text)",
+        ObserverMark => "observer",
+        FurtherMissing => "Uenighet: write what happens next (:further)",
+        DisputePath => "Dispute: the dispute procedure of HA § 11 (partssammensatt nemnd)",
+        DisputePathDepartement => {
+            "Dispute: HA § 11; the case cannot go to the partssammensatt nemnd, as the virksomhet is a departement"
+        }
         ChangesNeedText => "Say what should change: :changes TEXT",
         ChangesRequested => "Changes requested – the chair will see it",
         ArchiveTitle => "Archive",
@@ -392,6 +417,10 @@ pub fn text(m: Msg) -> &'static str {
         StanceDisagree => "Disagrees",
         StanceTakesNote => "Takes note",
         StanceAbstains => "Abstains",
+        StanceDemand => "Demand (krav)",
+        StanceOffer => "Offer (tilbud)",
+        StanceRemark => "Question or remark",
+        StanceView => "View",
         ActionProposed => "Proposed",
         ActionOpen => "Open",
         ActionInProgress => "In progress",
@@ -441,6 +470,8 @@ pub fn text(m: Msg) -> &'static str {
         RefusedKeyNotAdmitted => "signed with a key the chair has not admitted to the forum",
         RefusedNotTheSigner => "signed with the key of someone else than the stated author",
         RefusedBadId => "an id that cannot name a file (letters, digits, '-', '_' and '.' only)",
+        RefusedStanceDoesNotFit => "a position that does not fit the kind of item",
+        RefusedNotASignatory => "a signature from no party, or on other protokoll content",
         January => "January",
         February => "February",
         March => "March",
@@ -480,7 +511,7 @@ pub fn text(m: Msg) -> &'static str {
             "reopen a closed meeting; circulated or approved minutes back to closed for changes"
         }
         CmdCirculate => {
-            "circulate the minutes for approval (HA § 21), deadline in 14 days unless given"
+            "circulate the referat for approval; deadline in 14 days (samrad's default) unless given"
         }
         CmdApprove => "approve the minutes for your party",
         CmdChanges => "ask for changes to the minutes for your party",
@@ -599,7 +630,9 @@ pub fn text(m: Msg) -> &'static str {
         CouldNotWrite => "could not write {0}",
         NothingToSearch => "nothing to search for in {0}: give a word",
         SearchIndexUnreadable => "could not read the search index in {0}",
-        UnknownStance => "unknown position {0}; use agree, disagree, noted or abstain",
+        UnknownStance => {
+            "unknown position {0}; use agree, disagree, noted, abstain, demand, offer, view"
+        }
         UnknownStatus => "unknown status {0}; use planned, open, closed, circulated or approved",
         DiskWriterStopped => "the disk writer stopped",
         // verify
@@ -659,6 +692,10 @@ pub fn text(m: Msg) -> &'static str {
         FailsChecksShort => "Fails checks ⚠",
         FailsChecks => "FAILS ITS CHECKS ({0} found; samrad verify names them)",
         VerifySeal => "{0}: {1}'s signature of the approved minutes does not hold for their key",
+        VerifyProtocolSeal => {
+            "{0}: {2}'s signature of the protokoll of item {1} does not hold for their key"
+        }
+        VerifyProtocol => "protokoll of item {0}: signed by {1} of {2} parties",
         VerifyRefused => "entry {0} in the name of {1} ({2}) refused: {3}: {4}",
         VerifyTornTail => {
             "{0} line {1}: the last line was never finished (a write cut off); it is left out and is not a change"

@@ -49,6 +49,10 @@ impl Label for Stance {
             Stance::Disagree => Msg::StanceDisagree,
             Stance::TakesNote => Msg::StanceTakesNote,
             Stance::Abstains => Msg::StanceAbstains,
+            Stance::Demand => Msg::StanceDemand,
+            Stance::Offer => Msg::StanceOffer,
+            Stance::Remark => Msg::StanceRemark,
+            Stance::View => Msg::StanceView,
         }
     }
 }
@@ -162,6 +166,8 @@ impl Label for RejectReason {
             RejectReason::KeyNotAdmitted => Msg::RefusedKeyNotAdmitted,
             RejectReason::NotTheSigner => Msg::RefusedNotTheSigner,
             RejectReason::BadId => Msg::RefusedBadId,
+            RejectReason::StanceDoesNotFit => Msg::RefusedStanceDoesNotFit,
+            RejectReason::NotASignatory => Msg::RefusedNotASignatory,
         }
     }
 }

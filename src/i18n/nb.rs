@@ -97,6 +97,7 @@ pub fn text(m: Msg) -> &'static str {
         NotSet => "ikke satt",
         VoteAdopted => "Vedtatt",
         VoteNotAdopted => "Ikke vedtatt",
+        VoteViewOnly => "Syn registrert (en avstemning avgjør ikke en forhandling)",
         VoteTie => "stemmelikhet",
         VoteWinner => "Flest stemmer",
         VoteCast => "avgitte stemmer",
@@ -363,6 +364,30 @@ pub fn text(m: Msg) -> &'static str {
             "Referatet du ser, er ikke det som ble sendt til godkjenning – vent til alt er synkronisert"
         }
         ApprovedFor => "Godkjent for",
+        SignNeedsParty => "Du må høre til en part for å signere (:whoami)",
+        SignNotForObservers => "En observatør signerer ikke protokollen",
+        SignNeedsNegotiation => "Velg en forhandlingssak for å signere protokollen",
+        SignNotASignatory => "Din part er ikke part i denne protokollen",
+        SignedByAll => "Signert: alle partene har signert protokollen",
+        SignedMissing => "Signert; {0} til må signere før forhandlingen er avsluttet",
+        CmdSign => "signer protokollen for valgt forhandlingssak for din part",
+        ProtocolHeading => "Protokoll",
+        ProtocolSigned => "Signert av",
+        ProtocolMissing => "Ikke signert av",
+        ProtocolStale => "Signerte tidligere innhold (må signere på nytt)",
+        ProtocolSignedByAll => "signert av alle partene",
+        ProtocolInOwnDocument => "Forhandlingen føres i egen protokoll",
+        NoSuchProtocol => "ingen forhandlingssak {0} å skrive protokoll for (CSV har ingen)",
+        ProtocolDemandsOffers => "Krav og tilbud",
+        Further => "Videre behandling",
+        CmdFurther => "skriv videre behandling for valgt sak",
+        CmdProtocol => "eksporter protokollen for valgt forhandlingssak (md, html, json, text)",
+        ObserverMark => "observatør",
+        FurtherMissing => "Uenighet: skriv videre behandling (:videre)",
+        DisputePath => "Tvist: tvisteløsning etter HA § 11 (partssammensatt nemnd)",
+        DisputePathDepartement => {
+            "Tvist: HA § 11; saken kan ikke bringes inn for partssammensatt nemnd, da virksomheten er et departement"
+        }
         ChangesNeedText => "Skriv hva som bør endres: :endringer TEKST",
         ChangesRequested => "Endringer bedt om – møteleder får se det",
         ArchiveTitle => "Arkiv",
@@ -390,6 +415,10 @@ pub fn text(m: Msg) -> &'static str {
         StanceDisagree => "Uenig",
         StanceTakesNote => "Tar til orientering",
         StanceAbstains => "Avstår",
+        StanceDemand => "Krav",
+        StanceOffer => "Tilbud",
+        StanceRemark => "Spørsmål eller merknad",
+        StanceView => "Synspunkt",
         ActionProposed => "Foreslått",
         ActionOpen => "Åpen",
         ActionInProgress => "Pågår",
@@ -441,6 +470,8 @@ pub fn text(m: Msg) -> &'static str {
         RefusedBadId => {
             "en id som ikke kan være et filnavn (bare bokstaver, sifre, «-», «_» og «.»)"
         }
+        RefusedStanceDoesNotFit => "et standpunkt som ikke passer sakstypen",
+        RefusedNotASignatory => "en signatur fra en som ikke er part, eller på annet innhold",
         January => "januar",
         February => "februar",
         March => "mars",
@@ -480,7 +511,7 @@ pub fn text(m: Msg) -> &'static str {
             "åpne et avsluttet møte igjen; et referat til godkjenning eller godkjent tilbake til avsluttet for endringer"
         }
         CmdCirculate => {
-            "send referatet til godkjenning (HA § 21), frist om 14 dager om ikke annet er gitt"
+            "send referatet til godkjenning; frist om 14 dager (samrads standard) om ikke annet gitt"
         }
         CmdApprove => "godkjenn referatet for din part",
         CmdChanges => "be om endringer i referatet for din part",
@@ -603,7 +634,9 @@ pub fn text(m: Msg) -> &'static str {
         CouldNotWrite => "kunne ikke skrive {0}",
         NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
-        UnknownStance => "ukjent standpunkt {0}; bruk enig, uenig, orientering eller avstår",
+        UnknownStance => {
+            "ukjent standpunkt {0}; bruk enig, uenig, orientering, krav, tilbud, synspunkt"
+        }
         UnknownStatus => "ukjent status {0}; bruk planned, open, closed, circulated eller approved",
         DiskWriterStopped => "skrivingen til disk har stoppet",
         // verify
@@ -667,6 +700,10 @@ pub fn text(m: Msg) -> &'static str {
         VerifySeal => {
             "{0}: signaturen til {1} på det godkjente referatet holder ikke for nøkkelen deres"
         }
+        VerifyProtocolSeal => {
+            "{0}: signaturen til {2} på protokollen for sak {1} holder ikke for nøkkelen deres"
+        }
+        VerifyProtocol => "protokoll for sak {0}: signert av {1} av {2} parter",
         VerifyRefused => "oppføring {0} i navnet til {1} ({2}) avvist: {3}: {4}",
         VerifyTornTail => {
             "{0} linje {1}: siste linje ble ikke skrevet ferdig (avbrutt skriving); den er utelatt og er ikke en endring"

@@ -88,6 +88,7 @@ impl Change {
             C::Position { .. }
             | C::Statement { .. }
             | C::Approve { .. }
+            | C::SignProtocol { .. }
             | C::RequestChanges { .. } => Needs::SpeaksFor,
             C::SpeakerRequest { .. } | C::SpeakerWithdraw { .. } => Needs::TakesPart,
             C::ItemInput { .. } | C::AreaInput { .. } => Needs::OwnInput,
@@ -118,6 +119,7 @@ impl Doc {
             }
             (Needs::SpeaksFor, C::Statement { party, .. })
             | (Needs::SpeaksFor, C::Approve { party, .. })
+            | (Needs::SpeaksFor, C::SignProtocol { party, .. })
             | (Needs::SpeaksFor, C::RequestChanges { party, .. }) => {
                 if !actor.speaks_for(party) {
                     return Err(RejectReason::NotYourParty);

@@ -75,6 +75,10 @@ pub enum Change {
     PartyPut {
         party: Party,
     },
+    /// The forum's settings: whether the virksomhet is a departement (HA § 11).
+    ForumSettings {
+        departement: bool,
+    },
     PersonPut {
         person: Person,
     },
@@ -289,6 +293,16 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         seal: String,
     },
+    /// A party signs the protokoll of a forhandling item at the table: `hash` is
+    /// `Meeting::protocol_hash` of the content it signs, `seal` an `sshsig` of it.
+    SignProtocol {
+        meeting: Id,
+        item: Id,
+        party: Id,
+        hash: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        seal: String,
+    },
     /// A party asks for changes to the circulated minutes.
     RequestChanges {
         meeting: Id,
@@ -373,7 +387,8 @@ impl Change {
             | SpeakerRequest { item, .. }
             | SpeakerStart { item, .. }
             | SpeakerEnd { item, .. }
-            | SpeakerWithdraw { item, .. } => Some(item),
+            | SpeakerWithdraw { item, .. }
+            | SignProtocol { item, .. } => Some(item),
             ItemInput { input, .. } => match &input.target {
                 super::InputTarget::Item(i) => Some(i),
                 super::InputTarget::DevArea(_) => None,
@@ -389,6 +404,7 @@ impl Change {
             Forum { .. } => "forum",
             ForumSet { .. } => "forum_set",
             PartyPut { .. } => "party_put",
+            ForumSettings { .. } => "forum_settings",
             PersonPut { .. } => "person_put",
             GoalAreaPut { .. } => "goal_area_put",
             DevAreaPut { .. } => "dev_area_put",
@@ -419,6 +435,7 @@ impl Change {
             SpeakerEnd { .. } => "speaker_end",
             SpeakerWithdraw { .. } => "speaker_withdraw",
             Approve { .. } => "approve",
+            SignProtocol { .. } => "sign_protocol",
             Circulate { .. } => "circulate",
             ItemNumbers { .. } => "item_numbers",
             RequestChanges { .. } => "request_changes",
@@ -435,6 +452,7 @@ impl Change {
             Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => Scope::Forum,
             Forum { .. }
             | ForumSet { .. }
+            | ForumSettings { .. }
             | PartyPut { .. }
             | PersonPut { .. }
             | GoalAreaPut { .. }
@@ -467,6 +485,7 @@ impl Change {
             | SpeakerEnd { meeting, .. }
             | SpeakerWithdraw { meeting, .. }
             | Approve { meeting, .. }
+            | SignProtocol { meeting, .. }
             | Circulate { meeting, .. }
             | RequestChanges { meeting, .. } => Scope::Meeting(meeting.clone()),
         }
@@ -505,6 +524,11 @@ pub enum RejectReason {
     NotTheSigner,
     /// An id that cannot name a file (a meeting's or a person's).
     BadId,
+    /// A stance that does not fit the item's kind (e.g. "enig" on an information item).
+    StanceDoesNotFit,
+    /// A protokoll signature on other content than the protokoll as it stands, or from
+    /// someone who is not a party to the negotiation.
+    NotASignatory,
 }
 
 impl RejectReason {

@@ -23,6 +23,10 @@ pub struct Forum {
     /// tid til å sette seg inn i sakene", HA § 20). None: `DEFAULT_DOCUMENT_DAYS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_days: Option<u32>,
+    /// The virksomhet is a departement: HA § 11 then keeps a dispute from the
+    /// partssammensatt nemnd (the dispute path named after uenighet in a forhandling).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub departement: bool,
 }
 
 /// Days before a meeting its documents should be sent, unless the forum says otherwise.

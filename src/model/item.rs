@@ -25,6 +25,12 @@ impl ItemKind {
         ItemKind::Negotiation,
         ItemKind::Other,
     ];
+
+    /// Whether a vote's result decides the item. A forhandling ends in enighet or
+    /// uenighet between the parties: a vote there records a count, a view, and no more.
+    pub fn votes_decide(self) -> bool {
+        self != ItemKind::Negotiation
+    }
 }
 
 /// An item's long texts, which merge instead of overwriting (`Change::ItemText`).
@@ -34,6 +40,8 @@ pub enum TextField {
     Notes,
     Conclusion,
     Background,
+    /// Videre behandling.
+    Further,
 }
 
 impl TextField {
@@ -42,6 +50,7 @@ impl TextField {
             TextField::Notes => &item.notes,
             TextField::Conclusion => &item.conclusion,
             TextField::Background => &item.background,
+            TextField::Further => &item.further,
         }
     }
 
@@ -50,6 +59,7 @@ impl TextField {
             TextField::Notes => &mut item.notes,
             TextField::Conclusion => &mut item.conclusion,
             TextField::Background => &mut item.background,
+            TextField::Further => &mut item.further,
         }
     }
 }
@@ -62,15 +72,54 @@ pub enum Stance {
     Disagree,
     TakesNote,
     Abstains,
+    /// Krav: the parties' demand in a forhandling.
+    Demand,
+    /// Tilbud: the employer's offer in a forhandling.
+    Offer,
+    /// A question or remark on an information item.
+    Remark,
+    /// A view (synspunkt) in a drøfting, said in the reason.
+    View,
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [
+    pub const ALL: [Stance; 8] = [
         Stance::Agree,
         Stance::Disagree,
         Stance::TakesNote,
         Stance::Abstains,
+        Stance::Demand,
+        Stance::Offer,
+        Stance::Remark,
+        Stance::View,
     ];
+
+    /// The stances that fit an item of `kind` (HA: informasjon is taken note of and
+    /// commented on, a drøfting gathers views and may end in enighet or uenighet, a
+    /// forhandling has krav, tilbud and ends in enighet or uenighet).
+    pub fn fitting(kind: ItemKind) -> &'static [Stance] {
+        match kind {
+            ItemKind::Information => &[Stance::TakesNote, Stance::Remark],
+            ItemKind::Consultation => &[
+                Stance::View,
+                Stance::Agree,
+                Stance::Disagree,
+                Stance::Abstains,
+            ],
+            ItemKind::Negotiation => &[
+                Stance::Demand,
+                Stance::Offer,
+                Stance::Agree,
+                Stance::Disagree,
+            ],
+            ItemKind::Other => &Stance::ALL,
+        }
+    }
+
+    /// Whether the stance fits an item of `kind` (`fitting`).
+    pub fn fits(self, kind: ItemKind) -> bool {
+        Stance::fitting(kind).contains(&self)
+    }
 }
 
 /// One recorded position of a party on an item. Every change is a new entry; the last counts.
@@ -157,6 +206,10 @@ pub struct Item {
     pub conclusion: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<Agreement>,
+    /// Videre behandling: what happens next with the sak (after uenighet in a
+    /// forhandling: where the dispute goes).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub further: String,
     /// Parties that disagree with the conclusion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dissenters: Vec<Id>,
@@ -230,6 +283,15 @@ impl Speaker {
 }
 
 impl Item {
+    /// The result of `vote` as a decision of this item: none on a forhandling, where a
+    /// vote only records the parties' views (`ItemKind::votes_decide`).
+    pub fn decision(&self, vote: &Vote) -> Option<super::VoteOutcome> {
+        if !self.kind.votes_decide() || vote.open {
+            return None;
+        }
+        Some(vote.outcome.clone().unwrap_or_else(|| super::tally(vote)))
+    }
+
     pub fn new(id: Id, number: ItemNumber, title: String, kind: ItemKind, rank: i64) -> Item {
         Item {
             id,
@@ -248,6 +310,7 @@ impl Item {
             notes: String::new(),
             conclusion: String::new(),
             agreement: None,
+            further: String::new(),
             dissenters: Vec::new(),
             confidential: false,
             exempt: None,
@@ -328,9 +391,14 @@ impl Item {
     /// Unresolved conflicts (`merge_text`) in the item's long texts, as they stand now.
     pub fn conflicts(&self) -> usize {
         use super::text_merge::conflict_count;
-        let own = [&self.notes, &self.conclusion, &self.background]
-            .into_iter()
-            .map(|t| conflict_count(t));
+        let own = [
+            &self.notes,
+            &self.conclusion,
+            &self.background,
+            &self.further,
+        ]
+        .into_iter()
+        .map(|t| conflict_count(t));
         let reasons = self
             .current_positions()
             .into_iter()

@@ -94,6 +94,10 @@ impl Stance {
             "disagree" | "uenig" => Some(Stance::Disagree),
             "noted" | "orientering" | "tar-til-orientering" => Some(Stance::TakesNote),
             "abstain" | "avstår" | "avstar" => Some(Stance::Abstains),
+            "demand" | "krav" => Some(Stance::Demand),
+            "offer" | "tilbud" => Some(Stance::Offer),
+            "remark" | "question" | "merknad" | "spørsmål" => Some(Stance::Remark),
+            "view" | "synspunkt" => Some(Stance::View),
             _ => None,
         }
     }

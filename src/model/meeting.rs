@@ -214,6 +214,10 @@ pub struct Meeting {
     pub opened_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<String>,
+    /// The parties' signatures on the protokoll of each forhandling item
+    /// (`model/protocol.rs`); not part of the referat's approved content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<ProtocolSignature>,
 }
 
 impl Meeting {
@@ -245,6 +249,7 @@ impl Meeting {
             current_item: None,
             opened_at: None,
             closed_at: None,
+            signatures: Vec::new(),
         }
     }
 
@@ -278,6 +283,7 @@ impl Meeting {
             approved_at: None,
             earlier_versions: Vec::new(),
             current_item: None,
+            signatures: Vec::new(),
             // Where a number came from is bookkeeping; the number itself is content.
             items: self
                 .items
@@ -420,4 +426,21 @@ mod tests {
         assert!(Circulated.is_read_only());
         assert!(!Closed.is_read_only());
     }
+}
+
+/// A party's signature on the protokoll of a forhandling item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ProtocolSignature {
+    pub item: Id,
+    pub party: Id,
+    /// `Meeting::protocol_hash` of the content signed.
+    pub hash: String,
+    /// The signer's OpenSSH signature (`sshsig`, namespace `samrad-protocol`) of the
+    /// content signed (`Meeting::protocol_bytes`), when the signer has a key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seal: String,
+    pub at: String,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Id>,
 }

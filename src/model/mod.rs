@@ -15,6 +15,7 @@ mod id;
 mod item;
 mod lookup;
 mod meeting;
+mod protocol;
 mod text_merge;
 mod vote;
 
@@ -40,6 +41,7 @@ pub use meeting::{
     Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
     Presence, TransitionError, Verdict,
 };
+pub use protocol::{ProtocolSignature, ProtocolState, ProtocolStatus};
 pub use text_merge::{
     CONFLICT_END, CONFLICT_SEPARATOR, CONFLICT_START, ConflictLine, conflict_count, conflict_line,
     merge_text,

@@ -17,6 +17,8 @@ const PREFIX: &str = "ed25519:";
 
 /// The namespace of approval signatures (`ssh-keygen -Y verify -n samrad-approval`).
 pub const APPROVAL_NAMESPACE: &str = "samrad-approval";
+/// The `sshsig` namespace of a protokoll signature (`Change::SignProtocol`).
+pub const PROTOCOL_NAMESPACE: &str = "samrad-protocol";
 
 #[derive(Debug, Error)]
 pub enum KeyError {

@@ -30,6 +30,9 @@ struct Template {
 struct TemplateForum {
     id: Id,
     name: String,
+    /// The virksomhet is a departement (HA § 11).
+    #[serde(default)]
+    departement: bool,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +90,9 @@ pub fn template_ops() -> Result<Vec<(Scope, Vec<Op>)>, serde_json::Error> {
         id: t.forum.id.clone(),
         name: t.forum.name.clone(),
     }];
+    if t.forum.departement {
+        changes.push(Change::ForumSettings { departement: true });
+    }
     use Change as C;
     changes.extend(t.parties.into_iter().map(|party| C::PartyPut { party }));
     changes.extend(t.people.into_iter().map(|person| C::PersonPut { person }));

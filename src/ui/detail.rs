@@ -152,6 +152,14 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("= {a}"), theme.current));
         }
     }
+    text_block(&mut out, t(Msg::Further), facts.further.as_deref(), theme);
+    if let Some(d) = facts.dispute {
+        out.push(Line::raw(d.to_string()));
+    }
+    if facts.further_missing {
+        out.push(Line::styled(t(Msg::FurtherMissing).to_string(), theme.warn));
+    }
+    protocol_lines(&mut out, app, item, theme);
     for s in &facts.statements {
         heading(
             &mut out,
@@ -191,6 +199,42 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The speakers list: who has the floor, who waits, who spoke, and each party's time.
+/// A forhandling item's protokoll: who has signed it, who has not, and whose signature
+/// is on earlier content.
+fn protocol_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &Theme) {
+    let f = &app.doc.forum;
+    let Some(st) = app
+        .current_meeting()
+        .and_then(|m| m.protocol_status(&item.id, f))
+    else {
+        return;
+    };
+    let t = |m| app.lang.t(m);
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|p| f.party_short(p).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    heading(out, t(Msg::ProtocolHeading), theme);
+    if st.state() == crate::model::ProtocolState::SignedByAll {
+        out.push(Line::styled(
+            format!("= {}", t(Msg::ProtocolSignedByAll)),
+            theme.current,
+        ));
+    }
+    if !st.signed.is_empty() {
+        out.push(field(t(Msg::ProtocolSigned), names(&st.signed), theme));
+    }
+    let missing = st.missing();
+    if !missing.is_empty() {
+        out.push(field(t(Msg::ProtocolMissing), names(&missing), theme));
+    }
+    if !st.stale.is_empty() {
+        out.push(field(t(Msg::ProtocolStale), names(&st.stale), theme));
+    }
+}
+
 fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &Theme) {
     if item.speakers.is_empty() {
         return;

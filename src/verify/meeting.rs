@@ -185,6 +185,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
             parties: answers.len(),
         });
     }
+    check_protocols(&mut report, &dir, m, forum);
     // Earlier approved versions in the logs.
     for v in &m.earlier_versions {
         let intact = seal::content_hash(&v.meeting) == v.hash
@@ -228,6 +229,44 @@ fn seal_holds(forum: &Forum, a: &crate::model::Approval, content: &[u8]) -> bool
         .iter()
         .filter(|g| a.person.as_deref() == Some(g.person.as_str()))
         .any(|g| verify_sshsig(&g.key, APPROVAL_NAMESPACE, content, &a.seal))
+}
+
+/// Each forhandling's protokoll: how far it is signed, and whether each signature's seal
+/// holds for the signer's key (checked like an approval's).
+fn check_protocols(report: &mut MeetingReport, dir: &str, m: &Meeting, forum: &Forum) {
+    use crate::store::keys::{PROTOCOL_NAMESPACE, verify_sshsig};
+    for item in m.negotiation_items() {
+        let (Some(st), Some(content)) = (
+            m.protocol_status(&item.id, forum),
+            m.protocol_bytes(&item.id),
+        ) else {
+            continue;
+        };
+        report.notes.push(Note::Protocol {
+            item: item.number.to_string(),
+            signed: st.signed.len(),
+            of: st.parties.len(),
+        });
+        let current = m
+            .signatures
+            .iter()
+            .filter(|s| s.item == item.id && s.hash == st.hash && !s.seal.is_empty());
+        for s in current {
+            let holds = forum
+                .roster
+                .keys
+                .iter()
+                .filter(|g| s.person.as_deref() == Some(g.person.as_str()))
+                .any(|g| verify_sshsig(&g.key, PROTOCOL_NAMESPACE, &content, &s.seal));
+            if !holds {
+                report.changed.push(Finding::ProtocolSeal {
+                    dir: dir.to_string(),
+                    item: item.number.to_string(),
+                    party: forum.party_short(&s.party).to_string(),
+                });
+            }
+        }
+    }
 }
 
 /// Compare the minutes file's meeting with the fold's: its content must have the hash it

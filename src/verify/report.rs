@@ -146,6 +146,12 @@ pub enum Finding {
     ApprovalHash { dir: String, party: String },
     /// A party's signature of the approved content does not hold for its approver's key.
     Seal { dir: String, party: String },
+    /// A party's signature of a forhandling's protokoll does not hold for its key.
+    ProtocolSeal {
+        dir: String,
+        item: String,
+        party: String,
+    },
     /// A line refused as the store refuses it (another folder's, a made-up template line,
     /// a signature that does not hold), or a line someone had seen that is gone or changed.
     Line(crate::store::Problem),
@@ -174,6 +180,12 @@ pub enum LogBreak {
 /// Worth saying, but not a change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Note {
+    /// A forhandling's protokoll: how many of its parties have signed what it says now.
+    Protocol {
+        item: String,
+        signed: usize,
+        of: usize,
+    },
     /// An unfinished last line: a write cut off by a crash.
     TornTail {
         file: String,

@@ -173,6 +173,9 @@ fn finding(lang: Lang, f: &Finding) -> String {
         }
         Finding::ApprovalHash { dir, party } => lang.fill(Msg::VerifyApprovalHash, &[dir, party]),
         Finding::Seal { dir, party } => lang.fill(Msg::VerifySeal, &[dir, party]),
+        Finding::ProtocolSeal { dir, item, party } => {
+            lang.fill(Msg::VerifyProtocolSeal, &[dir, item, party])
+        }
         Finding::Line(p) => crate::i18n::problem(lang, p),
         Finding::Refused(r) => crate::i18n::breach(lang, r),
     }
@@ -209,6 +212,7 @@ fn note(lang: Lang, n: &Note) -> String {
             lang.fill(Msg::VerifyEarlierIntact, &[&at, &hash])
         }
         Note::NoLogs { dir, file } => lang.fill(Msg::VerifyNoLogs, &[dir, file]),
+        Note::Protocol { item, signed, of } => lang.fill(Msg::VerifyProtocol, &[item, signed, of]),
         Note::Copy(p) => i18n::problem(lang, p),
     }
 }

@@ -24,6 +24,7 @@ impl Doc {
                 self.forum.name = name;
             }
             C::ForumSet { set } => set.apply(&mut self.forum),
+            C::ForumSettings { departement } => self.forum.departement = departement,
             C::PartyPut { party } => put_by_id(&mut self.forum.parties, party, |p| &p.id),
             C::PersonPut { person } if !crate::model::is_safe_id(&person.id) => {
                 return Err(RejectReason::BadId);

@@ -6,6 +6,7 @@
 mod forum_changes;
 mod lifecycle;
 mod numbering;
+mod protocol;
 mod record;
 mod refusal;
 mod roster;
@@ -93,6 +94,7 @@ impl Doc {
             | C::Circulate { .. }
             | C::Approve { .. }
             | C::RequestChanges { .. } => self.apply_to_lifecycle(meta, change),
+            C::SignProtocol { .. } => self.sign_protocol(meta, change),
             _ => match change.scope() {
                 Scope::Forum => self.apply_to_forum(meta, change),
                 Scope::Meeting(id) => self.apply_to_open_meeting(meta, &id, change),

@@ -124,6 +124,9 @@ impl Doc {
             } => {
                 let on_behalf = !meta.author.writes_for(&party);
                 let it = self.item_mut(&meeting, &item)?;
+                if !stance.fits(it.kind) {
+                    return Err(RejectReason::StanceDoesNotFit);
+                }
                 let last = it.positions.iter().rev().find(|p| p.party == party);
                 let reason = merged(base, last.map(|p| p.reason.as_str()), reason, meta);
                 it.positions.push(Position {
