@@ -200,14 +200,16 @@ impl Gen {
                     sets.push(ItemField::DemandedOn(Some(demanded)));
                 }
                 if self.rng.chance(2) {
+                    // `topic | hjemmel`: no personnel cases, which the contact group does
+                    // not handle, but internal documents, negotiating positions and the like.
+                    let line = self.pick(&text::CONFIDENTIAL_TOPICS);
+                    let (topic, basis) = line.split_once(" | ").unwrap_or((line, "offl-14"));
                     sets.push(ItemField::Title(capitalise(format!(
-                        "{} – unntatt offentlighet",
-                        self.pick(&text::CONFIDENTIAL_TOPICS)
+                        "{topic} – unntatt offentlighet"
                     ))));
-                    // Personal matters: taushetsplikt, offl. § 13 jf. fvl. § 13.
                     let hjemmel = crate::model::default_hjemler()
                         .into_iter()
-                        .find(|h| h.id == "offl-13");
+                        .find(|h| h.id == basis);
                     sets.push(ItemField::Confidential(true));
                     sets.extend(hjemmel.map(|h| {
                         ItemField::Exempt(Some(crate::model::Exemption::citing(&h, String::new())))
