@@ -11,7 +11,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::pty::{CTRL_S, ENTER, RIGHT, TAB, TIMEOUT, Tui};
+use common::pty::{CTRL_S, ENTER, RIGHT, TAB, TIMEOUT, Tui, form_row, press, start};
 use common::sandbox::Sandbox;
 
 /// How long another TUI's change may take to show, counted from when it is on disk (each
@@ -31,44 +31,12 @@ const POSITION_LINE: &str = "NTL: Uenig – Arbeidsgruppen var for smal";
 const STATEMENT: &str = "NTL mener prosessen har vært for lukket og for rask";
 const STATEMENT_HEADING: &str = "Protokolltilførsler – NTL";
 
-/// The form's row for the field `label`, e.g. "›Part:        ‹ NTL ›" ("›" on the focused
-/// field); empty when it is not on screen.
-fn form_row(t: &Tui, label: &str) -> String {
-    t.rows()
-        .into_iter()
-        .find(|r| r.contains(&format!("{label}:")))
-        .unwrap_or_default()
-}
-
-/// Send `keys` to the form, and wait until its row for `label` shows `shows`.
-fn press(t: &mut Tui, keys: &str, label: &str, shows: &str) {
-    t.send(keys);
-    t.wait_until(
-        TIMEOUT,
-        &format!("{shows:?} in the form's {label:?} row"),
-        |t| form_row(t, label).contains(shows),
-    );
-}
-
-/// Start samrad as `who` on the sandbox's data folder, and wait until it is up and shows
-/// `writer` in its status bar.
-fn start(sb: &Sandbox, name: &str, who: &str, writer: &str) -> Tui {
-    let mut t = sb.tui(name, who, SIZE);
-    t.wait_ready();
-    assert!(
-        t.status_bar().contains(writer),
-        "{name} is not {writer}\n{}",
-        t.dump()
-    );
-    t
-}
-
 /// A new sandbox, with A (the chair) and then B (NTL's representative) started on its
 /// data folder.
 fn start_pair() -> (Sandbox, Tui, Tui) {
     let sb = Sandbox::new();
-    let mut a = start(&sb, "A", "p-leder", "Møteleder (KMD)");
-    let b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL");
+    let mut a = start(&sb, "A", "p-leder", "Møteleder (KMD)", SIZE);
+    let b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL", SIZE);
     // A took the chair's seat with its key, and so secured the forum; B's key asked to
     // join, and counts once the chair has admitted it.
     a.admit("Tillitsvalgt NTL");
@@ -257,7 +225,7 @@ fn position_and_statement_survive_kill_9_of_their_writer() {
         |t| !lists_as_writer(t, "Tillitsvalgt NTL"),
     );
 
-    let mut b = start(&sb, "B (restarted)", "p-ntl", "Tillitsvalgt NTL");
+    let mut b = start(&sb, "B (restarted)", "p-ntl", "Tillitsvalgt NTL", SIZE);
     b.assert_on_screen("PÅGÅR", "the meeting is not open in the restarted B");
     open_item2(&mut b);
     b.wait_scrolling(

@@ -6,40 +6,11 @@
 
 mod common;
 
-use common::pty::{ENTER, RIGHT, TAB, TIMEOUT, Tui};
+use common::pty::{ENTER, RIGHT, TAB, TIMEOUT, Tui, form_row, press, start};
 use common::sandbox::Sandbox;
 
 const SIZE: (u16, u16) = (100, 30);
 const ITEM: &str = "Tilpasningsavtale om fleksitid";
-
-/// The form's row for the field `label`; empty when it is not on screen.
-fn form_row(t: &Tui, label: &str) -> String {
-    t.rows()
-        .into_iter()
-        .find(|r| r.contains(&format!("{label}:")))
-        .unwrap_or_default()
-}
-
-/// Send `keys` to the form, and wait until its row for `label` shows `shows`.
-fn press(t: &mut Tui, keys: &str, label: &str, shows: &str) {
-    t.send(keys);
-    t.wait_until(
-        TIMEOUT,
-        &format!("{shows:?} in the form's {label:?} row"),
-        |t| form_row(t, label).contains(shows),
-    );
-}
-
-fn start(sb: &Sandbox, name: &str, who: &str, writer: &str) -> Tui {
-    let mut t = sb.tui(name, who, SIZE);
-    t.wait_ready();
-    assert!(
-        t.status_bar().contains(writer),
-        "{name} is not {writer}\n{}",
-        t.dump()
-    );
-    t
-}
 
 /// Select the agenda row holding the new forhandling, and wait for its details.
 fn select_forhandling(t: &mut Tui) {
@@ -78,8 +49,8 @@ fn position(t: &mut Tui, right: usize, shows: &str, reason: &str) {
 #[test]
 fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
     let sb = Sandbox::new();
-    let mut a = start(&sb, "A", "p-leder", "Møteleder (KMD)");
-    let mut b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL");
+    let mut a = start(&sb, "A", "p-leder", "Møteleder (KMD)", SIZE);
+    let mut b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL", SIZE);
     a.admit("Tillitsvalgt NTL");
 
     // A adds the forhandling after item 1.

@@ -459,3 +459,35 @@ fn size(cols: u16, rows: u16) -> PtySize {
         pixel_height: 0,
     }
 }
+
+/// The form's row for the field `label`, e.g. "›Part:        ‹ NTL ›" ("›" on the focused
+/// field); empty when it is not on screen.
+pub fn form_row(t: &Tui, label: &str) -> String {
+    t.rows()
+        .into_iter()
+        .find(|r| r.contains(&format!("{label}:")))
+        .unwrap_or_default()
+}
+
+/// Send `keys` to the form, and wait until its row for `label` shows `shows`.
+pub fn press(t: &mut Tui, keys: &str, label: &str, shows: &str) {
+    t.send(keys);
+    t.wait_until(
+        TIMEOUT,
+        &format!("{shows:?} in the form's {label:?} row"),
+        |t| form_row(t, label).contains(shows),
+    );
+}
+
+/// Start samrad as `who` on the sandbox's data folder in a `size` terminal, and wait until
+/// it is up and shows `writer` in its status bar.
+pub fn start(sb: &Sandbox, name: &str, who: &str, writer: &str, size: (u16, u16)) -> Tui {
+    let mut t = sb.tui(name, who, size);
+    t.wait_ready();
+    assert!(
+        t.status_bar().contains(writer),
+        "{name} is not {writer}\n{}",
+        t.dump()
+    );
+    t
+}
