@@ -62,13 +62,14 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if it.conflicts() > 0 {
                 spans.push(Span::styled("⚠ ", theme.warn));
             }
-            spans.push(Span::raw(it.title.clone()));
+            // Before the title, which a narrow pane cuts.
             if it.is_exempt() {
                 spans.push(Span::styled(
-                    format!(" [{}]", lang.t(Msg::ExemptShort)),
+                    format!("[{}] ", lang.t(Msg::ExemptShort)),
                     theme.warn,
                 ));
             }
+            spans.push(Span::raw(it.title.clone()));
             Line::from(spans).style(row_style(app, Pane::Agenda, sel, theme))
         })
         .collect();
