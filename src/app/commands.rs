@@ -15,6 +15,7 @@ use super::editor;
 use super::exemption;
 use super::identity;
 use super::meeting::{self, MeetingForm};
+use super::party_names;
 use super::protocol;
 use super::roles::Gate;
 use super::speakers;
@@ -286,6 +287,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Nothing,
         gate: Gate::RunsMeeting,
         run: exemption::hjemmel_command,
+    },
+    Command {
+        name: "partyname",
+        aliases: &["partinavn"],
+        args: Some(Msg::ArgPartyName),
+        help: Msg::CmdPartyName,
+        needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
+        run: party_names::party_name_command,
     },
     Command {
         name: "admit",

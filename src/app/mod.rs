@@ -27,6 +27,7 @@ mod known;
 mod list_search;
 mod meeting;
 mod navigation;
+mod party_names;
 mod positions;
 mod protocol;
 mod roles;
