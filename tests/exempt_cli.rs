@@ -69,12 +69,7 @@ fn write_exempt_item(s: &Sandbox) {
             )))),
         ),
     ];
-    let mut t = common::at("2026-12-08T12:00:00+01:00");
-    for (who, change) in changes {
-        store.set_author(who);
-        t += chrono::Duration::minutes(1);
-        store.commit_at(change, t).expect("commit");
-    }
+    common::meetings::commit_each(&mut store, changes, "2026-12-08T12:00:00+01:00");
 }
 
 #[test]

@@ -52,16 +52,21 @@ fn option_label(lang: Lang, app: &App, e: &Exemption) -> String {
     }
 }
 
-/// The hjemmel choice of the item form: none, or one of the forum's list.
-pub fn hjemmel_field(app: &App, item: Option<&Item>) -> Field {
-    let lang = app.lang;
-    let blank = Item::new(
+/// What a new item is before it has anything: public, no hjemmel.
+fn blank_item() -> Item {
+    Item::new(
         Id::new(),
         crate::model::ItemNumber { n: 0, year: 0 },
         String::new(),
         crate::model::ItemKind::Other,
         0,
-    );
+    )
+}
+
+/// The hjemmel choice of the item form: none, or one of the forum's list.
+pub fn hjemmel_field(app: &App, item: Option<&Item>) -> Field {
+    let lang = app.lang;
+    let blank = blank_item();
     let item = item.unwrap_or(&blank);
     let choices = choices(app, item);
     let selected = selected(&choices, item);
@@ -74,13 +79,7 @@ pub fn hjemmel_field(app: &App, item: Option<&Item>) -> Field {
 /// The exemption the form's hjemmel choice says, for `item` as it stands (a new item: as
 /// a blank one); its public title kept.
 pub fn chosen(app: &App, item: Option<&Item>, f: &Form) -> Option<Exemption> {
-    let blank = Item::new(
-        Id::new(),
-        crate::model::ItemNumber { n: 0, year: 0 },
-        String::new(),
-        crate::model::ItemKind::Other,
-        0,
-    );
+    let blank = blank_item();
     let item = item.unwrap_or(&blank);
     let i = f.choice(Msg::Hjemmel).checked_sub(1)?;
     choices(app, item).get(i).cloned()

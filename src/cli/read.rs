@@ -70,16 +70,7 @@ pub fn export(
         doubts,
     };
     let bytes = export::export(&minutes, format, &opts);
-    match output {
-        Some(path) => {
-            crate::store::atomic::write_atomic(path, &bytes).map_err(|e| {
-                anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()]))
-            })?;
-            eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
-        }
-        None => std::io::stdout().write_all(&bytes)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    write_out(&bytes, output, lang)
 }
 
 /// `export --protokoll ITEM`: the protokoll of one forhandling item (by id or number).
@@ -111,16 +102,7 @@ pub fn export_protocol(
     };
     let bytes = export::export_protocol(&minutes, &id, format, &opts)
         .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))?;
-    match output {
-        Some(path) => {
-            crate::store::atomic::write_atomic(path, &bytes).map_err(|e| {
-                anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()]))
-            })?;
-            eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
-        }
-        None => std::io::stdout().write_all(&bytes)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    write_out(&bytes, output, lang)
 }
 
 /// `export --signatures DIR`: the approvals of a meeting, checkable without samrad.
@@ -349,4 +331,18 @@ fn write_table(
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// An export's bytes to `output` (atomically), or to standard output.
+fn write_out(bytes: &[u8], output: Option<&Path>, lang: crate::i18n::Lang) -> Result<ExitCode> {
+    match output {
+        Some(path) => {
+            crate::store::atomic::write_atomic(path, bytes).map_err(|e| {
+                anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()]))
+            })?;
+            eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
+        }
+        None => std::io::stdout().write_all(bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

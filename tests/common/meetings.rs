@@ -193,3 +193,17 @@ impl OneItemMeeting {
         out
     }
 }
+
+/// Each change committed by its author, a minute apart from `start` on.
+pub fn commit_each(
+    store: &mut samrad::store::Store,
+    changes: impl IntoIterator<Item = (samrad::model::Author, Change)>,
+    start: &str,
+) {
+    let mut t = super::at(start);
+    for (who, change) in changes {
+        store.set_author(who);
+        t += chrono::Duration::minutes(1);
+        store.commit_at(change, t).expect("commit");
+    }
+}
