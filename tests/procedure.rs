@@ -5,72 +5,16 @@
 mod common;
 
 use common::authors::{chair, rep};
-use common::session::Session;
-use common::{R, TEMPLATE_MEETING, at};
+use common::{R, TEMPLATE_MEETING};
 use samrad::i18n::Lang;
 use samrad::model::{
-    Agreement, Author, Change, Doc, ItemField, ItemKind, ItemNumber, ProtocolState, RejectReason,
-    Stance, VoteMethod, VoteOption, VoteOptionKind, VoteRule,
+    Agreement, Change, Doc, ItemField, ProtocolState, RejectReason, Stance, VoteMethod, VoteOption,
+    VoteOptionKind, VoteRule,
 };
 
-const NEGOTIATION: &str = "f-1";
-/// The template meeting's information item.
-const INFORMATION: &str = "s-2026-4";
-
-/// The template forum with a forhandling added to its meeting.
-fn session() -> Session {
-    let mut s = Session::new(chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
-    write(
-        &mut s,
-        chair(),
-        Change::ItemAdd {
-            meeting: TEMPLATE_MEETING.into(),
-            item: NEGOTIATION.into(),
-            number: ItemNumber { n: 90, year: 2026 },
-            title: "Tilpasningsavtale".into(),
-            kind: ItemKind::Negotiation,
-            rank: 99_000,
-        },
-    );
-    s
-}
-
-fn write(s: &mut Session, who: Author, change: Change) {
-    s.as_author(who);
-    s.store().commit(change).expect("commit");
-}
-
-fn position(item: &str, party: &str, stance: Stance) -> Change {
-    Change::Position {
-        meeting: TEMPLATE_MEETING.into(),
-        item: item.into(),
-        party: party.into(),
-        stance,
-        reason: String::new(),
-        base: None,
-    }
-}
-
-fn refusals(doc: &Doc) -> Vec<RejectReason> {
-    doc.rejected.iter().map(|r| r.reason.clone()).collect()
-}
-
-fn sign(doc: &Doc, party: &str) -> Change {
-    let m = doc.meeting(TEMPLATE_MEETING).expect("meeting");
-    Change::SignProtocol {
-        meeting: TEMPLATE_MEETING.into(),
-        item: NEGOTIATION.into(),
-        party: party.into(),
-        hash: m.protocol_hash(NEGOTIATION).expect("a protokoll"),
-        seal: String::new(),
-    }
-}
-
-fn state(doc: &Doc) -> samrad::model::ProtocolStatus {
-    doc.meeting(TEMPLATE_MEETING)
-        .and_then(|m| m.protocol_status(NEGOTIATION, &doc.forum))
-        .expect("status")
-}
+use common::negotiation::{
+    INFORMATION, NEGOTIATION, position, refusals, session, sign, state, write,
+};
 
 #[test]
 fn a_stance_that_does_not_fit_the_kind_of_item_is_refused() {

@@ -1,12 +1,13 @@
 //! A forhandling from krav to signed protokoll, at the table, with two `samrad` TUIs on
 //! one data folder, each in its own pseudo-terminal with its own key: A is the chair
-//! (KMD), B is NTL's representative. A adds the forhandling; B puts NTL's krav and then
-//! agrees; each signs from its own terminal with `:sign`, and both see who has signed and
-//! who has not.
+//! (KMD), B is NTL's representative. A records that the two of them came and adds the
+//! forhandling; B puts NTL's krav and then agrees; each signs from its own terminal with
+//! `:sign`, both see who has signed and who has not, and then that every party has. The
+//! signatures check without samrad, with `ssh-keygen -Y verify`.
 
 mod common;
 
-use common::pty::{ENTER, RIGHT, TAB, TIMEOUT, Tui, form_row, press, start};
+use common::pty::{ENTER, ESC, RIGHT, TAB, TIMEOUT, Tui, form_row, press, start};
 use common::sandbox::Sandbox;
 
 const SIZE: (u16, u16) = (100, 30);
@@ -53,6 +54,31 @@ fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
     let mut b = start(&sb, "B", "p-ntl", "Tillitsvalgt NTL", SIZE);
     a.admit("Tillitsvalgt NTL");
 
+    // KMD's chair and NTL's rep came: the parties who sign are KMD and NTL.
+    a.send(":attendance\r");
+    a.wait_for("Oppmøte");
+    for (row, person) in [(0, "Møteleder (KMD)"), (2, "Tillitsvalgt NTL")] {
+        for _ in 0..row {
+            a.send("j");
+        }
+        a.wait_until(TIMEOUT, person, |t| {
+            t.screen_text()
+                .lines()
+                .any(|l| l.contains("› ") && l.contains(person))
+        });
+        a.send(ENTER);
+        a.wait_until(TIMEOUT, &format!("{person} present"), |t| {
+            t.screen_text()
+                .lines()
+                .any(|l| l.contains(person) && l.contains("Til stede"))
+        });
+        a.send("k".repeat(row).as_str());
+    }
+    a.send(ESC);
+    a.wait_until(TIMEOUT, "the attendance closed", |t| {
+        !t.screen_text().contains("Oppmøte (Enter")
+    });
+
     // A adds the forhandling after item 1.
     a.send("a");
     a.wait_until(TIMEOUT, "the new item form", |t| {
@@ -94,13 +120,25 @@ fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
     });
     b.send(":sign\r");
     for t in [&mut a, &mut b] {
-        t.wait_until(TIMEOUT, "KMD's and NTL's signatures", |t| {
+        t.wait_until(TIMEOUT, "KMD's and NTL's signatures: every party's", |t| {
             let d = t.detail_flat();
-            d.contains("Signert av: KMD, NTL") && !d.contains("Ikke signert av: KMD")
+            d.contains("Signert av: KMD, NTL")
+                && d.contains("signert av alle partene")
+                && !d.contains("Ikke signert av")
         });
         let d = t.detail_flat();
         assert!(!d.contains("HVO"), "the observer signs nothing: {d}");
     }
+    // Signed by all, the protokoll is final: a change to it is refused.
+    a.send(":further Ny forhandling\r");
+    a.wait_until(TIMEOUT, "the change refused", |t| {
+        t.screen_text()
+            .contains("Alle partene har signert protokollen")
+    });
+    assert!(
+        !a.screen_text().contains("Videre behandling –"),
+        "no editor opened"
+    );
     a.quit();
     b.quit();
 
@@ -108,7 +146,7 @@ fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
     let run = sb.run(&["verify", "--all"]);
     let out = format!("{}{}", run.ok(), run.stderr);
     assert!(
-        out.contains("protokoll for sak 7/26: signert av 2 av 5 parter"),
+        out.contains("protokoll for sak 7/26: signert av 2 av 2 parter"),
         "{out}"
     );
     assert!(!out.contains("holder ikke"), "{out}");
@@ -122,4 +160,35 @@ fn a_forhandling_from_krav_to_a_protokoll_signed_from_two_terminals() {
         .filter(|l| l.contains("sign_protocol") && l.contains("BEGIN SSH SIGNATURE"))
         .count();
     assert_eq!(seals, 2, "each signature carries its sshsig seal");
+
+    // Each signature checks without samrad.
+    let dir = sb.home().join("protokoll");
+    let dir_arg = dir.display().to_string();
+    let printed = sb
+        .run(&[
+            "export",
+            common::TEMPLATE_MEETING,
+            "--protokoll",
+            "7/26",
+            "--signatures",
+            &dir_arg,
+        ])
+        .ok()
+        .to_string();
+    assert!(printed.contains("-n samrad-protocol"), "{printed}");
+    for person in ["p-leder", "p-ntl"] {
+        assert!(dir.join(format!("{person}.sig")).is_file(), "{person}.sig");
+        let Ok(checked) = std::process::Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-f"])
+            .arg(dir.join("allowed_signers"))
+            .args(["-I", person, "-n", "samrad-protocol", "-s"])
+            .arg(dir.join(format!("{person}.sig")))
+            .stdin(std::fs::File::open(dir.join("content")).expect("content"))
+            .output()
+        else {
+            eprintln!("ssh-keygen is not on PATH: the signatures were written but not checked");
+            return;
+        };
+        assert!(checked.status.success(), "{person}: {checked:?}");
+    }
 }

@@ -5,7 +5,7 @@ use super::action::Effect;
 use super::state::App;
 use crate::i18n::Msg;
 use crate::model::{Change, MeetingStatus};
-use crate::store::seal::content_hash;
+use crate::store::seal::{content_hash, referat_hash};
 
 /// Answers are due two weeks after circulation unless the chair says otherwise.
 const DEFAULT_DAYS: i64 = 14;
@@ -38,7 +38,7 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
     };
     let change = Change::Circulate {
         meeting: m.id.clone(),
-        hash: content_hash(m),
+        hash: referat_hash(m),
         deadline: Some(deadline),
         parties,
     };

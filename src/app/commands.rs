@@ -136,6 +136,15 @@ pub static COMMANDS: &[Command] = &[
         run: |app, _, fx| protocol::sign(app, fx),
     },
     Command {
+        name: "protocolper",
+        aliases: &["protokollper"],
+        args: Some(Msg::ArgProtocolScope),
+        help: Msg::CmdProtocolScope,
+        needs: Needs::Meeting,
+        gate: Gate::RunsMeeting,
+        run: protocol::set_scope,
+    },
+    Command {
         name: "changes",
         aliases: &["endringer"],
         args: Some(Msg::ArgText),
@@ -492,11 +501,12 @@ fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
 
 /// `:protokoll [format]`: the selected forhandling item's protokoll, to the exports folder.
 fn export_protocol(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
-    let Some(item) = app
-        .selected_item()
-        .filter(|i| i.kind == crate::model::ItemKind::Negotiation)
-        .map(|i| i.id.clone())
-    else {
+    let key = app.selected_item().and_then(|i| {
+        app.current_meeting()
+            .and_then(|m| m.protocol_key_of(&i.id))
+            .map(str::to_string)
+    });
+    let Some(item) = key else {
         app.warn(app.t(Msg::SignNeedsNegotiation));
         return;
     };

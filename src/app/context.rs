@@ -88,14 +88,37 @@ impl App {
 
     /// The selected item of a meeting that may be changed, with the meeting's id; says why
     /// not otherwise.
+    /// A forhandling's substance is its protokoll's: open while the referat goes round,
+    /// closed once every party has signed.
     pub fn editable_item(&mut self) -> Option<(Id, Item)> {
-        let m = self.editable_meeting()?;
-        match self.selected_item().cloned() {
-            Some(item) => Some((m, item)),
-            None => {
-                self.warn(self.t(Msg::SelectAnItem));
+        if self.refuse_read_only() {
+            return None;
+        }
+        let Some(m) = self.current_meeting() else {
+            self.warn(self.t(Msg::NoMeetingOpen));
+            return None;
+        };
+        let Some(item) = self.selected_item().cloned() else {
+            self.warn(self.t(Msg::SelectAnItem));
+            return None;
+        };
+        let negotiation = item.kind == crate::model::ItemKind::Negotiation;
+        let why = if self.view_only {
+            Some(Msg::ViewOnly)
+        } else if negotiation && m.protocol_final(&item.id, &self.doc.forum) {
+            Some(Msg::ProtocolFinal)
+        } else if m.status.is_read_only() && !negotiation {
+            Some(Msg::MeetingLocked)
+        } else {
+            None
+        };
+        let id = m.id.clone();
+        match why {
+            Some(why) => {
+                self.warn(self.t(why));
                 None
             }
+            None => Some((id, item)),
         }
     }
 

@@ -11,11 +11,7 @@ use crate::model::{Change, Id, Input, InputTarget, TextField, conflict_count};
 
 /// The editor on the selected item of an editable meeting, with the text as it is now.
 pub fn open_for_item(app: &mut App, target: impl Fn(Id) -> EditorTarget) {
-    if app.editable_meeting().is_none() {
-        return;
-    }
-    let Some(item) = app.selected_item() else {
-        app.warn(app.t(Msg::SelectAnItem));
+    let Some((_, item)) = app.editable_item() else {
         return;
     };
     let target = target(item.id.clone());

@@ -399,7 +399,12 @@ impl App {
     /// user just added once it exists.
     pub fn apply(&mut self, meta: &crate::model::OpMeta, change: crate::model::Change) {
         let numbers = change.touches_numbers();
-        let _ = self.doc.apply(meta, change);
+        // The rules may refuse what this terminal allowed (another's change came first):
+        // the user is told, and the op stays in the log among the refused.
+        if let Err(reason) = self.doc.apply(meta, change) {
+            let why = crate::i18n::reject_reason(self.lang, &reason);
+            self.warn(self.lang.fill(crate::i18n::Msg::OwnChangeRefused, &[&why]));
+        }
         if numbers {
             self.doc.settle_numbers();
         }

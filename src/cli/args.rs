@@ -73,8 +73,9 @@ pub enum Command {
         /// without it, the public version: such an item shows only its number and hjemmel.
         #[arg(long)]
         include_confidential: bool,
-        /// Instead of the minutes, write the approvals so that anyone can check them with
-        /// `ssh-keygen -Y verify`: DIR/content, DIR/allowed_signers, DIR/<person>.sig.
+        /// Instead of the minutes, write the approvals (with --protokoll: the protokoll's
+        /// signatures) so that anyone can check them with `ssh-keygen -Y verify`:
+        /// DIR/content, DIR/allowed_signers, DIR/<person>.sig.
         #[arg(long, value_name = "DIR")]
         signatures: Option<PathBuf>,
         /// Instead of the referat, write the protokoll of this forhandling item (its id or

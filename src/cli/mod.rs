@@ -62,8 +62,9 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         Command::Export {
             meeting,
             signatures: Some(dir),
+            protokoll,
             ..
-        } => read::signatures(&cli, meeting, dir),
+        } => read::signatures(&cli, meeting, protokoll.as_deref(), dir),
         Command::Export {
             meeting,
             format,

@@ -14,7 +14,7 @@ use super::session::{self, Session};
 use crate::export::safe_text::{json_printable, one_line};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
-use crate::model::Action as Task;
+use crate::model::{Action as Task, Minutes};
 use crate::search;
 use crate::store::archive::{Archive, MeetingRow};
 
@@ -86,14 +86,7 @@ pub fn export_protocol(
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     let wanted = item.trim();
-    let id = minutes
-        .meeting
-        .negotiation_items()
-        .find(|i| {
-            i.id == wanted || i.number.to_string() == wanted || i.number.n.to_string() == wanted
-        })
-        .map(|i| i.id.clone())
-        .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))?;
+    let id = protocol_key(&minutes, wanted, lang)?;
     let opts = ExportOptions {
         lang,
         include_confidential,
@@ -105,21 +98,36 @@ pub fn export_protocol(
     write_out(&bytes, output, lang)
 }
 
-/// `export --signatures DIR`: the approvals of a meeting, checkable without samrad.
-pub fn signatures(cli: &Cli, meeting: &str, dir: &Path) -> Result<ExitCode> {
-    use crate::export::signatures::{SignaturesError, approval_files, check_command};
+/// `export --signatures DIR [--protokoll ITEM]`: the approvals of a meeting, or the
+/// signatures on a protokoll, checkable without samrad.
+pub fn signatures(
+    cli: &Cli,
+    meeting: &str,
+    protocol: Option<&str>,
+    dir: &Path,
+) -> Result<ExitCode> {
+    use crate::export::signatures::{SignaturesError, approval_files, protocol_files};
+    use crate::store::keys::{APPROVAL_NAMESPACE, PROTOCOL_NAMESPACE};
     let mut s = session::open(cli, true)?;
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     for d in &doubts {
         session::warn(lang, d);
     }
-    let files = approval_files(&minutes).map_err(|e| match e {
+    let (files, namespace) = match protocol {
+        Some(wanted) => {
+            let key = protocol_key(&minutes, wanted, lang)?;
+            (protocol_files(&minutes, &key), PROTOCOL_NAMESPACE)
+        }
+        None => (approval_files(&minutes), APPROVAL_NAMESPACE),
+    };
+    let files = files.map_err(|e| match e {
         SignaturesError::NotCirculated => anyhow!("{}", lang.t(Msg::SignaturesNotCirculated)),
         SignaturesError::ContentChanged { now, approved } => {
             anyhow!("{}", lang.fill(Msg::SignaturesChanged, &[&now, &approved]))
         }
         SignaturesError::NoSignedApprovals => anyhow!("{}", lang.t(Msg::SignaturesNone)),
+        SignaturesError::NoSignedProtocol => anyhow!("{}", lang.t(Msg::SignaturesNoneProtocol)),
     })?;
     crate::store::perms::create_dir_all(dir)
         .map_err(|e| anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&dir.display()])))?;
@@ -129,7 +137,10 @@ pub fn signatures(cli: &Cli, meeting: &str, dir: &Path) -> Result<ExitCode> {
         crate::store::atomic::write_atomic(&path, bytes)
             .map_err(|e| anyhow!("{}: {e}", lang.fill(Msg::CouldNotWrite, &[&path.display()])))?;
         if let Some(person) = name.strip_suffix(".sig") {
-            println!("{}", check_command(&shown, person));
+            println!(
+                "{}",
+                crate::export::signatures::check_command(&shown, person, namespace)
+            );
         }
     }
     eprintln!("{} {shown}", lang.t(Msg::Wrote));
@@ -138,6 +149,20 @@ pub fn signatures(cli: &Cli, meeting: &str, dir: &Path) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The protokoll that holds forhandling item `wanted` (its id, or its number: 85/26 or 85).
+fn protocol_key(minutes: &Minutes, wanted: &str, lang: Lang) -> Result<String> {
+    let wanted = wanted.trim();
+    minutes
+        .meeting
+        .negotiation_items()
+        .find(|i| {
+            i.id == wanted || i.number.to_string() == wanted || i.number.n.to_string() == wanted
+        })
+        .and_then(|i| minutes.meeting.protocol_key_of(&i.id))
+        .map(str::to_string)
+        .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))
 }
 
 pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result<ExitCode> {

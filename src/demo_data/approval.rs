@@ -7,7 +7,7 @@ use super::generator::{Day, Gen, ItemPlan, Special};
 use super::people::{REGULARS, short};
 use super::schedule::{Fate, Slot};
 use super::time::office_time;
-use crate::model::{Change, Id, ItemField, MeetingStatus};
+use crate::model::{Change, Id, ItemField, ItemKind, MeetingStatus};
 use crate::store::seal;
 
 impl Gen {
@@ -84,7 +84,7 @@ impl Gen {
         let (hash, parties) = self
             .doc
             .meeting(meeting)
-            .map(|m| (seal::content_hash(m), m.approving_parties(&self.doc.forum)))
+            .map(|m| (seal::referat_hash(m), m.approving_parties(&self.doc.forum)))
             .ok_or_else(|| anyhow!("internal error: meeting {meeting} is not in the fold"))?;
         let deadline = t.date() + Duration::days(14);
         self.op_at(
@@ -184,7 +184,8 @@ impl Gen {
         self.correct_notes(day, meeting, items, fix)
     }
 
-    /// The chair adds a sentence to the notes of a case.
+    /// The chair adds a sentence to the notes of a case in the referat (a forhandling's
+    /// notes are its signed protokoll's).
     fn correct_notes(
         &mut self,
         day: &mut Day,
@@ -192,10 +193,11 @@ impl Gen {
         items: &[ItemPlan],
         sentence: &str,
     ) -> Result<()> {
-        let Some(it) = items
-            .iter()
+        let in_referat = items.iter().filter(|i| i.kind != ItemKind::Negotiation);
+        let Some(it) = in_referat
+            .clone()
             .find(|i| i.special == Special::Substantive)
-            .or(items.first())
+            .or(in_referat.clone().next())
         else {
             return Ok(());
         };

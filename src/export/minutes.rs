@@ -183,7 +183,8 @@ fn negotiation_reference(m: &Minutes, item: &Item, facts: &ItemFacts, lang: Lang
     out.truncate(2);
     let state = m
         .meeting
-        .protocol_status(&item.id, &m.forum)
+        .protocol_key_of(&item.id)
+        .and_then(|key| m.meeting.protocol_status(key, &m.forum))
         .map(|st| protocol_state_words(&st, &m.forum, lang));
     let mut line = lang.t(Msg::ProtocolInOwnDocument).to_string();
     if let Some(state) = state {

@@ -1,32 +1,44 @@
-//! The protokoll of one forhandling item, as a document of its own: the meeting it was
-//! held in and who was there, the item (krav and tilbud, the parties' positions, the
-//! result and the conclusion), and a line per party with its signature, or none yet.
+//! A protokoll, as a document of its own: the meeting it was held in and who was there,
+//! its forhandling item (or, for one protokoll of the meeting, each of them: krav and
+//! tilbud, the parties' positions, the result and the conclusion), and a line per party
+//! with its signature, or none yet.
 
 use super::item_facts::ItemFacts;
 use super::minutes::{attendance, item_blocks, protocol_state_words, statement_section};
 use super::{Block, ExportOptions, Format, Section, Signature, to_html, to_markdown, to_text};
-use crate::i18n::{self, Msg};
-use crate::model::{Item, ItemKind, Minutes, ProtocolSignature, Stance};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Item, Minutes, ProtocolSignature, Stance};
 
-/// The protokoll of forhandling item `item` (its id) laid out as blocks; None when the
-/// meeting has no such forhandling item, or it is confidential and the options keep it out.
-pub fn protocol_blocks(m: &Minutes, item: &str, opts: &ExportOptions) -> Option<Vec<Block>> {
+/// The forhandling items protokoll `key` shows: every one it holds, but those kept out of
+/// the public version unless the options take them in.
+fn shown_items<'m>(m: &'m Minutes, key: &str, opts: &ExportOptions) -> Vec<&'m Item> {
+    m.meeting
+        .protocol_items(key)
+        .into_iter()
+        .filter(|i| opts.include_confidential || !i.confidential)
+        .collect()
+}
+
+/// Protokoll `key` (a forhandling item's id, or the meeting's for one protokoll of the
+/// whole meeting) laid out as blocks; None when the meeting has no such protokoll, or the
+/// options keep all it holds out.
+pub fn protocol_blocks(m: &Minutes, key: &str, opts: &ExportOptions) -> Option<Vec<Block>> {
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;
     let mt = &m.meeting;
-    let it: &Item = mt
-        .item(item)
-        .filter(|i| i.kind == ItemKind::Negotiation)
-        .filter(|i| opts.include_confidential || !i.confidential)?;
-    let st = mt.protocol_status(item, f)?;
-    let facts = ItemFacts::of(f, it, lang);
-
-    let mut head = vec![Block::Title(format!(
-        "{}: {}",
-        t(Msg::Protocol),
-        facts.heading
-    ))];
+    let items = shown_items(m, key, opts);
+    let st = mt.protocol_status(key, f)?;
+    let facts: Vec<(&Item, ItemFacts)> = items
+        .iter()
+        .map(|it| (*it, ItemFacts::of(f, it, lang)))
+        .collect();
+    let title = match facts.as_slice() {
+        [] => return None,
+        [(_, one)] if key != mt.id => one.heading.clone(),
+        _ => mt.title.clone(),
+    };
+    let mut head = vec![Block::Title(format!("{}: {title}", t(Msg::Protocol)))];
     if !f.name.is_empty() {
         head.push(Block::Para(f.name.clone()));
     }
@@ -44,37 +56,19 @@ pub fn protocol_blocks(m: &Minutes, item: &str, opts: &ExportOptions) -> Option<
     ));
     attendance(&mut head, m, lang);
     let mut out = vec![Block::Section(Section::Header, head)];
-    let mut item_part = item_blocks(&facts, lang);
-    // Each party's krav and the employer's tilbud, as put, though the party's last
-    // position (enig or uenig) is what the positions above show.
-    let put: Vec<String> = it
-        .positions
-        .iter()
-        .filter(|p| matches!(p.stance, Stance::Demand | Stance::Offer))
-        .map(|p| {
-            let mut s = format!(
-                "{}: {}",
-                f.party_short(&p.party),
-                i18n::stance(lang, p.stance)
-            );
-            if !p.reason.trim().is_empty() {
-                s.push_str(&format!(". {}", p.reason.trim()));
-            }
-            s
-        })
-        .collect();
-    if !put.is_empty() {
-        item_part.insert(2, Block::Heading(2, t(Msg::ProtocolDemandsOffers)));
-        item_part.insert(3, Block::List(put));
+    for (it, item_facts) in &facts {
+        out.push(Block::Section(
+            Section::Item,
+            negotiation_blocks(m, it, item_facts, lang),
+        ));
     }
-    out.push(Block::Section(Section::Item, item_part));
 
     // A line per party: its signature on the protokoll as it stands, or none yet.
     let signature_of = |party: &str| -> Option<&ProtocolSignature> {
         mt.signatures
             .iter()
             .rev()
-            .find(|s| s.item == item && s.party == party)
+            .find(|s| s.item == key && s.party == party)
     };
     let lines = st
         .parties
@@ -100,14 +94,46 @@ pub fn protocol_blocks(m: &Minutes, item: &str, opts: &ExportOptions) -> Option<
             Block::Field(t(Msg::ExportContentHash), st.hash.clone()),
         ],
     ));
-    statement_section(&mut out, &[(it, facts)], lang);
+    statement_section(&mut out, &facts, lang);
     Some(out)
 }
 
-/// The protokoll of `item` in `format` (CSV: none; JSON: the item and its signatures).
+/// One forhandling in a protokoll: the item, with each party's krav and the employer's
+/// tilbud as put, though the party's last position (enig or uenig) is what the positions
+/// show.
+fn negotiation_blocks(m: &Minutes, it: &Item, facts: &ItemFacts, lang: Lang) -> Vec<Block> {
+    let f = &m.forum;
+    let mut item_part = item_blocks(facts, lang);
+    let put: Vec<String> = it
+        .positions
+        .iter()
+        .filter(|p| matches!(p.stance, Stance::Demand | Stance::Offer))
+        .map(|p| {
+            let mut s = format!(
+                "{}: {}",
+                f.party_short(&p.party),
+                i18n::stance(lang, p.stance)
+            );
+            if !p.reason.trim().is_empty() {
+                s.push_str(&format!(". {}", p.reason.trim()));
+            }
+            s
+        })
+        .collect();
+    if !put.is_empty() {
+        item_part.insert(
+            2,
+            Block::Heading(2, lang.t(Msg::ProtocolDemandsOffers).to_string()),
+        );
+        item_part.insert(3, Block::List(put));
+    }
+    item_part
+}
+
+/// Protokoll `key` in `format` (CSV: none; JSON: its items and signatures).
 pub fn export_protocol(
     m: &Minutes,
-    item: &str,
+    key: &str,
     format: Format,
     opts: &ExportOptions,
 ) -> Option<Vec<u8>> {
@@ -115,24 +141,26 @@ pub fn export_protocol(
         #[derive(serde::Serialize)]
         struct Json<'a> {
             meeting: &'a str,
+            protocol: &'a str,
             hash: String,
-            item: &'a Item,
+            items: Vec<&'a Item>,
             signatures: Vec<&'a ProtocolSignature>,
         }
         let mt = &m.meeting;
-        let it = mt
-            .item(item)
-            .filter(|i| i.kind == ItemKind::Negotiation)
-            .filter(|i| opts.include_confidential || !i.confidential)?;
+        let items = shown_items(m, key, opts);
+        if items.is_empty() {
+            return None;
+        }
         let json = Json {
             meeting: &mt.id,
-            hash: mt.protocol_hash(item)?,
-            item: it,
-            signatures: mt.signatures.iter().filter(|s| s.item == item).collect(),
+            protocol: key,
+            hash: mt.protocol_hash(key)?,
+            items,
+            signatures: mt.signatures.iter().filter(|s| s.item == key).collect(),
         };
         return serde_json::to_vec_pretty(&json).ok();
     }
-    let blocks = protocol_blocks(m, item, opts)?;
+    let blocks = protocol_blocks(m, key, opts)?;
     match format {
         Format::Md => Some(to_markdown(&blocks).into_bytes()),
         Format::Text => Some(to_text(&blocks).into_bytes()),

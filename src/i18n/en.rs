@@ -472,6 +472,20 @@ pub fn text(m: Msg) -> &'static str {
         RefusedBadId => "an id that cannot name a file (letters, digits, '-', '_' and '.' only)",
         RefusedStanceDoesNotFit => "a position that does not fit the kind of item",
         RefusedNotASignatory => "a signature from no party, or on other protokoll content",
+        RefusedProtocolSigned => "a change to a protokoll every party has signed",
+        ProtocolFinal => "Every party has signed this protokoll: it can no longer be changed",
+        OwnChangeRefused => "Refused: {0}",
+        SignaturesNoneProtocol => {
+            "no signature on this protokoll as it stands is sealed with a key"
+        }
+        ProtocolScopeUsage => {
+            "Say :protocolper item (a protokoll each) or :protocolper meeting (one)"
+        }
+        ProtocolScopeSettled => "Someone has signed: how the protokolls are cut is settled",
+        ProtocolPerItem => "A protokoll for each forhandling item",
+        ProtocolPerMeeting => "One protokoll of every forhandling item in this meeting",
+        ArgProtocolScope => "item|meeting",
+        CmdProtocolScope => "a protokoll per forhandling item, or one for the meeting (chair)",
         January => "January",
         February => "February",
         March => "March",

@@ -168,6 +168,7 @@ impl Label for RejectReason {
             RejectReason::BadId => Msg::RefusedBadId,
             RejectReason::StanceDoesNotFit => Msg::RefusedStanceDoesNotFit,
             RejectReason::NotASignatory => Msg::RefusedNotASignatory,
+            RejectReason::ProtocolSigned => Msg::RefusedProtocolSigned,
         }
     }
 }

@@ -472,6 +472,18 @@ pub fn text(m: Msg) -> &'static str {
         }
         RefusedStanceDoesNotFit => "et standpunkt som ikke passer sakstypen",
         RefusedNotASignatory => "en signatur fra en som ikke er part, eller på annet innhold",
+        RefusedProtocolSigned => "en endring i en protokoll alle partene har signert",
+        ProtocolFinal => "Alle partene har signert protokollen: den kan ikke lenger endres",
+        OwnChangeRefused => "Avvist: {0}",
+        SignaturesNoneProtocol => {
+            "ingen signatur på denne protokollen slik den står, er forseglet med en nøkkel"
+        }
+        ProtocolScopeUsage => "Skriv :protokollper sak (én per sak) eller :protokollper møte (én)",
+        ProtocolScopeSettled => "Noen har signert: hvordan protokollene deles, ligger fast",
+        ProtocolPerItem => "En protokoll for hver forhandlingssak",
+        ProtocolPerMeeting => "Én protokoll for alle forhandlingssakene i møtet",
+        ArgProtocolScope => "sak|møte",
+        CmdProtocolScope => "protokoll per forhandlingssak, eller én for møtet (møteleder)",
         January => "januar",
         February => "februar",
         March => "mars",

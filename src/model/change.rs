@@ -529,6 +529,9 @@ pub enum RejectReason {
     /// A protokoll signature on other content than the protokoll as it stands, or from
     /// someone who is not a party to the negotiation.
     NotASignatory,
+    /// A change to a protokoll every party has signed (its content is final), or to how
+    /// the meeting's protokolls are cut once someone has signed.
+    ProtocolSigned,
 }
 
 impl RejectReason {

@@ -325,6 +325,22 @@ impl Item {
         }
     }
 
+    /// The item as the referat holds a forhandling: its number, title and kind, where it
+    /// stands, and whether it is exempt; the rest is the protokoll's.
+    pub fn heading_only(&self) -> Item {
+        Item {
+            confidential: self.confidential,
+            exempt: self.exempt.clone(),
+            ..Item::new(
+                self.id.clone(),
+                self.number,
+                self.title.clone(),
+                self.kind,
+                self.rank,
+            )
+        }
+    }
+
     /// Why the item is unntatt offentlighet, if it is: its exemption, or, for an item
     /// marked confidential before a hjemmel could be chosen, one with no hjemmel.
     pub fn exemption(&self) -> Option<Exemption> {

@@ -218,6 +218,29 @@ pub struct Meeting {
     /// (`model/protocol.rs`); not part of the referat's approved content.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<ProtocolSignature>,
+    /// One protokoll per forhandling item (the default), or one for the whole meeting, as
+    /// the chair chooses before anyone signs.
+    #[serde(default, skip_serializing_if = "ProtocolScope::is_per_item")]
+    pub protocol_scope: ProtocolScope,
+}
+
+/// How a meeting's forhandlinger are put in protokoll.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProtocolScope {
+    /// A protokoll of its own for each forhandling item.
+    #[default]
+    PerItem,
+    /// One protokoll of every forhandling item of the meeting.
+    PerMeeting,
+}
+
+impl ProtocolScope {
+    pub fn is_per_item(&self) -> bool {
+        *self == ProtocolScope::PerItem
+    }
 }
 
 impl Meeting {
@@ -250,6 +273,7 @@ impl Meeting {
             opened_at: None,
             closed_at: None,
             signatures: Vec::new(),
+            protocol_scope: ProtocolScope::PerItem,
         }
     }
 
@@ -269,10 +293,29 @@ impl Meeting {
         self.items.iter().find(|i| i.id == id)
     }
 
-    /// What the parties approve: the record of the meeting, without its approval state
-    /// (status, round, answers, earlier versions) or the chair's current item. Serialised
-    /// compactly, this is what the approval hash is taken of.
+    /// What the parties approve in the referat: the record of the meeting, without its
+    /// approval state (status, round, answers, earlier versions) or the chair's current
+    /// item. A forhandling stands in it by its heading only: its substance is the
+    /// protokoll's, a document with its own procedure. Serialised compactly, this is what
+    /// the approval hash is taken of.
     pub fn canonical_content(&self) -> Meeting {
+        Meeting {
+            items: self
+                .items
+                .iter()
+                .map(|i| match i.kind {
+                    super::ItemKind::Negotiation => i.heading_only(),
+                    _ => i.clone(),
+                })
+                .collect(),
+            ..self.whole_content()
+        }
+    }
+
+    /// The whole record, forhandlinger included: what a referat's approval covered before
+    /// the protokoll was a document of its own, so that one approved then still verifies
+    /// (`store::seal`).
+    pub fn whole_content(&self) -> Meeting {
         Meeting {
             status: MeetingStatus::Closed,
             approval_deadline: None,
@@ -284,6 +327,7 @@ impl Meeting {
             earlier_versions: Vec::new(),
             current_item: None,
             signatures: Vec::new(),
+            protocol_scope: ProtocolScope::PerItem,
             // Where a number came from is bookkeeping; the number itself is content.
             items: self
                 .items
@@ -382,6 +426,7 @@ whole_fields! {
         Referent(Option<Id>) => referent,
         ApprovalDeadline(Option<chrono::NaiveDate>) => approval_deadline,
         CurrentItem(Option<Id>) => current_item,
+        ProtocolScope(ProtocolScope) => protocol_scope,
     }
 }
 

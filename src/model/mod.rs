@@ -39,7 +39,7 @@ pub use item::{
 pub use lookup::{LookupError, default_meeting, find_meeting};
 pub use meeting::{
     Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
-    Presence, TransitionError, Verdict,
+    Presence, ProtocolScope, TransitionError, Verdict,
 };
 pub use protocol::{ProtocolSignature, ProtocolState, ProtocolStatus};
 pub use text_merge::{

@@ -9,8 +9,8 @@ use crate::model::{Change, is_safe_id};
 use crate::store::Layout;
 use crate::store::keys::{PROTOCOL_NAMESPACE, Signer};
 
-/// Write the protokoll of forhandling `item` of the meeting shown to
-/// `exports/<meeting>-protokoll-<item>.<ext>`, and say where (or why not).
+/// Write protokoll `item` (a forhandling item's, or the meeting's own) of the meeting
+/// shown to `exports/<meeting>-protokoll[-<item>].<ext>`, and say where (or why not).
 pub fn export_protocol(layout: &Layout, app: &mut App, item: &str, format: Format) {
     let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
         app.warn(app.t(Msg::NoMeetingOpen));
@@ -27,7 +27,11 @@ pub fn export_protocol(layout: &Layout, app: &mut App, item: &str, format: Forma
         app.warn(app.lang.fill(Msg::NoSuchProtocol, &[&item]));
         return;
     };
-    let stem = format!("{}-protokoll-{item}", minutes.meeting.id);
+    let stem = if item == minutes.meeting.id {
+        format!("{}-protokoll", minutes.meeting.id)
+    } else {
+        format!("{}-protokoll-{item}", minutes.meeting.id)
+    };
     let path = layout.export_path(&stem, format.extension());
     match crate::store::atomic::write_atomic(&path, &bytes) {
         Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),

@@ -198,14 +198,13 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// The speakers list: who has the floor, who waits, who spoke, and each party's time.
 /// A forhandling item's protokoll: who has signed it, who has not, and whose signature
 /// is on earlier content.
 fn protocol_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &Theme) {
     let f = &app.doc.forum;
     let Some(st) = app
         .current_meeting()
-        .and_then(|m| m.protocol_status(&item.id, f))
+        .and_then(|m| m.protocol_status(m.protocol_key_of(&item.id)?, f))
     else {
         return;
     };
@@ -217,6 +216,12 @@ fn protocol_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &
             .join(", ")
     };
     heading(out, t(Msg::ProtocolHeading), theme);
+    if app
+        .current_meeting()
+        .is_some_and(|m| m.protocol_scope == crate::model::ProtocolScope::PerMeeting)
+    {
+        out.push(Line::raw(t(Msg::ProtocolPerMeeting)));
+    }
     if st.state() == crate::model::ProtocolState::SignedByAll {
         out.push(Line::styled(
             format!("= {}", t(Msg::ProtocolSignedByAll)),
@@ -235,6 +240,7 @@ fn protocol_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &
     }
 }
 
+/// The speakers list: who has the floor, who waits, who spoke, and each party's time.
 fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &Theme) {
     if item.speakers.is_empty() {
         return;

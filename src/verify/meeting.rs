@@ -149,7 +149,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
             // The file may still hold the approved content: then it names what differs.
             let place = minutes
                 .as_ref()
-                .filter(|f| seal::content_hash(f) == approved)
+                .filter(|f| seal::sealed_hash(f, &approved) == approved)
                 .and_then(|f| first_difference(f, m, forum));
             report.changed.push(Finding::Fold {
                 dir: dir.clone(),
@@ -188,7 +188,7 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
     check_protocols(&mut report, &dir, m, forum);
     // Earlier approved versions in the logs.
     for v in &m.earlier_versions {
-        let intact = seal::content_hash(&v.meeting) == v.hash
+        let intact = seal::sealed_hash(&v.meeting, &v.hash) == v.hash
             && v.approvals
                 .iter()
                 .filter(|a| a.verdict == crate::model::Verdict::Approve)
@@ -202,7 +202,9 @@ fn check_meeting(layout: &Layout, id: &str, forum_ops: &[Op]) -> MeetingReport {
             let place = minutes.as_ref().and_then(|f| {
                 f.earlier_versions
                     .iter()
-                    .find(|fv| fv.hash == v.hash && seal::content_hash(&fv.meeting) == v.hash)
+                    .find(|fv| {
+                        fv.hash == v.hash && seal::sealed_hash(&fv.meeting, &v.hash) == v.hash
+                    })
                     .and_then(|fv| first_difference(&fv.meeting, &v.meeting, forum))
             });
             report.changed.push(Finding::Earlier {
@@ -235,22 +237,27 @@ fn seal_holds(forum: &Forum, a: &crate::model::Approval, content: &[u8]) -> bool
 /// holds for the signer's key (checked like an approval's).
 fn check_protocols(report: &mut MeetingReport, dir: &str, m: &Meeting, forum: &Forum) {
     use crate::store::keys::{PROTOCOL_NAMESPACE, verify_sshsig};
-    for item in m.negotiation_items() {
-        let (Some(st), Some(content)) = (
-            m.protocol_status(&item.id, forum),
-            m.protocol_bytes(&item.id),
-        ) else {
+    for key in m.protocol_keys() {
+        let (Some(st), Some(content)) = (m.protocol_status(&key, forum), m.protocol_bytes(&key))
+        else {
             continue;
         };
+        // The sak numbers it holds: one, or every forhandling of the meeting.
+        let numbers = m
+            .protocol_items(&key)
+            .iter()
+            .map(|i| i.number.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         report.notes.push(Note::Protocol {
-            item: item.number.to_string(),
+            item: numbers.clone(),
             signed: st.signed.len(),
             of: st.parties.len(),
         });
         let current = m
             .signatures
             .iter()
-            .filter(|s| s.item == item.id && s.hash == st.hash && !s.seal.is_empty());
+            .filter(|s| s.item == key && s.hash == st.hash && !s.seal.is_empty());
         for s in current {
             let holds = forum
                 .roster
@@ -261,7 +268,7 @@ fn check_protocols(report: &mut MeetingReport, dir: &str, m: &Meeting, forum: &F
             if !holds {
                 report.changed.push(Finding::ProtocolSeal {
                     dir: dir.to_string(),
-                    item: item.number.to_string(),
+                    item: numbers.clone(),
                     party: forum.party_short(&s.party).to_string(),
                 });
             }
@@ -337,7 +344,7 @@ fn check_minutes_file(
     }
     // Earlier versions kept in the file must have their hashes too.
     for fv in &fm.earlier_versions {
-        if seal::content_hash(&fv.meeting) != fv.hash {
+        if seal::sealed_hash(&fv.meeting, &fv.hash) != fv.hash {
             let reference = m.earlier_versions.iter().find(|v| v.hash == fv.hash);
             report.changed.push(Finding::Earlier {
                 place_of: file.to_string(),

@@ -8,6 +8,7 @@ pub mod child;
 pub mod files;
 pub mod git;
 pub mod meetings;
+pub mod negotiation;
 pub mod pty;
 pub mod sandbox;
 pub mod seats;

@@ -22,6 +22,7 @@ const SCROLL_EVERY: Duration = Duration::from_millis(300);
 pub const ENTER: &str = "\r";
 pub const TAB: &str = "\t";
 pub const RIGHT: &str = "\x1b[C";
+pub const ESC: &str = "\x1b";
 pub const CTRL_S: &str = "\x13";
 
 impl Sandbox {

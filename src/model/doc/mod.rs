@@ -41,6 +41,10 @@ pub struct Doc {
     /// Sak number claims and fixed numbers from the forum's log (`numbering.rs`).
     #[serde(default)]
     pub numbers: Vec<crate::model::NumberRecord>,
+    /// Whether a change since the last `settle_numbers` may have moved a sak number: a
+    /// protokoll signature is checked against the numbers as they then stand.
+    #[serde(skip)]
+    numbers_unsettled: bool,
 }
 
 /// The minutes file of one meeting: self-contained, in reading order.
@@ -88,6 +92,7 @@ impl Doc {
     /// Apply a change, or say why the rules refuse it (`apply` records the refusal).
     fn try_apply(&mut self, meta: &OpMeta, change: Change) -> Result<(), RejectReason> {
         use Change as C;
+        self.numbers_unsettled |= change.touches_numbers();
         match change {
             C::MeetingCreate { .. }
             | C::MeetingStatus { .. }
@@ -207,5 +212,7 @@ fn own_party_only(own: bool) -> Result<(), RejectReason> {
     }
 }
 
+#[cfg(test)]
+mod protocol_tests;
 #[cfg(test)]
 mod tests;

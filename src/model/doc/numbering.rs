@@ -25,6 +25,13 @@ pub fn claim_order(meta: &OpMeta) -> ClaimOrder {
 }
 
 impl Doc {
+    /// Settle the numbers if a change since the last settling may have moved one.
+    pub(super) fn settle_numbers_if_needed(&mut self) {
+        if self.numbers_unsettled {
+            self.settle_numbers();
+        }
+    }
+
     /// Record the claims or fixed numbers of an `ItemNumbers` change.
     pub(super) fn record_numbers(
         &mut self,
@@ -53,6 +60,7 @@ impl Doc {
 
     /// Give every item of the loaded meetings its number (see the module's rule).
     pub fn settle_numbers(&mut self) {
+        self.numbers_unsettled = false;
         struct Entry {
             want: ItemNumber,
             order: ClaimOrder,

@@ -33,9 +33,7 @@ impl Doc {
         change: Change,
     ) -> Result<(), RejectReason> {
         use Change as C;
-        if self.meeting_mut(meeting_id)?.status.is_read_only() {
-            return Err(RejectReason::Locked);
-        }
+        self.check_document_open(meeting_id, &change)?;
         let at = || meta.at.to_string();
         let by = || meta.author.name.clone();
         match change {

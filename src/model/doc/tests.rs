@@ -14,7 +14,7 @@ fn person_of(who: &str) -> (String, String) {
 }
 
 /// An op by `who`'s person.
-fn meta(n: u32, who: &str) -> OpMeta<'static> {
+pub(super) fn meta(n: u32, who: &str) -> OpMeta<'static> {
     let at: &'static str =
         Box::leak(format!("2026-12-08T10:{:02}:00+01:00", n % 60).into_boxed_str());
     let (person, party) = person_of(who);
@@ -55,7 +55,7 @@ fn forum_people() -> Vec<crate::model::Person> {
     ]
 }
 
-fn doc_with_item() -> Doc {
+pub(super) fn doc_with_item() -> Doc {
     let mut d = Doc::default();
     d.forum.people = forum_people();
     d.apply(
@@ -299,7 +299,7 @@ fn the_chair_records_a_position_on_a_partys_behalf_and_it_says_so() {
     assert_eq!(item.current_positions()[0].stance, Stance::Disagree);
 }
 
-fn set_status(d: &mut Doc, n: u32, to: MeetingStatus) -> Result<(), RejectReason> {
+pub(super) fn set_status(d: &mut Doc, n: u32, to: MeetingStatus) -> Result<(), RejectReason> {
     d.apply(
         &meta(n, "kmd"),
         Change::MeetingStatus {
@@ -309,7 +309,7 @@ fn set_status(d: &mut Doc, n: u32, to: MeetingStatus) -> Result<(), RejectReason
     )
 }
 
-fn circulate(d: &mut Doc, n: u32, hash: &str) -> Result<(), RejectReason> {
+pub(super) fn circulate(d: &mut Doc, n: u32, hash: &str) -> Result<(), RejectReason> {
     d.apply(
         &meta(n, "kmd"),
         Change::Circulate {
@@ -630,7 +630,7 @@ fn add_item(d: &mut Doc, n: u32, meeting: &str, id: &str, number: u32) {
     .expect("claim");
 }
 
-fn number_of(d: &Doc, meeting: &str, item: &str) -> String {
+pub(super) fn number_of(d: &Doc, meeting: &str, item: &str) -> String {
     d.meeting(meeting)
         .and_then(|m| m.item(item))
         .map(|i| i.number.to_string())
