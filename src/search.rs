@@ -70,7 +70,10 @@ impl Filter {
     /// Whether a text passes the filter: its meeting's date and status, who wrote it, and
     /// the development areas it is about.
     pub fn doc_matches(&self, a: &Archive, d: &TextDoc) -> bool {
-        if self.public && a.items.get(d.item as usize).is_some_and(|i| i.confidential) {
+        if self.public
+            && (d.field == Field::ExemptPassage
+                || a.items.get(d.item as usize).is_some_and(|i| i.confidential))
+        {
             return false;
         }
         let row = a.meetings.get(d.meeting as usize);

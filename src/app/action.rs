@@ -76,6 +76,8 @@ pub enum Action {
     Cancel,
     /// Ctrl-S in an editor or form.
     Save,
+    /// Ctrl-T in the editor: a passage unntatt offentlighet, or the next hjemmel for it.
+    ExemptPassage,
     Yes,
     No,
     /// Bring back the unsaved text offered, where it was typed.

@@ -5,7 +5,7 @@
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::{Action, Effect};
-use super::state::{App, Editor, EditorTarget, OnYes, Popup};
+use super::state::{App, Editor, EditorTarget, OnYes, PassageTag, Popup};
 use crate::i18n::Msg;
 use crate::model::{Change, Id, Input, InputTarget, TextField, conflict_count};
 
@@ -69,6 +69,7 @@ pub fn reopen(app: &mut App, target: EditorTarget, title: String, text: String, 
         area,
         original: base.clone(),
         base,
+        passage: None,
     })));
 }
 
@@ -79,6 +80,7 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     };
     match action {
         Action::Key(ev) if ed.area.input(ev) => app.keep_draft(fx),
+        Action::ExemptPassage => exempt_passage(app, fx),
         Action::Save if ed.target == EditorTarget::Nowhere => {
             app.warn(app.t(Msg::DraftNowhere));
         }
@@ -110,6 +112,54 @@ pub fn editor_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::ForceQuit => app.quit(fx),
         _ => {}
     }
+}
+
+/// Ctrl-T: put `[unntatt <hjemmel>]` and `[/unntatt]` at the cursor, the cursor between
+/// them, citing the first hjemmel of the forum's list; pressed again at once, the next one.
+fn exempt_passage(app: &mut App, fx: &mut Vec<Effect>) {
+    let hjemler: Vec<String> = app
+        .doc
+        .forum
+        .hjemler()
+        .into_iter()
+        .map(|h| h.short)
+        .collect();
+    let lang = app.lang;
+    let Some(Popup::Editor(ed)) = app.popups.last_mut() else {
+        return;
+    };
+    if hjemler.is_empty() {
+        app.warn(lang.t(Msg::NoHjemler));
+        return;
+    }
+    let at = ed.area.cursor();
+    let again = ed.passage.filter(|p| p.cursor == (at.0, at.1));
+    let next = match again {
+        Some(p) => {
+            for _ in 0..p.chars {
+                ed.area.move_cursor(CursorMove::Back);
+            }
+            ed.area.delete_str(p.chars);
+            (p.hjemmel + 1) % hjemler.len()
+        }
+        None => {
+            ed.area.insert_str("[/unntatt]");
+            for _ in 0.."[/unntatt]".chars().count() {
+                ed.area.move_cursor(CursorMove::Back);
+            }
+            0
+        }
+    };
+    let tag = format!("[unntatt {}]", hjemler[next]);
+    ed.area.insert_str(&tag);
+    ed.passage = Some(PassageTag {
+        cursor: (ed.area.cursor().0, ed.area.cursor().1),
+        chars: tag.chars().count(),
+        hjemmel: next,
+    });
+    let msg = lang.fill(Msg::PassageInserted, &[&hjemler[next]]);
+    app.say(msg);
+    app.keep_draft(fx);
 }
 
 /// What saved text becomes: a field of the item, our party's statement, or a new input

@@ -225,6 +225,12 @@ const ARCHIVE: &[Row] = &[
 const EDIT: &[Row] = &[
     (&[ctrl('s')], Action::Save, Msg::KeySave, true),
     (&[code(Esc)], Action::Cancel, Msg::KeyCancelEdit, true),
+    (
+        &[ctrl('t')],
+        Action::ExemptPassage,
+        Msg::KeyExemptPassage,
+        true,
+    ),
     FORCE_QUIT,
 ];
 

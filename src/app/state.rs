@@ -55,6 +55,18 @@ pub struct Editor {
     /// The text as it was when the editor was first opened (kept through a draft's
     /// restore): what concurrent edits are merged against.
     pub base: String,
+    /// The passage tag Ctrl-T put in last, while the cursor stays right after it: Ctrl-T
+    /// again puts the next hjemmel of the forum's list in its place.
+    pub passage: Option<PassageTag>,
+}
+
+/// Where an opening tag `[unntatt …]` ends (the cursor), how many characters it has, and
+/// which of the forum's hjemler it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassageTag {
+    pub cursor: (usize, usize),
+    pub chars: usize,
+    pub hjemmel: usize,
 }
 
 impl Editor {

@@ -166,10 +166,47 @@ fn written(text: &str, lang: Lang) -> Option<Cow<'_, str>> {
     (!text.trim().is_empty()).then(|| readable(text, lang))
 }
 
-/// A text with its unresolved conflicts (`model::merge_text`) in words: where a conflict
-/// starts, whose version follows the first, and where it ends. Text without conflicts is
-/// returned as it is.
+/// A text as the minutes print it: its unresolved conflicts and its passages unntatt
+/// offentlighet in words. Text with neither is returned as it is.
 pub fn readable(text: &str, lang: Lang) -> Cow<'_, str> {
+    match conflicts_in_words(text, lang) {
+        Cow::Borrowed(t) => passages_in_words(t, lang),
+        Cow::Owned(t) => Cow::Owned(passages_in_words(&t, lang).into_owned()),
+    }
+}
+
+/// Each passage unntatt offentlighet (`model::passages`) in brackets with its hjemmel in
+/// words: "[Unntatt offentlighet, jf. offl. § 14: …]", or without the text where the
+/// public version held it back.
+fn passages_in_words(text: &str, lang: Lang) -> Cow<'_, str> {
+    let found = crate::model::passages(text);
+    if found.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut last = 0;
+    for p in found {
+        out.push_str(&text[last..p.range.start]);
+        let exemption = crate::model::Exemption {
+            hjemmel: p.hjemmel.to_string(),
+            ..crate::model::Exemption::unknown()
+        };
+        let words = i18n::exemption(lang, &exemption);
+        let content = p.content.trim();
+        if content.is_empty() {
+            out.push_str(&format!("[{words}]"));
+        } else {
+            out.push_str(&format!("[{words}: {content}]"));
+        }
+        last = p.range.end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// A text with its unresolved conflicts (`model::merge_text`) in words: where a conflict
+/// starts, whose version follows the first, and where it ends.
+fn conflicts_in_words(text: &str, lang: Lang) -> Cow<'_, str> {
     if conflict_count(text) == 0 {
         return Cow::Borrowed(text);
     }

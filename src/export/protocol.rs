@@ -9,13 +9,20 @@ use super::{Block, ExportOptions, Format, Section, Signature, to_html, to_markdo
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Item, Minutes, ProtocolSignature, Stance};
 
-/// The forhandling items protokoll `key` shows: every one it holds, but those kept out of
-/// the public version unless the options take them in.
-fn shown_items<'m>(m: &'m Minutes, key: &str, opts: &ExportOptions) -> Vec<&'m Item> {
+/// The forhandling items protokoll `key` shows: every one it holds; unless the options
+/// take all in, as the public may read them (`Item::public`), exempt ones left out.
+fn shown_items(m: &Minutes, key: &str, opts: &ExportOptions) -> Vec<Item> {
     m.meeting
         .protocol_items(key)
         .into_iter()
-        .filter(|i| opts.include_confidential || !i.confidential)
+        .filter(|i| opts.include_confidential || !i.is_exempt())
+        .map(|i| {
+            if opts.include_confidential {
+                i.clone()
+            } else {
+                i.public()
+            }
+        })
         .collect()
 }
 
@@ -31,7 +38,7 @@ pub fn protocol_blocks(m: &Minutes, key: &str, opts: &ExportOptions) -> Option<V
     let st = mt.protocol_status(key, f)?;
     let facts: Vec<(&Item, ItemFacts)> = items
         .iter()
-        .map(|it| (*it, ItemFacts::of(f, it, lang)))
+        .map(|it| (it, ItemFacts::of(f, it, lang)))
         .collect();
     let title = match facts.as_slice() {
         [] => return None,
@@ -155,7 +162,7 @@ pub fn export_protocol(
             meeting: &mt.id,
             protocol: key,
             hash: mt.protocol_hash(key)?,
-            items,
+            items: items.iter().collect(),
             signatures: mt.signatures.iter().filter(|s| s.item == key).collect(),
         };
         return serde_json::to_vec_pretty(&json).ok();

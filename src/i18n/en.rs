@@ -262,6 +262,11 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Quit now",
         KeyCancel => "Cancel",
         KeySave => "Save",
+        KeyExemptPassage => "Exempt passage",
+        PassageInserted => {
+            "Held back from the public version under {0}; Ctrl-T again: next hjemmel"
+        }
+        NoHjemler => "The forum has no hjemmel on its list (:hjemmel adds one)",
         KeyCancelEdit => "Close (asks about changes)",
         KeyRestoreDraft => "Restore",
         KeyDraftLater => "Later (next start)",
@@ -473,6 +478,7 @@ pub fn text(m: Msg) -> &'static str {
         RefusedStanceDoesNotFit => "a position that does not fit the kind of item",
         RefusedNotASignatory => "a signature from no party, or on other protokoll content",
         RefusedProtocolSigned => "a change to a protokoll every party has signed",
+        HitExemptPassage => "passage exempt from public disclosure",
         ProtocolFinal => "Every party has signed this protokoll: it can no longer be changed",
         OwnChangeRefused => "Refused: {0}",
         SignaturesNoneProtocol => {

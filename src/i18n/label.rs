@@ -144,6 +144,7 @@ impl Label for Field {
             Field::Input => Msg::HitInput,
             Field::Vote => Msg::HitVote,
             Field::Action => Msg::HitAction,
+            Field::ExemptPassage => Msg::HitExemptPassage,
         }
     }
 }

@@ -258,6 +258,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Avslutt straks",
         KeyCancel => "Avbryt",
         KeySave => "Lagre",
+        KeyExemptPassage => "Unntatt avsnitt",
+        PassageInserted => "Holdes utenfor offentlig versjon, jf. {0}; Ctrl-T igjen: neste hjemmel",
+        NoHjemler => "Forumet har ingen hjemmel på listen (:hjemmel legger til)",
         KeyCancelEdit => "Lukk (spør om endringer)",
         KeyRestoreDraft => "Hent fram",
         KeyDraftLater => "Senere (neste start)",
@@ -473,6 +476,7 @@ pub fn text(m: Msg) -> &'static str {
         RefusedStanceDoesNotFit => "et standpunkt som ikke passer sakstypen",
         RefusedNotASignatory => "en signatur fra en som ikke er part, eller på annet innhold",
         RefusedProtocolSigned => "en endring i en protokoll alle partene har signert",
+        HitExemptPassage => "avsnitt unntatt offentlighet",
         ProtocolFinal => "Alle partene har signert protokollen: den kan ikke lenger endres",
         OwnChangeRefused => "Avvist: {0}",
         SignaturesNoneProtocol => {

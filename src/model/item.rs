@@ -353,10 +353,11 @@ impl Item {
 
     /// The item as the public may see it when it is exempt: its number, kind and place on
     /// the agenda, and the exemption; the title becomes the public title, and all that was
-    /// written and recorded on it is gone. A public item is returned as it is.
+    /// written and recorded on it is gone. A public item is returned with the passages
+    /// unntatt offentlighet in its texts held back (`redact_passages`).
     pub fn public(&self) -> Item {
         let Some(e) = self.exemption() else {
-            return self.clone();
+            return self.without_exempt_passages();
         };
         let mut out = Item::new(
             self.id.clone(),
@@ -368,6 +369,30 @@ impl Item {
         out.confidential = self.confidential;
         out.exempt = self.exempt.clone();
         out.redacted = true;
+        out
+    }
+
+    /// The item with each passage unntatt offentlighet in its texts held back.
+    fn without_exempt_passages(&self) -> Item {
+        let public = |s: &str| super::redact_passages(s).into_owned();
+        let mut out = self.clone();
+        for text in [
+            &mut out.background,
+            &mut out.notes,
+            &mut out.conclusion,
+            &mut out.further,
+        ] {
+            *text = public(text);
+        }
+        for p in &mut out.positions {
+            p.reason = public(&p.reason);
+        }
+        for s in &mut out.statements {
+            s.text = public(&s.text);
+        }
+        for i in &mut out.inputs {
+            i.text = public(&i.text);
+        }
         out
     }
 

@@ -15,6 +15,7 @@ mod id;
 mod item;
 mod lookup;
 mod meeting;
+mod passage;
 mod protocol;
 mod text_merge;
 mod vote;
@@ -41,6 +42,7 @@ pub use meeting::{
     Approval, ApprovedVersion, Attendance, Document, Meeting, MeetingField, MeetingStatus,
     Presence, ProtocolScope, TransitionError, Verdict,
 };
+pub use passage::{Passage, passages, redact_passages};
 pub use protocol::{ProtocolSignature, ProtocolState, ProtocolStatus};
 pub use text_merge::{
     CONFLICT_END, CONFLICT_SEPARATOR, CONFLICT_START, ConflictLine, conflict_count, conflict_line,

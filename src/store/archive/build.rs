@@ -22,9 +22,22 @@ struct Entry {
 fn entry_of(meeting: &Meeting, forum: &Forum) -> Entry {
     let mut items = Vec::new();
     let mut docs: Vec<(u32, Option<Id>, Field, String)> = Vec::new();
+    // A text is searched as the public may read it; its passages unntatt offentlighet
+    // are texts of their own, which only a search with `--include-confidential` sees.
     let mut push = |item: u32, party: Option<&Id>, field: Field, text: &str| {
-        if !text.trim().is_empty() {
-            docs.push((item, party.cloned(), field, text.to_string()));
+        for p in crate::model::passages(text) {
+            if !p.content.trim().is_empty() {
+                docs.push((
+                    item,
+                    party.cloned(),
+                    Field::ExemptPassage,
+                    p.content.to_string(),
+                ));
+            }
+        }
+        let public = crate::model::redact_passages(text);
+        if !public.trim().is_empty() {
+            docs.push((item, party.cloned(), field, public.into_owned()));
         }
     };
     push(NONE, None, Field::MeetingTitle, &meeting.title);

@@ -10,7 +10,7 @@ use crate::model::Scope;
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 
 /// A log folder's files as they were when the index was built: name, length, mtime (ns).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -79,10 +79,13 @@ pub enum Field {
     Input,
     Vote,
     Action,
+    /// A passage unntatt offentlighet inside a public text: searched only with
+    /// `--include-confidential`.
+    ExemptPassage,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::MeetingTitle,
         Field::ItemTitle,
         Field::Background,
@@ -93,6 +96,7 @@ impl Field {
         Field::Input,
         Field::Vote,
         Field::Action,
+        Field::ExemptPassage,
     ];
 
     /// The name used in `samrad search` output and its JSON.
@@ -108,6 +112,7 @@ impl Field {
             Field::Input => "input",
             Field::Vote => "vote",
             Field::Action => "action",
+            Field::ExemptPassage => "exempt_passage",
         }
     }
 }
