@@ -8,8 +8,8 @@ use common::authors::{chair, rep};
 use common::{R, TEMPLATE_MEETING};
 use samrad::i18n::Lang;
 use samrad::model::{
-    Agreement, Change, Doc, ItemField, ProtocolState, RejectReason, Stance, VoteMethod, VoteOption,
-    VoteOptionKind, VoteRule,
+    Agreement, Change, Doc, ItemField, ItemKind, ItemNumber, ProtocolState, RejectReason, Stance,
+    VoteMethod, VoteOption, VoteOptionKind, VoteRule,
 };
 
 use common::negotiation::{
@@ -346,4 +346,62 @@ fn an_observers_input_is_recorded_as_an_observers() {
     let facts = ItemFacts::of(&doc.forum, it, Lang::Nb);
     let parties: Vec<&str> = facts.inputs.iter().map(|i| i.party.as_ref()).collect();
     assert_eq!(parties, ["HVO (observatør)", "NTL"]);
+}
+
+#[test]
+fn the_chair_puts_every_forhandling_in_one_protokoll_which_the_parties_sign_once() {
+    use samrad::app::Action;
+    use samrad::export::{ExportOptions, Format};
+    let mut s = session();
+    write(
+        &mut s,
+        chair(),
+        Change::ItemAdd {
+            meeting: TEMPLATE_MEETING.into(),
+            item: "f-2".into(),
+            number: ItemNumber { n: 91, year: 2026 },
+            title: "Særavtale om hjemmekontor".into(),
+            kind: ItemKind::Negotiation,
+            rank: 99_500,
+        },
+    );
+    s.app.doc = s.reloaded();
+    s.select(NEGOTIATION);
+    s.act(Action::Command("protokollper møte".into()));
+    // A representative signs with the item selected: the meeting's one protokoll.
+    s.as_author(rep("ntl"));
+    s.app.doc = s.reloaded();
+    s.select("f-2");
+    s.act(Action::Command("sign".into()));
+    let doc = s.reloaded();
+    let m = doc.meeting(TEMPLATE_MEETING).expect("meeting");
+    assert_eq!(m.protocol_keys(), [TEMPLATE_MEETING]);
+    let st = m
+        .protocol_status(TEMPLATE_MEETING, &doc.forum)
+        .expect("one protokoll");
+    assert_eq!(st.signed, ["ntl"]);
+    // Once someone has signed, the chair may not cut it otherwise.
+    s.as_author(chair());
+    s.app.doc = doc.clone();
+    s.act(Action::Command("protocolper item".into()));
+    let said = s.app.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(said.contains("ligger fast"), "{said}");
+    // The protokoll holds both forhandlinger and one line per party to sign.
+    let minutes = doc.minutes(TEMPLATE_MEETING).expect("minutes");
+    let opts = ExportOptions {
+        lang: Lang::Nb,
+        include_confidential: false,
+        today: chrono::NaiveDate::MIN,
+        doubts: Vec::new(),
+    };
+    let out = samrad::export::export_protocol(&minutes, TEMPLATE_MEETING, Format::Text, &opts)
+        .map(String::from_utf8)
+        .expect("a protokoll")
+        .expect("UTF-8");
+    for title in ["Tilpasningsavtale", "Særavtale om hjemmekontor"] {
+        assert!(out.contains(title), "{title}:\n{out}");
+    }
+    assert_eq!(out.matches("For NTL").count(), 1, "{out}");
+    let own = samrad::export::export_protocol(&minutes, NEGOTIATION, Format::Md, &opts);
+    assert!(own.is_none(), "an item has no protokoll of its own then");
 }
