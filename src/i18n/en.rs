@@ -263,9 +263,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyCancel => "Cancel",
         KeySave => "Save",
         KeyExemptPassage => "Exempt passage",
-        PassageInserted => {
-            "Held back from the public version under {0}; Ctrl-T again: next hjemmel"
-        }
+        PassageInserted => "Exempt passage under {0} (Ctrl-T again: next hjemmel)",
         NoHjemler => "The forum has no hjemmel on its list (:hjemmel adds one)",
         KeyCancelEdit => "Close (asks about changes)",
         KeyRestoreDraft => "Restore",

@@ -259,7 +259,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyCancel => "Avbryt",
         KeySave => "Lagre",
         KeyExemptPassage => "Unntatt avsnitt",
-        PassageInserted => "Holdes utenfor offentlig versjon, jf. {0}; Ctrl-T igjen: neste hjemmel",
+        PassageInserted => "Unntatt avsnitt, jf. {0} (Ctrl-T igjen: neste hjemmel)",
         NoHjemler => "Forumet har ingen hjemmel på listen (:hjemmel legger til)",
         KeyCancelEdit => "Lukk (spør om endringer)",
         KeyRestoreDraft => "Hent fram",

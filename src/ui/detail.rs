@@ -216,11 +216,19 @@ fn protocol_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &
             .join(", ")
     };
     heading(out, t(Msg::ProtocolHeading), theme);
-    if app
+    if let Some(m) = app
         .current_meeting()
-        .is_some_and(|m| m.protocol_scope == crate::model::ProtocolScope::PerMeeting)
+        .filter(|m| m.protocol_scope == crate::model::ProtocolScope::PerMeeting)
     {
-        out.push(Line::raw(t(Msg::ProtocolPerMeeting)));
+        let numbers: Vec<String> = m
+            .negotiation_items()
+            .map(|i| i.number.to_string())
+            .collect();
+        out.push(Line::raw(format!(
+            "{} ({})",
+            t(Msg::ProtocolPerMeeting),
+            numbers.join(", ")
+        )));
     }
     if st.state() == crate::model::ProtocolState::SignedByAll {
         out.push(Line::styled(
