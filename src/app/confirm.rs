@@ -24,7 +24,8 @@ pub fn confirm_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 OnYes::CloseMeeting => meeting::set_status(app, MeetingStatus::Closed, fx),
             }
         }
-        Action::No => {
+        // Anything but an explicit yes is a no.
+        Action::No | Action::Key(_) => {
             app.popups.pop();
         }
         Action::ForceQuit => app.quit(fx),

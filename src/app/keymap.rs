@@ -265,14 +265,16 @@ const SEARCH: &[Row] = &[
     FORCE_QUIT,
 ];
 
+/// Only an explicit `y` answers yes: Enter, `j` (a vim user moving down, or "ja") and
+/// every other key answer no, which is the default.
 const CONFIRM: &[Row] = &[
+    (&[k('y'), k('Y')], Action::Yes, Msg::KeyYes, true),
     (
-        &[k('y'), k('j'), code(Enter)],
-        Action::Yes,
-        Msg::KeyYes,
+        &[k('n'), code(Esc), code(Enter)],
+        Action::No,
+        Msg::KeyNoDefault,
         true,
     ),
-    (&[k('n'), code(Esc)], Action::No, Msg::KeyNo, true),
     FORCE_QUIT,
 ];
 
@@ -326,7 +328,8 @@ fn table(mode: Mode) -> KeyMap {
         Mode::Form => (FORM, false, true),
         Mode::Command => (PROMPT, false, true),
         Mode::Search => (SEARCH, false, true),
-        Mode::Confirm => (CONFIRM, false, false),
+        // Any other key comes through as text, and answers no.
+        Mode::Confirm => (CONFIRM, false, true),
         Mode::Draft => (DRAFT, false, false),
         Mode::List => (LIST, true, false),
         Mode::Help => (HELP, true, false),

@@ -274,7 +274,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyRun => "Run",
         KeyFind => "Find",
         KeyYes => "Yes",
-        KeyNo => "No",
+        KeyNoDefault => "No (any other key too)",
         KeyChoose => "Choose",
         KeyClose => "Close",
         PaneAgenda => "Agenda",

@@ -273,7 +273,7 @@ messages! {
     KeyRun,
     KeyFind,
     KeyYes,
-    KeyNo,
+    KeyNoDefault,
     KeyChoose,
     KeyClose,
     PaneAgenda,

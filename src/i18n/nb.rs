@@ -270,7 +270,7 @@ pub fn text(m: Msg) -> &'static str {
         KeyRun => "Kjør",
         KeyFind => "Finn",
         KeyYes => "Ja",
-        KeyNo => "Nei",
+        KeyNoDefault => "Nei (alle andre taster også)",
         KeyChoose => "Velg",
         KeyClose => "Lukk",
         PaneAgenda => "Dagsorden",

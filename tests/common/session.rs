@@ -85,6 +85,16 @@ impl Session {
         actions.into_iter().flat_map(|a| self.act(a)).collect()
     }
 
+    /// A key as the terminal sends it: through the key table of the mode the app is in,
+    /// as `tui.rs` does.
+    pub fn press(&mut self, code: KeyCode) -> Vec<Effect> {
+        let ev = KeyEvent::new(code, KeyModifiers::NONE);
+        match samrad::app::keymap_for(self.app.mode()).action(&ev) {
+            Some(action) => self.act(action),
+            None => Vec::new(),
+        }
+    }
+
     pub fn key(&mut self, code: KeyCode) -> Vec<Effect> {
         self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
