@@ -4,7 +4,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::action::crossterm_types::{KeyCode, KeyEvent};
+use super::action::crossterm_types::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::Msg;
 use crate::model::Id;
 
@@ -161,6 +161,14 @@ impl Form {
             return;
         };
         match &mut field.kind {
+            // Ctrl-U clears the field, as on a shell's command line.
+            FieldKind::Text(area)
+                if ev.code == KeyCode::Char('u')
+                    && ev.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                area.move_cursor(ratatui_textarea::CursorMove::Head);
+                area.delete_line_by_end();
+            }
             FieldKind::Text(area) => {
                 if ev.code != KeyCode::Enter {
                     area.input(ev);
@@ -194,6 +202,25 @@ impl Form {
             }
         }
         self.error = None;
+    }
+
+    /// Put `value` in the text field labelled `label`, the cursor at its end.
+    pub fn set_text(&mut self, label: Msg, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+            *f = Field::text(label, value);
+        }
+    }
+
+    /// Choose option `index` of the choice field labelled `label`.
+    pub fn set_choice(&mut self, label: Msg, index: usize) {
+        if let Some(FieldKind::Choice { options, selected }) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.label == label)
+            .map(|f| &mut f.kind)
+        {
+            *selected = index.min(options.len().saturating_sub(1));
+        }
     }
 
     fn field(&self, label: Msg) -> Option<&FieldKind> {

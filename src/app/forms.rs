@@ -25,8 +25,15 @@ pub fn form_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Down => f.next(),
         Action::Up => f.prev(),
         Action::Key(ev) => {
+            let party = f.choice(Msg::FieldParty);
             f.key(ev);
-            if f.kind != FormKind::ArchiveFilter {
+            let other_party =
+                matches!(f.kind, FormKind::Position { .. }) && f.choice(Msg::FieldParty) != party;
+            let drafted = f.kind != FormKind::ArchiveFilter;
+            if other_party {
+                PositionForm::party_changed(app);
+            }
+            if drafted {
                 app.keep_draft(fx);
             }
         }

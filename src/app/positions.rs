@@ -3,7 +3,7 @@
 
 use super::editor;
 use super::form::{Field, Form, FormKind, labels};
-use super::state::{App, EditorTarget, Pane};
+use super::state::{App, EditorTarget, Pane, Popup};
 use crate::i18n::{self, Msg};
 use crate::model::{Change, Id, Party, Side, Stance};
 
@@ -74,6 +74,46 @@ impl PositionForm {
             from,
         };
         app.open_titled_form(kind, title, fields);
+    }
+
+    /// The party was switched: the form shows that party's position as it stands (or
+    /// none), never the previous party's words, and merges from it on save.
+    pub fn party_changed(app: &mut App) {
+        let parties = position_parties(app);
+        let Some(Popup::Form(f)) = app.popups.last() else {
+            return;
+        };
+        let FormKind::Position { item, .. } = &f.kind else {
+            return;
+        };
+        let Some(party) = parties.get(f.choice(Msg::FieldParty)) else {
+            return;
+        };
+        let found = app.selected_item().filter(|i| i.id == *item).map(|it| {
+            let current = it
+                .current_positions()
+                .into_iter()
+                .find(|p| p.party == party.id)
+                .cloned();
+            (it.id.clone(), Stance::fitting(it.kind), current)
+        });
+        let Some((item, fitting, current)) = found else {
+            return;
+        };
+        let stance = current
+            .as_ref()
+            .and_then(|c| fitting.iter().position(|s| *s == c.stance))
+            .unwrap_or(0);
+        let reason = current.map(|c| c.reason).unwrap_or_default();
+        let party = party.id.clone();
+        if let Some(Popup::Form(f)) = app.popups.last_mut() {
+            f.set_choice(Msg::FieldStance, stance);
+            f.set_text(Msg::FieldReason, &reason);
+            f.kind = FormKind::Position {
+                item,
+                from: Some((party, reason)),
+            };
+        }
     }
 
     pub fn submit(
