@@ -91,6 +91,22 @@ impl App {
     /// A forhandling's substance is its protokoll's: open while the referat goes round,
     /// closed once every party has signed.
     pub fn editable_item(&mut self) -> Option<(Id, Item)> {
+        let item = self.selected_item().cloned();
+        self.editable(item)
+    }
+
+    /// The item the meeting is on (the chair's current item), or the selected one when
+    /// the chair has set none: where the floor is asked for and given.
+    pub fn editable_current_item(&mut self) -> Option<(Id, Item)> {
+        let current = self
+            .current_meeting()
+            .and_then(|m| m.current_item.as_deref().and_then(|i| m.item(i)))
+            .cloned();
+        let item = current.or_else(|| self.selected_item().cloned());
+        self.editable(item)
+    }
+
+    fn editable(&mut self, item: Option<Item>) -> Option<(Id, Item)> {
         if self.refuse_read_only() {
             return None;
         }
@@ -98,7 +114,7 @@ impl App {
             self.warn(self.t(Msg::NoMeetingOpen));
             return None;
         };
-        let Some(item) = self.selected_item().cloned() else {
+        let Some(item) = item else {
             self.warn(self.t(Msg::SelectAnItem));
             return None;
         };

@@ -6,9 +6,10 @@ use super::state::App;
 use crate::i18n::Msg;
 use crate::model::{Change, ItemField};
 
-/// Ask for the floor on the selected item; asked already, take it back.
+/// Ask for the floor on the item the meeting is on (the selected one before the chair has
+/// set one); asked already, take it back.
 pub fn request_floor(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some((meeting, item)) = app.editable_item() else {
+    let Some((meeting, item)) = app.editable_current_item() else {
         return;
     };
     let me = app.author.name.clone();
@@ -31,14 +32,15 @@ pub fn request_floor(app: &mut App, fx: &mut Vec<Effect>) {
             Msg::FloorRequested,
         ),
     };
+    let msg = app.lang.fill(said, &[&item.number]);
     app.commit(fx, change);
-    app.say(app.t(said));
+    app.say(msg);
 }
 
 /// The chair gives the floor to the first one waiting; with nobody waiting, ends the one
 /// speaking.
 pub fn next_speaker(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some((meeting, item)) = app.editable_item() else {
+    let Some((meeting, item)) = app.editable_current_item() else {
         return;
     };
     if let Some(next) = item.speakers.iter().find(|s| s.waiting()) {
@@ -58,7 +60,8 @@ pub fn next_speaker(app: &mut App, fx: &mut Vec<Effect>) {
         };
         app.commit(fx, change);
     } else {
-        app.warn(app.t(Msg::NobodyWaiting));
+        let msg = app.lang.fill(Msg::NobodyWaiting, &[&item.number]);
+        app.warn(msg);
     }
 }
 
