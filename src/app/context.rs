@@ -13,6 +13,11 @@ impl App {
         self.lang.t(m)
     }
 
+    /// The forum's language: for what goes into the record, not for the screen.
+    pub fn forum_lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::parse(&self.doc.forum.language).unwrap_or(crate::i18n::Lang::Nb)
+    }
+
     /// The app's time as stored in ops and records: RFC 3339 to the second.
     pub fn now_text(&self) -> String {
         self.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)

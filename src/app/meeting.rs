@@ -249,7 +249,7 @@ fn standing_items(app: &mut App, meeting: &str, date: chrono::NaiveDate) -> Vec<
             meeting: meeting.to_string(),
             item: item.clone(),
             number,
-            title: app.t(title).to_string(),
+            title: app.forum_lang().t(title).to_string(),
             kind: ItemKind::Other,
             rank: (rank as i64 + 1) * 1024,
         });

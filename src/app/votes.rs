@@ -31,10 +31,11 @@ impl VoteForm {
         let question = app.required(f.text(Msg::FieldQuestion), Msg::QuestionRequired)?;
         let method = VoteMethod::ALL[f.choice(Msg::FieldMethod).min(VoteMethod::ALL.len() - 1)];
         let rule = VoteRule::ALL[f.choice(Msg::FieldRule).min(VoteRule::ALL.len() - 1)];
+        let record = app.forum_lang();
         let options = VoteOption::defaults([
-            app.t(Msg::VoteFor),
-            app.t(Msg::VoteAgainst),
-            app.t(Msg::VoteAbstain),
+            record.t(Msg::VoteFor),
+            record.t(Msg::VoteAgainst),
+            record.t(Msg::VoteAbstain),
         ]);
         Ok(vec![Change::VoteOpen {
             meeting,
@@ -118,6 +119,21 @@ pub fn close_or_count(app: &mut App, counts: Option<&str>, fx: &mut Vec<Effect>)
         app.commit(fx, change);
         return;
     };
+    // Counts would replace the ballots the parties cast themselves.
+    if vote.method != VoteMethod::Count && !vote.ballots.is_empty() {
+        let f = &app.doc.forum;
+        let who: Vec<&str> = vote
+            .voters()
+            .into_iter()
+            .map(|v| match vote.method {
+                VoteMethod::PerParty => f.party_short(v),
+                _ => f.person(v).map(|p| p.name.as_str()).unwrap_or(v.as_str()),
+            })
+            .collect();
+        let msg = app.lang.fill(Msg::CountReplacesBallots, &[&who.join(", ")]);
+        app.warn(msg);
+        return;
+    }
     let numbers: Result<Vec<u32>, _> = text.split_whitespace().map(str::parse).collect();
     match numbers {
         Ok(counts) if !counts.is_empty() => {

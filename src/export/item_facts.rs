@@ -470,14 +470,20 @@ pub fn vote_line(v: &Vote, decides: bool, lang: Lang) -> String {
     } else {
         String::new()
     };
+    // Abstentions and blank votes are not cast: say of how many, so the numbers add up.
+    let total = outcome.counts.iter().sum::<u32>() + outcome.blank;
+    let cast_msg = if outcome.cast == 1 {
+        Msg::VoteCastOneOf
+    } else {
+        Msg::VoteCastOf
+    };
     format!(
-        "{}: {verdict}. {}, {} {}; {} {} ({rule}{})",
+        "{}: {verdict}. {}, {} {}; {} ({rule}{})",
         v.question,
         counts.join(", "),
         lang.t(Msg::VoteBlank),
         outcome.blank,
-        outcome.cast,
-        lang.t(Msg::VoteCast),
+        lang.fill(cast_msg, &[&outcome.cast, &total]),
         i18n::vote_method(lang, v.method),
     )
 }

@@ -27,6 +27,11 @@ pub struct Forum {
     /// partssammensatt nemnd (the dispute path named after uenighet in a forhandling).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub departement: bool,
+    /// The language of what samrad writes into the record for the forum (the standing
+    /// items of a new meeting, a vote's options), whatever language a user's screen is in:
+    /// "nb" (empty: nb) or "en".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
 }
 
 /// Days before a meeting its documents should be sent, unless the forum says otherwise.

@@ -124,6 +124,17 @@ pub struct CountEntry {
 
 impl Vote {
     /// Count entries that no later entry settled.
+    /// Who has a ballot in: each voter once, in the order they first voted.
+    pub fn voters(&self) -> Vec<&Id> {
+        let mut out: Vec<&Id> = Vec::new();
+        for b in &self.ballots {
+            if !out.contains(&&b.voter) {
+                out.push(&b.voter);
+            }
+        }
+        out
+    }
+
     pub fn current_counts(&self) -> Vec<&CountEntry> {
         self.count_entries
             .iter()

@@ -143,6 +143,7 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         position_lines(&mut out, p, app, theme);
     }
     out.extend(facts.votes.iter().map(|v| Line::raw(v.clone())));
+    turnout_lines(&mut out, app, item, theme);
     if let Some(c) = &facts.conclusion {
         heading(&mut out, t(Msg::Conclusion), theme);
         if let Some(text) = c.text.as_deref() {
@@ -196,6 +197,42 @@ fn item_lines(app: &App, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
         .collect();
     section(&mut out, t(Msg::Actions), linked, theme);
     out
+}
+
+/// Who has voted in an open vote the parties (or people) cast themselves, and which
+/// parties have not yet.
+fn turnout_lines(out: &mut Vec<Line<'static>>, app: &App, item: &Item, theme: &Theme) {
+    use crate::model::VoteMethod;
+    let f = &app.doc.forum;
+    let t = |m| app.lang.t(m);
+    for v in item
+        .votes
+        .iter()
+        .filter(|v| v.open && v.method != VoteMethod::Count)
+    {
+        let voters = v.voters();
+        let name = |id: &String| match v.method {
+            VoteMethod::PerParty => f.party_short(id).to_string(),
+            _ => f.person(id).map(|p| p.name.clone()).unwrap_or(id.clone()),
+        };
+        let voted: Vec<String> = voters.iter().map(|id| name(id)).collect();
+        out.push(field(t(Msg::VotedAlready), voted.join(", "), theme));
+        if v.method == VoteMethod::PerParty {
+            // The parties at the meeting (an observer votes in no party's name).
+            let parties = app
+                .current_meeting()
+                .map(|m| m.approving_parties(f))
+                .unwrap_or_default();
+            let waiting: Vec<String> = parties
+                .iter()
+                .filter(|p| !voters.contains(p))
+                .map(|p| f.party_short(p).to_string())
+                .collect();
+            if !waiting.is_empty() {
+                out.push(field(t(Msg::VoteWaitingFor), waiting.join(", "), theme));
+            }
+        }
+    }
 }
 
 /// A forhandling item's protokoll: who has signed it, who has not, and whose signature
