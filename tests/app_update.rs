@@ -1215,3 +1215,33 @@ fn a_substitute_from_outside_the_forum_is_named_in_the_attendance_list() {
             .contains(&"jf".to_string())
     );
 }
+
+#[test]
+fn export_in_the_archive_writes_the_meeting_selected_there() -> R {
+    let mut s = chair_session();
+    past_meeting(&mut s)?;
+    // October's meeting was last opened from a search hit.
+    s.act(Action::Archive);
+    s.act(Action::Search);
+    s.type_text("fjernarbeid");
+    s.act(Action::Open);
+    s.act(Action::Open);
+    assert_eq!(s.app.meeting.as_deref(), Some("m-okt"));
+    // Back in the archive, the newest meeting (the template's) is selected and exported.
+    s.act(Action::Archive);
+    s.act(Action::Cancel);
+    s.act(Action::Top);
+    let exports = s.dir.path().join("exports");
+    s.act(Action::Command("export md".into()));
+    assert_eq!(
+        s.app.meeting.as_deref(),
+        Some(FIRST),
+        "what was exported is shown"
+    );
+    let written: Vec<String> = std::fs::read_dir(&exports)?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, [format!("{FIRST}.md")]);
+    Ok(())
+}

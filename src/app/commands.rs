@@ -493,10 +493,20 @@ fn common_prefix(words: &[&str]) -> String {
     first[..end].to_string()
 }
 
+/// `:export FORMAT`: the meeting on screen; in the archive, the one selected there (opened,
+/// so that what was exported is what is shown).
 fn export(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
-    if let Some(format) = format_of(app, arg) {
-        fx.push(Effect::Export(format));
+    let Some(format) = format_of(app, arg) else {
+        return;
+    };
+    if app.archive_view.is_some() {
+        let before = fx.len();
+        archive::open_selected(app, fx);
+        if fx.len() == before {
+            return;
+        }
     }
+    fx.push(Effect::Export(format));
 }
 
 /// `:protokoll [format]`: the selected forhandling item's protokoll, to the exports folder.

@@ -255,7 +255,8 @@ pub fn archive_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     }
 }
 
-fn open_selected(app: &mut App, fx: &mut Vec<Effect>) {
+/// Open the meeting of the selected row or search hit, to read.
+pub fn open_selected(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(view) = app.archive_view.as_ref() else {
         return;
     };
