@@ -138,23 +138,41 @@ fn owner_options(app: &App) -> (Vec<Owner>, Vec<String>) {
     (owners, labels)
 }
 
-/// `s` on an action: the next status.
-pub fn cycle_status(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(a) = app.selected_action() else {
-        app.warn(app.t(Msg::SelectAnAction));
-        return;
-    };
-    let i = ActionStatus::ALL
-        .iter()
-        .position(|s| *s == a.status)
-        .unwrap_or(0);
-    let next = ActionStatus::ALL[(i + 1) % ActionStatus::ALL.len()];
-    let change = Change::ActionSet {
-        id: a.id.clone(),
-        meeting: app.meeting.clone(),
-        set: ActionField::Status(next),
-    };
-    app.commit(fx, change);
+/// `s` on an action: its status, picked from all of them, so that the history records
+/// the one status chosen and not every one passed on the way.
+pub struct ActionStatusForm;
+
+impl ActionStatusForm {
+    pub fn open(app: &mut App) {
+        let Some(a) = app.selected_action().cloned() else {
+            app.warn(app.t(Msg::SelectAnAction));
+            return;
+        };
+        let names = labels(&ActionStatus::ALL, |s| i18n::action_status(app.lang, s));
+        let current = ActionStatus::ALL
+            .iter()
+            .position(|s| *s == a.status)
+            .unwrap_or(0);
+        let title = format!("{}: {}", app.t(Msg::Status), a.title);
+        let fields = vec![Field::choice(Msg::Status, names, current)];
+        app.open_titled_form(FormKind::ActionStatus(a.id), title, fields);
+    }
+
+    /// One change, or none when the status is as it was.
+    pub fn submit(app: &App, id: &Id, f: &Form) -> Vec<Change> {
+        let Some(status) = ActionStatus::ALL.get(f.choice(Msg::Status)).copied() else {
+            return Vec::new();
+        };
+        let unchanged = app.doc.action(id).is_none_or(|a| a.status == status);
+        if unchanged {
+            return Vec::new();
+        }
+        vec![Change::ActionSet {
+            id: id.clone(),
+            meeting: app.meeting.clone(),
+            set: ActionField::Status(status),
+        }]
+    }
 }
 
 /// `d` on an action: asks, then drops it (it stays in the record as dropped).

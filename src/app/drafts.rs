@@ -249,7 +249,7 @@ fn form_place(app: &mut App, kind: &FormKind) -> bool {
         | FormKind::CastVote { item, .. }
         | FormKind::NewAction { item: Some(item) } => select_item(app, item),
         FormKind::EditArea(area) | FormKind::AreaStatus(area) => select_area(app, area),
-        FormKind::EditAction(action) => {
+        FormKind::EditAction(action) | FormKind::ActionStatus(action) => {
             if let Some(i) = app.actions().iter().position(|a| a.id == *action) {
                 app.action_sel = i;
             }

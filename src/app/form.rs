@@ -42,6 +42,8 @@ pub enum FormKind {
     ArchiveFilter,
     /// `x`: unntatt offentlighet, on which hjemmel.
     Exemption(Id),
+    /// `s` on an action: its status, picked.
+    ActionStatus(Id),
 }
 
 impl FormKind {
@@ -65,6 +67,7 @@ impl FormKind {
             FormKind::CastVote { .. } => Msg::Vote,
             FormKind::ArchiveFilter => Msg::FilterTitle,
             FormKind::Exemption(_) => Msg::ExemptionFormTitle,
+            FormKind::ActionStatus(_) => Msg::Status,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! is wrong.
 
 use super::action::{Action, Effect};
-use super::action_items::ActionForm;
+use super::action_items::{ActionForm, ActionStatusForm};
 use super::agenda::ItemForm;
 use super::archive;
 use super::areas::{AreaForm, AreaStatusForm};
@@ -97,6 +97,7 @@ fn submit(app: &mut App, f: &Form) -> Result<Vec<Effect>, String> {
         FormKind::Exemption(item) => ExemptionForm::submit(app, item, f)?,
         FormKind::NewAction { item } => ActionForm::submit(app, None, item.as_ref(), f)?,
         FormKind::EditAction(id) => ActionForm::submit(app, Some(id), None, f)?,
+        FormKind::ActionStatus(id) => ActionStatusForm::submit(app, id, f),
         FormKind::NewArea => AreaForm::submit(app, None, f)?,
         FormKind::EditArea(id) => AreaForm::submit(app, Some(id), f)?,
         FormKind::AreaStatus(id) => AreaStatusForm::submit(app, id, f)?,

@@ -100,7 +100,7 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::CycleStatus => match (focus, app.selected_area()) {
             (Pane::Areas, Some(area)) => AreaStatusForm::open(app, area.id.clone()),
             (Pane::Areas, None) => {}
-            _ => action_items::cycle_status(app, fx),
+            _ => action_items::ActionStatusForm::open(app),
         },
         Action::Position => PositionForm::open(app),
         Action::Statement => positions::write_statement(app),

@@ -523,7 +523,13 @@ fn action_lines(app: &App, a: &crate::model::Action, theme: &Theme) -> Vec<Line<
                     format!("{}: {}", t(Msg::Owner), owner_label(app, o))
                 }
                 crate::model::ActionField::Title(s) => format!("{}: {s}", t(Msg::FieldTitle)),
-                crate::model::ActionField::Areas(v) => format!("{}: {}", t(Msg::DevAreas), v.len()),
+                crate::model::ActionField::Areas(v) => {
+                    let numbers: Vec<String> = area_refs(f, v)
+                        .iter()
+                        .map(|r| r.area.map_or(r.id.to_string(), |a| a.number.to_string()))
+                        .collect();
+                    format!("{}: {}", t(Msg::DevAreas), numbers.join(", "))
+                }
                 crate::model::ActionField::Note(s) => s.clone(),
             };
             let stamp = stamp(app, &h.at, &h.by, h.meeting.as_deref(), ['[', ']']);
