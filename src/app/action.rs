@@ -51,6 +51,8 @@ pub enum Action {
     CastVote,
     /// Ask for the floor on the selected item, or take the request back.
     RequestFloor,
+    /// `u`: undo the user's own last change since samrad started.
+    Undo,
     /// The chair gives the floor to the next in the speakers list.
     NextSpeaker,
     Attendance,

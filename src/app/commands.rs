@@ -16,6 +16,7 @@ use super::exemption;
 use super::identity;
 use super::meeting::{self, MeetingForm};
 use super::party_names;
+use super::positions;
 use super::protocol;
 use super::roles::Gate;
 use super::speakers;
@@ -134,6 +135,15 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Meeting,
         gate: Gate::OwnParty,
         run: |app, _, fx| protocol::sign(app, fx),
+    },
+    Command {
+        name: "withdraw",
+        aliases: &["trekk"],
+        args: None,
+        help: Msg::CmdWithdraw,
+        needs: Needs::Meeting,
+        gate: Gate::OwnParty,
+        run: |app, _, fx| positions::withdraw(app, fx),
     },
     Command {
         name: "protocolper",

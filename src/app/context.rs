@@ -50,6 +50,8 @@ impl App {
         if self.refuse_read_only() {
             return;
         }
+        let undo = super::reversal::Undo::of(&self.doc, &change);
+        self.undo.push(undo);
         fx.push(Effect::Commit(change));
     }
 

@@ -176,6 +176,7 @@ const NORMAL: &[Row] = &[
     (&[k('C')], Action::EditConclusion, Msg::KeyConclusion, false),
     (&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, false),
     (&[k('x')], Action::Exemption, Msg::KeyConfidential, false),
+    (&[k('u')], Action::Undo, Msg::KeyUndo, false),
     (
         &[k('t')],
         Action::AddActionFromItem,

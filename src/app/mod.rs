@@ -30,9 +30,11 @@ mod navigation;
 mod party_names;
 mod positions;
 mod protocol;
+mod reversal;
 mod roles;
 mod speakers;
 mod state;
+mod undo;
 mod update;
 mod votes;
 

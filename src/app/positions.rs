@@ -164,6 +164,30 @@ impl PositionForm {
     }
 }
 
+/// `:withdraw`: our party takes its position on the selected item back; the position and
+/// its withdrawal both stay in the item's history.
+pub fn withdraw(app: &mut App, fx: &mut Vec<super::action::Effect>) {
+    let Some(party) = app.author.party.clone() else {
+        app.warn(app.t(Msg::NoPartyForStatement));
+        return;
+    };
+    let Some((meeting, item)) = app.editable_item() else {
+        return;
+    };
+    if !item.current_positions().iter().any(|p| p.party == party) {
+        app.warn(app.t(Msg::NoPositionToWithdraw));
+        return;
+    }
+    let msg = app.lang.fill(Msg::PositionWithdrawn, &[&item.number]);
+    let change = Change::PositionWithdraw {
+        meeting,
+        item: item.id,
+        party,
+    };
+    app.commit(fx, change);
+    app.say(msg);
+}
+
 /// `S`: our party's statement for the record on the selected item.
 pub fn write_statement(app: &mut App) {
     if app.author.party.is_none() {

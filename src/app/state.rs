@@ -169,6 +169,9 @@ pub struct App {
     pub detail_scroll: u16,
     /// A record just added: selected as soon as its op is applied.
     pub select_after_apply: Option<(Pane, Id)>,
+    /// The user's own changes since samrad started, newest last, each with what reverses
+    /// it (`undo.rs`).
+    pub undo: Vec<super::reversal::Undo>,
     pub popups: Vec<Popup>,
     pub command: Option<TextArea<'static>>,
     pub search: Option<TextArea<'static>>,
@@ -251,6 +254,7 @@ impl App {
             action_sel: 0,
             detail_scroll: 0,
             select_after_apply: None,
+            undo: Vec::new(),
             popups: Vec::new(),
             command: None,
             search: None,

@@ -25,6 +25,7 @@ use super::navigation::{self, Step};
 use super::positions::{self, PositionForm};
 use super::speakers;
 use super::state::{App, EditorTarget, Pane, Popup};
+use super::undo;
 use super::votes::{BallotForm, VoteForm};
 use crate::i18n::Msg;
 
@@ -108,6 +109,7 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::OpenVote => VoteForm::open(app),
         Action::CastVote => BallotForm::open(app),
         Action::RequestFloor => speakers::request_floor(app, fx),
+        Action::Undo => undo::undo(app, fx),
         Action::NextSpeaker => speakers::next_speaker(app, fx),
         Action::Attendance => app.open_over_meeting(Popup::Attendance { selected: 0 }),
         Action::Documents => app.open_over_meeting(Popup::Documents { selected: 0 }),

@@ -114,7 +114,7 @@ fn negotiation_blocks(m: &Minutes, it: &Item, facts: &ItemFacts, lang: Lang) -> 
     let put: Vec<String> = it
         .positions
         .iter()
-        .filter(|p| matches!(p.stance, Stance::Demand | Stance::Offer))
+        .filter(|p| !p.withdrawn && matches!(p.stance, Stance::Demand | Stance::Offer))
         .map(|p| {
             let mut s = format!(
                 "{}: {}",

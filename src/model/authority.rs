@@ -86,6 +86,7 @@ impl Change {
         use Change as C;
         match self {
             C::Position { .. }
+            | C::PositionWithdraw { .. }
             | C::Statement { .. }
             | C::Approve { .. }
             | C::SignProtocol { .. }
@@ -110,7 +111,7 @@ impl Doc {
             (Needs::TakesPart, _) => actor.takes_part(),
             (Needs::Own, _) => true,
             // Recorded on the party's behalf by the chair: marked so in the minutes.
-            (Needs::SpeaksFor, C::Position { party, .. }) => {
+            (Needs::SpeaksFor, C::Position { party, .. } | C::PositionWithdraw { party, .. }) => {
                 let own = actor.speaks_for(party) || actor.runs_meetings();
                 if self.forum.observes_only(party) || (actor.takes_part() && !own) {
                     return Err(RejectReason::NotYourParty);

@@ -197,6 +197,17 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         base: Option<String>,
     },
+    /// A party takes its position on an item back (the chair may, on its behalf).
+    PositionWithdraw {
+        meeting: Id,
+        item: Id,
+        party: Id,
+    },
+    /// An item deleted by mistake comes back as it was (the chair's undo).
+    ItemRestore {
+        meeting: Id,
+        item: Id,
+    },
     Statement {
         meeting: Id,
         item: Id,
@@ -356,6 +367,7 @@ impl Change {
         matches!(
             self,
             Change::ItemAdd { .. }
+                | Change::ItemRestore { .. }
                 | Change::ItemNumbers { .. }
                 | Change::MeetingStatus { .. }
                 | Change::Circulate { .. }
@@ -388,7 +400,9 @@ impl Change {
             | SpeakerStart { item, .. }
             | SpeakerEnd { item, .. }
             | SpeakerWithdraw { item, .. }
-            | SignProtocol { item, .. } => Some(item),
+            | SignProtocol { item, .. }
+            | PositionWithdraw { item, .. }
+            | ItemRestore { item, .. } => Some(item),
             ItemInput { input, .. } => match &input.target {
                 super::InputTarget::Item(i) => Some(i),
                 super::InputTarget::DevArea(_) => None,
@@ -424,6 +438,8 @@ impl Change {
             ItemText { .. } => "item_text",
             ItemDelete { .. } => "item_delete",
             Position { .. } => "position",
+            PositionWithdraw { .. } => "position_withdraw",
+            ItemRestore { .. } => "item_restore",
             Statement { .. } => "statement",
             ItemInput { .. } => "item_input",
             VoteOpen { .. } => "vote_open",
@@ -474,6 +490,8 @@ impl Change {
             | ItemText { meeting, .. }
             | ItemDelete { meeting, .. }
             | Position { meeting, .. }
+            | PositionWithdraw { meeting, .. }
+            | ItemRestore { meeting, .. }
             | Statement { meeting, .. }
             | ItemInput { meeting, .. }
             | VoteOpen { meeting, .. }

@@ -22,6 +22,14 @@ macro_rules! whole_fields {
                 }
             }
 
+            /// The same field with the value `record` has now: what undoes setting it.
+            #[allow(clippy::clone_on_copy)]
+            pub fn as_in(&self, record: &$record) -> $name {
+                match self {
+                    $($name::$variant(_) => $name::$variant(record.$field.clone()),)*
+                }
+            }
+
             /// Whether setting this field would change `record` (an edit form sends only
             /// the fields that do).
             pub fn changes(&self, record: &$record) -> bool {

@@ -134,6 +134,10 @@ pub struct Position {
     /// Recorded by someone outside the party (the chair) on its behalf.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub on_behalf: bool,
+    /// The party took its position back: it has none now, and this entry keeps in the
+    /// history that it had one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -325,99 +329,8 @@ impl Item {
         }
     }
 
-    /// The item as the referat holds a forhandling: its number, title and kind, where it
-    /// stands, and whether it is exempt; the rest is the protokoll's.
-    pub fn heading_only(&self) -> Item {
-        Item {
-            confidential: self.confidential,
-            exempt: self.exempt.clone(),
-            ..Item::new(
-                self.id.clone(),
-                self.number,
-                self.title.clone(),
-                self.kind,
-                self.rank,
-            )
-        }
-    }
-
-    /// Why the item is unntatt offentlighet, if it is: its exemption, or, for an item
-    /// marked confidential before a hjemmel could be chosen, one with no hjemmel.
-    pub fn exemption(&self) -> Option<Exemption> {
-        match (&self.exempt, self.confidential) {
-            (Some(e), _) => Some(e.clone()),
-            (None, true) => Some(Exemption::unknown()),
-            (None, false) => None,
-        }
-    }
-
-    /// The item as the public may see it when it is exempt: its number, kind and place on
-    /// the agenda, and the exemption; the title becomes the public title, and all that was
-    /// written and recorded on it is gone. A public item is returned with the passages
-    /// unntatt offentlighet in its texts held back (`redact_passages`).
-    pub fn public(&self) -> Item {
-        let Some(e) = self.exemption() else {
-            return self.without_exempt_passages();
-        };
-        let mut out = Item::new(
-            self.id.clone(),
-            self.number,
-            e.public_title.clone(),
-            self.kind,
-            self.rank,
-        );
-        out.confidential = self.confidential;
-        out.exempt = self.exempt.clone();
-        out.redacted = true;
-        out
-    }
-
-    /// The item with each passage unntatt offentlighet in its texts held back.
-    fn without_exempt_passages(&self) -> Item {
-        let public = |s: &str| super::redact_passages(s).into_owned();
-        let mut out = self.clone();
-        for text in [
-            &mut out.background,
-            &mut out.notes,
-            &mut out.conclusion,
-            &mut out.further,
-        ] {
-            *text = public(text);
-        }
-        for p in &mut out.positions {
-            p.reason = public(&p.reason);
-        }
-        for s in &mut out.statements {
-            s.text = public(&s.text);
-        }
-        for i in &mut out.inputs {
-            i.text = public(&i.text);
-        }
-        out
-    }
-
-    pub fn is_exempt(&self) -> bool {
-        self.exempt.is_some() || self.confidential
-    }
-
-    /// The fields to set so that the item is exempt as `to` says (`None`: public), old
-    /// flag included; none when it is so already.
-    pub fn set_exemption(&self, to: Option<Exemption>) -> Vec<ItemField> {
-        let mut out = Vec::new();
-        if self.exemption() == to {
-            // An old mark chosen again stays the old mark.
-            return out;
-        }
-        if self.confidential != to.is_some() {
-            out.push(ItemField::Confidential(to.is_some()));
-        }
-        if self.exempt != to {
-            out.push(ItemField::Exempt(to));
-        }
-        out
-    }
-
-    /// The current position of each party that has given one, in the order first given.
+    /// The current position of each party that has given one, in the order first given;
+    /// none for a party that took its position back.
     pub fn current_positions(&self) -> Vec<&Position> {
         let mut out: Vec<&Position> = Vec::new();
         for p in &self.positions {
@@ -426,6 +339,7 @@ impl Item {
                 None => out.push(p),
             }
         }
+        out.retain(|p| !p.withdrawn);
         out
     }
 
@@ -454,13 +368,14 @@ impl Item {
     /// Parties on the union side that take positions (not an observer such as the safety
     /// delegate) and have not given one yet.
     pub fn parties_without_position<'f>(&self, forum: &'f super::Forum) -> Vec<&'f super::Party> {
+        let current = self.current_positions();
         forum
             .parties
             .iter()
             .filter(|p| {
                 p.side != super::Side::Employer
                     && !forum.observes_only(&p.id)
-                    && !self.positions.iter().any(|q| q.party == p.id)
+                    && !current.iter().any(|q| q.party == p.id)
             })
             .collect()
     }
@@ -543,6 +458,7 @@ mod tests {
             at: String::new(),
             by: String::new(),
             on_behalf: false,
+            withdrawn: false,
         };
         item.positions.push(pos("ntl", Stance::Agree));
         item.positions.push(pos("unio", Stance::TakesNote));

@@ -13,6 +13,7 @@ mod fields;
 mod forum;
 mod id;
 mod item;
+mod item_public;
 mod lookup;
 mod meeting;
 mod passage;

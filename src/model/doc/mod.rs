@@ -38,6 +38,10 @@ pub struct Doc {
     #[serde(skip)]
     action_index: HashMap<Id, usize>,
     deleted_items: HashSet<Id>,
+    /// Deleted items as they were (meeting, item), so that the chair can undo a deletion
+    /// (`Change::ItemRestore`) without the op carrying content in anyone's name.
+    #[serde(default)]
+    graveyard: Vec<(Id, Item)>,
     /// Sak number claims and fixed numbers from the forum's log (`numbering.rs`).
     #[serde(default)]
     pub numbers: Vec<crate::model::NumberRecord>,

@@ -14,7 +14,7 @@ use crate::model::{
 /// the agenda, and whether it is public.
 fn touches_heading(change: &Change) -> bool {
     match change {
-        Change::ItemAdd { .. } | Change::ItemDelete { .. } => true,
+        Change::ItemAdd { .. } | Change::ItemDelete { .. } | Change::ItemRestore { .. } => true,
         Change::ItemSet { set, .. } => matches!(
             set,
             ItemField::Title(_)

@@ -93,7 +93,8 @@ impl Doc {
                 }
             }
             C::ItemDelete { meeting, item } => {
-                self.item_mut(&meeting, &item)?;
+                let gone = self.item_mut(&meeting, &item)?.clone();
+                self.graveyard.push((meeting.clone(), gone));
                 let m = self.meeting_mut(&meeting)?;
                 m.items.retain(|i| i.id != item);
                 if m.current_item.as_deref() == Some(item.as_str()) {
@@ -134,7 +135,41 @@ impl Doc {
                     at: at(),
                     by: by(),
                     on_behalf,
+                    withdrawn: false,
                 });
+            }
+            C::PositionWithdraw {
+                meeting,
+                item,
+                party,
+            } => {
+                let on_behalf = !meta.author.writes_for(&party);
+                let it = self.item_mut(&meeting, &item)?;
+                // Only a position that stands can be taken back.
+                let last = it
+                    .current_positions()
+                    .into_iter()
+                    .find(|p| p.party == party)
+                    .cloned()
+                    .ok_or(RejectReason::UnknownTarget)?;
+                it.positions.push(Position {
+                    at: at(),
+                    by: by(),
+                    on_behalf,
+                    withdrawn: true,
+                    ..last
+                });
+            }
+            C::ItemRestore { meeting, item } => {
+                let at = self
+                    .graveyard
+                    .iter()
+                    .position(|(m, i)| *m == meeting && i.id == item)
+                    .ok_or(RejectReason::UnknownTarget)?;
+                let (_, restored) = self.graveyard.remove(at);
+                self.deleted_items.remove(&item);
+                self.meeting_mut(&meeting)?.items.push(restored);
+                self.sort_items(&meeting);
             }
             C::Statement {
                 meeting,
