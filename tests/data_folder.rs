@@ -1,12 +1,13 @@
-//! The data folder from the command line: `samrad init` makes and seeds one, and the
-//! commands that read refuse a folder without samrad data and make nothing.
+//! The data folder from the command line: `samrad init` makes and seeds one, the commands
+//! that read refuse a folder without samrad data and make nothing, and an output file
+//! given as a bare name lands in the current folder.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 
 use common::TEMPLATE_MEETING as MEETING;
-use common::files::contents;
+use common::files::{contents, files_under};
 use common::sandbox::Sandbox;
 
 const EN: &str = "en_US.UTF-8";
@@ -157,4 +158,21 @@ fn init_without_a_folder_makes_the_default_one() {
     );
     let listed = s.run_on_default(&["list"]).ok().to_string();
     assert!(listed.contains(MEETING), "{listed}");
+}
+
+#[test]
+fn export_to_a_bare_file_name_writes_it_in_the_current_folder() {
+    let s = Sandbox::seeded();
+    let cwd = s.home().join("work");
+    std::fs::create_dir(&cwd).expect("mkdir");
+    let run = s.run_from(&cwd, &["export", "latest", "-o", "t1.md"]);
+    assert!(run.ok().is_empty(), "{}", run.describe());
+    assert!(run.stderr.contains("Wrote t1.md"), "{}", run.describe());
+    let md = std::fs::read_to_string(cwd.join("t1.md")).expect("t1.md written");
+    assert!(md.starts_with("# "), "{md}");
+    assert_eq!(
+        files_under(&cwd),
+        vec![cwd.join("t1.md")],
+        "only the file, no temp file"
+    );
 }

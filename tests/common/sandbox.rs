@@ -60,6 +60,16 @@ impl Sandbox {
         Run::new(args, cmd.output().expect("run samrad"))
     }
 
+    /// `samrad --data-dir <data> <args>` run in the folder `cwd`, in English.
+    pub fn run_from(&self, cwd: &Path, args: &[&str]) -> Run {
+        let mut cmd = self.command("en_US.UTF-8");
+        cmd.arg("--data-dir")
+            .arg(&self.data)
+            .args(args)
+            .current_dir(cwd);
+        Run::new(args, cmd.output().expect("run samrad"))
+    }
+
     /// `samrad <args>` with no `--data-dir`, in English: on the default data folder, which
     /// is inside the sandbox's home.
     pub fn run_on_default(&self, args: &[&str]) -> Run {
