@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use common::TEMPLATE_MEETING as MEETING;
 use common::files::{contents, files_under};
+use common::meetings::{OneItemMeeting, commit_each};
 use common::sandbox::Sandbox;
+use samrad::model::{ItemNumber, Stance};
 
 const EN: &str = "en_US.UTF-8";
 
@@ -175,4 +177,42 @@ fn export_to_a_bare_file_name_writes_it_in_the_current_folder() {
         vec![cwd.join("t1.md")],
         "only the file, no temp file"
     );
+}
+
+#[test]
+fn list_by_stance_alone_takes_any_party_that_took_it() {
+    let s = Sandbox::seeded();
+    let mut store =
+        samrad::store::Store::open(&s.data, common::authors::chair()).expect("open the folder");
+    store.assume_now(common::at(common::READER_NOW));
+    let year = ItemNumber { n: 40, year: 2027 };
+    let unio_disagrees = OneItemMeeting::new("m-uenig", "Unio uenig", "2027-01-12T10:00:00+01:00")
+        .item("s-uenig", year, "Turnus")
+        .position("unio", Stance::Disagree, "For kort varsel.");
+    let ntl_agrees = OneItemMeeting::new("m-enig", "NTL enig", "2027-02-09T10:00:00+01:00")
+        .item("s-enig", ItemNumber { n: 41, ..year }, "Kantine")
+        .position("ntl", Stance::Agree, "Greit.");
+    let chair = common::authors::chair();
+    let changes = [unio_disagrees.changes(&chair), ntl_agrees.changes(&chair)].concat();
+    commit_each(&mut store, changes, "2027-01-12T12:00:00+01:00");
+    drop(store);
+
+    let listed = |args: &[&str]| {
+        let mut all = vec!["list"];
+        all.extend_from_slice(args);
+        s.run_lang(EN, &all).ok().to_string()
+    };
+    let disagreed = listed(&["--stance", "disagree"]);
+    assert!(disagreed.contains("m-uenig"), "{disagreed}");
+    assert!(
+        !disagreed.contains("m-enig") && !disagreed.contains(MEETING),
+        "{disagreed}"
+    );
+    let agreed = listed(&["--stance", "enig"]);
+    assert!(
+        agreed.contains("m-enig") && !agreed.contains("m-uenig"),
+        "{agreed}"
+    );
+    let none = listed(&["--stance", "disagree", "--party", "ntl"]);
+    assert_eq!(none.trim(), "No meetings match the filter.", "{none}");
 }

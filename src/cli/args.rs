@@ -53,7 +53,8 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// List the meetings, newest first: date, status, items, open actions, title and id.
-    /// With --party, --stance and --area, only meetings with one item matching them all.
+    /// With --party, --stance and --area, only meetings with one item matching them all
+    /// (--stance alone: an item where any party took that position).
     List {
         #[command(flatten)]
         filter: FilterArgs,

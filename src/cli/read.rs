@@ -37,7 +37,12 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
         (Msg::ColTitle, &|m| m.title.clone()),
         (Msg::ColId, &|m| m.id.clone()),
     ];
-    print_table(lang, &columns, &shown, Msg::NoMeetings)
+    let none = if a.meetings.is_empty() {
+        Msg::NoMeetings
+    } else {
+        Msg::NoMeetingsMatch
+    };
+    print_table(lang, &columns, &shown, none)
 }
 
 pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {

@@ -606,6 +606,7 @@ messages! {
     NoSamradData,
     InitHasData,
     InitMade,
+    NoMeetingsMatch,
     NothingToSearch,
     SearchIndexUnreadable,
     UnknownStance,

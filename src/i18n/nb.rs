@@ -660,6 +660,7 @@ pub fn text(m: Msg) -> &'static str {
         }
         InitHasData => "{0} har allerede samrad-data; ingenting er endret",
         InitMade => "Opprettet en samrad-datamappe i {0}, med forummalen og det første møtet.",
+        NoMeetingsMatch => "Ingen møter passer til filteret.",
         NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
         UnknownStance => {
