@@ -661,6 +661,7 @@ pub fn text(m: Msg) -> &'static str {
             "Made a samrad data folder in {0}, with the forum template and its first meeting."
         }
         NoMeetingsMatch => "No meetings match the filter.",
+        UnknownTheme => "Unknown theme {0}: use default, contrast or none",
         NothingToSearch => "nothing to search for in {0}: give a word",
         SearchIndexUnreadable => "could not read the search index in {0}",
         UnknownStance => {

@@ -607,6 +607,7 @@ messages! {
     InitHasData,
     InitMade,
     NoMeetingsMatch,
+    UnknownTheme,
     NothingToSearch,
     SearchIndexUnreadable,
     UnknownStance,

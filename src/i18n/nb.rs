@@ -661,6 +661,7 @@ pub fn text(m: Msg) -> &'static str {
         InitHasData => "{0} har allerede samrad-data; ingenting er endret",
         InitMade => "Opprettet en samrad-datamappe i {0}, med forummalen og det første møtet.",
         NoMeetingsMatch => "Ingen møter passer til filteret.",
+        UnknownTheme => "Ukjent tema {0}: bruk default, contrast eller none",
         NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
         UnknownStance => {
