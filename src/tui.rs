@@ -1,7 +1,10 @@
 //! The terminal loop: keys in, `update`, effects to the runtime, draw. Ops are made on
 //! this thread and applied at once; the runtime writes and fsyncs them on another thread,
-//! so the screen never waits for the disk.
+//! so the screen never waits for the disk. However it ends (`q`, Ctrl-C, SIGTERM, SIGHUP,
+//! a panic), the terminal is given back as it was.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -27,6 +30,7 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     rt.config = crate::config::default_config_path();
     let mouse = opts.mouse;
     install_restore_hook(mouse);
+    let signalled = quit_on_signals();
     let mut terminal = ratatui::init();
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
@@ -50,13 +54,10 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     // does not (network shares), the loop still looks every 300 ms.
     let (changed_tx, changed) = mpsc::channel::<()>();
     let _watcher = watch_logs(rt.store(), changed_tx);
-    let result = event_loop(&mut terminal, &mut rt, &mut app, &changed);
+    let result = event_loop(&mut terminal, &mut rt, &mut app, &changed, &signalled);
     let sync = rt.take_sync();
     rt.finish(&mut app);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    give_back_terminal(mouse);
     // What was written last goes out too, now that it is all on disk.
     if let Some(sync) = sync {
         let lang = app.lang;
@@ -79,15 +80,46 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     result
 }
 
+/// On a panic the terminal is given back first; then the hook that was there before
+/// (`install_panic_hook`) says what happened, on the main screen and outside raw mode.
 fn install_restore_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if mouse {
-            let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        }
-        ratatui::restore();
+        give_back_terminal(mouse);
         previous(info);
     }));
+}
+
+/// The terminal as it was before the TUI: no mouse capture, no raw mode, the main screen,
+/// the cursor shown. (`ratatui::restore` leaves the cursor to the `Terminal`'s drop, which
+/// comes after a panic's message, or never.)
+fn give_back_terminal(mouse: bool) {
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// SIGTERM and SIGHUP (`kill`, a logout, a closed window) set the flag, and the loop quits
+/// as Ctrl-C does: what is typed is kept as a draft, the ops go to disk and the terminal is
+/// given back. A second signal ends samrad at once, for when the first could not.
+#[cfg(unix)]
+fn quit_on_signals() -> Arc<AtomicBool> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let asked = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        // The shutdown is registered first, so it sees the flag as it was before this
+        // signal set it. Where a handler cannot be set, the signal ends samrad as before.
+        let _ = signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&asked));
+        let _ = signal_hook::flag::register(signal, Arc::clone(&asked));
+    }
+    asked
+}
+
+#[cfg(not(unix))]
+fn quit_on_signals() -> Arc<AtomicBool> {
+    Arc::new(AtomicBool::new(false))
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
@@ -114,7 +146,13 @@ fn event_loop(
     rt: &mut Runtime,
     app: &mut App,
     changed: &Receiver<()>,
+    signalled: &AtomicBool,
 ) -> Result<()> {
+    // For tests/pty.rs only: a panic with the terminal raw and on the alternate screen,
+    // to show that the panic hook gives the terminal back. Nothing else reads it.
+    let panic_for_test = std::env::var_os("SAMRAD_TEST_PANIC").is_some_and(|v| v == "1");
+    // When a signal asked to quit: the keys already typed are taken first, until then.
+    let mut quit_by: Option<Instant> = None;
     let mut last_tick = Instant::now();
     let mut last_poll = Instant::now();
     let mut last_live = Instant::now() - Duration::from_secs(10);
@@ -132,6 +170,12 @@ fn event_loop(
                 app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
             }
             redraw = false;
+            if panic_for_test {
+                panic!("SAMRAD_TEST_PANIC=1: a panic on purpose, to test the panic hook");
+            }
+        }
+        if quit_by.is_none() && signalled.load(Ordering::Relaxed) {
+            quit_by = Some(Instant::now() + Duration::from_millis(500));
         }
         // The app's clock is the wall's: ops are stamped with it.
         app.now = now();
@@ -154,7 +198,18 @@ fn event_loop(
                 redraw = true;
             }
         }
-        if event::poll(Duration::from_millis(100))? {
+        let wait = match quit_by {
+            Some(_) => Duration::ZERO,
+            None => Duration::from_millis(100),
+        };
+        let typed = event::poll(wait)?;
+        if quit_by.is_some_and(|by| !typed || Instant::now() >= by) {
+            let mut fx = Vec::new();
+            app.quit(&mut fx);
+            rt.run(app, fx);
+            return Ok(());
+        }
+        if typed {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(a) = keymap_for(app.mode()).action(&key) {

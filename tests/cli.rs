@@ -54,9 +54,16 @@ fn rows_with_id<'a>(table: &'a str, prefix: &str) -> Vec<&'a str> {
 }
 
 #[test]
-fn first_run_seeds_the_data_folder() {
+fn init_seeds_the_data_folder_and_says_where() {
     let s = Sandbox::new();
     assert!(!s.data.exists());
+    let made = s.run_lang("en_US.UTF-8", &["init"]).ok().to_string();
+    let shown = std::fs::canonicalize(&s.data).expect("the folder is made");
+    assert_contains(
+        &made,
+        &["Made a samrad data folder in", &shown.display().to_string()],
+        "init",
+    );
     let out = s.run_lang("en_US.UTF-8", &["list"]).ok().to_string();
 
     for rel in [
@@ -103,7 +110,7 @@ fn first_run_seeds_the_data_folder() {
 
 #[test]
 fn list_in_norwegian_from_lang() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let out = s.run(&["list"]).ok().to_string();
     assert!(
         out.starts_with("Dato"),
@@ -115,7 +122,7 @@ fn list_in_norwegian_from_lang() {
 
 #[test]
 fn config_language_beats_lang_and_flag_beats_config() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     std::fs::write(&s.config, r#"{"lang":"en"}"#).unwrap();
     let out = s.run(&["list"]).ok().to_string();
     assert!(
@@ -131,7 +138,7 @@ fn config_language_beats_lang_and_flag_beats_config() {
 
 #[test]
 fn show_latest_carries_the_slides() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let nb = s
         .run_lang("en_US.UTF-8", &["--lang", "nb", "show", "latest"])
         .ok()
@@ -175,7 +182,7 @@ fn show_latest_carries_the_slides() {
 
 #[test]
 fn show_by_date_and_by_id_is_the_same_meeting() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let latest = s.run(&["show", "latest"]).ok().to_string();
     let by_date = s.run(&["show", DATE]).ok().to_string();
     let by_id = s.run(&["show", MEETING]).ok().to_string();
@@ -192,7 +199,7 @@ fn show_by_date_and_by_id_is_the_same_meeting() {
 
 #[test]
 fn export_json_to_a_file() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let file = s.tmp.path().join("export").join("referat.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     let file_arg = file.to_str().expect("UTF-8 temp path");
@@ -222,7 +229,7 @@ fn export_json_to_a_file() {
 
 #[test]
 fn export_markdown_to_stdout() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let md = s
         .run(&["--lang", "nb", "export", "latest", "--format", "md"])
         .ok()
@@ -245,7 +252,7 @@ fn export_markdown_to_stdout() {
 
 #[test]
 fn actions_lists_the_proposed_actions() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let all = s.run_lang("en_US.UTF-8", &["actions"]).ok().to_string();
     let open = s
         .run_lang("en_US.UTF-8", &["actions", "--open"])
@@ -287,7 +294,7 @@ fn actions_lists_the_proposed_actions() {
 #[test]
 fn unknown_meeting_is_a_short_error() {
     let s = Sandbox::new();
-    s.run(&["list"]).ok();
+    s.init();
     for (lang, key) in [
         ("en", "1999-01-01"),
         ("nb", "no-such-meeting"),
@@ -340,7 +347,7 @@ fn data_dir_that_is_a_file_is_refused() {
 #[test]
 fn read_only_commands_write_nothing_after_the_seed() {
     let s = Sandbox::new();
-    s.run(&["list"]).ok();
+    s.init();
     let logs = s.log_files();
     let names: Vec<String> = logs.keys().map(|p| p.display().to_string()).collect();
     assert_eq!(
@@ -447,7 +454,7 @@ fn version_and_help() {
 
 #[test]
 fn search_prints_one_line_per_hit_and_json_for_scripts() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let out = s.run(&["search", "KOMPETANSE"]).ok().to_string();
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() >= 2, "{out}");
@@ -503,7 +510,7 @@ fn search_prints_one_line_per_hit_and_json_for_scripts() {
 
 #[test]
 fn list_filters_on_one_item_party_position_and_area() {
-    let s = Sandbox::new();
+    let s = Sandbox::seeded();
     let all = s.run(&["list"]).ok().to_string();
     assert!(all.contains(MEETING));
     let none = s
@@ -565,7 +572,7 @@ fn is_hostile(c: char) -> bool {
 fn write_hostile_text(s: &Sandbox) {
     use samrad::model::{ActionStatus, Change, MeetingField, Owner};
     use samrad::store::{Load, Store};
-    s.run(&["list"]).ok();
+    s.init();
     let mut store = Store::open(&s.data, common::authors::chair()).expect("open the folder");
     store.assume_now(common::at(common::READER_NOW));
     store.load(&Load::All);

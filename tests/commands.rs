@@ -153,3 +153,37 @@ fn an_unknown_command_is_named_and_a_command_needing_a_meeting_says_so() {
     assert!(warning && text.contains("meeting"), "{text}");
     assert!(a.popups.is_empty());
 }
+
+#[test]
+fn an_unknown_theme_names_the_themes_there_are_and_keeps_the_colours() {
+    use samrad::app::ThemeName;
+    let mut a = app();
+    type_line(&mut a, "theme contrast");
+    update(&mut a, Action::Open);
+    assert_eq!(a.theme, ThemeName::HighContrast);
+
+    for (lang, said) in [
+        (
+            Lang::En,
+            "Unknown theme \"foo\": use default, contrast or none",
+        ),
+        (
+            Lang::Nb,
+            "Ukjent tema \"foo\": bruk default, contrast eller none",
+        ),
+    ] {
+        a.lang = lang;
+        type_line(&mut a, "theme foo");
+        update(&mut a, Action::Open);
+        assert_eq!(
+            a.theme,
+            ThemeName::HighContrast,
+            "{lang:?}: the theme changed"
+        );
+        assert_eq!(a.message, Some((said.to_string(), true)), "{lang:?}");
+    }
+
+    type_line(&mut a, "tema standard");
+    update(&mut a, Action::Open);
+    assert_eq!(a.theme, ThemeName::Default);
+}

@@ -14,7 +14,7 @@ const SECRET: &str = "Hemmeligord";
 /// and an action from it, made unntatt offentlighet under offl. § 14.
 fn write_exempt_item(s: &Sandbox) {
     use samrad::store::{Load, Store};
-    s.run(&["list"]).ok();
+    s.init();
     let mut store = Store::open(&s.data, common::authors::chair()).expect("open the folder");
     store.assume_now(common::at(common::READER_NOW));
     store.load(&Load::All);

@@ -43,7 +43,7 @@ fn ctrl_t_marks_a_passage_with_a_hjemmel_from_the_list_and_again_the_next() {
 /// The template meeting's item 2 with a public note holding one exempt passage.
 fn with_passage(s: &Sandbox) {
     use samrad::store::{Load, Store};
-    s.run(&["list"]).ok();
+    s.init();
     let mut store = Store::open(&s.data, chair()).expect("open the folder");
     store.assume_now(at(common::READER_NOW));
     store.load(&Load::All);

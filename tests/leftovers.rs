@@ -511,7 +511,7 @@ fn a_folder_that_stops_being_writable_turns_read_only() {
 #[test]
 fn show_names_a_log_it_could_not_read() {
     let sb = Sandbox::new();
-    sb.run(&["list"]).ok();
+    sb.init();
     let log = sb.data.join("log").join(MEETING).join("template.jsonl");
     chmod(&log, 0o000);
     if std::fs::read(&log).is_ok() {

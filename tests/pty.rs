@@ -118,25 +118,19 @@ fn a_saved_note_survives_kill_9() {
     tui.quit();
 }
 
-#[test]
-fn the_terminal_is_restored_after_quitting() {
-    let sb = Sandbox::new();
-    let mut tui = start(&sb);
-    assert!(
-        tui.parser.lock().unwrap().screen().alternate_screen(),
-        "the TUI does not draw on the alternate screen"
-    );
-    tui.quit();
+/// Once the child has exited: its output entered the alternate screen and hid the cursor,
+/// and then last left the one and showed the other, so the terminal reads as it did before.
+/// Returns what the child wrote after it last left the alternate screen.
+fn assert_terminal_given_back(tui: &mut Tui) -> Vec<u8> {
     tui.wait_eof();
-
     let raw = tui.raw();
     let shown = String::from_utf8_lossy(&raw);
+    let enter = rfind(&raw, b"\x1b[?1049h")
+        .unwrap_or_else(|| panic!("never on the alternate screen:\n{shown:?}"));
     let leave = rfind(&raw, b"\x1b[?1049l").unwrap_or_else(|| {
         panic!("no leave-alternate-screen (ESC[?1049l) in the output:\n{shown:?}")
     });
-    if let Some(enter) = rfind(&raw, b"\x1b[?1049h") {
-        assert!(enter < leave, "the alternate screen is entered again last");
-    }
+    assert!(enter < leave, "the alternate screen is entered again last");
     let show = rfind(&raw, b"\x1b[?25h")
         .unwrap_or_else(|| panic!("no show-cursor (ESC[?25h) in the output:\n{shown:?}"));
     if let Some(hide) = rfind(&raw, b"\x1b[?25l") {
@@ -148,6 +142,98 @@ fn the_terminal_is_restored_after_quitting() {
         "still on the alternate screen"
     );
     assert!(!p.screen().hide_cursor(), "the cursor is still hidden");
+    raw[leave..].to_vec()
+}
+
+/// `bytes` with every `seq` taken out.
+fn without(bytes: &[u8], seqs: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    'next: while !rest.is_empty() {
+        for seq in seqs {
+            if let Some(after) = rest.strip_prefix(*seq) {
+                rest = after;
+                continue 'next;
+            }
+        }
+        out.push(rest[0]);
+        rest = &rest[1..];
+    }
+    out
+}
+
+#[test]
+fn the_terminal_is_restored_after_quitting() {
+    let sb = Sandbox::new();
+    let mut tui = start(&sb);
+    assert!(
+        tui.parser.lock().unwrap().screen().alternate_screen(),
+        "the TUI does not draw on the alternate screen"
+    );
+    tui.quit();
+    assert_terminal_given_back(&mut tui);
+}
+
+/// `kill` (SIGTERM) or a closed window (SIGHUP) ends samrad as Ctrl-C does: the sentence
+/// being typed is kept as a draft and offered at the next start, and the terminal is given
+/// back, with nothing drawn after that.
+#[test]
+fn sigterm_and_sighup_quit_keeping_what_was_typed_and_restore_the_terminal() {
+    const SENTENCE: &str = "Vi ber om en ny runde med organisasjonene";
+    for signal in ["TERM", "HUP"] {
+        let sb = Sandbox::new();
+        let mut tui = start(&sb);
+        tui.open_and_type("w", "Notater –", SENTENCE);
+        let status = tui.signal(signal);
+        assert!(status.success(), "SIG{signal}: exited with {status}");
+        let after = assert_terminal_given_back(&mut tui);
+        let rest = without(&after, &[b"\x1b[?1049l", b"\x1b[?25h"]);
+        assert!(
+            rest.is_empty(),
+            "SIG{signal}: the output does not end with leaving the alternate screen and \
+             showing the cursor; after them: {:?}",
+            String::from_utf8_lossy(&rest)
+        );
+
+        let mut tui = sb.tui("again", "p-leder", (100, 30));
+        tui.wait_until(TIMEOUT, "the offer of the unsaved sentence", |t| {
+            let s = t.screen_text();
+            s.contains("Ulagret tekst") && s.contains(SENTENCE)
+        });
+        tui.send("\x1b");
+        tui.wait_ready();
+        tui.quit();
+    }
+}
+
+/// A panic leaves the alternate screen, shows the cursor and ends raw mode before the
+/// message is printed, so the message is there to read, each line from the left margin.
+#[test]
+fn a_panic_gives_the_terminal_back_before_its_message() {
+    let sb = Sandbox::new();
+    let panics = [("SAMRAD_TEST_PANIC", "1")];
+    let mut tui = sb.tui_env("panicking", "p-leder", (100, 30), &[], &panics);
+    let status = tui.wait_exit();
+    assert!(!status.success(), "a panic exits with an error: {status}");
+    let after = assert_terminal_given_back(&mut tui);
+    let said = String::from_utf8_lossy(&after);
+    let message = said
+        .find("samrad stopped because of an internal error")
+        .unwrap_or_else(|| panic!("no message after the terminal was given back: {said:?}"));
+    assert!(
+        said[..message].contains("\x1b[?25h"),
+        "the cursor is shown only after the message: {said:?}"
+    );
+    assert!(said.contains("a panic on purpose"), "{said:?}");
+    // In raw mode a line break does not go back to the margin: the message's second line
+    // would start where the first ended.
+    let rows = tui.rows();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Everything saved before this is safe")),
+        "the message's second line is not at the left margin (raw mode still on?):\n{}",
+        rows.join("\n")
+    );
 }
 
 #[test]

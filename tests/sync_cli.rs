@@ -144,8 +144,8 @@ fn folders_seeded_apart_meet_without_git_flags_and_agree_on_every_byte() {
     let w = World::new();
     // Two laptops that never shared a folder: each started samrad (seeded from the
     // template) and added an item of its own.
-    w.samrad(&w.a, &["list"]);
-    w.samrad(&w.b, &["list"]);
+    w.samrad(&w.a, &["init"]);
+    w.samrad(&w.b, &["init"]);
     add(&w.a, chair(), "sak-a", 91);
     add(&w.b, referent(), "sak-b", 92);
 
@@ -183,8 +183,8 @@ fn a_log_written_differently_on_two_machines_is_kept_twice() {
         return;
     }
     let w = World::new();
-    w.samrad(&w.a, &["list"]);
-    w.samrad(&w.b, &["list"]);
+    w.samrad(&w.a, &["init"]);
+    w.samrad(&w.b, &["init"]);
     // The same writer's log on both, with different lines: one writer id on two machines.
     let log = Path::new("log").join(MEETING).join("wsame.jsonl");
     std::fs::write(w.a.join(&log), b"{\"line\":\"from A\"}\n").expect("write A");
@@ -256,7 +256,7 @@ fn each_failure_says_what_to_do() {
     }
     let w = World::new();
     // Not set up yet.
-    w.samrad(&w.a, &["list"]);
+    w.samrad(&w.a, &["init"]);
     let err = w.fails(&w.a, &["sync"]);
     assert!(err.contains("run samrad sync init REMOTE"), "{err}");
     let nb = w.sb.run_in(&w.a, common::sandbox::NB, &["sync"]);

@@ -567,9 +567,14 @@ fn language(app: &mut App, arg: &str, _: &mut Vec<Effect>) {
 
 fn theme(app: &mut App, arg: &str, _: &mut Vec<Effect>) {
     app.theme = match arg {
+        "default" | "standard" => Theme::Default,
         "contrast" | "high" | "kontrast" => Theme::HighContrast,
         "none" | "mono" | "ingen" => Theme::NoColor,
-        _ => Theme::Default,
+        other => {
+            let said = app.lang.fill(Msg::UnknownTheme, &[&format!("{other:?}")]);
+            app.warn(said);
+            return;
+        }
     }
 }
 

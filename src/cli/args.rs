@@ -44,8 +44,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Make a data folder and seed it with the forum template and its first meeting, as the
+    /// TUI's first start does: DIR, else the one --data-dir or SAMRAD_DATA_DIR names, else
+    /// the default. A folder that already holds samrad data is left as it is.
+    Init {
+        /// The folder to make (it may exist, empty or with files that are not samrad's).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// List the meetings, newest first: date, status, items, open actions, title and id.
-    /// With --party, --stance and --area, only meetings with one item matching them all.
+    /// With --party, --stance and --area, only meetings with one item matching them all
+    /// (--stance alone: an item where any party took that position).
     List {
         #[command(flatten)]
         filter: FilterArgs,

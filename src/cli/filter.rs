@@ -22,7 +22,8 @@ pub struct FilterArgs {
     /// Only meetings on or before this date.
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
-    /// With --party: only items where the party took this position (agree, disagree, noted, abstain).
+    /// Only items where a party took this position (agree, disagree, noted, abstain, demand,
+    /// offer, remark, view); with --party, where that party took it.
     #[arg(long)]
     stance: Option<String>,
     /// Only meetings with this status (planned, open, closed, circulated, approved).

@@ -1,8 +1,10 @@
-//! The `samrad` command line: the TUI (no command), and commands to list, show, export,
-//! search, verify and make demo data. Every message is in the user's language.
+//! The `samrad` command line: the TUI (no command), and commands to make a data folder,
+//! list, show, export, search, verify and make demo data. Every message is in the user's language.
 
 mod args;
 mod filter;
+mod folder;
+mod init;
 mod read;
 mod session;
 mod start;
@@ -45,8 +47,9 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     match command {
+        Command::Init { dir } => init::run(&cli, dir.as_deref()),
         Command::Verify { meeting, all } => {
-            let (_, lang, root) = session::settings(&cli)?;
+            let (_, lang, root) = session::existing_folder(&cli)?;
             crate::verify::run(&root, lang, meeting.as_deref().filter(|_| !all))
         }
         Command::DemoData { meetings, seed } => {

@@ -20,7 +20,7 @@ use crate::store::archive::{Archive, MeetingRow};
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     let checked = filter.check(session::language(cli))?;
-    let s = session::open(cli, true)?;
+    let s = session::open_existing(cli)?;
     let lang = s.lang;
     let f = filter.in_forum(checked, &s.doc.forum, lang)?;
     let a = &s.archive;
@@ -37,11 +37,16 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
         (Msg::ColTitle, &|m| m.title.clone()),
         (Msg::ColId, &|m| m.id.clone()),
     ];
-    print_table(lang, &columns, &shown, Msg::NoMeetings)
+    let none = if a.meetings.is_empty() {
+        Msg::NoMeetings
+    } else {
+        Msg::NoMeetingsMatch
+    };
+    print_table(lang, &columns, &shown, none)
 }
 
 pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {
-    let mut s = session::open(cli, true)?;
+    let mut s = session::open_existing(cli)?;
     let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
         lang: s.lang,
@@ -60,7 +65,7 @@ pub fn export(
     output: Option<&Path>,
     include_confidential: bool,
 ) -> Result<ExitCode> {
-    let mut s = session::open(cli, true)?;
+    let mut s = session::open_existing(cli)?;
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
@@ -82,7 +87,7 @@ pub fn export_protocol(
     output: Option<&Path>,
     include_confidential: bool,
 ) -> Result<ExitCode> {
-    let mut s = session::open(cli, true)?;
+    let mut s = session::open_existing(cli)?;
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     let wanted = item.trim();
@@ -108,7 +113,7 @@ pub fn signatures(
 ) -> Result<ExitCode> {
     use crate::export::signatures::{SignaturesError, approval_files, protocol_files};
     use crate::store::keys::{APPROVAL_NAMESPACE, PROTOCOL_NAMESPACE};
-    let mut s = session::open(cli, true)?;
+    let mut s = session::open_existing(cli)?;
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     for d in &doubts {
@@ -179,7 +184,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         doc,
         archive: mut a,
         ..
-    } = session::open(cli, true)?;
+    } = session::open_existing(cli)?;
     let f = filter.in_forum(checked, &doc.forum, lang)?;
     a.load_text(store.root()).map_err(|e| {
         let dir = store.layout().index_dir();
@@ -238,7 +243,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
 }
 
 pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {
-    let s = session::open(cli, true)?;
+    let s = session::open_existing(cli)?;
     let lang = s.lang;
     let shown: Vec<&Task> = s
         .doc

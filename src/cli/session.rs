@@ -1,7 +1,7 @@
 //! What every command starts from: the settings, the data folder opened, the forum folded
 //! and the archive index brought up to date. Warnings go to stderr in the user's language.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
@@ -81,12 +81,40 @@ pub fn settings(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
     Ok((cfg, lang, root))
 }
 
-/// `checked`: the archive index is checked against every log first (commands); else the
-/// index as last written is used when there is one (the TUI checks it in the background).
-pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
+/// The settings and data folder of a command that reads: the folder must hold samrad data
+/// already, and nothing is made when it does not.
+pub fn existing_folder(cli: &Cli) -> Result<(config::Config, Lang, PathBuf)> {
     let (cfg, lang, root) = settings(cli)?;
+    super::folder::require_data(&root, lang)?;
+    Ok((cfg, lang, root))
+}
+
+/// For a command that reads: the data folder (which must hold samrad data), with the
+/// archive index checked against every log first.
+pub fn open_existing(cli: &Cli) -> Result<Session> {
+    let (cfg, lang, root) = existing_folder(cli)?;
+    open_at(cli, cfg, lang, &root, true)
+}
+
+/// For the TUI: the data folder, made and seeded on the first start; the archive index as
+/// last written when there is one (the TUI checks it in the background).
+pub fn open_or_seed(cli: &Cli) -> Result<Session> {
+    let (cfg, lang, root) = settings(cli)?;
+    open_at(cli, cfg, lang, &root, false)
+}
+
+/// The data folder at `root`, made and seeded when new. `checked`: the archive index is
+/// checked against every log first; else the index as last written is used when there is
+/// one.
+pub fn open_at(
+    cli: &Cli,
+    cfg: config::Config,
+    lang: Lang,
+    root: &Path,
+    checked: bool,
+) -> Result<Session> {
     let store_error = |e: crate::store::StoreError| anyhow!("{}", i18n::store_error(lang, &e));
-    let mut store = Store::open(&root, Author::default()).map_err(store_error)?;
+    let mut store = Store::open(root, Author::default()).map_err(store_error)?;
     if let Some(now) = assumed_now(lang) {
         store.assume_now(now);
     }
@@ -96,11 +124,7 @@ pub fn open(cli: &Cli, checked: bool) -> Result<Session> {
         .map(|s| s.public().to_string())
         .unwrap_or_default();
     let layout = store.layout().clone();
-    let cached = if checked {
-        None
-    } else {
-        Archive::cached(&root)
-    };
+    let cached = if checked { None } else { Archive::cached(root) };
     let (archive, refresh) = match cached {
         Some(a) => (a, Default::default()),
         None => Archive::open_with(&layout, || store.load(&Load::Forum)),

@@ -7,7 +7,7 @@ use super::session::{self, today};
 use crate::app::{App, ThemeName};
 
 pub fn tui(cli: &Cli) -> Result<()> {
-    let mut s = session::open(cli, false)?;
+    let mut s = session::open_or_seed(cli)?;
     let first = crate::model::default_meeting(
         s.archive
             .meetings

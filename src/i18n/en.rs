@@ -662,6 +662,18 @@ pub fn text(m: Msg) -> &'static str {
         ConfigUnreadable => "{0}: could not be read ({1})",
         NoHomeFolder => "could not find a home folder for the data; give one with --data-dir DIR",
         CouldNotWrite => "could not write {0}",
+        NoDataFolder => {
+            "{0} does not exist: `samrad init {1}` makes a data folder there, or give another with --data-dir"
+        }
+        NoSamradData => {
+            "{0} holds no samrad data: `samrad init {1}` makes a data folder there, or give another with --data-dir"
+        }
+        InitHasData => "{0} already holds samrad data; nothing was changed",
+        InitMade => {
+            "Made a samrad data folder in {0}, with the forum template and its first meeting."
+        }
+        NoMeetingsMatch => "No meetings match the filter.",
+        UnknownTheme => "Unknown theme {0}: use default, contrast or none",
         NothingToSearch => "nothing to search for in {0}: give a word",
         SearchIndexUnreadable => "could not read the search index in {0}",
         UnknownStance => {

@@ -664,6 +664,16 @@ pub fn text(m: Msg) -> &'static str {
         ConfigUnreadable => "{0}: kunne ikke leses ({1})",
         NoHomeFolder => "fant ingen hjemmemappe for dataene; oppgi en med --data-dir DIR",
         CouldNotWrite => "kunne ikke skrive {0}",
+        NoDataFolder => {
+            "{0} finnes ikke: `samrad init {1}` oppretter en datamappe der, eller oppgi en annen med --data-dir"
+        }
+        NoSamradData => {
+            "{0} har ingen samrad-data: `samrad init {1}` oppretter en datamappe der, eller oppgi en annen med --data-dir"
+        }
+        InitHasData => "{0} har allerede samrad-data; ingenting er endret",
+        InitMade => "Opprettet en samrad-datamappe i {0}, med forummalen og det første møtet.",
+        NoMeetingsMatch => "Ingen møter passer til filteret.",
+        UnknownTheme => "Ukjent tema {0}: bruk default, contrast eller none",
         NothingToSearch => "ingenting å søke etter i {0}: skriv et ord",
         SearchIndexUnreadable => "kunne ikke lese søkeindeksen i {0}",
         UnknownStance => {

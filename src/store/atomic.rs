@@ -18,9 +18,18 @@ pub fn write_atomic_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path needs a folder"))?;
+    let dir = match path.parent() {
+        // A bare file name (`-o referat.md`) is in the current folder, which has no name
+        // to open and fsync but ".".
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a file path needs a folder",
+            ));
+        }
+    };
     perms::create_dir_all(dir)?;
     let tmp = temp_path(path);
     let result = (|| {

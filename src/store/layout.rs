@@ -141,6 +141,25 @@ impl Layout {
         self.journal_dir().join(dir).join(format!("{writer}.jsonl"))
     }
 
+    /// Whether the folder holds samrad data: the forum has a log (the template's at least,
+    /// once seeded). A folder that does not is what `Store::open` seeds, and what the
+    /// commands that only read refuse. An error is a forum folder that cannot be read.
+    pub fn holds_data(&self) -> std::io::Result<bool> {
+        let forum = self.scope_dir(&Scope::Forum);
+        match std::fs::read_dir(&forum) {
+            Ok(_) => Ok(!self.log_files(&Scope::Forum).is_empty()),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Log files of one scope, in name order: the writers' logs and the conflict copies of
     /// them that sync tools leave (`names::log_writer`), not their temp files.
     pub fn log_files(&self, scope: &Scope) -> Vec<PathBuf> {

@@ -274,8 +274,7 @@ impl Store {
 
     fn seed_if_new(&mut self) -> Result<(), StoreError> {
         let forum_template = self.layout.log_path(&Scope::Forum, seed::TEMPLATE_WRITER);
-        let forum_has_logs = !self.layout.log_files(&Scope::Forum).is_empty();
-        if forum_has_logs {
+        if matches!(self.layout.holds_data(), Ok(true)) {
             return Ok(());
         }
         let groups = seed::template_ops().map_err(|e| StoreError::Template(e.to_string()))?;

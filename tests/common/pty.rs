@@ -35,7 +35,19 @@ impl Sandbox {
     }
 
     /// `tui`, with more options for samrad (e.g. `--sync-every 1`).
-    pub fn tui_with(&self, name: &str, who: &str, (cols, rows): (u16, u16), more: &[&str]) -> Tui {
+    pub fn tui_with(&self, name: &str, who: &str, size: (u16, u16), more: &[&str]) -> Tui {
+        self.tui_env(name, who, size, more, &[])
+    }
+
+    /// `tui_with`, with more environment variables for samrad.
+    pub fn tui_env(
+        &self,
+        name: &str,
+        who: &str,
+        (cols, rows): (u16, u16),
+        more: &[&str],
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
@@ -54,6 +66,9 @@ impl Sandbox {
         cmd.env("HOME", self.home());
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("SAMRAD_DATA_DIR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn samrad");
         // Only the child holds the slave now, so the reader sees the end when it exits.
         drop(pair.slave);
@@ -415,6 +430,17 @@ impl Tui {
         let status = self.child.wait().expect("wait for the killed child");
         self.exit = Some(status.clone());
         status
+    }
+
+    /// Send the child `signal` (a name `kill` knows: TERM, HUP), and wait for it to exit.
+    pub fn signal(&mut self, signal: &str) -> ExitStatus {
+        let pid = self.child.process_id().expect("child pid");
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(ok.success(), "kill -{signal} {pid} failed");
+        self.wait_exit()
     }
 
     /// Resize the pty (the child gets SIGWINCH) and the parser with it.

@@ -27,6 +27,18 @@ impl Sandbox {
         Sandbox { tmp, data, config }
     }
 
+    /// A sandbox whose data folder `samrad init` has made and seeded with the template.
+    pub fn seeded() -> Sandbox {
+        let s = Sandbox::new();
+        s.init();
+        s
+    }
+
+    /// `samrad init` on the data folder; it must succeed.
+    pub fn init(&self) {
+        self.run(&["init"]).ok();
+    }
+
     pub fn home(&self) -> &Path {
         self.tmp.path()
     }
@@ -43,21 +55,41 @@ impl Sandbox {
 
     /// `samrad --data-dir <dir> <args>` with `LANG` set to `lang`.
     pub fn run_in(&self, dir: &Path, lang: &str, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_samrad"))
-            .arg("--data-dir")
-            .arg(dir)
+        let mut cmd = self.command(lang);
+        cmd.arg("--data-dir").arg(dir).args(args);
+        Run::new(args, cmd.output().expect("run samrad"))
+    }
+
+    /// `samrad --data-dir <data> <args>` run in the folder `cwd`, in English.
+    pub fn run_from(&self, cwd: &Path, args: &[&str]) -> Run {
+        let mut cmd = self.command("en_US.UTF-8");
+        cmd.arg("--data-dir")
+            .arg(&self.data)
             .args(args)
-            .env("LANG", lang)
+            .current_dir(cwd);
+        Run::new(args, cmd.output().expect("run samrad"))
+    }
+
+    /// `samrad <args>` with no `--data-dir`, in English: on the default data folder, which
+    /// is inside the sandbox's home.
+    pub fn run_on_default(&self, args: &[&str]) -> Run {
+        let mut cmd = self.command("en_US.UTF-8");
+        cmd.env("XDG_DATA_HOME", self.home().join("xdg")).args(args);
+        Run::new(args, cmd.output().expect("run samrad"))
+    }
+
+    /// samrad with the sandbox's settings, home and clock, and `LANG` set to `lang`.
+    fn command(&self, lang: &str) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_samrad"));
+        cmd.env("LANG", lang)
             .env("SAMRAD_CONFIG", &self.config)
             .env("HOME", self.home())
             .env("USER", "testbruker")
             .env("SAMRAD_NOW", super::READER_NOW)
             .env_remove("SAMRAD_DATA_DIR")
             .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .expect("run samrad");
-        Run::new(args, output)
+            .env_remove("LC_MESSAGES");
+        cmd
     }
 
     /// Every file under `data/log`, relative path to bytes.
