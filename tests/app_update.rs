@@ -869,11 +869,6 @@ fn on_first_start_the_user_says_who_they_are_and_it_is_remembered() -> R {
     let mut s = chair_session();
     s.app.author = guest("kari");
     samrad::app::ask_identity(&mut s.app);
-    assert!(
-        s.act(Action::Cancel).is_empty(),
-        "the question cannot be skipped"
-    );
-    assert!(!s.app.popups.is_empty());
     s.act(Action::Down);
     s.act(Action::Down);
     let fx = s.act(Action::Open);

@@ -684,3 +684,16 @@ fn escape_sequences_in_the_logs_reach_no_terminal_through_the_commands() {
         .expect("one JSON object per line");
     assert_eq!(hit["text"], format!("Skjulteord{HOSTILE} i notatet"));
 }
+
+#[test]
+fn as_a_name_that_is_nobody_in_the_forum_says_so_and_a_unique_start_finds_the_person() {
+    let s = common::sandbox::Sandbox::seeded();
+    let run = s.run(&["--as", "Kari Nordmann", "list"]);
+    assert!(
+        run.stderr.contains("Kari Nordmann") && run.stderr.contains("Møteleder (KMD)"),
+        "{}",
+        run.stderr
+    );
+    let run = s.run(&["--as", "Møteleder", "list"]);
+    assert!(!run.stderr.contains("Møteleder ("), "{}", run.stderr);
+}

@@ -29,7 +29,7 @@ fn help_text(a: &mut App) -> String {
     a.size = (120, 40);
     update(a, Action::Help);
     let theme = samrad::ui::Theme::of(a.theme);
-    samrad::ui::help_lines(a, &theme)
+    samrad::ui::help_lines(a, samrad::app::Mode::Normal, &theme)
         .iter()
         .map(|l| {
             l.spans

@@ -221,10 +221,20 @@ fn whoami_opens_on_your_own_seat_and_esc_closes_it() {
     }
     s.act(Action::Cancel);
     assert!(s.app.popups.is_empty(), "Esc does not close :whoami");
-    // At first start it must be answered.
+    // At first start, Esc leaves samrad for reading only until the user says who they
+    // are; saying it lifts that.
     samrad::app::ask_identity(&mut s.app);
     s.act(Action::Cancel);
-    assert_eq!(s.app.popups.len(), 1);
+    assert!(s.app.popups.is_empty());
+    assert!(
+        s.app.read_only.is_some(),
+        "nothing is written in nobody's name"
+    );
+    let fx = s.act(Action::EditNotes);
+    assert!(fx.is_empty());
+    s.act(Action::Command("whoami".into()));
+    s.act(Action::Open);
+    assert!(s.app.read_only.is_none());
 }
 
 #[test]
@@ -253,4 +263,19 @@ fn in_a_secured_forum_someone_without_a_seat_is_told_to_say_who_they_are_not_to_
     s.act(Action::Position);
     let (said, _) = s.app.message.clone().expect("a reason");
     assert!(said.contains("waits for the chair"), "{said}");
+}
+
+#[test]
+fn whoami_under_as_holds_for_the_session_and_is_not_saved() {
+    let mut s = session(ntl());
+    s.app.identity_for_session = true;
+    s.act(Action::Command("whoami".into()));
+    let fx = s.act(Action::Open);
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, samrad::app::Effect::SaveIdentity(_))),
+        "{fx:?}"
+    );
+    let said = s.app.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(said.contains("--as"), "{said}");
 }

@@ -368,7 +368,12 @@ pub static COMMANDS: &[Command] = &[
         help: Msg::CmdHelp,
         needs: Needs::Nothing,
         gate: Gate::Anyone,
-        run: |app, _, _| app.popups.push(Popup::Help { scroll: 0 }),
+        run: |app, _, _| {
+            app.popups.push(Popup::Help {
+                scroll: 0,
+                from: super::keymap::Mode::Normal,
+            })
+        },
     },
     Command {
         name: "w",

@@ -40,10 +40,18 @@ pub fn identity_popup(app: &mut App, action: Action, sel: usize, fx: &mut Vec<Ef
             };
             become_person(app, &p.id, &p.name, p.party.clone());
             app.popups.pop();
-            let msg = format!("{}: {}", app.t(Msg::You), p.name);
+            if app.read_only.as_deref() == Some(app.t(Msg::ChooseWhoYouAre)) {
+                app.read_only = None;
+            }
+            let mut msg = format!("{}: {}", app.t(Msg::You), p.name);
+            if app.identity_for_session {
+                msg = format!("{msg} ({})", app.t(Msg::IdentityForSession));
+            }
             app.say(msg);
             claim_seat(app, fx);
-            fx.push(Effect::SaveIdentity(p.id));
+            if !app.identity_for_session {
+                fx.push(Effect::SaveIdentity(p.id));
+            }
         }
         Action::Add => PersonForm::open(app, true),
         _ => {}

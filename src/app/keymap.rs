@@ -232,6 +232,7 @@ const EDIT: &[Row] = &[
         Msg::KeyExemptPassage,
         true,
     ),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
@@ -250,6 +251,7 @@ const FORM: &[Row] = &[
     ),
     (&[code(Enter), ctrl('s')], Action::Save, Msg::KeySave, true),
     (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
@@ -257,12 +259,14 @@ const PROMPT: &[Row] = &[
     (&[code(Enter)], Action::Open, Msg::KeyRun, true),
     (&[code(Tab)], Action::Complete, Msg::KeyComplete, true),
     (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
 const SEARCH: &[Row] = &[
     (&[code(Enter)], Action::Open, Msg::KeyFind, true),
     (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
@@ -276,6 +280,7 @@ const CONFIRM: &[Row] = &[
         Msg::KeyNoDefault,
         true,
     ),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
@@ -293,11 +298,13 @@ const DRAFT: &[Row] = &[
         Msg::KeyDiscardDraft,
         true,
     ),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 
 const LIST: &[Row] = &[
-    (&[code(Enter), k(' ')], Action::Open, Msg::KeyChoose, true),
+    // Enter only: a space typed while the list opened must not choose for the user.
+    (&[code(Enter)], Action::Open, Msg::KeyChoose, true),
     (&[k('a')], Action::Add, Msg::KeyAdd, true),
     (&[k('e')], Action::Edit, Msg::KeyEdit, false),
     (
@@ -307,6 +314,7 @@ const LIST: &[Row] = &[
         false,
     ),
     (&[code(Esc), k('q')], Action::Cancel, Msg::KeyClose, true),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
     FORCE_QUIT,
 ];
 

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::state::{App, Pane, Popup};
+use crate::i18n::Msg;
 
 /// Keep every list's selection on a row that exists.
 pub fn clamp_selections(app: &mut App) {
@@ -106,7 +107,8 @@ pub fn show_detail(app: &mut App) {
 /// Keys on the help screen.
 pub fn help_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let max = app.scroll_limits.1.min(2_000) as usize;
-    let Some(Popup::Help { scroll } | Popup::Problems { scroll }) = app.popups.last_mut() else {
+    let Some(Popup::Help { scroll, .. } | Popup::Problems { scroll }) = app.popups.last_mut()
+    else {
         return;
     };
     if let Some(step) = Step::of(&action) {
@@ -160,8 +162,15 @@ pub fn list_popup(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option
     }
     let sel = *selected;
     match action {
-        // Who you are must be answered; Esc does not skip it.
-        Action::Cancel if asking_identity => None,
+        // Not saying who you are leaves samrad for reading only, until `:whoami`.
+        Action::Cancel if asking_identity => {
+            app.popups.pop();
+            if app.read_only.is_none() {
+                app.read_only = Some(app.t(Msg::ChooseWhoYouAre).to_string());
+            }
+            app.warn(app.t(Msg::ChooseWhoYouAre));
+            None
+        }
         Action::Cancel => {
             app.popups.pop();
             None

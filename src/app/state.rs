@@ -93,8 +93,10 @@ pub enum OnYes {
 
 #[derive(Debug, Clone)]
 pub enum Popup {
+    /// The keys and commands; `from`: the mode it was opened in, whose keys come first.
     Help {
         scroll: u16,
+        from: Mode,
     },
     Form(Form),
     Editor(Box<Editor>),
@@ -196,6 +198,9 @@ pub struct App {
     pub live: Vec<(String, String)>,
     /// Where the data lives, to say where exports and minutes went.
     pub data_dir: String,
+    /// Who the user is came from `--as`: choosing with `:whoami` holds for this session
+    /// and is not saved to the settings.
+    pub identity_for_session: bool,
     /// Every meeting in short (the archive index), for lists, numbering and threads.
     pub archive: std::sync::Arc<crate::store::archive::Archive>,
     /// The archive's word index, once built (in the background in the TUI).
@@ -270,6 +275,7 @@ impl App {
             quit: false,
             live: Vec::new(),
             data_dir: String::new(),
+            identity_for_session: false,
             archive: Default::default(),
             words: None,
             archive_view: None,

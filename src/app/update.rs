@@ -39,6 +39,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // Nothing can be seen on a too small screen, so nothing may be changed blind.
         Action::Quit | Action::ForceQuit if app.too_small() => app.quit(&mut fx),
         _ if app.too_small() => {}
+        // Help in every mode: its own keys first. A command or search line is left.
+        Action::Help if app.mode() != Mode::Help => {
+            let from = app.mode();
+            app.command = None;
+            app.search = None;
+            app.popups.push(Popup::Help { scroll: 0, from });
+        }
         action => match app.mode() {
             Mode::Normal => normal(app, action, &mut fx),
             Mode::Command => commands::command_line(app, action, &mut fx),
@@ -116,7 +123,6 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Meetings => app.popups.push(Popup::Meetings { selected: 0 }),
         Action::Archive => archive::show(app, fx),
         Action::Thread => archive::thread_of_selection(app, fx),
-        Action::Help => app.popups.push(Popup::Help { scroll: 0 }),
         Action::Problems => app.popups.push(Popup::Problems { scroll: 0 }),
         Action::CommandLine => app.command = Some(TextArea::default()),
         Action::Search => app.search = Some(TextArea::default()),

@@ -156,7 +156,18 @@ pub fn open_at(
             }
             author
         }
-        None => resolve_author(named, &doc),
+        None => {
+            let author = resolve_author(named, &doc);
+            // A name that is none of the forum's people writes as a guest: say so.
+            if let Some(name) = named.filter(|_| author.person.is_none()) {
+                let people: Vec<&str> = doc.forum.people.iter().map(|p| p.name.as_str()).collect();
+                warn(
+                    lang,
+                    &lang.fill(Msg::AsUnknown, &[&name, &people.join(", ")]),
+                );
+            }
+            author
+        }
     };
     store.set_author(author);
     for p in &store.problems {

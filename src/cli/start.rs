@@ -38,6 +38,7 @@ pub fn tui(cli: &Cli) -> Result<()> {
         ));
     }
     app.data_dir = s.store.root().display().to_string();
+    app.identity_for_session = cli.as_name.is_some();
     if !s.identity_known && s.store.read_only().is_none() {
         crate::app::ask_identity(&mut app);
     }

@@ -266,6 +266,12 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Quit now",
         KeyCancel => "Cancel",
         KeySave => "Save",
+        HelpHere => "Here",
+        AsUnknown => {
+            "{0} is none of the forum's people, so you write as a guest with no party (people: {1})"
+        }
+        IdentityForSession => "for this session (--as); your settings are unchanged",
+        ChooseWhoYouAre => "You have not said who you are: read only (:whoami to choose)",
         KeyUndo => "Undo your last change",
         Undone => "Your last change is undone (both stand in the history)",
         UndoneOnItem => "Your last change on item {0} is undone (both stand in the history)",

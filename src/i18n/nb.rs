@@ -262,6 +262,12 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Avslutt straks",
         KeyCancel => "Avbryt",
         KeySave => "Lagre",
+        HelpHere => "Her",
+        AsUnknown => {
+            "{0} er ingen av forumets personer, så du skriver som gjest uten part (personer: {1})"
+        }
+        IdentityForSession => "for denne økten (--as); innstillingene er uendret",
+        ChooseWhoYouAre => "Du har ikke sagt hvem du er: bare lesing (:whoami for å velge)",
         KeyUndo => "Angre din siste endring",
         Undone => "Din siste endring er angret (begge står i historikken)",
         UndoneOnItem => "Din siste endring på sak {0} er angret (begge står i historikken)",

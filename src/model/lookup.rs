@@ -120,11 +120,29 @@ impl MeetingStatus {
 
 impl Forum {
     /// A person by id or name, ignoring case.
+    /// A person by id or name, ignoring case; or the one person whose name starts so
+    /// ("Møteleder" for "Møteleder (KMD)").
     pub fn find_person(&self, key: &str) -> Option<&Person> {
         let k = key.trim();
-        self.people
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(p) = self
+            .people
             .iter()
             .find(|p| p.id == k || p.name.eq_ignore_ascii_case(k))
+        {
+            return Some(p);
+        }
+        let lower = k.to_lowercase();
+        let mut starting = self
+            .people
+            .iter()
+            .filter(|p| p.name.to_lowercase().starts_with(&lower));
+        match (starting.next(), starting.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// A party by id or short name, ignoring case.
@@ -242,5 +260,38 @@ mod tests {
             default_meeting(ms([Closed, Closed, Approved]), today),
             Some("m-c".into())
         );
+    }
+}
+
+#[cfg(test)]
+mod person_tests {
+    use crate::model::{Forum, Person};
+
+    fn person(id: &str, name: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: name.into(),
+            party: None,
+            role: String::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_person_is_found_by_the_start_of_their_name_when_only_one_has_it() {
+        let forum = Forum {
+            people: vec![
+                person("p-leder", "Møteleder (KMD)"),
+                person("p-ntl", "Tillitsvalgt NTL"),
+                person("p-unio", "Tillitsvalgt Unio"),
+            ],
+            ..Forum::default()
+        };
+        let id = |key: &str| forum.find_person(key).map(|p| p.id.as_str());
+        assert_eq!(id("Møteleder"), Some("p-leder"));
+        assert_eq!(id("møteleder (kmd)"), Some("p-leder"));
+        assert_eq!(id("Tillitsvalgt"), None, "two start so");
+        assert_eq!(id(""), None);
+        assert_eq!(id("Kari"), None);
     }
 }

@@ -7,17 +7,23 @@ use ratatui::text::Line;
 use super::status::mode_name;
 use super::theme::Theme;
 use super::widgets::{over_body, scrolled_popup};
-use crate::app::{ALL_MODES, App, keymap_for};
+use crate::app::{ALL_MODES, App, Mode, keymap_for};
 use crate::i18n::Msg;
 
-pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+/// The help's lines: the keys of the mode it was opened in (`from`) first, then every
+/// other mode's, then the commands.
+pub fn lines(app: &App, from: Mode, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = vec![Line::raw(lang.t(Msg::HelpIntro).to_string()), Line::raw("")];
-    for mode in ALL_MODES {
-        out.push(Line::styled(
-            lang.t(mode_name(mode)).to_string(),
-            theme.heading,
-        ));
+    let modes = std::iter::once(from).chain(ALL_MODES.into_iter().filter(|m| *m != from));
+    for mode in modes.filter(|m| *m != Mode::Help) {
+        let name = lang.t(mode_name(mode)).to_string();
+        let heading = if mode == from {
+            format!("▶ {} – {name}", lang.t(Msg::HelpHere))
+        } else {
+            name
+        };
+        out.push(Line::styled(heading, theme.heading));
         // Keys the user's role does not allow are left out (see `App::may`).
         for b in keymap_for(mode)
             .bindings
@@ -76,7 +82,14 @@ pub fn rect(area: Rect) -> Rect {
     over_body(area, 96)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, from: Mode, theme: &Theme) {
     let title = app.lang.t(Msg::HelpTitle);
-    scrolled_popup(frame, rect(area), title, lines(app, theme), scroll, theme);
+    scrolled_popup(
+        frame,
+        rect(area),
+        title,
+        lines(app, from, theme),
+        scroll,
+        theme,
+    );
 }

@@ -108,7 +108,13 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
         Some(crate::app::Popup::Problems { .. }) => {
             (problems::rect(area), problems::lines(app, &theme))
         }
-        _ => (help::rect(area), help::lines(app, &theme)),
+        Some(crate::app::Popup::Help { from, .. }) => {
+            (help::rect(area), help::lines(app, *from, &theme))
+        }
+        _ => (
+            help::rect(area),
+            help::lines(app, crate::app::Mode::Normal, &theme),
+        ),
     };
     let help_rows = wrapped_rows(&help_lines, help_rect.width.saturating_sub(2));
     (

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (i, p) in app.popups.iter().enumerate() {
         let top = i + 1 == app.popups.len();
         match p {
-            Popup::Help { scroll } => help::draw(frame, area, app, *scroll, theme),
+            Popup::Help { scroll, from } => help::draw(frame, area, app, *scroll, *from, theme),
             Popup::Problems { scroll } => super::problems::draw(frame, area, app, *scroll, theme),
             Popup::Form(f) => form(frame, area, app, f, top, theme),
             Popup::Editor(e) => editor(frame, area, e, top, theme),

@@ -248,7 +248,6 @@ pub fn archive_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.archive_back = app.archive_view.take();
         }
         Action::CommandLine => app.command = Some(ratatui_textarea::TextArea::default()),
-        Action::Help => app.popups.push(Popup::Help { scroll: 0 }),
         Action::Problems => app.popups.push(Popup::Problems { scroll: 0 }),
         Action::Quit | Action::ForceQuit => app.quit_from(action == Action::ForceQuit, fx),
         _ => {}
