@@ -3,6 +3,7 @@
 pub mod archive;
 mod detail;
 mod drafts;
+mod fit;
 pub(crate) mod header;
 mod help;
 mod lists;
