@@ -199,6 +199,7 @@ const NORMAL: &[Row] = &[
     (&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, 89),
     (&[k('p')], Action::Attendance, Msg::KeyAttendance, HIDE),
     (&[k('D')], Action::Documents, Msg::KeyDocuments, HIDE),
+    (&[k('i')], Action::MeetingInfo, Msg::KeyMeetingInfo, HIDE),
     (&[k('m')], Action::Meetings, Msg::KeyMeetings, 40),
     (&[k('A')], Action::Archive, Msg::KeyArchive, 35),
     (&[k('T')], Action::Thread, Msg::KeyThread, HIDE),

@@ -843,5 +843,16 @@ pub fn text(m: Msg) -> &'static str {
         ArgDays => "DAYS",
         DocDaysNow => "Documents should now be sent {0} days before the meeting.",
         DocDaysFormat => "Type a number of days, e.g. :docdays 7.",
+        KeyMeetingInfo => "Meeting details: the approval round, changes asked for, votes",
+        MeetingInfoTitle => "Meeting details",
+        NoCurrentItem => "No current item",
+        SpeakersWaiting => "{0} waiting",
+        VoteOpenOn => "Vote on item {0}",
+        VotedBy => "voted: {0}",
+        NobodyVoted => "nobody has voted",
+        VoteByCount => "counted by the chair",
+        ChangesAsked => "Changes (i)",
+        OpenVotes => "Open votes",
+        AnswerOnEarlier => "on earlier content",
     }
 }

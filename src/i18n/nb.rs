@@ -849,5 +849,16 @@ pub fn text(m: Msg) -> &'static str {
         ArgDays => "DAGER",
         DocDaysNow => "Dokumenter skal nå være sendt {0} dager før møtet.",
         DocDaysFormat => "Skriv et antall dager, f.eks. :dokdager 7.",
+        KeyMeetingInfo => "Møtedetaljer: godkjenningsrunden, endringsønsker, avstemninger",
+        MeetingInfoTitle => "Møtedetaljer",
+        NoCurrentItem => "Ingen gjeldende sak",
+        SpeakersWaiting => "{0} venter",
+        VoteOpenOn => "Avstemning i sak {0}",
+        VotedBy => "stemt: {0}",
+        NobodyVoted => "ingen har stemt",
+        VoteByCount => "telles av møteleder",
+        ChangesAsked => "Endringer (i)",
+        OpenVotes => "Åpne avstemninger",
+        AnswerOnEarlier => "gjelder tidligere innhold",
     }
 }

@@ -18,6 +18,8 @@ pub struct Part {
     /// The priority of shortening the last span, and the fewest columns it keeps
     /// (with the "…"): shortening comes before leaving out any part kept more than it.
     pub shorten: Option<(u8, usize)>,
+    /// Joined to the part before it by a space instead of the separator.
+    pub glued: bool,
 }
 
 impl Part {
@@ -26,6 +28,7 @@ impl Part {
             spans: vec![Span::styled(text.into(), style)],
             keep,
             shorten: None,
+            glued: false,
         }
     }
 
@@ -34,12 +37,19 @@ impl Part {
             spans,
             keep,
             shorten: None,
+            glued: false,
         }
     }
 
     /// Its last span may be cut with "…", at priority `at`, to no fewer than `min` columns.
     pub fn shortened(mut self, at: u8, min: usize) -> Part {
         self.shorten = Some((at, min));
+        self
+    }
+
+    /// Joined to the part before by a space, as one phrase: "Sak 2/26 Budsjett".
+    pub fn glued(mut self) -> Part {
+        self.glued = true;
         self
     }
 
@@ -91,7 +101,7 @@ fn plan(parts: &[Part], room: usize, sep: usize) -> Vec<Option<usize>> {
                 let last = parts[i].spans.last().map(Span::width).unwrap_or(0);
                 sum += widths[i] - last + last.min(*limit);
                 if !first {
-                    sum += sep;
+                    sum += if parts[i].glued { 1 } else { sep };
                 }
                 first = false;
             }
@@ -142,7 +152,11 @@ pub fn fit(parts: Vec<Part>, room: usize, sep: Span<'static>) -> Vec<Span<'stati
             continue;
         };
         if !out.is_empty() {
-            out.push(sep.clone());
+            out.push(if part.glued {
+                Span::raw(" ")
+            } else {
+                sep.clone()
+            });
         }
         let mut spans = part.spans;
         if let Some(last) = spans.last_mut()
@@ -233,6 +247,28 @@ mod tests {
         assert!(tiny.ends_with("08.12.2026 10.00"), "{tiny}");
         let tinier = text(&fit(parts(), 30, dot()));
         assert_eq!(tinier, "08.12.2026 10.00");
+    }
+
+    #[test]
+    fn a_glued_part_joins_with_a_space_and_goes_on_its_own() {
+        let parts = || {
+            vec![
+                Part::new("Sak 2/26", Style::new(), 10),
+                Part::new("Budsjett for neste år", Style::new(), 6)
+                    .shortened(4, 8)
+                    .glued(),
+                Part::new("04:00", Style::new(), 9),
+            ]
+        };
+        assert_eq!(
+            text(&fit(parts(), 80, dot())),
+            "Sak 2/26 Budsjett for neste år · 04:00"
+        );
+        assert_eq!(
+            text(&fit(parts(), 28, dot())),
+            "Sak 2/26 Budsjett f… · 04:00"
+        );
+        assert_eq!(text(&fit(parts(), 20, dot())), "Sak 2/26 · 04:00");
     }
 
     #[test]

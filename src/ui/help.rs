@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::layout::body_area;
 use super::status::mode_name;
 use super::theme::Theme;
 use super::widgets::{over_body, scrolled_popup};
@@ -72,11 +73,12 @@ fn allowed(app: &App, mode: crate::app::Mode, b: &crate::app::Binding) -> bool {
 }
 
 /// Over the body only, so the footer's keys stay in view.
-pub fn rect(area: Rect) -> Rect {
-    over_body(area, 96)
+pub fn rect(area: Rect, app: &App) -> Rect {
+    over_body(body_area(area, app), 96)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let title = app.lang.t(Msg::HelpTitle);
-    scrolled_popup(frame, rect(area), title, lines(app, theme), scroll, theme);
+    let rect = rect(area, app);
+    scrolled_popup(frame, rect, title, lines(app, theme), scroll, theme);
 }

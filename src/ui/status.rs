@@ -145,6 +145,7 @@ pub fn hint_parts(app: &App, theme: &Theme) -> Vec<Part> {
 fn mode_label(app: &App, mode: Mode) -> String {
     match app.popups.last() {
         Some(crate::app::Popup::Problems { .. }) => app.t(Msg::ProblemsTitle).to_uppercase(),
+        Some(crate::app::Popup::MeetingInfo { .. }) => app.t(Msg::MeetingInfoTitle).to_uppercase(),
         _ => app.t(mode_name(mode)).to_string(),
     }
 }

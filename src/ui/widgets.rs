@@ -8,15 +8,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 
-/// The part between header and footer, where big popups go.
-pub fn body_area(area: Rect) -> Rect {
-    Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(4),
-        ..area
-    }
-}
-
 /// The furthest a bordered box of `rows` rows of text can scroll and still be full.
 pub fn max_scroll(rows: usize, area: Rect) -> u16 {
     rows.saturating_sub(area.height.saturating_sub(2) as usize)
@@ -141,10 +132,9 @@ pub fn marker(selected: bool) -> &'static str {
     if selected { "› " } else { "  " }
 }
 
-/// A popup over the body only, at most `width` wide, so that the footer's keys stay in
-/// view.
-pub fn over_body(area: Rect, width: u16) -> Rect {
-    let body = body_area(area);
+/// A popup over the body only (`layout::body_area`), at most `width` wide, so that the
+/// header, the strip and the footer's keys stay in view.
+pub fn over_body(body: Rect, width: u16) -> Rect {
     centered(body, width, body.height + 2)
 }
 
