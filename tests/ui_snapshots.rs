@@ -1242,6 +1242,32 @@ fn changes_asked_for_show_in_the_strip_and_whole_in_the_details() {
     assert!(text.contains("Rett navnet på innlederen"), "{text}");
 }
 
+/// At 80×24 the details of an item with a speakers list go on below the pane, and say so;
+/// scrolled to the end, they say there is more above.
+#[test]
+fn a_pane_says_where_its_content_goes_on() {
+    for (lang, below, above) in [(Lang::Nb, "↓ mer", "↑ mer"), (Lang::En, "↓ more", "↑ more")]
+    {
+        let mut fx = fixture(lang, (80, 24));
+        live_meeting(&mut fx);
+        // The detail pane is the right half: columns 40 to 79, rows 4 to 21.
+        let right = |rows: &[String], y: usize| rows[y].chars().skip(40).collect::<String>();
+        let rows = screen(&render(&mut fx));
+        assert!(
+            right(&rows, 21).ends_with(&format!(" {below} ┘")),
+            "{rows:#?}"
+        );
+        assert!(!right(&rows, 4).contains(above), "{rows:#?}");
+        fx.acts([Action::Open, Action::Bottom]);
+        let rows = screen(&render(&mut fx));
+        assert!(
+            right(&rows, 4).ends_with(&format!(" {above} ┓")),
+            "{rows:#?}"
+        );
+        assert!(!right(&rows, 21).contains(below), "{rows:#?}");
+    }
+}
+
 /// At 200×60 the lists get half the screen and the agenda shows its titles whole; at 120
 /// columns the lists get at least two fifths.
 #[test]
@@ -1265,4 +1291,23 @@ fn wide_screens_give_the_lists_their_share() {
     ] {
         assert!(text.contains(title), "{title:?} cut:\n{text}");
     }
+}
+
+/// The agenda marks notes, a conclusion and positions, in signs that need no colour.
+#[test]
+fn the_agenda_marks_what_is_recorded() {
+    let mut fx = fixture(Lang::Nb, (80, 24));
+    fx.as_author(chair());
+    fx.acts([Action::Down, Action::EditNotes]);
+    fx.type_text("Notat");
+    fx.acts([Action::Save, Action::EditConclusion]);
+    fx.type_text("Konklusjon");
+    fx.act(Action::Save);
+    fx.app.theme = ThemeName::NoColor;
+    let rows = screen(&render(&mut fx));
+    let row = rows
+        .iter()
+        .find(|r| r.contains("2/26 Drø"))
+        .expect("item 2");
+    assert!(row.contains("Drø ¶✓  Prosessen"), "{row:?}");
 }

@@ -852,6 +852,14 @@ pub fn text(m: Msg) -> &'static str {
         NobodyVoted => "nobody has voted",
         VoteByCount => "counted by the chair",
         ChangesAsked => "Changes (i)",
+        MoreBelow => "↓ more",
+        MoreAbove => "↑ more",
+        HelpAgendaMarks => {
+            "Marks in the agenda: ● current item · ¶ notes · ✓ conclusion · ◆ positions from every party (◇ from some) · ⚠ conflict in the text · [Exempt] exempt from public disclosure"
+        }
+        HelpStrip => {
+            "The line under the header: the current item and its time, who has the floor and how many wait, open votes and who has voted, changes the parties ask for in the minutes (i shows the whole text)."
+        }
         OpenVotes => "Open votes",
         AnswerOnEarlier => "on earlier content",
     }

@@ -767,6 +767,10 @@ messages! {
     NobodyVoted,
     VoteByCount,
     ChangesAsked,
+    MoreBelow,
+    MoreAbove,
+    HelpAgendaMarks,
+    HelpStrip,
     OpenVotes,
     AnswerOnEarlier,
 }

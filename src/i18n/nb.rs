@@ -858,6 +858,14 @@ pub fn text(m: Msg) -> &'static str {
         NobodyVoted => "ingen har stemt",
         VoteByCount => "telles av møteleder",
         ChangesAsked => "Endringer (i)",
+        MoreBelow => "↓ mer",
+        MoreAbove => "↑ mer",
+        HelpAgendaMarks => {
+            "Tegn i dagsordenen: ● gjeldende sak · ¶ notater · ✓ konklusjon · ◆ standpunkt fra alle partene (◇ fra noen) · ⚠ konflikt i teksten · [Unntatt] unntatt offentlighet"
+        }
+        HelpStrip => {
+            "Linjen under toppen: den gjeldende saken og tiden, hvem som har ordet og hvor mange som venter, åpne avstemninger og hvem som har stemt, endringer partene ber om i referatet (i viser hele teksten)."
+        }
         OpenVotes => "Åpne avstemninger",
         AnswerOnEarlier => "gjelder tidligere innhold",
     }

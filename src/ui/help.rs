@@ -13,7 +13,12 @@ use crate::i18n::Msg;
 
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let mut out = vec![Line::raw(lang.t(Msg::HelpIntro).to_string()), Line::raw("")];
+    let mut out = vec![
+        Line::raw(lang.t(Msg::HelpIntro).to_string()),
+        Line::raw(lang.t(Msg::HelpStrip).to_string()),
+        Line::raw(lang.t(Msg::HelpAgendaMarks).to_string()),
+        Line::raw(""),
+    ];
     for mode in ALL_MODES {
         out.push(Line::styled(
             lang.t(mode_name(mode)).to_string(),
@@ -80,5 +85,12 @@ pub fn rect(area: Rect, app: &App) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let title = app.lang.t(Msg::HelpTitle);
     let rect = rect(area, app);
-    scrolled_popup(frame, rect, title, lines(app, theme), scroll, theme);
+    scrolled_popup(
+        frame,
+        rect,
+        title,
+        lines(app, theme),
+        scroll,
+        (app.lang, theme),
+    );
 }

@@ -184,5 +184,12 @@ pub fn rect(area: Rect, app: &App) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let title = app.lang.t(Msg::MeetingInfoTitle);
     let rect = rect(area, app);
-    scrolled_popup(frame, rect, title, lines(app, theme), scroll, theme);
+    scrolled_popup(
+        frame,
+        rect,
+        title,
+        lines(app, theme),
+        scroll,
+        (app.lang, theme),
+    );
 }
