@@ -164,7 +164,11 @@ fn event_loop(
             // Only what can scroll now needs its limit (the views clamp themselves).
             let help_open = matches!(
                 app.popups.last(),
-                Some(crate::app::Popup::Help { .. } | crate::app::Popup::Problems { .. })
+                Some(
+                    crate::app::Popup::Help { .. }
+                        | crate::app::Popup::Problems { .. }
+                        | crate::app::Popup::MeetingInfo { .. }
+                )
             );
             if app.focus == crate::app::Pane::Detail || help_open {
                 app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);

@@ -1,6 +1,8 @@
 //! What the screens look like: every view and popup drawn into a `TestBackend` at two sizes
-//! and in both languages, kept as insta snapshots; and checks on the buffer for what style
-//! must show (focus, selection, no colour, where the cursor is).
+//! and in both languages (the main screen and a live meeting at 120×40 and 200×60 too),
+//! kept as insta snapshots; and checks on the buffer for what style must show (focus,
+//! selection, no colour, where the cursor is) and for what the layout keeps (the header's
+//! date, whole hints, the meeting clock beside the floor, where a pane goes on).
 //!
 //! Regenerate with `INSTA_UPDATE=always cargo test --test ui_snapshots`, then read the diff.
 
@@ -8,7 +10,7 @@ mod common;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use common::TEMPLATE_MEETING;
-use common::authors::{chair, for_party, ntl};
+use common::authors::{chair, for_party, ntl, rep};
 use common::meetings::{self, OneItemMeeting};
 use common::session::Session;
 use ratatui::Terminal;
@@ -55,7 +57,12 @@ fn render(fx: &mut Session) -> Terminal<TestBackend> {
 
 /// Snapshot one scene at every size and in both languages, as `{view}_{w}x{h}_{lang}`.
 fn snap_all(view: &str, scene: impl Fn(&mut Session)) {
-    for size in SIZES {
+    snap_sizes(view, &SIZES, scene);
+}
+
+/// Snapshot one scene at `sizes` and in both languages, as `{view}_{w}x{h}_{lang}`.
+fn snap_sizes(view: &str, sizes: &[(u16, u16)], scene: impl Fn(&mut Session)) {
+    for &size in sizes {
         for (lang, code) in LANGS {
             let mut fx = fixture(lang, size);
             scene(&mut fx);
@@ -78,6 +85,55 @@ fn agenda_current(fx: &mut Session) {
         Action::SetCurrent,
         Action::Tick(fixed_now() + Duration::minutes(12)),
     ]);
+}
+
+/// The chair in a live meeting: item 2/26 current for four minutes, NTL has the floor and
+/// Unio waits, a vote is open on the item and NTL has voted.
+fn live_meeting(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.acts([
+        Action::Command("start".into()),
+        Action::Down,
+        Action::SetCurrent,
+    ]);
+    for party in ["ntl", "unio"] {
+        fx.as_author(rep(party));
+        fx.act(Action::RequestFloor);
+    }
+    fx.as_author(chair());
+    fx.acts([Action::NextSpeaker, Action::OpenVote, Action::Save]);
+    fx.as_author(ntl());
+    fx.acts([Action::CastVote, Action::Save]);
+    fx.as_author(chair());
+    fx.act(Action::Tick(fixed_now() + Duration::minutes(4)));
+}
+
+/// The approval round: the minutes circulated, NTL and Unio ask for changes, seen by the
+/// chair; `i` shows the meeting's details with the whole text.
+fn approval_round(fx: &mut Session) {
+    fx.as_author(chair());
+    fx.acts([
+        Action::Command("start".into()),
+        Action::Command("close".into()),
+        Action::Yes,
+        Action::Command("circulate 22.12.2026".into()),
+    ]);
+    for (party, text) in [
+        (
+            "ntl",
+            "Vårt standpunkt i sak 2/26 mangler begrunnelsen om involvering av de ansatte i alle departementene.",
+        ),
+        ("unio", "Rett navnet på innlederen i sak 3/26."),
+    ] {
+        fx.as_author(rep(party));
+        fx.act(Action::Command(format!("changes {text}")));
+    }
+    fx.as_author(chair());
+}
+
+fn approval_details(fx: &mut Session) {
+    approval_round(fx);
+    fx.act(Action::MeetingInfo);
 }
 
 fn areas_focused(fx: &mut Session) {
@@ -488,6 +544,25 @@ fn snapshot_item_with_positions_vote_and_speakers() {
 #[test]
 fn snapshot_main() {
     snap_all("main", main_screen);
+    snap_sizes("main", &WIDE, main_screen);
+}
+
+/// Sizes the main screen is kept at besides `SIZES`: where the lists' share grows.
+const WIDE: [(u16, u16); 2] = [(120, 40), (200, 60)];
+
+#[test]
+fn snapshot_live_meeting() {
+    snap_sizes(
+        "live_meeting",
+        &[(80, 24), (120, 40), (200, 60)],
+        live_meeting,
+    );
+}
+
+#[test]
+fn snapshot_approval_round() {
+    snap_sizes("approval_round", &[(80, 24), (120, 40)], approval_round);
+    snap_sizes("approval_details", &[(80, 24), (120, 40)], approval_details);
 }
 
 #[test]
@@ -780,6 +855,9 @@ fn all_scenes() -> Vec<(&'static str, Scene)> {
             "item_with_positions_vote_and_speakers",
             item_with_positions_vote_and_speakers,
         ),
+        ("live_meeting", live_meeting),
+        ("approval_round", approval_round),
+        ("approval_details", approval_details),
     ]
 }
 
@@ -1032,4 +1110,204 @@ fn escape_sequences_from_another_writer_reach_no_cell_of_the_screen() {
             "{what}: the notes:\n{screen}"
         );
     }
+}
+
+// ---- what the layout keeps ----
+
+/// The screen as text, one line per row.
+fn screen(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y, 0, buf.area.width))
+        .collect()
+}
+
+/// The hint bar shortens by whole hints: at 80 columns, in every scene, for the chair and
+/// for a representative, each hint shown is a key and its whole text, and the most
+/// important ones are there.
+#[test]
+fn the_hint_bar_never_ends_mid_word() {
+    use samrad::app::keymap_for;
+    for (name, scene) in all_scenes() {
+        for who in [chair(), ntl()] {
+            for (lang, _) in LANGS {
+                let mut fx = fixture(lang, (80, 24));
+                fx.as_author(who.clone());
+                scene(&mut fx);
+                let app = &fx.app;
+                if app.message.is_some() || app.command.is_some() || app.search.is_some() {
+                    continue;
+                }
+                let hints: Vec<String> = keymap_for(app.mode())
+                    .hints(lang)
+                    .into_iter()
+                    .map(|(k, what)| format!("{k} {what}"))
+                    .collect();
+                let terminal = render(&mut fx);
+                let row = screen(&terminal)[22].clone();
+                assert!(row.starts_with(' '), "{name}: {row:?}");
+                for shown in row.trim().split("  ").filter(|h| !h.is_empty()) {
+                    assert!(
+                        hints.iter().any(|h| h == shown.trim()),
+                        "{name} ({}): {shown:?} is not a whole hint: {row:?}",
+                        who.name
+                    );
+                }
+            }
+        }
+    }
+    // The keys a representative uses most are in the bar at 80 columns.
+    let mut fx = fixture(Lang::Nb, (80, 24));
+    let row = screen(&render(&mut fx))[22].clone();
+    for key in [" r ", " P ", " v ", " S ", " I "] {
+        assert!(row.contains(key), "{key:?} missing: {row:?}");
+    }
+    // And the chair's.
+    let mut fx = fixture(Lang::Nb, (80, 24));
+    fx.as_author(chair());
+    let row = screen(&render(&mut fx))[22].clone();
+    for key in [" c ", " f ", " V ", " w "] {
+        assert!(row.contains(key), "{key:?} missing: {row:?}");
+    }
+}
+
+/// At 80 columns the header keeps the whole date and cuts the title with "…".
+#[test]
+fn the_header_cuts_the_title_and_never_the_date() {
+    for (lang, date) in [
+        (Lang::Nb, "08.12.2026 10.00–12.00"),
+        (Lang::En, "2026-12-08 10:00–12:00"),
+    ] {
+        let mut fx = fixture(lang, (80, 24));
+        header_full(&mut fx);
+        let rows = screen(&render(&mut fx));
+        assert!(rows[0].trim_end().ends_with(date), "{:?}", rows[0]);
+        assert!(rows[0].contains("… · "), "{:?}", rows[0]);
+    }
+}
+
+/// While someone has the floor, the meeting clock, the item's clock and the floor all show,
+/// at every size; at 80×24 the strip takes a second line for the open vote.
+#[test]
+fn the_meeting_clock_stays_beside_the_floor_and_the_vote() {
+    for size in [(80, 24), (120, 40), (200, 60)] {
+        let mut fx = fixture(Lang::Nb, size);
+        live_meeting(&mut fx);
+        let rows = screen(&render(&mut fx));
+        let top = rows[..4].join("\n");
+        for needle in [
+            "Møtet 04:00",
+            "04:00 / 30 min",
+            "Ordet til: Tillitsvalgt NTL 04:00",
+            "1 venter",
+            "Avstemning:",
+            "stemt: NTL",
+        ] {
+            assert!(top.contains(needle), "{size:?}: {needle:?} not in\n{top}");
+        }
+    }
+}
+
+/// With nothing pending the strip is one line at 80×24, so the panes start on row 3.
+#[test]
+fn the_strip_is_one_line_when_nothing_is_pending() {
+    for scene in [main_screen as Scene, agenda_current] {
+        let mut fx = fixture(Lang::En, (80, 24));
+        scene(&mut fx);
+        let terminal = render(&mut fx);
+        assert_eq!(pane_tops(terminal.backend().buffer())[0], 3);
+    }
+    let mut fx = fixture(Lang::En, (80, 24));
+    live_meeting(&mut fx);
+    let terminal = render(&mut fx);
+    assert_eq!(pane_tops(terminal.backend().buffer())[0], 4, "two lines");
+}
+
+/// The changes asked for show in the strip, cut to fit, and whole in the details (`i`).
+#[test]
+fn changes_asked_for_show_in_the_strip_and_whole_in_the_details() {
+    let mut fx = fixture(Lang::Nb, (80, 24));
+    approval_round(&mut fx);
+    let rows = screen(&render(&mut fx));
+    assert!(
+        rows[2].contains("Endringer (i): NTL: «Vårt standpunkt"),
+        "{rows:#?}"
+    );
+    assert!(rows[2].trim_end().ends_with('…'), "{:?}", rows[2]);
+    let mut fx = fixture(Lang::Nb, (120, 40));
+    approval_details(&mut fx);
+    let text = screen(&render(&mut fx)).join("\n");
+    assert!(text.contains("ansatte i alle"), "{text}");
+    assert!(text.contains("departementene."), "{text}");
+    assert!(text.contains("Rett navnet på innlederen"), "{text}");
+}
+
+/// At 80×24 the details of an item with a speakers list go on below the pane, and say so;
+/// scrolled to the end, they say there is more above.
+#[test]
+fn a_pane_says_where_its_content_goes_on() {
+    for (lang, below, above) in [(Lang::Nb, "↓ mer", "↑ mer"), (Lang::En, "↓ more", "↑ more")]
+    {
+        let mut fx = fixture(lang, (80, 24));
+        live_meeting(&mut fx);
+        // The detail pane is the right half: columns 40 to 79, rows 4 to 21.
+        let right = |rows: &[String], y: usize| rows[y].chars().skip(40).collect::<String>();
+        let rows = screen(&render(&mut fx));
+        assert!(
+            right(&rows, 21).ends_with(&format!(" {below} ┘")),
+            "{rows:#?}"
+        );
+        assert!(!right(&rows, 4).contains(above), "{rows:#?}");
+        fx.acts([Action::Open, Action::Bottom]);
+        let rows = screen(&render(&mut fx));
+        assert!(
+            right(&rows, 4).ends_with(&format!(" {above} ┓")),
+            "{rows:#?}"
+        );
+        assert!(!right(&rows, 21).contains(below), "{rows:#?}");
+    }
+}
+
+/// At 200×60 the lists get half the screen and the agenda shows its titles whole; at 120
+/// columns the lists get at least two fifths.
+#[test]
+fn wide_screens_give_the_lists_their_share() {
+    for ((w, h), least) in [((120, 40), 48), ((200, 60), 80)] {
+        let mut fx = fixture(Lang::Nb, (w, h));
+        let terminal = render(&mut fx);
+        let buf = terminal.backend().buffer();
+        let top = pane_tops(buf)[0];
+        assert!(
+            pane_width(buf, top) >= least,
+            "{w}: {}",
+            pane_width(buf, top)
+        );
+    }
+    let mut fx = fixture(Lang::Nb, (200, 60));
+    let text = screen(&render(&mut fx)).join("\n");
+    for title in [
+        "Samordning av administrative tjenester som svar på gjenstridige problemer? ",
+        "Prosessen: involvering og medbestemmelse i arbeidet med strategien ",
+    ] {
+        assert!(text.contains(title), "{title:?} cut:\n{text}");
+    }
+}
+
+/// The agenda marks notes, a conclusion and positions, in signs that need no colour.
+#[test]
+fn the_agenda_marks_what_is_recorded() {
+    let mut fx = fixture(Lang::Nb, (80, 24));
+    fx.as_author(chair());
+    fx.acts([Action::Down, Action::EditNotes]);
+    fx.type_text("Notat");
+    fx.acts([Action::Save, Action::EditConclusion]);
+    fx.type_text("Konklusjon");
+    fx.act(Action::Save);
+    fx.app.theme = ThemeName::NoColor;
+    let rows = screen(&render(&mut fx));
+    let row = rows
+        .iter()
+        .find(|r| r.contains("2/26 Drø"))
+        .expect("item 2");
+    assert!(row.contains("Drø ¶✓  Prosessen"), "{row:?}");
 }

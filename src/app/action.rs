@@ -58,6 +58,9 @@ pub enum Action {
     Attendance,
     Documents,
     Meetings,
+    /// The meeting's details, read only: the header's facts in full, the approval round
+    /// with each party's answer and the text of changes asked for, the open votes.
+    MeetingInfo,
     Help,
     /// The problems found in the logs.
     Problems,

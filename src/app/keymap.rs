@@ -96,8 +96,8 @@ pub struct Binding {
     pub keys: Vec<Keys>,
     pub action: Action,
     pub help: Msg,
-    /// Shown in the status bar (the most used ones only: the bar is short).
-    pub hint: bool,
+    /// Its priority in the status bar's hints; 0 (`HIDE`): not shown there.
+    pub hint: u8,
 }
 
 impl Binding {
@@ -135,104 +135,113 @@ impl KeyMap {
     pub fn hints(&self, lang: Lang) -> Vec<(String, &'static str)> {
         self.bindings
             .iter()
-            .filter(|b| b.hint)
+            .filter(|b| b.hint != HIDE)
             .map(|b| (b.keys_label(), lang.t(b.help)))
             .collect()
     }
 }
 
-/// One row of a table: the keys, the action, what help says it does, and whether the
-/// status bar shows it as a hint (the bar is short: the most used ones only).
-type Row = (&'static [Keys], Action, Msg, bool);
+/// One row of a table: the keys, the action, what help says it does, and its place in the
+/// status bar's hints: `HIDE` for none, else a priority. The bar shows the hints by
+/// priority, highest first, and a narrow bar leaves out whole hints from the lowest up.
+/// In the main screen each role sees only its own keys (`App::may`), so the chair's keys
+/// come first (the current item, the floor, the vote, the notes), then a representative's
+/// (the floor, a position, a ballot, a statement, an input), then moving about.
+type Row = (&'static [Keys], Action, Msg, u8);
+
+/// Not shown in the status bar (help lists it).
+const HIDE: u8 = 0;
 
 const NAV: [Row; 6] = [
-    (&[k('j'), code(Down)], Action::Down, Msg::KeyDown, false),
-    (&[k('k'), code(Up)], Action::Up, Msg::KeyUp, false),
-    (&[k('g'), code(Home)], Action::Top, Msg::KeyTop, false),
-    (&[k('G'), code(End)], Action::Bottom, Msg::KeyBottom, false),
-    (&[code(PageUp)], Action::PageUp, Msg::KeyPageUp, false),
-    (&[code(PageDown)], Action::PageDown, Msg::KeyPageDown, false),
+    (&[k('j'), code(Down)], Action::Down, Msg::KeyDown, HIDE),
+    (&[k('k'), code(Up)], Action::Up, Msg::KeyUp, HIDE),
+    (&[k('g'), code(Home)], Action::Top, Msg::KeyTop, HIDE),
+    (&[k('G'), code(End)], Action::Bottom, Msg::KeyBottom, HIDE),
+    (&[code(PageUp)], Action::PageUp, Msg::KeyPageUp, HIDE),
+    (&[code(PageDown)], Action::PageDown, Msg::KeyPageDown, HIDE),
 ];
 
-const FORCE_QUIT: Row = (&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, false);
+const FORCE_QUIT: Row = (&[ctrl('c')], Action::ForceQuit, Msg::KeyForceQuit, HIDE);
 const HELP_KEYS: &[Keys] = &[k('?'), code(F(1))];
 
 const NORMAL: &[Row] = &[
-    (&[code(Tab)], Action::NextPane, Msg::KeyNextPane, true),
-    (&[code(BackTab)], Action::PrevPane, Msg::KeyPrevPane, false),
-    (&[code(Enter)], Action::Open, Msg::KeyOpen, false),
-    (&[k('a')], Action::Add, Msg::KeyAdd, true),
-    (&[k('e')], Action::Edit, Msg::KeyEdit, true),
+    (&[code(Tab)], Action::NextPane, Msg::KeyNextPane, 60),
+    (&[code(BackTab)], Action::PrevPane, Msg::KeyPrevPane, HIDE),
+    (&[code(Enter)], Action::Open, Msg::KeyOpen, HIDE),
+    (&[k('a')], Action::Add, Msg::KeyAdd, 45),
+    (&[k('e')], Action::Edit, Msg::KeyEdit, 44),
     (
         &[k('d'), code(Delete)],
         Action::Delete,
         Msg::KeyDelete,
-        false,
+        HIDE,
     ),
-    (&[k('K')], Action::MoveUp, Msg::KeyMoveUp, false),
-    (&[k('J')], Action::MoveDown, Msg::KeyMoveDown, false),
-    (&[k('c')], Action::SetCurrent, Msg::KeySetCurrent, true),
-    (&[k('w')], Action::EditNotes, Msg::KeyNotes, true),
-    (&[k('C')], Action::EditConclusion, Msg::KeyConclusion, false),
-    (&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, false),
-    (&[k('x')], Action::Exemption, Msg::KeyConfidential, false),
-    (&[k('u')], Action::Undo, Msg::KeyUndo, false),
+    (&[k('K')], Action::MoveUp, Msg::KeyMoveUp, HIDE),
+    (&[k('J')], Action::MoveDown, Msg::KeyMoveDown, HIDE),
+    (&[k('c')], Action::SetCurrent, Msg::KeySetCurrent, 90),
+    (&[k('w')], Action::EditNotes, Msg::KeyNotes, 86),
+    (&[k('C')], Action::EditConclusion, Msg::KeyConclusion, HIDE),
+    (&[k('E')], Action::CycleAgreement, Msg::KeyAgreement, HIDE),
+    (&[k('x')], Action::Exemption, Msg::KeyConfidential, HIDE),
+    (&[k('u')], Action::Undo, Msg::KeyUndo, HIDE),
     (
         &[k('t')],
         Action::AddActionFromItem,
         Msg::KeyActionFromItem,
-        true,
+        30,
     ),
-    (&[k('s')], Action::CycleStatus, Msg::KeyStatus, false),
-    (&[k('P')], Action::Position, Msg::KeyPosition, true),
-    (&[k('S')], Action::Statement, Msg::KeyStatement, false),
-    (&[k('I')], Action::Input, Msg::KeyInput, false),
-    (&[k('V')], Action::OpenVote, Msg::KeyOpenVote, false),
-    (&[k('v')], Action::CastVote, Msg::KeyCastVote, false),
-    (&[k('r')], Action::RequestFloor, Msg::KeyRequestFloor, false),
-    (&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, false),
-    (&[k('p')], Action::Attendance, Msg::KeyAttendance, false),
-    (&[k('D')], Action::Documents, Msg::KeyDocuments, false),
-    (&[k('m')], Action::Meetings, Msg::KeyMeetings, true),
-    (&[k('A')], Action::Archive, Msg::KeyArchive, true),
-    (&[k('T')], Action::Thread, Msg::KeyThread, false),
-    (&[k('/')], Action::Search, Msg::KeySearch, false),
-    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, false),
-    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
-    (&[k(':')], Action::CommandLine, Msg::KeyCommand, true),
-    (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
-    (&[k('!')], Action::Problems, Msg::KeyProblems, false),
-    (&[k('q')], Action::Quit, Msg::KeyQuit, true),
+    (&[k('s')], Action::CycleStatus, Msg::KeyStatus, HIDE),
+    (&[k('P')], Action::Position, Msg::KeyPosition, 80),
+    (&[k('S')], Action::Statement, Msg::KeyStatement, 77),
+    (&[k('I')], Action::Input, Msg::KeyInput, 74),
+    (&[k('V')], Action::OpenVote, Msg::KeyOpenVote, 87),
+    (&[k('v')], Action::CastVote, Msg::KeyCastVote, 79),
+    (&[k('r')], Action::RequestFloor, Msg::KeyRequestFloor, 81),
+    (&[k('f')], Action::NextSpeaker, Msg::KeyNextSpeaker, 89),
+    (&[k('p')], Action::Attendance, Msg::KeyAttendance, HIDE),
+    (&[k('D')], Action::Documents, Msg::KeyDocuments, HIDE),
+    (&[k('i')], Action::MeetingInfo, Msg::KeyMeetingInfo, HIDE),
+    (&[k('m')], Action::Meetings, Msg::KeyMeetings, 40),
+    (&[k('A')], Action::Archive, Msg::KeyArchive, 35),
+    (&[k('T')], Action::Thread, Msg::KeyThread, HIDE),
+    (&[k('/')], Action::Search, Msg::KeySearch, HIDE),
+    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, HIDE),
+    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, HIDE),
+    (&[k(':')], Action::CommandLine, Msg::KeyCommand, 50),
+    // The status bar always ends with "? Help": no hint for it here.
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, HIDE),
+    (&[k('!')], Action::Problems, Msg::KeyProblems, HIDE),
+    (&[k('q')], Action::Quit, Msg::KeyQuit, 20),
     FORCE_QUIT,
-    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, false),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, HIDE),
 ];
 
 const ARCHIVE: &[Row] = &[
-    (&[code(Enter)], Action::Open, Msg::KeyOpenReadOnly, true),
-    (&[k('/')], Action::Search, Msg::KeySearchAll, true),
-    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, true),
-    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, false),
-    (&[k('f')], Action::Filter, Msg::KeyFilter, true),
-    (&[k('F')], Action::ClearFilter, Msg::KeyClearFilter, false),
-    (&[k('A')], Action::Archive, Msg::KeyBackToMeeting, false),
-    (&[code(Esc)], Action::Cancel, Msg::KeyBack, true),
-    (&[k(':')], Action::CommandLine, Msg::KeyCommand, false),
-    (HELP_KEYS, Action::Help, Msg::KeyHelp, true),
-    (&[k('!')], Action::Problems, Msg::KeyProblems, false),
-    (&[k('q')], Action::Quit, Msg::KeyQuit, true),
+    (&[code(Enter)], Action::Open, Msg::KeyOpenReadOnly, 90),
+    (&[k('/')], Action::Search, Msg::KeySearchAll, 80),
+    (&[k('n')], Action::SearchNext, Msg::KeySearchNext, 70),
+    (&[k('N')], Action::SearchPrev, Msg::KeySearchPrev, HIDE),
+    (&[k('f')], Action::Filter, Msg::KeyFilter, 60),
+    (&[k('F')], Action::ClearFilter, Msg::KeyClearFilter, HIDE),
+    (&[k('A')], Action::Archive, Msg::KeyBackToMeeting, HIDE),
+    (&[code(Esc)], Action::Cancel, Msg::KeyBack, 50),
+    (&[k(':')], Action::CommandLine, Msg::KeyCommand, HIDE),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, HIDE),
+    (&[k('!')], Action::Problems, Msg::KeyProblems, HIDE),
+    (&[k('q')], Action::Quit, Msg::KeyQuit, 30),
     FORCE_QUIT,
 ];
 
 const EDIT: &[Row] = &[
-    (&[ctrl('s')], Action::Save, Msg::KeySave, true),
-    (&[code(Esc)], Action::Cancel, Msg::KeyCancelEdit, true),
+    (&[ctrl('s')], Action::Save, Msg::KeySave, 90),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancelEdit, 80),
     (
         &[ctrl('t')],
         Action::ExemptPassage,
         Msg::KeyExemptPassage,
-        true,
+        70,
     ),
-    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
@@ -241,46 +250,46 @@ const FORM: &[Row] = &[
         &[code(Tab), code(Down)],
         Action::Down,
         Msg::KeyNextField,
-        true,
+        90,
     ),
     (
         &[code(BackTab), code(Up)],
         Action::Up,
         Msg::KeyPrevField,
-        false,
+        HIDE,
     ),
-    (&[code(Enter), ctrl('s')], Action::Save, Msg::KeySave, true),
-    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
-    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
+    (&[code(Enter), ctrl('s')], Action::Save, Msg::KeySave, 80),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, 70),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
 const PROMPT: &[Row] = &[
-    (&[code(Enter)], Action::Open, Msg::KeyRun, true),
-    (&[code(Tab)], Action::Complete, Msg::KeyComplete, true),
-    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
-    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
+    (&[code(Enter)], Action::Open, Msg::KeyRun, 90),
+    (&[code(Tab)], Action::Complete, Msg::KeyComplete, 80),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, 70),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
 const SEARCH: &[Row] = &[
-    (&[code(Enter)], Action::Open, Msg::KeyFind, true),
-    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, true),
-    (&[code(F(1))], Action::Help, Msg::KeyHelp, false),
+    (&[code(Enter)], Action::Open, Msg::KeyFind, 90),
+    (&[code(Esc)], Action::Cancel, Msg::KeyCancel, 80),
+    (&[code(F(1))], Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
 /// Only an explicit `y` answers yes: Enter, `j` (a vim user moving down, or "ja") and
 /// every other key answer no, which is the default.
 const CONFIRM: &[Row] = &[
-    (&[k('y'), k('Y')], Action::Yes, Msg::KeyYes, true),
+    (&[k('y'), k('Y')], Action::Yes, Msg::KeyYes, 90),
     (
         &[k('n'), code(Esc), code(Enter)],
         Action::No,
         Msg::KeyNoDefault,
-        true,
+        80,
     ),
-    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
@@ -289,32 +298,27 @@ const DRAFT: &[Row] = &[
         &[k('r'), code(Enter)],
         Action::RestoreDraft,
         Msg::KeyRestoreDraft,
-        true,
+        90,
     ),
-    (&[code(Esc)], Action::Cancel, Msg::KeyDraftLater, true),
-    (
-        &[ctrl('d')],
-        Action::DiscardDraft,
-        Msg::KeyDiscardDraft,
-        true,
-    ),
-    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
+    (&[code(Esc)], Action::Cancel, Msg::KeyDraftLater, 80),
+    (&[ctrl('d')], Action::DiscardDraft, Msg::KeyDiscardDraft, 70),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
 const LIST: &[Row] = &[
     // Enter only: a space typed while the list opened must not choose for the user.
-    (&[code(Enter)], Action::Open, Msg::KeyChoose, true),
-    (&[k('a')], Action::Add, Msg::KeyAdd, true),
-    (&[k('e')], Action::Edit, Msg::KeyEdit, false),
+    (&[code(Enter)], Action::Open, Msg::KeyChoose, 90),
+    (&[k('a')], Action::Add, Msg::KeyAdd, 80),
+    (&[k('e')], Action::Edit, Msg::KeyEdit, HIDE),
     (
         &[k('d'), code(Delete)],
         Action::Delete,
         Msg::KeyDelete,
-        false,
+        HIDE,
     ),
-    (&[code(Esc), k('q')], Action::Cancel, Msg::KeyClose, true),
-    (HELP_KEYS, Action::Help, Msg::KeyHelp, false),
+    (&[code(Esc), k('q')], Action::Cancel, Msg::KeyClose, 70),
+    (HELP_KEYS, Action::Help, Msg::KeyHelp, HIDE),
     FORCE_QUIT,
 ];
 
@@ -323,7 +327,7 @@ const HELP: &[Row] = &[
         &[code(Esc), k('q'), k('?'), code(F(1))],
         Action::Cancel,
         Msg::KeyClose,
-        true,
+        90,
     ),
     FORCE_QUIT,
 ];

@@ -107,7 +107,9 @@ pub fn show_detail(app: &mut App) {
 /// Keys on the help screen.
 pub fn help_mode(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let max = app.scroll_limits.1.min(2_000) as usize;
-    let Some(Popup::Help { scroll, .. } | Popup::Problems { scroll }) = app.popups.last_mut()
+    let Some(
+        Popup::Help { scroll, .. } | Popup::Problems { scroll } | Popup::MeetingInfo { scroll },
+    ) = app.popups.last_mut()
     else {
         return;
     };

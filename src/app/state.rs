@@ -130,6 +130,11 @@ pub enum Popup {
     Problems {
         scroll: u16,
     },
+    /// The meeting's details, read only (`i`): what the header and the strip under it
+    /// can only name, in full.
+    MeetingInfo {
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -314,7 +319,9 @@ impl App {
         match self.popups.last() {
             None if self.archive_view.is_some() => Mode::Archive,
             None => Mode::Normal,
-            Some(Popup::Help { .. } | Popup::Problems { .. }) => Mode::Help,
+            Some(Popup::Help { .. } | Popup::Problems { .. } | Popup::MeetingInfo { .. }) => {
+                Mode::Help
+            }
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Editor(_)) => Mode::Edit,
             Some(Popup::Confirm { .. }) => Mode::Confirm,

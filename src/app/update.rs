@@ -121,6 +121,7 @@ fn normal(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Attendance => app.open_over_meeting(Popup::Attendance { selected: 0 }),
         Action::Documents => app.open_over_meeting(Popup::Documents { selected: 0 }),
         Action::Meetings => app.popups.push(Popup::Meetings { selected: 0 }),
+        Action::MeetingInfo => app.open_over_meeting(Popup::MeetingInfo { scroll: 0 }),
         Action::Archive => archive::show(app, fx),
         Action::Thread => archive::thread_of_selection(app, fx),
         Action::Problems => app.popups.push(Popup::Problems { scroll: 0 }),

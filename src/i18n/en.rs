@@ -873,5 +873,24 @@ pub fn text(m: Msg) -> &'static str {
         ArgDays => "DAYS",
         DocDaysNow => "Documents should now be sent {0} days before the meeting.",
         DocDaysFormat => "Type a number of days, e.g. :docdays 7.",
+        KeyMeetingInfo => "Meeting details: the approval round, changes asked for, votes",
+        MeetingInfoTitle => "Meeting details",
+        NoCurrentItem => "No current item",
+        SpeakersWaiting => "{0} waiting",
+        VoteOpenOn => "Vote on item {0}",
+        VotedBy => "voted: {0}",
+        NobodyVoted => "nobody has voted",
+        VoteByCount => "counted by the chair",
+        ChangesAsked => "Changes (i)",
+        MoreBelow => "↓ more",
+        MoreAbove => "↑ more",
+        HelpAgendaMarks => {
+            "Marks in the agenda: ● current item · ¶ notes · ✓ conclusion · ◆ positions from every party (◇ from some) · ⚠ conflict in the text · [Exempt] exempt from public disclosure"
+        }
+        HelpStrip => {
+            "The line under the header: the current item and its time, who has the floor and how many wait, open votes and who has voted, changes the parties ask for in the minutes (i shows the whole text)."
+        }
+        OpenVotes => "Open votes",
+        AnswerOnEarlier => "on earlier content",
     }
 }

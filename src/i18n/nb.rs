@@ -877,5 +877,24 @@ pub fn text(m: Msg) -> &'static str {
         ArgDays => "DAGER",
         DocDaysNow => "Dokumenter skal nå være sendt {0} dager før møtet.",
         DocDaysFormat => "Skriv et antall dager, f.eks. :dokdager 7.",
+        KeyMeetingInfo => "Møtedetaljer: godkjenningsrunden, endringsønsker, avstemninger",
+        MeetingInfoTitle => "Møtedetaljer",
+        NoCurrentItem => "Ingen gjeldende sak",
+        SpeakersWaiting => "{0} venter",
+        VoteOpenOn => "Avstemning i sak {0}",
+        VotedBy => "stemt: {0}",
+        NobodyVoted => "ingen har stemt",
+        VoteByCount => "telles av møteleder",
+        ChangesAsked => "Endringer (i)",
+        MoreBelow => "↓ mer",
+        MoreAbove => "↑ mer",
+        HelpAgendaMarks => {
+            "Tegn i dagsordenen: ● gjeldende sak · ¶ notater · ✓ konklusjon · ◆ standpunkt fra alle partene (◇ fra noen) · ⚠ konflikt i teksten · [Unntatt] unntatt offentlighet"
+        }
+        HelpStrip => {
+            "Linjen under toppen: den gjeldende saken og tiden, hvem som har ordet og hvor mange som venter, åpne avstemninger og hvem som har stemt, endringer partene ber om i referatet (i viser hele teksten)."
+        }
+        OpenVotes => "Åpne avstemninger",
+        AnswerOnEarlier => "gjelder tidligere innhold",
     }
 }

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::lists::{action_spans, owner_label};
-use super::{Theme, pane_block};
+use super::theme::Theme;
+use super::widgets::{Continues, continues, max_scroll, pane_block, title_width, wrapped_rows};
 use crate::app::{App, Pane};
 use crate::export::{AreaRef, ItemFacts, Positions, area_refs};
 use crate::i18n::{self, Msg};
@@ -22,23 +23,31 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     .unwrap_or_default()
 }
 
+/// The details, scrolled as far as the user has; the frame says where they go on past the
+/// top or the bottom (at 80×24 the speakers list is often below the fold).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = pane_block(
-        app.lang.t(Msg::PaneDetail),
-        app.pane_focused(Pane::Detail),
-        theme,
-    );
+    let title = app.lang.t(Msg::PaneDetail);
+    let focused = app.pane_focused(Pane::Detail);
+    let block = pane_block(title, focused, theme);
     let lines = lines(app, theme);
-    let limit = super::max_scroll(
-        super::wrapped_rows(&lines, area.width.saturating_sub(2)),
-        area,
-    );
+    let limit = max_scroll(wrapped_rows(&lines, area.width.saturating_sub(2)), area);
     let scroll = app.detail_scroll.min(limit);
     let p = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     frame.render_widget(p, area);
+    let marks = Continues {
+        above: scroll > 0,
+        below: scroll < limit,
+    };
+    continues(
+        frame,
+        area,
+        title_width(title, focused),
+        marks,
+        (app.lang, theme),
+    );
 }
 
 /// A blank line, then a heading.
@@ -293,9 +302,13 @@ fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &T
     let t = |m| app.lang.t(m);
     let f = &app.doc.forum;
     heading(out, t(Msg::SpeakersList), theme);
-    let party = |p: &Option<String>| {
-        p.as_deref()
-            .map(|x| format!(" ({})", f.party_short(x)))
+    // The party, unless the name says it ("Tillitsvalgt NTL").
+    let party = |s: &crate::model::Speaker| {
+        s.party
+            .as_deref()
+            .map(|x| f.party_short(x))
+            .filter(|x| !s.name.contains(x))
+            .map(|x| format!(" ({x})"))
             .unwrap_or_default()
     };
     for s in item.speakers.iter().filter(|s| s.speaking()) {
@@ -303,7 +316,7 @@ fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &T
             format!(
                 "▶ {}{} {}",
                 s.name,
-                party(&s.party),
+                party(s),
                 super::header::clock(s.seconds(app.now))
             ),
             theme.current,
@@ -314,7 +327,7 @@ fn speaker_lines(out: &mut Vec<Line<'static>>, item: &Item, app: &App, theme: &T
             "{}. {}{} – {}",
             n + 1,
             s.name,
-            party(&s.party),
+            party(s),
             t(Msg::Waiting)
         )));
     }

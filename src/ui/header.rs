@@ -3,9 +3,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit::{self, Part};
 use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{self, Msg};
+use crate::model::{Meeting, MeetingStatus};
 
 /// "12:30" from seconds.
 pub fn clock(secs: i64) -> String {
@@ -34,22 +36,18 @@ fn short_span(lang: i18n::Lang, start: &str, end: Option<&str>) -> String {
     }
 }
 
-/// `text` cut to `room` characters, with "…" where it was cut.
-fn shortened(text: &str, room: usize) -> String {
-    if text.chars().count() <= room {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-fn since(app: &App, rfc3339: &str) -> Option<i64> {
+/// Seconds from `rfc3339` to the app's now.
+pub fn since(app: &App, rfc3339: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .ok()
         .map(|t| (app.now - t).num_seconds())
 }
 
+/// Two lines, each shortened by priority (`fit`): the meeting, when it is, where and in
+/// which forum (the forum goes first, then the place, then the title is cut; never the
+/// date); then its status and what else is due, the meeting clock and the time of day (the
+/// next meeting and the hjemmel go first). The current item, the floor and the votes are
+/// the strip's, under it (`strip.rs`).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let forum = &app.doc.forum.name;
@@ -61,142 +59,121 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
-    // When the meeting is comes right after its title, so a narrow screen cuts the
-    // forum's name, never the date.
-    let when = if area.width >= 110 {
+    let sep = || Span::styled(" · ", theme.dim);
+    let lines = vec![
+        fit::line(meeting_parts(app, m, area.width, theme), area.width, sep()),
+        fit::line(state_parts(app, m, theme), area.width, sep()),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The title, when, where, and the forum.
+pub fn meeting_parts(app: &App, m: &Meeting, width: u16, theme: &Theme) -> Vec<Part> {
+    let lang = app.lang;
+    let when = if width >= 110 {
         i18n::long_span(lang, &m.starts_at, m.ends_at.as_deref())
     } else {
         short_span(lang, &m.starts_at, m.ends_at.as_deref())
     };
-    let room = (area.width as usize).saturating_sub(when.chars().count() + 4);
-    let mut line1 = vec![
-        Span::styled(format!(" {}", shortened(&m.title, room)), theme.title),
-        Span::styled(format!(" · {when}"), theme.text),
+    let mut parts = vec![
+        Part::new(m.title.clone(), theme.title, 9).shortened(4, 12),
+        Part::new(when, theme.text, 10),
     ];
     if !m.place.is_empty() {
-        line1.push(Span::styled(format!(" · {}", m.place), theme.dim));
+        parts.push(Part::new(m.place.clone(), theme.dim, 2));
     }
-    line1.push(Span::styled(format!(" · {forum}"), theme.dim));
-    let line1 = Line::from(line1);
-    // Most important first, so a narrow screen cuts only the date: status, the current
-    // item and its clock, the meeting clock, the time of day, then when the meeting is.
+    parts.push(Part::new(app.doc.forum.name.clone(), theme.dim, 1));
+    parts
+}
+
+/// The status (or that the logs fail their checks), documents sent late, a read-only view,
+/// the approval round, the meeting clock, the time of day, the hjemmel and the next
+/// meeting.
+pub fn state_parts(app: &App, m: &Meeting, theme: &Theme) -> Vec<Part> {
+    let lang = app.lang;
     let mut parts = vec![if app.doubts.is_empty() {
-        Span::styled(
-            format!(" {}", i18n::meeting_status(lang, m.status).to_uppercase()),
+        Part::new(
+            i18n::meeting_status(lang, m.status).to_uppercase(),
             theme.current,
+            10,
         )
     } else {
-        Span::styled(
-            format!(" {}", lang.fill(Msg::FailsChecks, &[&app.doubts.len()])),
+        Part::new(
+            lang.fill(Msg::FailsChecks, &[&app.doubts.len()]),
             theme.warn,
+            10,
         )
     }];
     let late = m.late_documents(app.doc.forum.document_days()).len();
     if late > 0 {
-        parts.push(Span::styled(
-            format!(" ⚠ {}", lang.fill(Msg::LateDocumentsShort, &[&late])),
+        parts.push(Part::new(
+            format!("⚠ {}", lang.fill(Msg::LateDocumentsShort, &[&late])),
             theme.warn,
+            7,
         ));
     }
     if app.view_only {
-        parts.push(Span::styled(
-            format!(" [{}]", lang.t(Msg::ReadOnlyView)),
+        parts.push(Part::new(
+            format!("[{}]", lang.t(Msg::ReadOnlyView)),
             theme.warn,
+            8,
         ));
     }
-    if m.status == crate::model::MeetingStatus::Circulated {
+    if m.status == MeetingStatus::Circulated {
         let f = &app.doc.forum;
         let waiting: Vec<String> = m
             .waiting_for(f)
             .iter()
             .map(|p| f.party_short(p).to_string())
             .collect();
-        let mut text = format!(" · {} {}", lang.t(Msg::WaitingFor), waiting.join(", "));
+        parts.push(
+            Part::new(
+                format!("{} {}", lang.t(Msg::WaitingFor), waiting.join(", ")),
+                theme.text,
+                6,
+            )
+            .shortened(5, 16),
+        );
         if let Some(d) = m.approval_deadline {
-            text.push_str(&format!(
-                " · {} {}",
-                lang.t(Msg::Deadline),
-                i18n::short_date(lang, d)
+            let overdue = m.approval_overdue(app.now.date_naive());
+            let mut text = format!("{} {}", lang.t(Msg::Deadline), i18n::short_date(lang, d));
+            if overdue {
+                text.push_str(&format!(" {}", lang.t(Msg::Overdue)));
+            }
+            parts.push(Part::new(
+                text,
+                if overdue { theme.warn } else { theme.text },
+                7,
             ));
         }
-        let overdue = m.approval_overdue(app.now.date_naive());
-        if overdue {
-            text.push_str(&format!(" {}", lang.t(Msg::Overdue)));
-        }
-        parts.push(Span::styled(
-            text,
-            if overdue { theme.warn } else { theme.text },
-        ));
-    }
-    if let Some(item) = m.current_item.as_deref().and_then(|id| m.item(id)) {
-        parts.push(Span::raw(format!(
-            " · {} {} {}",
-            lang.t(Msg::Item),
-            item.number,
-            i18n::item_kind(lang, item.kind)
-        )));
-        if let Some(secs) = item.started_at.as_deref().and_then(|s| since(app, s)) {
-            let planned = item.planned_minutes as i64 * 60;
-            let over = planned > 0 && secs > planned;
-            let text = format!(
-                " {} / {} {}",
-                clock(secs),
-                item.planned_minutes,
-                lang.t(Msg::Minute)
-            );
-            parts.push(Span::styled(
-                if over { format!("{text} ⚠") } else { text },
-                if over { theme.warn } else { theme.text },
-            ));
-        }
-    }
-    if let Some(s) = m
-        .current_item
-        .as_deref()
-        .and_then(|id| m.item(id))
-        .and_then(|i| i.speakers.iter().find(|s| s.speaking()))
-    {
-        parts.push(Span::styled(
-            format!(
-                " · {}: {} {}",
-                lang.t(Msg::FloorTo),
-                s.name,
-                clock(s.seconds(app.now))
-            ),
-            theme.current,
-        ));
     }
     if let Some(secs) = m.opened_at.as_deref().and_then(|s| since(app, s))
-        && m.status == crate::model::MeetingStatus::Open
+        && m.status == MeetingStatus::Open
     {
-        parts.push(Span::raw(format!(
-            " · {} {}",
-            lang.t(Msg::MeetingClock),
-            clock(secs)
-        )));
+        parts.push(Part::new(
+            format!("{} {}", lang.t(Msg::MeetingClock), clock(secs)),
+            theme.text,
+            9,
+        ));
     }
-    parts.push(Span::styled(
-        format!(" · {}", app.now.format("%H:%M")),
-        theme.dim,
-    ));
-    // On a wide screen, what the meeting is held under and when the next one is.
-    if area.width >= 110 {
-        if !m.authority.is_empty() {
-            parts.push(Span::styled(
-                format!(" · {}: {}", lang.t(Msg::MeetingAuthority), m.authority),
-                theme.dim,
-            ));
-        }
-        if let Some(next) = &m.next_meeting {
-            parts.push(Span::styled(
-                format!(
-                    " · {}: {}",
-                    lang.t(Msg::NextMeeting),
-                    i18n::short_datetime(lang, next)
-                ),
-                theme.dim,
-            ));
-        }
+    parts.push(Part::new(app.now.format("%H:%M").to_string(), theme.dim, 8));
+    if !m.authority.is_empty() {
+        parts.push(Part::new(
+            format!("{}: {}", lang.t(Msg::MeetingAuthority), m.authority),
+            theme.dim,
+            2,
+        ));
     }
-    frame.render_widget(Paragraph::new(vec![line1, Line::from(parts)]), area);
+    if let Some(next) = &m.next_meeting {
+        parts.push(Part::new(
+            format!(
+                "{}: {}",
+                lang.t(Msg::NextMeeting),
+                i18n::short_datetime(lang, next)
+            ),
+            theme.dim,
+            1,
+        ));
+    }
+    parts
 }

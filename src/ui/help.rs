@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::layout::body_area;
 use super::status::mode_name;
 use super::theme::Theme;
 use super::widgets::{over_body, scrolled_popup};
@@ -14,7 +15,12 @@ use crate::i18n::Msg;
 /// other mode's, then the commands.
 pub fn lines(app: &App, from: Mode, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let mut out = vec![Line::raw(lang.t(Msg::HelpIntro).to_string()), Line::raw("")];
+    let mut out = vec![
+        Line::raw(lang.t(Msg::HelpIntro).to_string()),
+        Line::raw(lang.t(Msg::HelpStrip).to_string()),
+        Line::raw(lang.t(Msg::HelpAgendaMarks).to_string()),
+        Line::raw(""),
+    ];
     let modes = std::iter::once(from).chain(ALL_MODES.into_iter().filter(|m| *m != from));
     for mode in modes.filter(|m| *m != Mode::Help) {
         let name = lang.t(mode_name(mode)).to_string();
@@ -78,18 +84,19 @@ fn allowed(app: &App, mode: crate::app::Mode, b: &crate::app::Binding) -> bool {
 }
 
 /// Over the body only, so the footer's keys stay in view.
-pub fn rect(area: Rect) -> Rect {
-    over_body(area, 96)
+pub fn rect(area: Rect, app: &App) -> Rect {
+    over_body(body_area(area, app), 96)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, from: Mode, theme: &Theme) {
     let title = app.lang.t(Msg::HelpTitle);
+    let rect = rect(area, app);
     scrolled_popup(
         frame,
-        rect(area),
+        rect,
         title,
         lines(app, from, theme),
         scroll,
-        theme,
+        (app.lang, theme),
     );
 }

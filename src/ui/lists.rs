@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::widgets::{marker, nothing, pane, visible};
+use super::widgets::{
+    Continues, continues, marker, nothing, pane, scroll_offset, title_width, visible,
+};
 use crate::app::{App, AreaRow, Pane};
 use crate::i18n::{self, Msg};
-use crate::model::{Action as Task, Owner};
+use crate::model::{Action as Task, Forum, Item, Owner};
 
 fn row_style(app: &App, pane: Pane, selected: bool, theme: &Theme) -> Style {
     match (selected, app.pane_focused(pane)) {
@@ -39,7 +41,8 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => format!("{} ({})", lang.t(Msg::PaneAgenda), items.len()),
         None => lang.t(Msg::PaneAgenda).to_string(),
     };
-    let inner = pane(frame, area, &title, app.pane_focused(Pane::Agenda), theme);
+    let focused = app.pane_focused(Pane::Agenda);
+    let inner = pane(frame, area, &title, focused, theme);
     if app.current_meeting().is_none() {
         return nothing(frame, inner, lang.t(Msg::NoMeetingsPane), theme);
     }
@@ -49,15 +52,19 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let current = app
         .current_meeting()
         .and_then(|m| m.current_item.as_deref());
-    let lines: Vec<Line> = visible(items, app.agenda_sel, inner.height as usize)
+    let height = inner.height as usize;
+    let lines: Vec<Line> = visible(items, app.agenda_sel, height)
         .map(|(i, it)| {
             let sel = i == app.agenda_sel;
             let is_current = current == Some(it.id.as_str());
             let kind: String = i18n::item_kind(lang, it.kind).chars().take(3).collect();
+            let marks: String = item_marks(&app.doc.forum, it).iter().collect();
+            // "›● 12/26 Drø ¶✓◆ Title": the selection, the current item, the number, the
+            // kind, then what is recorded (the help screen explains the marks).
             let mut spans = vec![
-                Span::raw(marker(sel)),
-                Span::styled(if is_current { "● " } else { "  " }, theme.current),
-                Span::raw(format!("{:>5} {kind} ", it.number.to_string())),
+                Span::raw(if sel { "›" } else { " " }),
+                Span::styled(if is_current { "●" } else { " " }, theme.current),
+                Span::raw(format!(" {:>5} {kind} {marks} ", it.number.to_string())),
             ];
             if it.conflicts() > 0 {
                 spans.push(Span::styled("⚠ ", theme.warn));
@@ -74,6 +81,32 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    let first = scroll_offset(app.agenda_sel, items.len(), height);
+    let marks = Continues::rows(first, items.len(), height);
+    let title_w = title_width(&title, focused);
+    continues(frame, area, title_w, marks, (lang, theme));
+}
+
+/// What is recorded on an item, as three marks for the agenda: ¶ notes, ✓ a conclusion
+/// (or an agreement), ◆ a position from every party that gives one (◇ from some); a
+/// space where there is none, so the marks stand in columns.
+pub fn item_marks(forum: &Forum, it: &Item) -> [char; 3] {
+    let notes = if it.notes.trim().is_empty() {
+        ' '
+    } else {
+        '¶'
+    };
+    let concluded = !it.conclusion.trim().is_empty() || it.agreement.is_some();
+    let conclusion = if concluded { '✓' } else { ' ' };
+    let positions = match (
+        it.positions.is_empty(),
+        it.parties_without_position(forum).is_empty(),
+    ) {
+        (true, _) => ' ',
+        (false, true) => '◆',
+        (false, false) => '◇',
+    };
+    [notes, conclusion, positions]
 }
 
 pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -86,6 +119,7 @@ pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme,
     );
     let rows = app.area_rows();
+    let height = inner.height as usize;
     // Which row is the selected area?
     let mut n = 0usize;
     let mut sel_row = 0usize;
@@ -97,7 +131,7 @@ pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             n += 1;
         }
     }
-    let lines: Vec<Line> = visible(&rows, sel_row, inner.height as usize)
+    let lines: Vec<Line> = visible(&rows, sel_row, height)
         .map(|(r, row)| match row {
             AreaRow::Goal(g) => Line::styled(
                 format!("{} {}: {}", lang.t(Msg::GoalArea), g.number, g.title),
@@ -119,6 +153,10 @@ pub fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    let first = scroll_offset(sel_row, rows.len(), height);
+    let title_w = title_width(lang.t(Msg::PaneAreas), app.pane_focused(Pane::Areas));
+    let marks = Continues::rows(first, rows.len(), height);
+    continues(frame, area, title_w, marks, (lang, theme));
 }
 
 pub fn owner_label(app: &App, owner: &Owner) -> String {
@@ -154,11 +192,13 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let actions = app.actions();
     let title = format!("{} ({})", lang.t(Msg::PaneActions), actions.len());
-    let inner = pane(frame, area, &title, app.pane_focused(Pane::Actions), theme);
+    let focused = app.pane_focused(Pane::Actions);
+    let inner = pane(frame, area, &title, focused, theme);
     if actions.is_empty() {
         return nothing(frame, inner, lang.t(Msg::NoActionsPane), theme);
     }
-    let lines: Vec<Line> = visible(&actions, app.action_sel, inner.height as usize)
+    let height = inner.height as usize;
+    let lines: Vec<Line> = visible(&actions, app.action_sel, height)
         .map(|(i, a)| {
             let sel = i == app.action_sel;
             let mut spans = vec![Span::raw(marker(sel))];
@@ -167,4 +207,8 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    let first = scroll_offset(app.action_sel, actions.len(), height);
+    let marks = Continues::rows(first, actions.len(), height);
+    let title_w = title_width(&title, focused);
+    continues(frame, area, title_w, marks, (lang, theme));
 }

@@ -3,25 +3,31 @@
 pub mod archive;
 mod detail;
 mod drafts;
+mod fit;
 pub(crate) mod header;
 mod help;
+mod layout;
 mod lists;
+mod meeting_info;
 mod popups;
 mod problems;
 mod scrub;
 mod status;
+mod strip;
 pub mod theme;
 mod widgets;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Pane};
+use crate::app::App;
 use crate::i18n::Msg;
 pub use help::lines as help_lines;
+use layout::areas;
+pub use layout::{body_area, lists_width};
 pub use theme::Theme;
-pub use widgets::{body_area, max_scroll, pane_block, scroll_offset, wrapped_rows};
+pub use widgets::{max_scroll, pane_block, scroll_offset, wrapped_rows};
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -58,42 +64,13 @@ fn draw_views(frame: &mut Frame, app: &App) {
     }
     let a = areas(area, app);
     header::draw(frame, a.header, app, &theme);
+    strip::draw(frame, a.strip, app, &theme);
     lists::agenda(frame, a.lists[0], app, &theme);
     lists::areas(frame, a.lists[1], app, &theme);
     lists::actions(frame, a.lists[2], app, &theme);
     detail::draw(frame, a.detail, app, &theme);
     status::draw(frame, a.footer, app, &theme);
     popups::draw(frame, area, app, &theme);
-}
-
-/// The screen's parts: header, the three lists, the detail pane, the footer.
-struct Areas {
-    header: Rect,
-    lists: std::rc::Rc<[Rect]>,
-    detail: Rect,
-    footer: Rect,
-}
-
-fn areas(area: Rect, app: &App) -> Areas {
-    let rows = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(6),
-        Constraint::Length(2),
-    ])
-    .split(area);
-    let body = rows[1];
-    let left_w = if body.width >= 110 {
-        body.width * 2 / 5
-    } else {
-        (body.width / 2).max(36)
-    };
-    let cols = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).split(body);
-    Areas {
-        header: rows[0],
-        lists: list_heights(cols[0], app),
-        detail: cols[1],
-        footer: rows[2],
-    }
 }
 
 /// How far the detail pane and the help popup can scroll at this size, so that End shows
@@ -103,16 +80,21 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
     let theme = Theme::of(app.theme);
     let detail = areas(area, app).detail;
     let detail_rows = wrapped_rows(&detail::lines(app, &theme), detail.width.saturating_sub(2));
-    // The help's limit, or the problems screen's while it is the one on top.
+    // The help's limit, or the problems screen's or the meeting's details' while it is
+    // the one on top.
     let (help_rect, help_lines) = match app.popups.last() {
         Some(crate::app::Popup::Problems { .. }) => {
-            (problems::rect(area), problems::lines(app, &theme))
+            (problems::rect(area, app), problems::lines(app, &theme))
         }
+        Some(crate::app::Popup::MeetingInfo { .. }) => (
+            meeting_info::rect(area, app),
+            meeting_info::lines(app, &theme),
+        ),
         Some(crate::app::Popup::Help { from, .. }) => {
-            (help::rect(area), help::lines(app, *from, &theme))
+            (help::rect(area, app), help::lines(app, *from, &theme))
         }
         _ => (
-            help::rect(area),
+            help::rect(area, app),
             help::lines(app, crate::app::Mode::Normal, &theme),
         ),
     };
@@ -121,41 +103,4 @@ pub fn scroll_limits(app: &App, width: u16, height: u16) -> (u16, u16) {
         max_scroll(detail_rows, detail),
         max_scroll(help_rows, help_rect),
     )
-}
-
-/// The focused list grows; on a short screen the others shrink to their selected row.
-fn list_heights(area: Rect, app: &App) -> std::rc::Rc<[Rect]> {
-    let grow = match app.focus {
-        Pane::Detail => app.detail_of,
-        p => p,
-    };
-    let h = area.height;
-    let small = 3u16;
-    let constraints: Vec<Constraint> = if h >= 18 {
-        [Pane::Agenda, Pane::Areas, Pane::Actions]
-            .iter()
-            .map(|p| {
-                if *p == grow {
-                    Constraint::Percentage(50)
-                } else {
-                    Constraint::Percentage(25)
-                }
-            })
-            .collect()
-    } else {
-        [Pane::Agenda, Pane::Areas, Pane::Actions]
-            .iter()
-            .map(|p| {
-                if *p == grow {
-                    Constraint::Min(small)
-                } else {
-                    Constraint::Length(small)
-                }
-            })
-            .collect()
-    };
-    Layout::default()
-        .direction(Direction::Vertical)
-        .constraints(constraints)
-        .split(area)
 }

@@ -8,8 +8,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::drafts;
 use super::help;
+use super::layout::body_area;
 use super::theme::Theme;
-use super::widgets::{body_area, centered, marker, nothing, popup_block, visible};
+use super::widgets::{centered, marker, nothing, popup_block, visible};
 use crate::app::{App, Editor, Field, FieldKind, Form, Popup};
 use crate::i18n::{self, Msg};
 
@@ -19,8 +20,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         match p {
             Popup::Help { scroll, from } => help::draw(frame, area, app, *scroll, *from, theme),
             Popup::Problems { scroll } => super::problems::draw(frame, area, app, *scroll, theme),
+            Popup::MeetingInfo { scroll } => {
+                super::meeting_info::draw(frame, area, app, *scroll, theme)
+            }
             Popup::Form(f) => form(frame, area, app, f, top, theme),
-            Popup::Editor(e) => editor(frame, area, e, top, theme),
+            Popup::Editor(e) => editor(frame, body_area(area, app), e, top, theme),
             Popup::Confirm { question, .. } => confirm(frame, area, app, question, theme),
             Popup::DraftOffer(d) => drafts::offer(frame, area, app, d, theme),
             Popup::Meetings { selected }
@@ -141,9 +145,10 @@ fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, them
     }
 }
 
-fn editor(frame: &mut Frame, area: Rect, e: &Editor, top: bool, theme: &Theme) {
-    // The whole body: the text gets every column, and nothing behind shows through.
-    let rect = body_area(area);
+/// Over the whole body (`body`): the text gets every column, and nothing behind shows
+/// through; the header and the strip stay in view.
+fn editor(frame: &mut Frame, body: Rect, e: &Editor, top: bool, theme: &Theme) {
+    let rect = body;
     frame.render_widget(Clear, rect);
     let block = popup_block(&e.title, theme);
     let inner = block.inner(rect);

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::layout::body_area;
 use super::theme::Theme;
 use super::widgets::{over_body, scrolled_popup};
 use crate::app::App;
@@ -31,11 +32,19 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Over the body only, so the footer stays in view.
-pub fn rect(area: Rect) -> Rect {
-    over_body(area, 110)
+pub fn rect(area: Rect, app: &App) -> Rect {
+    over_body(body_area(area, app), 110)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let title = app.lang.t(Msg::ProblemsTitle);
-    scrolled_popup(frame, rect(area), title, lines(app, theme), scroll, theme);
+    let rect = rect(area, app);
+    scrolled_popup(
+        frame,
+        rect,
+        title,
+        lines(app, theme),
+        scroll,
+        (app.lang, theme),
+    );
 }

@@ -3,8 +3,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit::{self, Part};
 use super::theme::Theme;
-use crate::app::{App, Mode, Pane, SaveState, keymap_for};
+use crate::app::{App, Binding, Mode, Pane, SaveState, keymap_for};
 use crate::i18n::Msg;
 
 pub fn mode_name(mode: Mode) -> Msg {
@@ -67,15 +68,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             top,
         );
     } else {
-        let mut spans = Vec::new();
-        for b in keymap_for(app.mode()).bindings.iter().filter(|b| b.hint) {
-            if app.may(&b.action).is_err() {
-                continue;
-            }
-            spans.push(Span::styled(format!(" {}", b.keys_label()), theme.title));
-            spans.push(Span::styled(format!(" {} ", lang.t(b.help)), theme.dim));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), top);
+        let hints = fit::line(hint_parts(app, theme), top.width, Span::raw("  "));
+        frame.render_widget(Paragraph::new(hints), top);
     }
 
     let mode = app.mode();
@@ -96,67 +90,81 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         theme.bar
     };
+    // Most important first to stay: the mode, the save state and the problems, the way to
+    // help, who you are, the pane; the sync and the other writers go first.
+    let mut parts = Vec::new();
     // In the archive there are no panes to name.
-    let place = if app.archive_view.is_some() {
-        format!(" {who} │ ")
-    } else {
-        format!(" {} │ {who} │ ", lang.t(pane_name(app.focus)))
-    };
-    let spans = vec![
-        Span::styled(format!(" {} ", mode_label(app, mode)), theme.key),
-        Span::styled(place, theme.bar),
-        Span::styled(save, save_style),
-        Span::styled(problems_label(app), theme.warn),
-        Span::styled(live_label(app), theme.bar),
-        sync_label(app, theme),
-        Span::styled(format!(" │ ? {}", lang.t(Msg::KeyHelp)), theme.bar),
-    ];
+    if app.archive_view.is_none() {
+        parts.push(Part::new(lang.t(pane_name(app.focus)), theme.bar, 6));
+    }
+    parts.push(Part::new(who, theme.bar, 7));
+    parts.push(Part::new(save, save_style, 9).shortened(8, 20));
+    if let Some(count) = crate::i18n::problem_count(lang, app.problem_count()) {
+        parts.push(Part::new(format!("{count} (!)"), theme.warn, 9));
+    }
+    if let Some(live) = live_label(app) {
+        parts.push(Part::new(live, theme.bar, 3).shortened(2, 16));
+    }
+    if let Some(sync) = sync_label(app, theme) {
+        parts.push(Part::of(vec![sync], 5));
+    }
+    parts.push(Part::new(
+        format!("? {}", lang.t(Msg::KeyHelp)),
+        theme.bar,
+        8,
+    ));
+    let mode = Span::styled(format!(" {} ", mode_label(app, mode)), theme.key);
+    let room = (bar.width as usize).saturating_sub(mode.width() + 1);
+    let mut spans = vec![mode, Span::styled(" ", theme.bar)];
+    spans.extend(fit::fit(parts, room, Span::styled(" │ ", theme.bar)));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), bar);
+}
+
+/// The hints of the mode's keys the user may use, by priority (`Binding::hint`), highest
+/// first: a narrow bar leaves out whole hints from the end.
+pub fn hint_parts(app: &App, theme: &Theme) -> Vec<Part> {
+    let mut hints: Vec<&Binding> = keymap_for(app.mode())
+        .bindings
+        .iter()
+        .filter(|b| b.hint > 0 && app.may(&b.action).is_ok())
+        .collect();
+    hints.sort_by_key(|b| std::cmp::Reverse(b.hint));
+    hints
+        .into_iter()
+        .map(|b| {
+            let spans = vec![
+                Span::styled(b.keys_label(), theme.title),
+                Span::styled(format!(" {}", app.lang.t(b.help)), theme.dim),
+            ];
+            Part::of(spans, b.hint)
+        })
+        .collect()
 }
 
 /// The mode's name; the problems screen (keys as in help) by its own.
 fn mode_label(app: &App, mode: Mode) -> String {
     match app.popups.last() {
         Some(crate::app::Popup::Problems { .. }) => app.t(Msg::ProblemsTitle).to_uppercase(),
+        Some(crate::app::Popup::MeetingInfo { .. }) => app.t(Msg::MeetingInfoTitle).to_uppercase(),
         _ => app.t(mode_name(mode)).to_string(),
     }
 }
 
-/// " │ ⚠ 3 problemer (!)": what the problems screen lists, in words, so that it shows
-/// without colour too.
-fn problems_label(app: &App) -> String {
-    match crate::i18n::problem_count(app.lang, app.problem_count()) {
-        Some(count) => format!(" │ {count} (!)"),
-        None => String::new(),
-    }
-}
-
-/// " │ synk 10.31 med origin": when the background sync last went through, and with whom.
-fn sync_label(app: &App, theme: &Theme) -> Span<'static> {
-    let Some(s) = &app.sync else {
-        return Span::raw("");
-    };
+/// "synk 10.31 med origin": when the background sync last went through, and with whom.
+fn sync_label(app: &App, theme: &Theme) -> Option<Span<'static>> {
+    let s = app.sync.as_ref()?;
     let lang = app.lang;
-    match (&s.failed, &s.last) {
-        (Some(_), _) => Span::styled(
-            format!(" │ {}", lang.fill(Msg::SyncStatusFailed, &[&s.with])),
-            theme.warn,
-        ),
-        (None, Some(at)) => Span::styled(
-            format!(" │ {}", lang.fill(Msg::SyncStatusAt, &[at, &s.with])),
-            theme.bar,
-        ),
-        (None, None) => Span::styled(
-            format!(" │ {}", lang.fill(Msg::SyncStatusNever, &[&s.with])),
-            theme.bar,
-        ),
-    }
+    Some(match (&s.failed, &s.last) {
+        (Some(_), _) => Span::styled(lang.fill(Msg::SyncStatusFailed, &[&s.with]), theme.warn),
+        (None, Some(at)) => Span::styled(lang.fill(Msg::SyncStatusAt, &[at, &s.with]), theme.bar),
+        (None, None) => Span::styled(lang.fill(Msg::SyncStatusNever, &[&s.with]), theme.bar),
+    })
 }
 
-/// " │ Skriver også: Tillitsvalgt NTL 10.31, …" – the other writers live now.
-fn live_label(app: &App) -> String {
+/// "Skriver også: Tillitsvalgt NTL 10.31, …" – the other writers live now.
+fn live_label(app: &App) -> Option<String> {
     if app.live.is_empty() {
-        return String::new();
+        return None;
     }
     let who: Vec<String> = app
         .live
@@ -171,5 +179,5 @@ fn live_label(app: &App) -> String {
             )
         })
         .collect();
-    format!(" │ {}: {}", app.lang.t(Msg::Writers), who.join(", "))
+    Some(format!("{}: {}", app.lang.t(Msg::Writers), who.join(", ")))
 }

@@ -3,19 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-
-/// The part between header and footer, where big popups go.
-pub fn body_area(area: Rect) -> Rect {
-    Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(4),
-        ..area
-    }
-}
+use crate::i18n::{Lang, Msg};
 
 /// The furthest a bordered box of `rows` rows of text can scroll and still be full.
 pub fn max_scroll(rows: usize, area: Rect) -> u16 {
@@ -141,10 +133,9 @@ pub fn marker(selected: bool) -> &'static str {
     if selected { "› " } else { "  " }
 }
 
-/// A popup over the body only, at most `width` wide, so that the footer's keys stay in
-/// view.
-pub fn over_body(area: Rect, width: u16) -> Rect {
-    let body = body_area(area);
+/// A popup over the body only (`layout::body_area`), at most `width` wide, so that the
+/// header, the strip and the footer's keys stay in view.
+pub fn over_body(body: Rect, width: u16) -> Rect {
     centered(body, width, body.height + 2)
 }
 
@@ -156,16 +147,83 @@ pub fn scrolled_popup(
     title: &str,
     lines: Vec<Line<'static>>,
     scroll: u16,
-    theme: &Theme,
+    (lang, theme): (Lang, &Theme),
 ) {
-    let scroll = scroll.min(max_scroll(
-        wrapped_rows(&lines, rect.width.saturating_sub(2)),
-        rect,
-    ));
+    let limit = max_scroll(wrapped_rows(&lines, rect.width.saturating_sub(2)), rect);
+    let scroll = scroll.min(limit);
     frame.render_widget(Clear, rect);
     let p = Paragraph::new(lines)
         .block(popup_block(title, theme))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     frame.render_widget(p, rect);
+    let marks = Continues {
+        above: scroll > 0,
+        below: scroll < limit,
+    };
+    continues(frame, rect, title_width(title, false), marks, (lang, theme));
+}
+
+/// Whether a box's content goes on past its top or its bottom.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Continues {
+    pub above: bool,
+    pub below: bool,
+}
+
+impl Continues {
+    /// For a list of `len` rows shown from row `first` in `height` rows.
+    pub fn rows(first: usize, len: usize, height: usize) -> Continues {
+        Continues {
+            above: first > 0,
+            below: first + height < len,
+        }
+    }
+}
+
+/// The columns a box's title takes on its top border, with its margins and focus mark.
+pub fn title_width(title: &str, focused: bool) -> usize {
+    Span::raw(title).width() + if focused { 4 } else { 2 }
+}
+
+/// Where a bordered box's content continues, on its frame: "↑ mer" at the top right when
+/// rows are hidden above (if the title leaves room), "↓ mer" at the bottom right when rows
+/// are hidden below. In words and arrows, so they show without colour too.
+pub fn continues(
+    frame: &mut Frame,
+    area: Rect,
+    title_width: usize,
+    marks: Continues,
+    (lang, theme): (Lang, &Theme),
+) {
+    let mut put = |y: u16, msg: Msg, room: usize| {
+        let text = format!(" {} ", lang.t(msg));
+        let w = Span::raw(text.as_str()).width();
+        if area.height < 2 || w + 2 > room {
+            return;
+        }
+        let rect = Rect {
+            x: area.x + area.width - 1 - w as u16,
+            y,
+            width: w as u16,
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.current)), rect);
+    };
+    let width = area.width as usize;
+    if marks.above {
+        // Right of the title, with a column of border between them.
+        put(
+            area.y,
+            Msg::MoreAbove,
+            width.saturating_sub(1 + title_width + 1),
+        );
+    }
+    if marks.below {
+        put(
+            area.y + area.height.saturating_sub(1),
+            Msg::MoreBelow,
+            width,
+        );
+    }
 }
