@@ -76,6 +76,14 @@ impl ActionForm {
             .cloned()
             .unwrap_or(Owner::Nobody);
         let due = parse_date(&f.text(Msg::FieldDue)).map_err(|e| i18n::date_error(app.lang, e))?;
+        // A date already passed may be what was agreed (minutes written afterwards): it is
+        // taken, and said.
+        if let Some(d) = due.filter(|d| *d < app.now.date_naive()) {
+            let msg = app
+                .lang
+                .fill(Msg::DueInThePast, &[&i18n::short_date(app.lang, d)]);
+            app.warn(msg);
+        }
         let status = ActionStatus::ALL[f.choice(Msg::Status).min(ActionStatus::ALL.len() - 1)];
         let areas = f.multi(Msg::DevAreas);
         let Some(id) = id else {

@@ -29,6 +29,27 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
             return;
         }
     };
+    if deadline < app.now.date_naive() {
+        let msg = lang.fill(
+            Msg::DeadlineInThePast,
+            &[&crate::i18n::short_date(lang, deadline)],
+        );
+        app.warn(msg);
+        return;
+    }
+    // Items a referat would normally conclude, but that have no conclusion: said, not
+    // refused (the chair may mean it).
+    let unconcluded: Vec<String> = m
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.kind,
+                crate::model::ItemKind::Consultation | crate::model::ItemKind::Negotiation
+            ) && i.conclusion.trim().is_empty()
+        })
+        .map(|i| i.number.to_string())
+        .collect();
     let parties = m.approving_parties(&app.doc.forum);
     // The numbers these minutes show are fixed from here on, on every machine.
     let fixed = Change::ItemNumbers {
@@ -42,11 +63,17 @@ pub fn circulate(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
         deadline: Some(deadline),
         parties,
     };
-    let msg = format!(
+    let mut msg = format!(
         "{} {}",
         lang.t(Msg::CirculatedUntil),
         crate::i18n::short_date(lang, deadline)
     );
+    if !unconcluded.is_empty() {
+        msg = format!(
+            "{msg}. {}",
+            lang.fill(Msg::NoConclusionOn, &[&unconcluded.join(", ")])
+        );
+    }
     app.commit(fx, fixed);
     app.commit(fx, change);
     app.say(msg);

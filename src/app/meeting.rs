@@ -37,7 +37,7 @@ impl MeetingForm {
                 Err(_) => (m.date().to_string(), DEFAULT_TIME.into()),
             },
             None => (
-                i18n::short_date(app.lang, app.now.date_naive() + chrono::Days::new(7)),
+                i18n::short_date(app.lang, proposed_date(app)),
                 DEFAULT_TIME.into(),
             ),
         };
@@ -217,6 +217,29 @@ fn next_meeting(app: &App, text: &str) -> Result<Option<String>, String> {
         .ok_or_else(|| i18n::date_error(app.lang, DateError::Format))?;
     let time = words.next().unwrap_or(DEFAULT_TIME);
     at_time(app, date, time).map(Some)
+}
+
+/// The date a new meeting is proposed for: the next meeting the latest one named, or a
+/// week after the latest meeting (or after today, when that is later); never the date of
+/// a meeting already there.
+fn proposed_date(app: &App) -> chrono::NaiveDate {
+    let today = app.now.date_naive();
+    let known = app.known_meetings();
+    let latest = known.iter().max_by(|a, b| a.date().cmp(b.date()));
+    let named = latest
+        .and_then(|m| app.doc.meeting(&m.id))
+        .and_then(|m| m.next_meeting.as_deref())
+        .and_then(|n| chrono::DateTime::parse_from_rfc3339(n).ok())
+        .map(|dt| dt.date_naive())
+        .filter(|d| *d > today);
+    let latest_date = latest
+        .and_then(|m| chrono::NaiveDate::parse_from_str(m.date(), "%Y-%m-%d").ok())
+        .unwrap_or(today);
+    let mut date = named.unwrap_or(latest_date.max(today) + chrono::Days::new(7));
+    while known.iter().any(|m| m.date() == date.to_string()) {
+        date = date + chrono::Days::new(7);
+    }
+    date
 }
 
 /// The items every meeting starts with: approval of the agenda, of the last minutes (when

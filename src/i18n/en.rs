@@ -266,6 +266,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Quit now",
         KeyCancel => "Cancel",
         KeySave => "Save",
+        DueInThePast => "Saved; note that the due date {0} has passed",
+        DeadlineInThePast => "The deadline {0} has passed: give a later one",
+        NoConclusionOn => "No conclusion on item {0}",
         HelpHere => "Here",
         AsUnknown => {
             "{0} is none of the forum's people, so you write as a guest with no party (people: {1})"

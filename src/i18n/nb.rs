@@ -262,6 +262,9 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Avslutt straks",
         KeyCancel => "Avbryt",
         KeySave => "Lagre",
+        DueInThePast => "Lagret; merk at fristen {0} er passert",
+        DeadlineInThePast => "Fristen {0} er passert: gi en senere frist",
+        NoConclusionOn => "Ingen konklusjon i sak {0}",
         HelpHere => "Her",
         AsUnknown => {
             "{0} er ingen av forumets personer, så du skriver som gjest uten part (personer: {1})"
