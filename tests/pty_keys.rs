@@ -53,7 +53,9 @@ fn d_then_j_deletes_nothing_and_help_opens_from_a_dialog_and_a_form() {
         t.screen_text().contains("Tittel") && !t.screen_text().contains("▶ Her")
     });
     t.send(ESC);
-    t.wait_until(TIMEOUT, "the form closed", |t| !t.screen_text().contains("Tittel"));
+    t.wait_until(TIMEOUT, "the form closed", |t| {
+        !t.screen_text().contains("Tittel")
+    });
 
     // :whoami closes with Esc.
     t.send(":whoami\r");

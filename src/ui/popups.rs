@@ -103,9 +103,20 @@ fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, them
                 theme.text
             };
             let col = area.cursor().1;
-            // Keep the cursor in view on a long line.
-            let skip = col.saturating_sub(rect.width.saturating_sub(1) as usize);
-            let shown: String = text.chars().skip(skip).collect();
+            // The focused field keeps its cursor in view on a long line; the others show
+            // their start, cut with "…", so that each field reads as what it is.
+            let width = rect.width as usize;
+            let shown: String = if focused {
+                let skip = col.saturating_sub(width.saturating_sub(1));
+                text.chars().skip(skip).collect()
+            } else if text.chars().count() > width {
+                let mut start: String = text.chars().take(width.saturating_sub(1)).collect();
+                start.push('…');
+                start
+            } else {
+                text.clone()
+            };
+            let skip = col.saturating_sub(width.saturating_sub(1));
             frame.render_widget(Paragraph::new(shown).style(style), rect);
             if focused {
                 let x = rect.x + (col - skip) as u16;

@@ -1,0 +1,39 @@
+//! A form's fields read as what they are: a field without the focus shows the start of
+//! its text (cut with "…"), not its end.
+
+mod common;
+
+use common::at;
+use common::authors::chair;
+use common::session::Session;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use samrad::app::Action;
+use samrad::i18n::Lang;
+
+fn screen(s: &Session, (w, h): (u16, u16)) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| samrad::ui::draw(f, &s.app))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+#[test]
+fn an_unfocused_field_shows_the_start_of_its_text() {
+    let mut s = Session::new(chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
+    s.app.size = (80, 24);
+    s.select("s-2026-2");
+    s.act(Action::Edit);
+    s.act(Action::Down);
+    let lines = screen(&s, (80, 24));
+    let title = lines
+        .iter()
+        .find(|l| l.contains("Tittel:"))
+        .expect("the title field");
+    assert!(title.contains("Prosessen: involvering"), "{title}");
+    assert!(title.contains('…'), "{title}");
+}
