@@ -93,3 +93,18 @@ fn an_english_screen_writes_the_options_in_the_forums_language() {
         .collect();
     assert_eq!(labels, ["For", "Mot", "Avstår"]);
 }
+
+#[test]
+fn the_question_is_what_the_chair_types_or_else_the_items_title() {
+    let s = two_ballots(Lang::Nb);
+    assert_eq!(
+        s.item(ITEM).votes[0].question,
+        "Skal saken sendes på høring?"
+    );
+    let mut s = Session::new(chair(), Lang::Nb, at("2026-12-08T10:00:00+01:00"));
+    s.select(ITEM);
+    s.act(Action::OpenVote);
+    s.act(Action::Save);
+    let title = s.item(ITEM).title.clone();
+    assert_eq!(s.item(ITEM).votes[0].question, title);
+}

@@ -7,7 +7,8 @@ use super::state::App;
 use crate::i18n::{self, Msg};
 use crate::model::{Change, Id, VoteMethod, VoteOption, VoteRule};
 
-/// `V`: the question (the item's title to begin with), the method and the rule.
+/// `V`: the question (left empty: the item's title), the method and the rule. The field
+/// starts empty, so that what the chair types is the question, not an addition to the title.
 pub struct VoteForm;
 
 impl VoteForm {
@@ -18,7 +19,7 @@ impl VoteForm {
         let methods = labels(&VoteMethod::ALL, |m| i18n::vote_method(app.lang, m));
         let rules = labels(&VoteRule::ALL, |r| i18n::vote_rule(app.lang, r));
         let fields = vec![
-            Field::text(Msg::FieldQuestion, &item.title),
+            Field::text(Msg::FieldQuestion, ""),
             Field::choice(Msg::FieldMethod, methods, 0),
             Field::choice(Msg::FieldRule, rules, 0),
         ];
@@ -28,7 +29,18 @@ impl VoteForm {
 
     pub fn submit(app: &mut App, item: &Id, f: &Form) -> Result<Vec<Change>, String> {
         let meeting = app.meeting_for_form()?;
-        let question = app.required(f.text(Msg::FieldQuestion), Msg::QuestionRequired)?;
+        let typed = f.text(Msg::FieldQuestion);
+        let question = if typed.is_empty() {
+            let title = app
+                .doc
+                .meeting(&meeting)
+                .and_then(|m| m.item(item))
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            app.required(title, Msg::QuestionRequired)?
+        } else {
+            typed
+        };
         let method = VoteMethod::ALL[f.choice(Msg::FieldMethod).min(VoteMethod::ALL.len() - 1)];
         let rule = VoteRule::ALL[f.choice(Msg::FieldRule).min(VoteRule::ALL.len() - 1)];
         let record = app.forum_lang();
