@@ -90,6 +90,17 @@ fn form(frame: &mut Frame, area: Rect, app: &App, f: &Form, top: bool, theme: &T
             Paragraph::new(Line::styled(format!("⚠ {err}"), theme.warn)),
             foot,
         );
+    } else if let Some(field) = f.fields.get(f.focus) {
+        // How the focused field takes keys, which the footer's hints do not say.
+        let how = match field.kind {
+            FieldKind::Text(_) => Msg::FieldKeysText,
+            FieldKind::Choice { .. } | FieldKind::Toggle(_) => Msg::FieldKeysChoice,
+            FieldKind::Multi { .. } => Msg::FieldKeysMulti,
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(app.lang.t(how).to_string(), theme.dim)),
+            foot,
+        );
     }
 }
 
