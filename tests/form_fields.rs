@@ -37,3 +37,31 @@ fn an_unfocused_field_shows_the_start_of_its_text() {
     assert!(title.contains("Prosessen: involvering"), "{title}");
     assert!(title.contains('…'), "{title}");
 }
+
+#[test]
+fn a_long_text_being_typed_reads_as_two_lines() {
+    let mut s = Session::new(
+        common::authors::ntl(),
+        Lang::Nb,
+        at("2026-12-08T10:00:00+01:00"),
+    );
+    s.app.size = (80, 24);
+    s.select("s-2026-2");
+    s.act(Action::Position);
+    s.act(Action::Down);
+    s.act(Action::Down);
+    let reason =
+        "Arbeidsgruppen var for smal, og tillitsvalgte fikk ikke se utkastet før det var ferdig";
+    s.type_text(reason);
+    let lines = screen(&s, (80, 24));
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Begrunnelse:"))
+        .expect("the reason field");
+    assert!(
+        lines[at].contains("Arbeidsgruppen var for smal"),
+        "{}",
+        lines[at]
+    );
+    assert!(lines[at + 1].contains("ferdig"), "{}", lines[at + 1]);
+}

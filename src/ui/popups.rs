@@ -71,11 +71,18 @@ fn form(frame: &mut Frame, area: Rect, app: &App, f: &Form, top: bool, theme: &T
             Paragraph::new(format!("{mark}{}:", app.lang.t(field.label))).style(style),
             label,
         );
+        // The field being typed in takes the row under it too, so a long reason reads
+        // as two lines, not one line scrolling past.
+        let rows = if focused && y + 1 < inner.y + inner.height {
+            2
+        } else {
+            1
+        };
         let value = Rect {
             x: inner.x + label_w,
             y,
             width: inner.width.saturating_sub(label_w),
-            height: 1,
+            height: rows,
         };
         field_value(frame, value, field, focused && top, theme);
     }
@@ -114,27 +121,37 @@ fn field_value(frame: &mut Frame, rect: Rect, field: &Field, focused: bool, them
                 theme.text
             };
             let col = area.cursor().1;
-            // The focused field keeps its cursor in view on a long line; the others show
-            // their start, cut with "…", so that each field reads as what it is.
-            let width = rect.width as usize;
-            let shown: String = if focused {
-                let skip = col.saturating_sub(width.saturating_sub(1));
-                text.chars().skip(skip).collect()
-            } else if text.chars().count() > width {
-                let mut start: String = text.chars().take(width.saturating_sub(1)).collect();
-                start.push('…');
-                start
-            } else {
-                text.clone()
-            };
-            let skip = col.saturating_sub(width.saturating_sub(1));
-            frame.render_widget(Paragraph::new(shown).style(style), rect);
+            let width = (rect.width as usize).max(1);
             if focused {
-                let x = rect.x + (col - skip) as u16;
+                // Cut into rows of the field's width; the rows shown keep the cursor in
+                // view, on the last of them once the text is longer than the field.
+                let chars: Vec<char> = text.chars().collect();
+                let rows = rect.height.max(1) as usize;
+                let cursor_row = col / width;
+                let first = (cursor_row + 1).saturating_sub(rows);
+                let lines: Vec<Line> = (first..first + rows)
+                    .map(|r| {
+                        let from = (r * width).min(chars.len());
+                        let to = ((r + 1) * width).min(chars.len());
+                        Line::raw(chars[from..to].iter().collect::<String>())
+                    })
+                    .collect();
+                frame.render_widget(Paragraph::new(lines).style(style), rect);
                 frame.set_cursor_position(Position {
-                    x: x.min(rect.x + rect.width.saturating_sub(1)),
-                    y: rect.y,
+                    x: rect.x + (col % width) as u16,
+                    y: rect.y + (cursor_row - first) as u16,
                 });
+            } else {
+                // The start of the text, cut with "…", so that each field reads as what
+                // it is.
+                let shown: String = if text.chars().count() > width {
+                    let mut start: String = text.chars().take(width - 1).collect();
+                    start.push('…');
+                    start
+                } else {
+                    text.clone()
+                };
+                frame.render_widget(Paragraph::new(shown).style(style), rect);
             }
         }
         FieldKind::Choice { options, selected } => {
