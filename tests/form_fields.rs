@@ -6,21 +6,8 @@ mod common;
 use common::at;
 use common::authors::chair;
 use common::session::Session;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use samrad::app::Action;
 use samrad::i18n::Lang;
-
-fn screen(s: &Session, (w, h): (u16, u16)) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| samrad::ui::draw(f, &s.app))
-        .expect("draw");
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
-}
 
 #[test]
 fn an_unfocused_field_shows_the_start_of_its_text() {
@@ -29,7 +16,7 @@ fn an_unfocused_field_shows_the_start_of_its_text() {
     s.select("s-2026-2");
     s.act(Action::Edit);
     s.act(Action::Down);
-    let lines = screen(&s, (80, 24));
+    let lines = common::screen::rows(&s.app, (80, 24));
     let title = lines
         .iter()
         .find(|l| l.contains("Tittel:"))
@@ -53,7 +40,7 @@ fn a_long_text_being_typed_reads_as_two_lines() {
     let reason =
         "Arbeidsgruppen var for smal, og tillitsvalgte fikk ikke se utkastet før det var ferdig";
     s.type_text(reason);
-    let lines = screen(&s, (80, 24));
+    let lines = common::screen::rows(&s.app, (80, 24));
     let at = lines
         .iter()
         .position(|l| l.contains("Begrunnelse:"))

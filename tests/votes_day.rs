@@ -7,8 +7,6 @@ mod common;
 use common::at;
 use common::authors::{chair, ntl, rep};
 use common::session::Session;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use samrad::app::Action;
 use samrad::i18n::Lang;
@@ -34,19 +32,6 @@ fn two_ballots(lang: Lang) -> Session {
     s
 }
 
-fn screen(s: &Session) -> String {
-    let (w, h) = (160, 60);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| samrad::ui::draw(f, &s.app))
-        .expect("draw");
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn count_does_not_replace_the_parties_ballots() {
     let mut s = two_ballots(Lang::Nb);
@@ -62,7 +47,7 @@ fn count_does_not_replace_the_parties_ballots() {
 fn the_details_say_who_has_voted_and_who_has_not() {
     let mut s = two_ballots(Lang::Nb);
     s.select(ITEM);
-    let text = screen(&s);
+    let text = common::screen::rows(&s.app, (160, 60)).join("\n");
     assert!(text.contains("Har stemt: NTL, Unio"), "{text}");
     let waiting = text
         .lines()

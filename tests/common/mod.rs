@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod negotiation;
 pub mod pty;
 pub mod sandbox;
+pub mod screen;
 pub mod seats;
 pub mod session;
 
