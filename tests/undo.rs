@@ -141,3 +141,35 @@ fn only_the_chair_restores_a_deleted_item() {
         doc.rejected
     );
 }
+
+#[test]
+fn a_rep_may_not_withdraw_another_partys_position() {
+    let mut s = Session::new(
+        common::authors::rep("unio"),
+        Lang::Nb,
+        at("2026-12-08T10:00:00+01:00"),
+    );
+    let position = common::meetings::position(ITEM, "unio", Stance::Agree, "Unio er enig");
+    s.store().commit(position).expect("commit");
+    s.as_author(ntl());
+    s.store()
+        .commit(Change::PositionWithdraw {
+            meeting: common::TEMPLATE_MEETING.into(),
+            item: ITEM.into(),
+            party: "unio".into(),
+        })
+        .expect("commit");
+    let doc = s.reloaded();
+    assert!(
+        doc.rejected
+            .iter()
+            .any(|r| r.reason == RejectReason::NotYourParty),
+        "{:?}",
+        doc.rejected
+    );
+    let item = doc
+        .meeting(common::TEMPLATE_MEETING)
+        .and_then(|m| m.item(ITEM))
+        .expect("item");
+    assert_eq!(item.current_positions().len(), 1, "Unio's stands");
+}
