@@ -279,3 +279,14 @@ fn whoami_under_as_holds_for_the_session_and_is_not_saved() {
     let said = s.app.message.clone().map(|(m, _)| m).unwrap_or_default();
     assert!(said.contains("--as"), "{said}");
 }
+
+#[test]
+fn a_space_typed_while_who_are_you_opens_chooses_nobody() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut s = session(common::authors::guest("kari"));
+    samrad::app::ask_identity(&mut s.app);
+    let fx = s.press(KeyCode::Char(' '));
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(matches!(s.app.popups.last(), Some(Popup::Identity { .. })));
+    assert_eq!(s.app.author.person, None);
+}
