@@ -107,7 +107,8 @@ impl Runtime {
         for effect in effects {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
-                Effect::Export(format) => self.export(app, format),
+                Effect::Export(format) => self.export(app, format, false),
+                Effect::ExportNotice(format) => self.export(app, format, true),
                 Effect::ExportProtocol(item, format) => {
                     seal::export_protocol(self.store.layout(), app, &item, format)
                 }
@@ -226,22 +227,36 @@ impl Runtime {
         }
     }
 
-    fn export(&mut self, app: &mut App, format: Format) {
+    /// Write the minutes of the meeting shown (or, `notice`, its innkalling) to the exports
+    /// folder, and say where.
+    fn export(&mut self, app: &mut App, format: Format, notice: bool) {
         let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
             app.warn(app.t(Msg::NoMeetingOpen));
             return;
         };
-        let path = self
-            .store
-            .layout()
-            .export_path(&minutes.meeting.id, format.extension());
+        let stem = if notice {
+            format!("{}-innkalling", minutes.meeting.id)
+        } else {
+            minutes.meeting.id.clone()
+        };
+        let path = self.store.layout().export_path(&stem, format.extension());
         let opts = ExportOptions {
             lang: app.lang,
             include_confidential: false,
             today: app.now.date_naive(),
             doubts: Vec::new(),
         };
-        let bytes = export::export(&minutes, format, &opts);
+        let bytes = if notice {
+            match export::export_notice(&minutes, format, &opts) {
+                Some(bytes) => bytes,
+                None => {
+                    app.warn(app.t(Msg::NoticeFormats));
+                    return;
+                }
+            }
+        } else {
+            export::export(&minutes, format, &opts)
+        };
         match crate::store::atomic::write_atomic(&path, &bytes) {
             Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),
             Err(e) => app.warn(format!(

@@ -140,6 +140,28 @@ impl DocumentForm {
 
 /// `:docdays [N]`: how many days before a meeting its documents should reach the parties
 /// (a forum setting; samrad warns of documents sent later). Without N: what it is now.
+/// `:submitdays [N]`: how many days before a meeting the parties' saker for its agenda are
+/// due (the innkalling's innmeldingsfrist); without N, what it is.
+pub fn submission_days(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
+    let arg = arg.trim();
+    if arg.is_empty() {
+        let now = app.doc.forum.submission_days();
+        app.say(app.lang.fill(Msg::SubmitDaysNow, &[&now]));
+        return;
+    }
+    let Ok(days) = arg.parse::<u32>() else {
+        app.warn(app.t(Msg::SubmitDaysFormat));
+        return;
+    };
+    app.commit(
+        fx,
+        Change::ForumSet {
+            set: ForumField::SubmissionDays(Some(days)),
+        },
+    );
+    app.say(app.lang.fill(Msg::SubmitDaysNow, &[&days]));
+}
+
 pub fn document_days(app: &mut App, arg: &str, fx: &mut Vec<Effect>) {
     let arg = arg.trim();
     if arg.is_empty() {

@@ -146,6 +146,28 @@ pub static COMMANDS: &[Command] = &[
         run: |app, _, fx| positions::withdraw(app, fx),
     },
     Command {
+        name: "innkalling",
+        aliases: &["notice"],
+        args: Some(Msg::ArgFormat),
+        help: Msg::CmdNotice,
+        needs: Needs::Meeting,
+        gate: Gate::Anyone,
+        run: |app, arg, fx| {
+            if let Some(format) = format_of(app, arg) {
+                fx.push(Effect::ExportNotice(format));
+            }
+        },
+    },
+    Command {
+        name: "submitdays",
+        aliases: &["innmelding"],
+        args: Some(Msg::ArgDays),
+        help: Msg::CmdSubmitDays,
+        needs: Needs::Nothing,
+        gate: Gate::RunsMeeting,
+        run: attendance::submission_days,
+    },
+    Command {
         name: "protocolper",
         aliases: &["protokollper"],
         args: Some(Msg::ArgProtocolScope),

@@ -91,6 +91,11 @@ pub enum Command {
         /// its number, e.g. 85/26), with each party's signature.
         #[arg(long, value_name = "ITEM", alias = "protocol")]
         protokoll: Option<String>,
+        /// Instead of the referat, write the meeting's innkalling (notice): time, place,
+        /// hjemmel, the saksliste, the documents, the deadline for saker and who it goes to
+        /// (md, html or text).
+        #[arg(long, alias = "notice", conflicts_with_all = ["protokoll", "signatures"])]
+        innkalling: bool,
     },
     /// The action list across meetings.
     Actions {

@@ -64,6 +64,20 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
         } => read::show(&cli, meeting, *include_confidential),
         Command::Export {
             meeting,
+            format,
+            output,
+            include_confidential,
+            innkalling: true,
+            ..
+        } => read::export_notice(
+            &cli,
+            meeting,
+            *format,
+            output.as_deref(),
+            *include_confidential,
+        ),
+        Command::Export {
+            meeting,
             signatures: Some(dir),
             protokoll,
             ..
@@ -90,6 +104,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             include_confidential,
             signatures: None,
             protokoll: None,
+            innkalling: false,
         } => read::export(
             &cli,
             meeting,

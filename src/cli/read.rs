@@ -78,6 +78,28 @@ pub fn export(
     write_out(&bytes, output, lang)
 }
 
+/// `export --innkalling`: the meeting's notice.
+pub fn export_notice(
+    cli: &Cli,
+    meeting: &str,
+    format: Format,
+    output: Option<&Path>,
+    include_confidential: bool,
+) -> Result<ExitCode> {
+    let mut s = session::open_existing(cli)?;
+    let lang = s.lang;
+    let (minutes, doubts) = s.minutes(meeting)?;
+    let opts = ExportOptions {
+        lang,
+        include_confidential,
+        today: today(),
+        doubts,
+    };
+    let bytes = export::export_notice(&minutes, format, &opts)
+        .ok_or_else(|| anyhow!("{}", lang.t(Msg::NoticeFormats)))?;
+    write_out(&bytes, output, lang)
+}
+
 /// `export --protokoll ITEM`: the protokoll of one forhandling item (by id or number).
 pub fn export_protocol(
     cli: &Cli,

@@ -16,6 +16,7 @@ mod document;
 mod html;
 mod item_facts;
 mod minutes;
+mod notice;
 mod protocol;
 mod public;
 mod render;
@@ -32,6 +33,7 @@ pub use item_facts::{
     vote_line,
 };
 pub use minutes::{action_line, minutes_blocks};
+pub use notice::{export_notice, notice_blocks};
 pub use protocol::{export_protocol, protocol_blocks};
 pub use public::{public_minutes, visible_actions};
 pub use render::{to_markdown, to_text};

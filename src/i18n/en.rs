@@ -266,6 +266,18 @@ pub fn text(m: Msg) -> &'static str {
         KeyForceQuit => "Quit now",
         KeyCancel => "Cancel",
         KeySave => "Save",
+        Notice => "Notice of meeting",
+        SubmitDaysFormat => "Give a number of days, e.g. :submitdays 14.",
+        NoticeFormats => "the innkalling is written as md, html or text",
+        NoticeAgenda => "Agenda",
+        NoticeDocuments => "Documents (and when they are sent)",
+        SubmissionDeadline => "Items for the agenda due",
+        NotSentYet => "not sent yet",
+        CmdNotice => "write the meeting's notice (innkalling) to exports/ (md, html, text)",
+        CmdSubmitDays => {
+            "days before a meeting the parties' items for its agenda are due (default 14)"
+        }
+        SubmitDaysNow => "Items for the agenda are due {0} days before a meeting",
         FieldKeysText => "Type; Ctrl-U clears the field",
         FieldKeysChoice => "←/→ or Space: the next choice",
         FieldKeysMulti => "←/→ moves, Space ticks or unticks",

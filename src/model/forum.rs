@@ -23,6 +23,10 @@ pub struct Forum {
     /// tid til å sette seg inn i sakene", HA § 20). None: `DEFAULT_DOCUMENT_DAYS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_days: Option<u32>,
+    /// How many days before a meeting the parties must have sent in the saker they want on
+    /// its agenda (innmeldingsfrist). None: `DEFAULT_SUBMISSION_DAYS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_days: Option<u32>,
     /// The virksomhet is a departement: HA § 11 then keeps a dispute from the
     /// partssammensatt nemnd (the dispute path named after uenighet in a forhandling).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -33,6 +37,9 @@ pub struct Forum {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
 }
+
+/// Days before a meeting the saker for its agenda are due, unless the forum says otherwise.
+pub const DEFAULT_SUBMISSION_DAYS: u32 = 14;
 
 /// Days before a meeting its documents should be sent, unless the forum says otherwise.
 pub const DEFAULT_DOCUMENT_DAYS: u32 = 7;
@@ -316,6 +323,10 @@ impl Forum {
         self.document_days.unwrap_or(DEFAULT_DOCUMENT_DAYS)
     }
 
+    pub fn submission_days(&self) -> u32 {
+        self.submission_days.unwrap_or(DEFAULT_SUBMISSION_DAYS)
+    }
+
     /// Once a founder holds the chair's seat with a key, every op must be signed.
     pub fn is_secured(&self) -> bool {
         self.roster.founder.is_some()
@@ -369,6 +380,7 @@ whole_fields! {
     #[serde(rename_all = "snake_case", tag = "field", content = "value")]
     pub enum ForumField for Forum {
         DocumentDays(Option<u32>) => document_days,
+        SubmissionDays(Option<u32>) => submission_days,
     }
 }
 
