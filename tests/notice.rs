@@ -80,3 +80,91 @@ fn export_innkalling_from_the_cli() {
     let run = s.run(&["export", MEETING, "--innkalling", "--format", "csv"]);
     assert_ne!(run.code, Some(0), "{}", run.stderr);
 }
+
+/// The invite read back by a parser that is not the one that wrote it.
+fn parsed_invite(ics: &[u8]) -> ical::parser::ical::component::IcalCalendar {
+    ical::IcalParser::new(std::io::BufReader::new(ics))
+        .next()
+        .expect("a calendar")
+        .expect("it parses")
+}
+
+fn property<'a>(
+    event: &'a ical::parser::ical::component::IcalEvent,
+    name: &str,
+) -> Vec<&'a ical::property::Property> {
+    event.properties.iter().filter(|p| p.name == name).collect()
+}
+
+#[test]
+fn the_calendar_invite_reads_back_and_a_moved_meeting_gets_a_higher_sequence() {
+    use samrad::model::{Change, MeetingField};
+    let mut s = Session::new(chair(), Lang::Nb, at("2026-12-01T10:00:00+01:00"));
+    let set = |set| Change::MeetingSet {
+        meeting: MEETING.into(),
+        set,
+    };
+    for change in [
+        set(MeetingField::Place("Akersgata 59, møterom 1".into())),
+        set(MeetingField::Distribution(vec![
+            "post@ntl.no".into(),
+            "Unio".into(),
+        ])),
+    ] {
+        s.store().commit(change).expect("commit");
+    }
+    s.app.doc = s.reloaded();
+    let ics = |s: &Session| {
+        let minutes = s.app.doc.minutes(MEETING).expect("minutes");
+        let opts = ExportOptions {
+            lang: Lang::Nb,
+            include_confidential: false,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            doubts: Vec::new(),
+        };
+        samrad::export::export_notice(&minutes, Format::Ics, &opts).expect("ics")
+    };
+    let cal = parsed_invite(&ics(&s));
+    assert_eq!(cal.timezones.len(), 1, "Europe/Oslo's rules go with it");
+    assert_eq!(cal.events.len(), 1);
+    let event = &cal.events[0];
+    let one = |name: &str| property(event, name)[0].value.clone().unwrap_or_default();
+    assert_eq!(one("UID"), format!("{MEETING}@samrad"));
+    let start = property(event, "DTSTART")[0];
+    assert_eq!(start.value.as_deref(), Some("20261208T100000"));
+    let tzid = start
+        .params
+        .as_ref()
+        .and_then(|ps| ps.iter().find(|(k, _)| k == "TZID"))
+        .map(|(_, v)| v.join(","));
+    assert_eq!(tzid.as_deref(), Some("Europe/Oslo"));
+    assert!(one("LOCATION").contains("Akersgata 59"));
+    assert!(one("DESCRIPTION").contains("Sak 2/26"));
+    let attendees: Vec<String> = property(event, "ATTENDEE")
+        .iter()
+        .filter_map(|p| p.value.clone())
+        .collect();
+    assert_eq!(attendees.len(), 2, "{attendees:?}");
+    assert!(attendees.contains(&"mailto:post@ntl.no".to_string()));
+    assert!(!property(event, "ORGANIZER").is_empty());
+    let first = one("SEQUENCE");
+
+    // The meeting moves: the same UID, a higher SEQUENCE.
+    s.store()
+        .commit(set(MeetingField::StartsAt(
+            "2026-12-09T12:00:00+01:00".into(),
+        )))
+        .expect("commit");
+    s.app.doc = s.reloaded();
+    let cal = parsed_invite(&ics(&s));
+    let event = &cal.events[0];
+    let again = property(event, "SEQUENCE")[0]
+        .value
+        .clone()
+        .unwrap_or_default();
+    assert!(again.parse::<u32>().expect("a number") > first.parse::<u32>().expect("a number"));
+    assert_eq!(
+        property(event, "DTSTART")[0].value.as_deref(),
+        Some("20261209T120000")
+    );
+}

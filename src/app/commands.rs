@@ -569,10 +569,11 @@ fn format_of(app: &mut App, arg: &str) -> Option<Format> {
         "json" => Format::Json,
         "html" => Format::Html,
         "csv" => Format::Csv,
+        "ics" => Format::Ics,
         "text" | "txt" | "tekst" => Format::Text,
         other => {
             let msg = format!(
-                "{}: {other} (md, html, csv, json, text)",
+                "{}: {other} (md, html, csv, json, text, ics)",
                 app.t(Msg::UnknownFormat)
             );
             app.warn(msg);

@@ -90,6 +90,8 @@ pub enum Format {
     Html,
     /// The action list.
     Csv,
+    /// The meeting's calendar invite (RFC 5545), as the innkalling sends it.
+    Ics,
 }
 
 impl Format {
@@ -101,6 +103,7 @@ impl Format {
             Format::Text => "txt",
             Format::Html => "html",
             Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 }

@@ -12,6 +12,7 @@
 //! breaks and tabs; a CSV cell that a spreadsheet would take for a formula starts with `'`.
 
 mod action_list;
+mod calendar;
 mod document;
 mod html;
 mod item_facts;
@@ -26,6 +27,7 @@ pub mod signatures;
 use crate::model::Minutes;
 
 pub use action_list::to_csv;
+pub use calendar::notice_ics;
 pub use document::{Block, ExportOptions, Format, Section, Signature};
 pub use html::{escape as html_escape, to_html};
 pub use item_facts::{
@@ -52,5 +54,6 @@ pub fn export(minutes: &Minutes, format: Format, opts: &ExportOptions) -> Vec<u8
         Format::Text => to_text(&minutes_blocks(minutes, opts)).into_bytes(),
         Format::Html => to_html(&minutes_blocks(minutes, opts), opts.lang).into_bytes(),
         Format::Csv => to_csv(minutes, opts),
+        Format::Ics => notice_ics(minutes, opts).unwrap_or_default(),
     }
 }

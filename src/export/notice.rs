@@ -97,6 +97,7 @@ pub fn export_notice(m: &Minutes, format: Format, opts: &ExportOptions) -> Optio
         Format::Md => Some(to_markdown(&blocks).into_bytes()),
         Format::Text => Some(to_text(&blocks).into_bytes()),
         Format::Html => Some(to_html(&blocks, opts.lang).into_bytes()),
+        Format::Ics => super::notice_ics(m, opts),
         Format::Csv | Format::Json => None,
     }
 }

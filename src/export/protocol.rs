@@ -172,6 +172,6 @@ pub fn export_protocol(
         Format::Md => Some(to_markdown(&blocks).into_bytes()),
         Format::Text => Some(to_text(&blocks).into_bytes()),
         Format::Html => Some(to_html(&blocks, opts.lang).into_bytes()),
-        Format::Json | Format::Csv => None,
+        Format::Json | Format::Csv | Format::Ics => None,
     }
 }

@@ -268,12 +268,12 @@ pub fn text(m: Msg) -> &'static str {
         KeySave => "Save",
         Notice => "Notice of meeting",
         SubmitDaysFormat => "Give a number of days, e.g. :submitdays 14.",
-        NoticeFormats => "the innkalling is written as md, html or text",
+        NoticeFormats => "the innkalling is written as md, html, text or ics",
         NoticeAgenda => "Agenda",
         NoticeDocuments => "Documents (and when they are sent)",
         SubmissionDeadline => "Items for the agenda due",
         NotSentYet => "not sent yet",
-        CmdNotice => "write the meeting's notice (innkalling) to exports/ (md, html, text)",
+        CmdNotice => "write the meeting's notice (innkalling) to exports/ (md, html, text, ics)",
         CmdSubmitDays => {
             "days before a meeting the parties' items for its agenda are due (default 14)"
         }

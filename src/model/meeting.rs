@@ -222,6 +222,14 @@ pub struct Meeting {
     /// the chair chooses before anyone signs.
     #[serde(default, skip_serializing_if = "ProtocolScope::is_per_item")]
     pub protocol_scope: ProtocolScope,
+    /// How often its title, time or place changed: the innkalling's calendar invite says it
+    /// (SEQUENCE), so that a calendar takes the newest. Not content the parties approve.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How a meeting's forhandlinger are put in protokoll.
@@ -274,6 +282,7 @@ impl Meeting {
             closed_at: None,
             signatures: Vec::new(),
             protocol_scope: ProtocolScope::PerItem,
+            revision: 0,
         }
     }
 
@@ -328,6 +337,7 @@ impl Meeting {
             current_item: None,
             signatures: Vec::new(),
             protocol_scope: ProtocolScope::PerItem,
+            revision: 0,
             // Where a number came from is bookkeeping; the number itself is content.
             items: self
                 .items

@@ -6,8 +6,8 @@ use super::numbering::claim_order;
 use super::{Doc, own_party_only, push_new, put_by_id};
 use crate::model::NumberClaim;
 use crate::model::{
-    Attendance, Ballot, Change, CountEntry, Item, ItemField, OpMeta, Position, RejectReason,
-    Speaker, Statement, Vote, VoteMethod, merge_text, tally,
+    Attendance, Ballot, Change, CountEntry, Item, ItemField, MeetingField, OpMeta, Position,
+    RejectReason, Speaker, Statement, Vote, VoteMethod, merge_text, tally,
 };
 
 /// A party's new text merged into its last (`merge_text`), when the op says what it was
@@ -37,7 +37,20 @@ impl Doc {
         let at = || meta.at.to_string();
         let by = || meta.author.name.clone();
         match change {
-            C::MeetingSet { meeting, set } => set.apply(self.meeting_mut(&meeting)?),
+            C::MeetingSet { meeting, set } => {
+                let m = self.meeting_mut(&meeting)?;
+                let moves = matches!(
+                    set,
+                    MeetingField::Title(_)
+                        | MeetingField::StartsAt(_)
+                        | MeetingField::EndsAt(_)
+                        | MeetingField::Place(_)
+                ) && set.changes(m);
+                set.apply(m);
+                if moves {
+                    m.revision = m.revision.saturating_add(1);
+                }
+            }
             C::Attend {
                 meeting,
                 person,
