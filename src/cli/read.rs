@@ -45,16 +45,31 @@ pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     print_table(lang, &columns, &shown, none)
 }
 
-pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {
+/// Open the folder, find `meeting` and its minutes, and hand them with the export options
+/// to `render`, which makes the bytes (or says why it cannot).
+fn render_meeting(
+    cli: &Cli,
+    meeting: &str,
+    include_confidential: bool,
+    render: impl FnOnce(&Minutes, &ExportOptions) -> Result<Vec<u8>>,
+) -> Result<(Vec<u8>, Lang)> {
     let mut s = session::open_existing(cli)?;
+    let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
-        lang: s.lang,
+        lang,
         include_confidential,
         today: today(),
         doubts,
     };
-    std::io::stdout().write_all(&export::export(&minutes, Format::Text, &opts))?;
+    Ok((render(&minutes, &opts)?, lang))
+}
+
+pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {
+    let (bytes, _) = render_meeting(cli, meeting, include_confidential, |m, opts| {
+        Ok(export::export(m, Format::Text, opts))
+    })?;
+    std::io::stdout().write_all(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -65,16 +80,9 @@ pub fn export(
     output: Option<&Path>,
     include_confidential: bool,
 ) -> Result<ExitCode> {
-    let mut s = session::open_existing(cli)?;
-    let lang = s.lang;
-    let (minutes, doubts) = s.minutes(meeting)?;
-    let opts = ExportOptions {
-        lang,
-        include_confidential,
-        today: today(),
-        doubts,
-    };
-    let bytes = export::export(&minutes, format, &opts);
+    let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
+        Ok(export::export(m, format, opts))
+    })?;
     write_out(&bytes, output, lang)
 }
 
@@ -86,17 +94,10 @@ pub fn export_notice(
     output: Option<&Path>,
     include_confidential: bool,
 ) -> Result<ExitCode> {
-    let mut s = session::open_existing(cli)?;
-    let lang = s.lang;
-    let (minutes, doubts) = s.minutes(meeting)?;
-    let opts = ExportOptions {
-        lang,
-        include_confidential,
-        today: today(),
-        doubts,
-    };
-    let bytes = export::export_notice(&minutes, format, &opts)
-        .ok_or_else(|| anyhow!("{}", lang.t(Msg::NoticeFormats)))?;
+    let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
+        export::export_notice(m, format, opts)
+            .ok_or_else(|| anyhow!("{}", opts.lang.t(Msg::NoticeFormats)))
+    })?;
     write_out(&bytes, output, lang)
 }
 
@@ -109,19 +110,12 @@ pub fn export_protocol(
     output: Option<&Path>,
     include_confidential: bool,
 ) -> Result<ExitCode> {
-    let mut s = session::open_existing(cli)?;
-    let lang = s.lang;
-    let (minutes, doubts) = s.minutes(meeting)?;
     let wanted = item.trim();
-    let id = protocol_key(&minutes, wanted, lang)?;
-    let opts = ExportOptions {
-        lang,
-        include_confidential,
-        today: today(),
-        doubts,
-    };
-    let bytes = export::export_protocol(&minutes, &id, format, &opts)
-        .ok_or_else(|| anyhow!("{}", lang.fill(Msg::NoSuchProtocol, &[&wanted])))?;
+    let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
+        let id = protocol_key(m, wanted, opts.lang)?;
+        export::export_protocol(m, &id, format, opts)
+            .ok_or_else(|| anyhow!("{}", opts.lang.fill(Msg::NoSuchProtocol, &[&wanted])))
+    })?;
     write_out(&bytes, output, lang)
 }
 

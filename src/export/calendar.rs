@@ -8,7 +8,7 @@ use icalendar::{Calendar, CalendarComponent, Component, Event, EventLike, Proper
 
 use super::ExportOptions;
 use super::item_facts::ItemFacts;
-use super::public::public_minutes;
+use super::public::shown;
 use crate::i18n::Msg;
 use crate::model::Minutes;
 
@@ -63,13 +63,8 @@ fn attendee(n: usize, who: &str) -> Property {
 
 /// The calendar invite of the meeting's innkalling; None when its time cannot be read.
 pub fn notice_ics(m: &Minutes, opts: &ExportOptions) -> Option<Vec<u8>> {
-    let public;
-    let m = if opts.include_confidential {
-        m
-    } else {
-        public = public_minutes(m);
-        &public
-    };
+    let shown = shown(m, opts);
+    let m = shown.as_ref();
     let lang = opts.lang;
     let mt = &m.meeting;
     let f = &m.forum;

@@ -1,7 +1,7 @@
 //! The minutes laid out as blocks, in reading order.
 
 use super::item_facts::{AreaRef, ItemFacts, Positions};
-use super::public::{public_minutes, visible_actions};
+use super::public::{shown, visible_actions};
 use super::{Block, ExportOptions, Section};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{
@@ -15,13 +15,8 @@ use crate::model::{
 /// exempt item keeps its number and says its hjemmel, and a line says how many items are
 /// exempt.
 pub fn minutes_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
-    let public;
-    let m = if opts.include_confidential {
-        m
-    } else {
-        public = public_minutes(m);
-        &public
-    };
+    let shown = shown(m, opts);
+    let m = shown.as_ref();
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;

@@ -43,13 +43,7 @@ pub use render::{to_markdown, to_text};
 /// The minutes in `format`, as bytes ready to write.
 pub fn export(minutes: &Minutes, format: Format, opts: &ExportOptions) -> Vec<u8> {
     match format {
-        Format::Json => {
-            if opts.include_confidential {
-                crate::store::minutes_bytes(minutes)
-            } else {
-                crate::store::minutes_bytes(&public_minutes(minutes))
-            }
-        }
+        Format::Json => crate::store::minutes_bytes(&public::shown(minutes, opts)),
         Format::Md => to_markdown(&minutes_blocks(minutes, opts)).into_bytes(),
         Format::Text => to_text(&minutes_blocks(minutes, opts)).into_bytes(),
         Format::Html => to_html(&minutes_blocks(minutes, opts), opts.lang).into_bytes(),

@@ -5,20 +5,15 @@
 //! (`public_minutes`): an exempt sak keeps its number and says its hjemmel.
 
 use super::item_facts::ItemFacts;
-use super::public::public_minutes;
+use super::public::shown;
 use super::{Block, ExportOptions, Format, Section, to_html, to_markdown, to_text};
 use crate::i18n::{self, Msg};
 use crate::model::Minutes;
 
 /// The innkalling laid out as blocks.
 pub fn notice_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
-    let public;
-    let m = if opts.include_confidential {
-        m
-    } else {
-        public = public_minutes(m);
-        &public
-    };
+    let shown = shown(m, opts);
+    let m = shown.as_ref();
     let lang = opts.lang;
     let t = |msg| lang.t(msg).to_string();
     let f = &m.forum;

@@ -19,6 +19,16 @@ pub fn visible_actions<'m>(m: &'m Minutes, opts: &ExportOptions) -> Vec<&'m Acti
         .collect()
 }
 
+/// The minutes as the options show them: all of them with `include_confidential`, else the
+/// public minutes.
+pub fn shown<'m>(minutes: &'m Minutes, opts: &ExportOptions) -> std::borrow::Cow<'m, Minutes> {
+    if opts.include_confidential {
+        std::borrow::Cow::Borrowed(minutes)
+    } else {
+        std::borrow::Cow::Owned(public_minutes(minutes))
+    }
+}
+
 /// The public minutes: each exempt item as `Item::public` gives it (number, kind and
 /// exemption), without the actions from it and the refused changes to it, and so in the
 /// earlier approved versions too.

@@ -2,7 +2,7 @@
 //! round, a protokoll with the last party's signature; and a signed protokoll keeps the
 //! sak numbers it was signed with.
 
-use super::tests::{circulate, doc_with_item, meta, number_of, set_status};
+use super::tests::{add_item_of_kind, circulate, doc_with_item, meta, number_of, set_status};
 use super::*;
 use crate::model::{
     ItemField, ItemKind, ItemNumber, MeetingField, MeetingStatus, Party, ProtocolScope,
@@ -29,31 +29,7 @@ fn with_negotiation() -> Doc {
 }
 
 fn add_negotiation(d: &mut Doc, n: u32, id: &str, number: u32) {
-    let number = ItemNumber {
-        n: number,
-        year: 2026,
-    };
-    d.apply(
-        &meta(n, "kmd"),
-        Change::ItemAdd {
-            meeting: "m".into(),
-            item: id.into(),
-            number,
-            title: "Tilpasningsavtale".into(),
-            kind: ItemKind::Negotiation,
-            rank: 9000 + i64::from(n),
-        },
-    )
-    .expect("forhandling");
-    d.apply(
-        &meta(n, "kmd"),
-        Change::ItemNumbers {
-            meeting: "m".into(),
-            numbers: vec![(id.into(), number)],
-            fixed: false,
-        },
-    )
-    .expect("claim");
+    add_item_of_kind(d, n, "m", id, number, ItemKind::Negotiation);
 }
 
 fn sign(d: &mut Doc, n: u32, party: &str, key: &str) -> Result<(), RejectReason> {

@@ -603,6 +603,19 @@ fn a_deleted_item_stays_deleted() {
 }
 
 fn add_item(d: &mut Doc, n: u32, meeting: &str, id: &str, number: u32) {
+    add_item_of_kind(d, n, meeting, id, number, ItemKind::Information);
+}
+
+/// Item `id` added to `meeting` by the chair at clock `n`, claiming `number`/26 in the
+/// forum's log as a new item does.
+pub(super) fn add_item_of_kind(
+    d: &mut Doc,
+    n: u32,
+    meeting: &str,
+    id: &str,
+    number: u32,
+    kind: ItemKind,
+) {
     let number = ItemNumber {
         n: number,
         year: 2026,
@@ -614,7 +627,7 @@ fn add_item(d: &mut Doc, n: u32, meeting: &str, id: &str, number: u32) {
             item: id.into(),
             number,
             title: id.to_uppercase(),
-            kind: ItemKind::Information,
+            kind,
             rank: i64::from(n) * 1024,
         },
     )
