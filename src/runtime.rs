@@ -247,15 +247,20 @@ impl Runtime {
             doubts: Vec::new(),
         };
         let bytes = if notice {
-            match export::export_notice(&minutes, format, &opts) {
-                Some(bytes) => bytes,
-                None => {
-                    app.warn(app.t(Msg::NoticeFormats));
-                    return;
-                }
-            }
+            export::export_notice(&minutes, format, &opts)
         } else {
             export::export(&minutes, format, &opts)
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(export::ExportError::NotInFormat(_)) if notice => {
+                app.warn(app.t(Msg::NoticeFormats));
+                return;
+            }
+            Err(e) => {
+                app.warn(e.words(app.lang));
+                return;
+            }
         };
         match crate::store::atomic::write_atomic(&path, &bytes) {
             Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),

@@ -520,7 +520,7 @@ fn opts(lang: Lang, include_confidential: bool) -> ExportOptions {
 }
 
 fn render(m: &Minutes, format: Format, o: &ExportOptions) -> String {
-    String::from_utf8(export::export(m, format, o)).expect("exports are UTF-8")
+    String::from_utf8(export::export(m, format, o).expect("export")).expect("exports are UTF-8")
 }
 
 fn lang_name(lang: Lang) -> &'static str {
@@ -621,7 +621,7 @@ fn exempt_items_keep_their_number_and_hjemmel_and_nothing_else_unless_asked_for(
                         .map(|b| String::from_utf8_lossy(&b).to_string())
                         .unwrap_or_default();
                     assert!(
-                        export::export_protocol(&m, "s-p-3", format, &opts(lang, false)).is_none()
+                        export::export_protocol(&m, "s-p-3", format, &opts(lang, false)).is_err()
                     );
                     for secret in ["HEMMELIG-TITTEL", "HEMMELIG-NOTAT", "HEMMELIG-TILFØRSEL"] {
                         let kept = all.contains(secret) || protokoll.contains(secret);
@@ -630,9 +630,10 @@ fn exempt_items_keep_their_number_and_hjemmel_and_nothing_else_unless_asked_for(
                 }
             }
         }
-        let json: Minutes =
-            serde_json::from_slice(&export::export(&m, Format::Json, &opts(Lang::Nb, false)))
-                .expect("the public JSON reads back as minutes");
+        let json: Minutes = serde_json::from_slice(
+            &export::export(&m, Format::Json, &opts(Lang::Nb, false)).expect("json"),
+        )
+        .expect("the public JSON reads back as minutes");
         assert_eq!(
             json.meeting.items.len(),
             3,
@@ -810,7 +811,7 @@ fn the_action_list_reads_back_as_csv_with_one_row_per_action() {
     for lang in [Lang::Nb, Lang::En] {
         for include in [false, true] {
             let o = opts(lang, include);
-            let bytes = export::export(&m, Format::Csv, &o);
+            let bytes = export::export(&m, Format::Csv, &o).expect("csv");
             let mut reader = csv::Reader::from_reader(bytes.as_slice());
             let header = reader.headers().expect("a header row").clone();
             assert_eq!(header.len(), 11, "{header:?}");
@@ -895,7 +896,7 @@ fn csv_cells_that_would_start_a_formula_start_with_a_quote() {
         );
     }
     let m = f.minutes(REFERAT);
-    let bytes = export::export(&m, Format::Csv, &opts(Lang::Nb, false));
+    let bytes = export::export(&m, Format::Csv, &opts(Lang::Nb, false)).expect("csv");
     let raw = String::from_utf8(bytes.clone()).expect("UTF-8");
     assert!(
         raw.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
@@ -1196,5 +1197,5 @@ fn a_protokoll_signed_by_every_party_in_both_languages() {
         assert!(!referat.contains("Godtar partene"), "{referat}");
     }
     // An item that is no forhandling has no protokoll.
-    assert!(export::export_protocol(&m, "s-p-2", Format::Md, &opts(Lang::Nb, false)).is_none());
+    assert!(export::export_protocol(&m, "s-p-2", Format::Md, &opts(Lang::Nb, false)).is_err());
 }

@@ -540,7 +540,7 @@ fn full_minutes_through_an_approval_round_match_the_schema() {
             today: chrono::NaiveDate::from_ymd_opt(2026, 12, 10).expect("date"),
             doubts: Vec::new(),
         };
-        let bytes = export(&again, Format::Json, &opts);
+        let bytes = export(&again, Format::Json, &opts).expect("json");
         let what = format!("the JSON export (include_confidential: {include_confidential})");
         let exported = assert_valid(&v, &what, &bytes);
         let secret = exported["meeting"]["items"]

@@ -96,11 +96,9 @@ fn a_rep_takes_their_partys_position_back_and_the_history_keeps_it() {
         today: chrono::NaiveDate::MIN,
         doubts: Vec::new(),
     };
-    let text = String::from_utf8(samrad::export::export(
-        &minutes,
-        samrad::export::Format::Text,
-        &opts,
-    ))
+    let text = String::from_utf8(
+        samrad::export::export(&minutes, samrad::export::Format::Text, &opts).expect("text"),
+    )
     .expect("UTF-8");
     assert!(!text.contains("Uenig fordi"), "{text}");
 }

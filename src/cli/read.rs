@@ -67,7 +67,7 @@ fn render_meeting(
 
 pub fn show(cli: &Cli, meeting: &str, include_confidential: bool) -> Result<ExitCode> {
     let (bytes, _) = render_meeting(cli, meeting, include_confidential, |m, opts| {
-        Ok(export::export(m, Format::Text, opts))
+        export::export(m, Format::Text, opts).map_err(|e| anyhow!("{}", e.words(opts.lang)))
     })?;
     std::io::stdout().write_all(&bytes)?;
     Ok(ExitCode::SUCCESS)
@@ -81,7 +81,7 @@ pub fn export(
     include_confidential: bool,
 ) -> Result<ExitCode> {
     let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
-        Ok(export::export(m, format, opts))
+        export::export(m, format, opts).map_err(|e| anyhow!("{}", e.words(opts.lang)))
     })?;
     write_out(&bytes, output, lang)
 }
@@ -95,8 +95,10 @@ pub fn export_notice(
     include_confidential: bool,
 ) -> Result<ExitCode> {
     let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
-        export::export_notice(m, format, opts)
-            .ok_or_else(|| anyhow!("{}", opts.lang.t(Msg::NoticeFormats)))
+        export::export_notice(m, format, opts).map_err(|e| match e {
+            export::ExportError::NotInFormat(_) => anyhow!("{}", opts.lang.t(Msg::NoticeFormats)),
+            e => anyhow!("{}", e.words(opts.lang)),
+        })
     })?;
     write_out(&bytes, output, lang)
 }
@@ -113,8 +115,12 @@ pub fn export_protocol(
     let wanted = item.trim();
     let (bytes, lang) = render_meeting(cli, meeting, include_confidential, |m, opts| {
         let id = protocol_key(m, wanted, opts.lang)?;
-        export::export_protocol(m, &id, format, opts)
-            .ok_or_else(|| anyhow!("{}", opts.lang.fill(Msg::NoSuchProtocol, &[&wanted])))
+        export::export_protocol(m, &id, format, opts).map_err(|e| match e {
+            export::ExportError::NoSuchProtocol(_) => {
+                anyhow!("{}", opts.lang.fill(Msg::NoSuchProtocol, &[&wanted]))
+            }
+            e => anyhow!("{}", e.words(opts.lang)),
+        })
     })?;
     write_out(&bytes, output, lang)
 }

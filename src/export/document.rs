@@ -92,6 +92,8 @@ pub enum Format {
     Csv,
     /// The meeting's calendar invite (RFC 5545), as the innkalling sends it.
     Ics,
+    /// PDF/A-2a, for the archive and for print.
+    Pdf,
 }
 
 impl Format {
@@ -104,6 +106,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Ics => "ics",
+            Format::Pdf => "pdf",
         }
     }
 }

@@ -14,10 +14,12 @@
 mod action_list;
 mod calendar;
 mod document;
+mod error;
 mod html;
 mod item_facts;
 mod minutes;
 mod notice;
+mod pdf;
 mod protocol;
 mod public;
 mod render;
@@ -29,25 +31,57 @@ use crate::model::Minutes;
 pub use action_list::to_csv;
 pub use calendar::notice_ics;
 pub use document::{Block, ExportOptions, Format, Section, Signature};
+pub use error::ExportError;
 pub use html::{escape as html_escape, to_html};
 pub use item_facts::{
     AreaRef, Conclusion, InputFact, ItemFacts, PositionFact, Positions, StatementFact, area_refs,
     vote_line,
 };
 pub use minutes::{action_line, minutes_blocks};
-pub use notice::{export_notice, notice_blocks};
-pub use protocol::{export_protocol, protocol_blocks};
+pub use notice::notice_blocks;
+pub use pdf::{Document, export_pdf};
+pub use protocol::protocol_blocks;
 pub use public::{public_minutes, visible_actions};
 pub use render::{to_markdown, to_text};
 
-/// The minutes in `format`, as bytes ready to write.
-pub fn export(minutes: &Minutes, format: Format, opts: &ExportOptions) -> Vec<u8> {
-    match format {
+/// The minutes in `format`, as bytes ready to write (`Ics`: the innkalling's invite).
+pub fn export(
+    minutes: &Minutes,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
         Format::Json => crate::store::minutes_bytes(&public::shown(minutes, opts)),
         Format::Md => to_markdown(&minutes_blocks(minutes, opts)).into_bytes(),
         Format::Text => to_text(&minutes_blocks(minutes, opts)).into_bytes(),
         Format::Html => to_html(&minutes_blocks(minutes, opts), opts.lang).into_bytes(),
         Format::Csv => to_csv(minutes, opts),
-        Format::Ics => notice_ics(minutes, opts).unwrap_or_default(),
+        Format::Ics => notice_ics(minutes, opts).ok_or(ExportError::NotInFormat(format))?,
+        Format::Pdf => export_pdf(minutes, &Document::Referat, opts)?,
+    })
+}
+
+/// The innkalling in `format`: Markdown, text, HTML, PDF or the calendar invite.
+pub fn export_notice(
+    m: &Minutes,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => export_pdf(m, &Document::Innkalling, opts),
+        _ => notice::notice_bytes(m, format, opts),
+    }
+}
+
+/// Protokoll `key` (a forhandling item's id, or the meeting's) in `format`.
+pub fn export_protocol(
+    m: &Minutes,
+    key: &str,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => export_pdf(m, &Document::Protokoll(key.to_string()), opts),
+        _ => protocol::protocol_bytes(m, key, format, opts),
     }
 }

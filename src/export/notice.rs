@@ -4,6 +4,7 @@
 //! (innmeldingsfrist), and who it goes to. The public version follows the one rule
 //! (`public_minutes`): an exempt sak keeps its number and says its hjemmel.
 
+use super::error::ExportError;
 use super::item_facts::ItemFacts;
 use super::public::shown;
 use super::{Block, ExportOptions, Format, Section, to_html, to_markdown, to_text};
@@ -85,14 +86,19 @@ pub fn notice_blocks(m: &Minutes, opts: &ExportOptions) -> Vec<Block> {
     out
 }
 
-/// The innkalling in `format`: Markdown, text or HTML (none for CSV and JSON).
-pub fn export_notice(m: &Minutes, format: Format, opts: &ExportOptions) -> Option<Vec<u8>> {
-    let blocks = notice_blocks(m, opts);
+/// The innkalling in `format`: Markdown, text, HTML or the calendar invite (PDF: see
+/// `export::export_notice`).
+pub fn notice_bytes(
+    m: &Minutes,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let blocks = || notice_blocks(m, opts);
     match format {
-        Format::Md => Some(to_markdown(&blocks).into_bytes()),
-        Format::Text => Some(to_text(&blocks).into_bytes()),
-        Format::Html => Some(to_html(&blocks, opts.lang).into_bytes()),
-        Format::Ics => super::notice_ics(m, opts),
-        Format::Csv | Format::Json => None,
+        Format::Md => Ok(to_markdown(&blocks()).into_bytes()),
+        Format::Text => Ok(to_text(&blocks()).into_bytes()),
+        Format::Html => Ok(to_html(&blocks(), opts.lang).into_bytes()),
+        Format::Ics => super::calendar::notice_ics(m, opts).ok_or(ExportError::NotInFormat(format)),
+        Format::Csv | Format::Json | Format::Pdf => Err(ExportError::NotInFormat(format)),
     }
 }

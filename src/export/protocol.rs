@@ -3,6 +3,7 @@
 //! tilbud, the parties' positions, the result and the conclusion), and a line per party
 //! with its signature, or none yet.
 
+use super::error::ExportError;
 use super::item_facts::ItemFacts;
 use super::minutes::{attendance, item_blocks, protocol_state_words, statement_section};
 use super::{Block, ExportOptions, Format, Section, Signature, to_html, to_markdown, to_text};
@@ -137,13 +138,15 @@ fn negotiation_blocks(m: &Minutes, it: &Item, facts: &ItemFacts, lang: Lang) -> 
     item_part
 }
 
-/// Protokoll `key` in `format` (CSV: none; JSON: its items and signatures).
-pub fn export_protocol(
+/// Protokoll `key` in `format` (CSV: none; JSON: its items and signatures; PDF: see
+/// `export::export_protocol`).
+pub fn protocol_bytes(
     m: &Minutes,
     key: &str,
     format: Format,
     opts: &ExportOptions,
-) -> Option<Vec<u8>> {
+) -> Result<Vec<u8>, ExportError> {
+    let none = || ExportError::NoSuchProtocol(key.to_string());
     if format == Format::Json {
         #[derive(serde::Serialize)]
         struct Json<'a> {
@@ -156,22 +159,24 @@ pub fn export_protocol(
         let mt = &m.meeting;
         let items = shown_items(m, key, opts);
         if items.is_empty() {
-            return None;
+            return Err(none());
         }
         let json = Json {
             meeting: &mt.id,
             protocol: key,
-            hash: mt.protocol_hash(key)?,
+            hash: mt.protocol_hash(key).ok_or_else(none)?,
             items: items.iter().collect(),
             signatures: mt.signatures.iter().filter(|s| s.item == key).collect(),
         };
-        return serde_json::to_vec_pretty(&json).ok();
+        return serde_json::to_vec_pretty(&json).map_err(|e| ExportError::Failed(e.to_string()));
     }
-    let blocks = protocol_blocks(m, key, opts)?;
+    let blocks = protocol_blocks(m, key, opts).ok_or_else(none)?;
     match format {
-        Format::Md => Some(to_markdown(&blocks).into_bytes()),
-        Format::Text => Some(to_text(&blocks).into_bytes()),
-        Format::Html => Some(to_html(&blocks, opts.lang).into_bytes()),
-        Format::Json | Format::Csv | Format::Ics => None,
+        Format::Md => Ok(to_markdown(&blocks).into_bytes()),
+        Format::Text => Ok(to_text(&blocks).into_bytes()),
+        Format::Html => Ok(to_html(&blocks, opts.lang).into_bytes()),
+        Format::Json | Format::Csv | Format::Ics | Format::Pdf => {
+            Err(ExportError::NotInFormat(format))
+        }
     }
 }

@@ -93,8 +93,8 @@ fn text_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
     }
 }
 
-const SIGN_LINE: &str = "______________________________";
-const DATE_LINE: &str = "____________";
+pub(super) const SIGN_LINE: &str = "______________________________";
+pub(super) const DATE_LINE: &str = "____________";
 
 /// "For NTL:  ______  Dato: ____", with the party's answer under it when it has given one.
 fn text_signatures(out: &mut String, lines: &[Signature]) {

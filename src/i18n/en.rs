@@ -268,7 +268,7 @@ pub fn text(m: Msg) -> &'static str {
         KeySave => "Save",
         Notice => "Notice of meeting",
         SubmitDaysFormat => "Give a number of days, e.g. :submitdays 14.",
-        NoticeFormats => "the innkalling is written as md, html, text or ics",
+        NoticeFormats => "the innkalling is written as md, html, text, pdf or ics",
         NoticeAgenda => "Agenda",
         NoticeDocuments => "Documents (and when they are sent)",
         SubmissionDeadline => "Items for the agenda due",
@@ -910,5 +910,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         OpenVotes => "Open votes",
         AnswerOnEarlier => "on earlier content",
+        NotInFormat => "this document is not written as {0}",
+        PdfFailed => "the PDF could not be made: {0}",
+        ExportFailedWhy => "the document could not be written: {0}",
+        PageOf => "Page {0} of {1}",
     }
 }

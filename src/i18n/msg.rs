@@ -811,4 +811,8 @@ messages! {
     HelpStrip,
     OpenVotes,
     AnswerOnEarlier,
+    NotInFormat,
+    PdfFailed,
+    ExportFailedWhy,
+    PageOf,
 }

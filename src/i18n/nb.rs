@@ -264,7 +264,7 @@ pub fn text(m: Msg) -> &'static str {
         KeySave => "Lagre",
         Notice => "Innkalling",
         SubmitDaysFormat => "Skriv et antall dager, f.eks. :innmelding 14.",
-        NoticeFormats => "innkallingen skrives som md, html, text eller ics",
+        NoticeFormats => "innkallingen skrives som md, html, text, pdf eller ics",
         NoticeAgenda => "Saksliste",
         NoticeDocuments => "Saksdokumenter (og når de sendes)",
         SubmissionDeadline => "Frist for å melde inn saker",
@@ -912,5 +912,9 @@ pub fn text(m: Msg) -> &'static str {
         }
         OpenVotes => "Åpne avstemninger",
         AnswerOnEarlier => "gjelder tidligere innhold",
+        NotInFormat => "dette dokumentet skrives ikke som {0}",
+        PdfFailed => "PDF-en kunne ikke lages: {0}",
+        ExportFailedWhy => "dokumentet kunne ikke skrives: {0}",
+        PageOf => "Side {0} av {1}",
     }
 }

@@ -22,10 +22,16 @@ pub fn export_protocol(layout: &Layout, app: &mut App, item: &str, format: Forma
         today: app.now.date_naive(),
         doubts: Vec::new(),
     };
-    let bytes = crate::export::export_protocol(&minutes, item, format, &opts);
-    let (Some(bytes), true) = (bytes, is_safe_id(item)) else {
+    if !is_safe_id(item) {
         app.warn(app.lang.fill(Msg::NoSuchProtocol, &[&item]));
         return;
+    }
+    let bytes = match crate::export::export_protocol(&minutes, item, format, &opts) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            app.warn(e.words(app.lang));
+            return;
+        }
     };
     let stem = if item == minutes.meeting.id {
         format!("{}-protokoll", minutes.meeting.id)
