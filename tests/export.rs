@@ -1199,3 +1199,159 @@ fn a_protokoll_signed_by_every_party_in_both_languages() {
     // An item that is no forhandling has no protokoll.
     assert!(export::export_protocol(&m, "s-p-2", Format::Md, &opts(Lang::Nb, false)).is_err());
 }
+
+// ---- PDF/A ----
+
+/// The words of a text, each with how often it occurs; rules drawn with `-`, `_` or `=`
+/// (a text table's line under its header) are not words.
+fn word_counts(text: &str) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for w in text.split_whitespace() {
+        if w.chars().all(|c| matches!(c, '-' | '_' | '=' | '|')) {
+            continue;
+        }
+        *out.entry(w.to_string()).or_insert(0) += 1;
+    }
+    out
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text can be taken out")
+}
+
+/// Each document of both meetings, in both languages, public and whole: a PDF/A-2a whose
+/// text, taken out by an independent reader, has every word the text export has.
+#[test]
+fn every_document_as_pdf_a_says_what_the_text_export_says() {
+    let mut f = approved_folder();
+    for (id, protocol) in [(REFERAT, None), (PROTOKOLL, Some("s-p-1"))] {
+        let m = f.minutes(id);
+        for lang in [Lang::Nb, Lang::En] {
+            for all in [false, true] {
+                let o = opts(lang, all);
+                let mut docs = vec![
+                    (
+                        "referat",
+                        export::export(&m, Format::Pdf, &o),
+                        export::export(&m, Format::Text, &o),
+                    ),
+                    (
+                        "innkalling",
+                        export::export_notice(&m, Format::Pdf, &o),
+                        export::export_notice(&m, Format::Text, &o),
+                    ),
+                ];
+                if let Some(key) = protocol {
+                    docs.push((
+                        "protokoll",
+                        export::export_protocol(&m, key, Format::Pdf, &o),
+                        export::export_protocol(&m, key, Format::Text, &o),
+                    ));
+                }
+                for (what, pdf, text) in docs {
+                    let case = format!("{id} {what} {lang:?} all={all}");
+                    let pdf = pdf.unwrap_or_else(|e| panic!("{case}: {}", e.words(lang)));
+                    let text = String::from_utf8(text.expect("text")).expect("UTF-8");
+                    assert!(pdf.starts_with(b"%PDF-1.7"), "{case}");
+                    let raw = String::from_utf8_lossy(&pdf);
+                    assert!(
+                        raw.contains("<pdfaid:part>2</pdfaid:part>")
+                            && raw.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+                        "{case}: declared PDF/A-2a"
+                    );
+                    assert!(raw.contains("/FontFile2"), "{case}: the font is embedded");
+                    let got = pdf_text(&pdf);
+                    let have = word_counts(&got);
+                    let missing: Vec<_> = word_counts(&text)
+                        .into_iter()
+                        .filter(|(w, n)| have.get(w).copied().unwrap_or(0) < *n)
+                        .collect();
+                    assert!(
+                        missing.is_empty(),
+                        "{case}: not in the PDF: {missing:?}\n{got}\n----\n{text}"
+                    );
+                    let page_one = match lang {
+                        Lang::Nb => "Side 1 av",
+                        Lang::En => "Page 1 of",
+                    };
+                    assert!(got.contains(page_one), "{case}: {got}");
+                    if !all {
+                        assert!(!got.contains(SECRET), "{case} leaks an exempt item:\n{got}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The footer carries what `samrad verify` checks: the status and the content hash the
+/// parties approved, and a protokoll's own hash.
+#[test]
+fn the_pdf_footer_gives_the_status_and_the_hash() {
+    let mut f = approved_folder();
+    let m = f.minutes(REFERAT);
+    let hash = m
+        .meeting
+        .content_hash
+        .clone()
+        .expect("approved minutes have a hash");
+    let got = pdf_text(&export::export(&m, Format::Pdf, &opts(Lang::Nb, false)).expect("pdf"));
+    let flat: String = got.split_whitespace().collect();
+    assert!(flat.contains(&hash), "the approved hash, whole: {got}");
+    assert!(got.contains("Godkjent"), "{got}");
+
+    let p = f.minutes(PROTOKOLL);
+    let st = p
+        .meeting
+        .protocol_status("s-p-1", &p.forum)
+        .expect("a protokoll");
+    let pdf = export::export_protocol(&p, "s-p-1", Format::Pdf, &opts(Lang::En, true));
+    let flat: String = pdf_text(&pdf.expect("pdf")).split_whitespace().collect();
+    assert!(flat.contains(&st.hash), "{flat}");
+}
+
+/// A long referat runs over pages, each numbered "x of y", and the same minutes give the
+/// same bytes on the same day (so an archive's checksum does not change for nothing).
+#[test]
+fn a_long_referat_pdf_is_numbered_page_by_page_and_made_the_same_each_time() {
+    let mut f = approved_folder();
+    let mut m = f.minutes(REFERAT);
+    let long = "Partene drøftet kompetanse, omstilling og medbestemmelse – «grundig». ".repeat(60);
+    for item in &mut m.meeting.items {
+        item.notes = long.clone();
+    }
+    let pdf = export::export(&m, Format::Pdf, &opts(Lang::Nb, true)).expect("pdf");
+    let got = pdf_text(&pdf);
+    let pages = got.matches("Side ").count();
+    assert!(pages >= 4, "{pages} page numbers");
+    assert!(got.contains(&format!("Side {pages} av {pages}")), "{got}");
+    assert!(
+        got.contains("«grundig»"),
+        "quotes and dashes survive: {got}"
+    );
+    let again = export::export(&m, Format::Pdf, &opts(Lang::Nb, true)).expect("pdf");
+    assert_eq!(pdf, again);
+}
+
+/// Text the fonts cannot draw, or that a broken or hostile machine put in a synced log
+/// (control characters, a right-to-left override, an emoji, a word as long as a page),
+/// still gives a valid PDF/A: what cannot be drawn shows as "?", nothing else is lost.
+#[test]
+fn hostile_text_still_makes_a_valid_pdf() {
+    let mut f = approved_folder();
+    let mut m = f.minutes(REFERAT);
+    m.meeting.items[0].notes = format!(
+        "Før\u{7}\u{1b}[31m etter \u{202e}snudd 😀 slutt {}",
+        "9".repeat(300)
+    );
+    let pdf = export::export(&m, Format::Pdf, &opts(Lang::Nb, true)).expect("still a PDF/A");
+    let got = pdf_text(&pdf);
+    let flat: String = got.split_whitespace().collect();
+    assert!(got.contains("Før"), "{got}");
+    assert!(got.contains("slutt"), "{got}");
+    assert!(
+        flat.contains(&"9".repeat(300)),
+        "the long word is all there: {got}"
+    );
+    assert!(!got.contains('\u{1b}') && !got.contains('\u{7}'), "{got}");
+}

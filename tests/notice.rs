@@ -168,3 +168,25 @@ fn the_calendar_invite_reads_back_and_a_moved_meeting_gets_a_higher_sequence() {
         Some("20261209T120000")
     );
 }
+
+/// The chair sends the innkalling from the TUI as a PDF and a calendar invite; the PDF's
+/// text, read back, has the saksliste and the deadline the Markdown has.
+#[test]
+fn the_chair_writes_the_innkalling_as_pdf_and_ics_from_the_tui() {
+    let mut s = Session::new(chair(), Lang::Nb, at("2026-12-01T10:00:00+01:00"));
+    s.act(Action::Command("innkalling pdf".into()));
+    s.act(Action::Command("innkalling ics".into()));
+    let exports = s.dir.path().join("exports");
+    let pdf = std::fs::read(exports.join(format!("{MEETING}-innkalling.pdf"))).expect("the PDF");
+    let ics = std::fs::read_to_string(exports.join(format!("{MEETING}-innkalling.ics")))
+        .expect("the invite");
+    assert!(ics.contains("BEGIN:VEVENT"), "{ics}");
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("the PDF's text");
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in ["Saksliste", "24. november 2026", "Side 1 av 1"] {
+        assert!(flat(&text).contains(wanted), "{wanted}: {text}");
+    }
+    s.act(Action::Command("export pdf".into()));
+    let referat = std::fs::read(exports.join(format!("{MEETING}.pdf"))).expect("the referat");
+    assert!(referat.starts_with(b"%PDF-"));
+}

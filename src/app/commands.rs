@@ -570,10 +570,11 @@ fn format_of(app: &mut App, arg: &str) -> Option<Format> {
         "html" => Format::Html,
         "csv" => Format::Csv,
         "ics" => Format::Ics,
+        "pdf" => Format::Pdf,
         "text" | "txt" | "tekst" => Format::Text,
         other => {
             let msg = format!(
-                "{}: {other} (md, html, csv, json, text, ics)",
+                "{}: {other} (md, html, pdf, csv, json, text, ics)",
                 app.t(Msg::UnknownFormat)
             );
             app.warn(msg);

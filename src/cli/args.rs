@@ -68,8 +68,8 @@ pub enum Command {
         #[arg(long)]
         include_confidential: bool,
     },
-    /// Write a meeting's minutes: Markdown, a printable HTML page, the action list as CSV, JSON or
-    /// plain text.
+    /// Write a meeting's minutes: PDF/A (for the archive and print), Markdown, a printable HTML
+    /// page, the action list as CSV, JSON or plain text.
     Export {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
         meeting: String,
@@ -93,7 +93,7 @@ pub enum Command {
         protokoll: Option<String>,
         /// Instead of the referat, write the meeting's innkalling (notice): time, place,
         /// hjemmel, the saksliste, the documents, the deadline for saker and who it goes to
-        /// (md, html or text).
+        /// (md, html, pdf or text; ics: its calendar invite).
         #[arg(long, alias = "notice", conflicts_with_all = ["protokoll", "signatures"])]
         innkalling: bool,
     },

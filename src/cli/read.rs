@@ -394,7 +394,14 @@ fn write_out(bytes: &[u8], output: Option<&Path>, lang: crate::i18n::Lang) -> Re
             })?;
             eprintln!("{} {}", lang.t(Msg::Wrote), path.display());
         }
-        None => std::io::stdout().write_all(bytes)?,
+        None => {
+            use std::io::IsTerminal;
+            let binary = bytes.starts_with(b"%PDF-");
+            if binary && std::io::stdout().is_terminal() {
+                return Err(anyhow!("{}", lang.t(Msg::PdfNeedsOutput)));
+            }
+            std::io::stdout().write_all(bytes)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

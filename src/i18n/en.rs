@@ -273,7 +273,9 @@ pub fn text(m: Msg) -> &'static str {
         NoticeDocuments => "Documents (and when they are sent)",
         SubmissionDeadline => "Items for the agenda due",
         NotSentYet => "not sent yet",
-        CmdNotice => "write the meeting's notice (innkalling) to exports/ (md, html, text, ics)",
+        CmdNotice => {
+            "write the meeting's notice (innkalling) to exports/ (md, html, pdf, text, ics)"
+        }
         CmdSubmitDays => {
             "days before a meeting the parties' items for its agenda are due (default 14)"
         }
@@ -422,7 +424,9 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolDemandsOffers => "Demands (krav) and offers (tilbud)",
         Further => "Further handling (videre behandling)",
         CmdFurther => "write what happens next with the selected item (videre behandling)",
-        CmdProtocol => "export the selected forhandling item's protokoll (md, html, json, text)",
+        CmdProtocol => {
+            "export the selected forhandling item's protokoll (md, html, pdf, json, text)"
+        }
         ObserverMark => "observer",
         FurtherMissing => "Uenighet: write what happens next (:further)",
         DisputePath => "Dispute: the dispute procedure of HA § 11 (partssammensatt nemnd)",
@@ -581,7 +585,7 @@ pub fn text(m: Msg) -> &'static str {
         CmdAttendance => "attendance",
         CmdDocuments => "documents sent before the meeting",
         CmdBackground => "write the selected item's background",
-        CmdExport => "export the minutes into the data folder",
+        CmdExport => "export the minutes to exports/ (md, html, pdf, text, json, csv)",
         CmdCloseVote => "close the vote",
         CmdCount => "enter the counts (for, against, abstain, blank)",
         CmdBudget => "speaking time per party in minutes for the item",
@@ -914,5 +918,6 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "the PDF could not be made: {0}",
         ExportFailedWhy => "the document could not be written: {0}",
         PageOf => "Page {0} of {1}",
+        PdfNeedsOutput => "a PDF is not written to the terminal: give -o FILE (or pipe it on)",
     }
 }

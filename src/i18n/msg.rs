@@ -815,4 +815,5 @@ messages! {
     PdfFailed,
     ExportFailedWhy,
     PageOf,
+    PdfNeedsOutput,
 }

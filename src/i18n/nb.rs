@@ -269,7 +269,7 @@ pub fn text(m: Msg) -> &'static str {
         NoticeDocuments => "Saksdokumenter (og når de sendes)",
         SubmissionDeadline => "Frist for å melde inn saker",
         NotSentYet => "ikke sendt ennå",
-        CmdNotice => "skriv møtets innkalling til exports/ (md, html, text, ics)",
+        CmdNotice => "skriv møtets innkalling til exports/ (md, html, pdf, text, ics)",
         CmdSubmitDays => "dager før et møte partene må melde inn saker til det (standard 14)",
         SubmitDaysNow => "Saker meldes inn senest {0} dager før et møte",
         FieldKeysText => "Skriv; Ctrl-U tømmer feltet",
@@ -418,7 +418,9 @@ pub fn text(m: Msg) -> &'static str {
         ProtocolDemandsOffers => "Krav og tilbud",
         Further => "Videre behandling",
         CmdFurther => "skriv videre behandling for valgt sak",
-        CmdProtocol => "eksporter protokollen for valgt forhandlingssak (md, html, json, text)",
+        CmdProtocol => {
+            "eksporter protokollen for valgt forhandlingssak (md, html, pdf, json, text)"
+        }
         ObserverMark => "observatør",
         FurtherMissing => "Uenighet: skriv videre behandling (:videre)",
         DisputePath => "Tvist: tvisteløsning etter HA § 11 (partssammensatt nemnd)",
@@ -577,7 +579,7 @@ pub fn text(m: Msg) -> &'static str {
         CmdAttendance => "oppmøte",
         CmdDocuments => "dokumenter sendt før møtet",
         CmdBackground => "skriv bakgrunn for valgt sak",
-        CmdExport => "eksporter referatet til datamappen",
+        CmdExport => "eksporter referatet til exports/ (md, html, pdf, text, json, csv)",
         CmdCloseVote => "lukk avstemningen",
         CmdCount => "før opptellingen (for, mot, avstår, blanke)",
         CmdBudget => "taletid per part i minutter for saken",
@@ -916,5 +918,8 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "PDF-en kunne ikke lages: {0}",
         ExportFailedWhy => "dokumentet kunne ikke skrives: {0}",
         PageOf => "Side {0} av {1}",
+        PdfNeedsOutput => {
+            "en PDF skrives ikke til terminalen: gi -o FIL (eller send den videre med |)"
+        }
     }
 }

@@ -7,10 +7,10 @@ use std::num::NonZeroU16;
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::configure::{Configuration, Validator};
-use krilla::geom::Point;
+use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
+use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
     ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag, TagGroup,
@@ -62,13 +62,14 @@ pub fn draw(laid: Laid, frame: &Frame, metrics: &Metrics) -> Result<Vec<u8>, Str
         let mut p = doc.start_page_with(size);
         let mut s = p.surface();
         let mut page_ids = Vec::with_capacity(page.contents.len());
-        for content in page.contents {
+        for content in &page.contents {
             page_ids.push(Some(s.start_tagged(ContentTag::Span(SpanTag::empty()))));
             for run in content {
-                text(&mut s, &font(run.face), &run);
+                text(&mut s, &font(run.face), run);
             }
             s.end_tagged();
         }
+        rules(&mut s, &page.rules);
         furniture(&mut s, frame, metrics, &font(Face::Regular), n + 1, total);
         s.finish();
         p.finish();
@@ -137,7 +138,33 @@ fn furniture(s: &mut Surface, frame: &Frame, m: &Metrics, font: &Font, n: usize,
     s.set_fill(None);
 }
 
-fn small(x: f32, top: f32, text: String) -> Run {
+/// Thin grey lines, marked as layout only.
+fn rules(s: &mut Surface, rules: &[(f32, f32, f32)]) {
+    if rules.is_empty() {
+        return;
+    }
+    s.start_tagged(ContentTag::Artifact(ArtifactType::Other));
+    s.set_fill(None);
+    s.set_stroke(Some(Stroke {
+        paint: rgb::Color::new(120, 120, 120).into(),
+        width: 0.5,
+        ..Default::default()
+    }));
+    for &(x0, x1, y) in rules {
+        let mut b = PathBuilder::new();
+        b.move_to(x0, y);
+        b.line_to(x1, y);
+        if let Some(path) = b.finish() {
+            s.draw_path(&path);
+        }
+    }
+    s.set_stroke(None);
+    s.set_fill(Some(Fill::default()));
+    s.end_tagged();
+}
+
+fn small(x: f32, top: f32, mut text: String) -> Run {
+    text.push(' ');
     Run {
         x,
         baseline: top + SMALL * ASCENT,

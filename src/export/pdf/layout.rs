@@ -31,10 +31,12 @@ pub struct Run {
     pub text: String,
 }
 
-/// What one page holds: pieces of content, each one line (or one cell's line) of text.
+/// What one page holds: pieces of content, each one line (or one cell's line) of text,
+/// and rules drawn for the eye only (under a table's header): from x to x at a height.
 #[derive(Debug, Default)]
 pub struct Page {
     pub contents: Vec<Vec<Run>>,
+    pub rules: Vec<(f32, f32, f32)>,
 }
 
 /// The kind of a part of the document, for readers that follow its structure.
@@ -272,12 +274,20 @@ impl Layouter<'_> {
     /// its last word, so text taken out of the PDF has its words apart.
     fn wrap(&self, spans: &[Span], size: f32, width: f32) -> Vec<Vec<Span>> {
         let mut lines: Vec<Vec<Span>> = vec![Vec::new()];
+        // Lines that end inside a word too long for the measure.
+        let mut mid_word = Vec::new();
         let mut used = 0.0;
         for (face, text) in spans {
             let face = *face;
             let text = self.m.drawable(face, &text.replace('\t', "    "));
             for (n, hard_line) in text.split('\n').enumerate() {
                 if n > 0 {
+                    // The words either side of a line break stay apart in the text.
+                    if let Some((_, t)) = lines.last_mut().and_then(|l| l.last_mut())
+                        && !t.ends_with(' ')
+                    {
+                        t.push(' ');
+                    }
                     lines.push(Vec::new());
                     used = 0.0;
                 }
@@ -289,18 +299,33 @@ impl Layouter<'_> {
                         used = 0.0;
                     }
                     if visible > width {
-                        for piece in self.split_long(face, size, word, width) {
+                        for (i, piece) in
+                            self.split_long(face, size, word, width).iter().enumerate()
+                        {
                             if used > 0.0 {
+                                if i > 0 {
+                                    mid_word.push(lines.len() - 1);
+                                }
                                 lines.push(Vec::new());
                             }
-                            used = self.m.width(face, size, &piece);
-                            push_text(lines.last_mut(), face, &piece);
+                            used = self.m.width(face, size, piece);
+                            push_text(lines.last_mut(), face, piece);
                         }
                         continue;
                     }
                     push_text(lines.last_mut(), face, word);
                     used += w;
                 }
+            }
+        }
+        // Every line ends in a space, so the words of one line and the next (or of one
+        // paragraph and the next) stay apart in the text a reader takes out.
+        for (n, line) in lines.iter_mut().enumerate() {
+            if let Some((_, t)) = line.last_mut()
+                && !t.ends_with(' ')
+                && !mid_word.contains(&n)
+            {
+                t.push(' ');
             }
         }
         lines
@@ -398,6 +423,10 @@ impl Layouter<'_> {
             }
             self.y += lh;
         }
+        if is_header && let Some(page) = self.pages.last_mut() {
+            let right = MARGIN_X + widths.iter().sum::<f32>();
+            page.rules.push((MARGIN_X, right, self.y));
+        }
         self.y += 3.0;
         let kind = if is_header {
             Kind::HeaderCell
@@ -485,6 +514,6 @@ mod tests {
         let word = "x".repeat(400);
         let l = laid(&[Block::Para(word.clone())]);
         assert!(l.pages[0].contents.len() > 1);
-        assert_eq!(all_text(&l), word);
+        assert_eq!(all_text(&l).trim_end(), word);
     }
 }
