@@ -107,8 +107,13 @@ impl Runtime {
         for effect in effects {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
-                Effect::Export(format) => self.export(app, format, false),
-                Effect::ExportNotice(format) => self.export(app, format, true),
+                Effect::Export(format) => {
+                    self.export(app, format, false);
+                }
+                Effect::ExportNotice(Some(format)) => {
+                    self.export(app, format, true);
+                }
+                Effect::ExportNotice(None) => self.export_notice_with_invite(app),
                 Effect::ExportProtocol(item, format) => {
                     seal::export_protocol(self.store.layout(), app, &item, format)
                 }
@@ -229,10 +234,10 @@ impl Runtime {
 
     /// Write the minutes of the meeting shown (or, `notice`, its innkalling) to the exports
     /// folder, and say where.
-    fn export(&mut self, app: &mut App, format: Format, notice: bool) {
+    fn export(&mut self, app: &mut App, format: Format, notice: bool) -> Option<PathBuf> {
         let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
             app.warn(app.t(Msg::NoMeetingOpen));
-            return;
+            return None;
         };
         let stem = if notice {
             format!("{}-innkalling", minutes.meeting.id)
@@ -255,20 +260,36 @@ impl Runtime {
             Ok(bytes) => bytes,
             Err(export::ExportError::NotInFormat(_)) if notice => {
                 app.warn(app.t(Msg::NoticeFormats));
-                return;
+                return None;
             }
             Err(e) => {
                 app.warn(e.words(app.lang));
-                return;
+                return None;
             }
         };
         match crate::store::atomic::write_atomic(&path, &bytes) {
-            Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),
-            Err(e) => app.warn(format!(
-                "{}: {}: {e}",
-                app.t(Msg::ExportFailed),
-                path.display()
-            )),
+            Ok(()) => {
+                app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display()));
+                Some(path)
+            }
+            Err(e) => {
+                app.warn(format!(
+                    "{}: {}: {e}",
+                    app.t(Msg::ExportFailed),
+                    path.display()
+                ));
+                None
+            }
+        }
+    }
+
+    /// The innkalling as the chair sends it: a PDF, and the calendar invite beside it.
+    fn export_notice_with_invite(&mut self, app: &mut App) {
+        let Some(pdf) = self.export(app, Format::Pdf, true) else {
+            return;
+        };
+        if self.export(app, Format::Ics, true).is_some() {
+            app.say(app.lang.fill(Msg::NoticeWritten, &[&pdf.display()]));
         }
     }
 

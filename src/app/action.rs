@@ -107,8 +107,9 @@ pub enum Effect {
     /// Append this change to our log (durably) and apply it.
     Commit(Change),
     Export(Format),
-    /// Write the innkalling (notice) of the meeting shown.
-    ExportNotice(Format),
+    /// Write the innkalling (notice) of the meeting shown: in this format, or (none) as a
+    /// PDF with its calendar invite beside it.
+    ExportNotice(Option<Format>),
     /// Write the protokoll of this forhandling item of the meeting shown.
     ExportProtocol(crate::model::Id, Format),
     /// Bring the archive index up to date (and its search index with it).

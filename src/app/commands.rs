@@ -153,8 +153,11 @@ pub static COMMANDS: &[Command] = &[
         needs: Needs::Meeting,
         gate: Gate::Anyone,
         run: |app, arg, fx| {
-            if let Some(format) = format_of(app, arg) {
-                fx.push(Effect::ExportNotice(format));
+            // As the chair sends it: the PDF and the calendar invite.
+            if arg.trim().is_empty() {
+                fx.push(Effect::ExportNotice(None));
+            } else if let Some(format) = format_of(app, arg) {
+                fx.push(Effect::ExportNotice(Some(format)));
             }
         },
     },

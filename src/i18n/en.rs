@@ -274,7 +274,7 @@ pub fn text(m: Msg) -> &'static str {
         SubmissionDeadline => "Items for the agenda due",
         NotSentYet => "not sent yet",
         CmdNotice => {
-            "write the meeting's notice (innkalling) to exports/ (md, html, pdf, text, ics)"
+            "write the meeting's notice (innkalling) to exports/: a PDF and its calendar invite (.ics), or md, html, text"
         }
         CmdSubmitDays => {
             "days before a meeting the parties' items for its agenda are due (default 14)"
@@ -918,6 +918,7 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "the PDF could not be made: {0}",
         ExportFailedWhy => "the document could not be written: {0}",
         PageOf => "Page {0} of {1}",
+        NoticeWritten => "The notice (PDF + .ics): {0}",
         PdfNeedsOutput => "a PDF is not written to the terminal: give -o FILE (or pipe it on)",
     }
 }

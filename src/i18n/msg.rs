@@ -816,4 +816,5 @@ messages! {
     ExportFailedWhy,
     PageOf,
     PdfNeedsOutput,
+    NoticeWritten,
 }

@@ -269,7 +269,9 @@ pub fn text(m: Msg) -> &'static str {
         NoticeDocuments => "Saksdokumenter (og når de sendes)",
         SubmissionDeadline => "Frist for å melde inn saker",
         NotSentYet => "ikke sendt ennå",
-        CmdNotice => "skriv møtets innkalling til exports/ (md, html, pdf, text, ics)",
+        CmdNotice => {
+            "skriv møtets innkalling til exports/: PDF og kalenderinvitasjon (.ics), eller md, html, text"
+        }
         CmdSubmitDays => "dager før et møte partene må melde inn saker til det (standard 14)",
         SubmitDaysNow => "Saker meldes inn senest {0} dager før et møte",
         FieldKeysText => "Skriv; Ctrl-U tømmer feltet",
@@ -918,6 +920,7 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "PDF-en kunne ikke lages: {0}",
         ExportFailedWhy => "dokumentet kunne ikke skrives: {0}",
         PageOf => "Side {0} av {1}",
+        NoticeWritten => "Innkallingen (PDF + .ics): {0}",
         PdfNeedsOutput => {
             "en PDF skrives ikke til terminalen: gi -o FIL (eller send den videre med |)"
         }
