@@ -7,6 +7,7 @@
 //! what the app was told; the TUI keeps that clock on the wall's time.
 
 mod drafts;
+mod exports;
 mod news;
 mod seal;
 
@@ -22,7 +23,6 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::app::{App, Effect, SaveState};
-use crate::export::{self, ExportOptions, Format};
 use crate::i18n::Msg;
 use crate::search::WordIndex;
 use crate::store::archive::Archive;
@@ -108,12 +108,14 @@ impl Runtime {
             match effect {
                 Effect::Commit(change) => self.commit(app, change),
                 Effect::Export(format) => {
-                    self.export(app, format, false);
+                    exports::export(self.store.layout(), app, format, false);
                 }
                 Effect::ExportNotice(Some(format)) => {
-                    self.export(app, format, true);
+                    exports::export(self.store.layout(), app, format, true);
                 }
-                Effect::ExportNotice(None) => self.export_notice_with_invite(app),
+                Effect::ExportNotice(None) => {
+                    exports::notice_with_invite(self.store.layout(), app);
+                }
                 Effect::ExportProtocol(item, format) => {
                     seal::export_protocol(self.store.layout(), app, &item, format)
                 }
@@ -229,67 +231,6 @@ impl Runtime {
             party,
             hash,
             seal,
-        }
-    }
-
-    /// Write the minutes of the meeting shown (or, `notice`, its innkalling) to the exports
-    /// folder, and say where.
-    fn export(&mut self, app: &mut App, format: Format, notice: bool) -> Option<PathBuf> {
-        let Some(minutes) = app.meeting.as_deref().and_then(|m| app.doc.minutes(m)) else {
-            app.warn(app.t(Msg::NoMeetingOpen));
-            return None;
-        };
-        let stem = if notice {
-            format!("{}-innkalling", minutes.meeting.id)
-        } else {
-            minutes.meeting.id.clone()
-        };
-        let path = self.store.layout().export_path(&stem, format.extension());
-        let opts = ExportOptions {
-            lang: app.lang,
-            include_confidential: false,
-            today: app.now.date_naive(),
-            doubts: Vec::new(),
-        };
-        let bytes = if notice {
-            export::export_notice(&minutes, format, &opts)
-        } else {
-            export::export(&minutes, format, &opts)
-        };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(export::ExportError::NotInFormat(_)) if notice => {
-                app.warn(app.t(Msg::NoticeFormats));
-                return None;
-            }
-            Err(e) => {
-                app.warn(e.words(app.lang));
-                return None;
-            }
-        };
-        match crate::store::atomic::write_atomic(&path, &bytes) {
-            Ok(()) => {
-                app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display()));
-                Some(path)
-            }
-            Err(e) => {
-                app.warn(format!(
-                    "{}: {}: {e}",
-                    app.t(Msg::ExportFailed),
-                    path.display()
-                ));
-                None
-            }
-        }
-    }
-
-    /// The innkalling as the chair sends it: a PDF, and the calendar invite beside it.
-    fn export_notice_with_invite(&mut self, app: &mut App) {
-        let Some(pdf) = self.export(app, Format::Pdf, true) else {
-            return;
-        };
-        if self.export(app, Format::Ics, true).is_some() {
-            app.say(app.lang.fill(Msg::NoticeWritten, &[&pdf.display()]));
         }
     }
 

@@ -176,7 +176,10 @@ fn the_chair_writes_the_innkalling_as_pdf_and_ics_from_the_tui() {
     let mut s = Session::new(chair(), Lang::Nb, at("2026-12-01T10:00:00+01:00"));
     s.act(Action::Command("innkalling".into()));
     let said = s.app.message.clone().map(|(m, _)| m).unwrap_or_default();
-    assert!(said.contains("(PDF + .ics)") && said.ends_with("innkalling.pdf"), "{said}");
+    assert!(
+        said.contains("(PDF + .ics)") && said.ends_with("innkalling.pdf"),
+        "{said}"
+    );
     let exports = s.dir.path().join("exports");
     let pdf = std::fs::read(exports.join(format!("{MEETING}-innkalling.pdf"))).expect("the PDF");
     let ics = std::fs::read_to_string(exports.join(format!("{MEETING}-innkalling.ics")))

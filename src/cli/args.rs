@@ -68,11 +68,13 @@ pub enum Command {
         #[arg(long)]
         include_confidential: bool,
     },
-    /// Write a meeting's minutes: PDF/A (for the archive and print), Markdown, a printable HTML
-    /// page, the action list as CSV, JSON or plain text.
+    /// Write a meeting's minutes: Markdown, a printable HTML page, PDF/A, the action list as
+    /// CSV, JSON or plain text; or, with --format noark5 -o DIR, a Noark 5 folder for the
+    /// archive (one meeting, or with --all every meeting of a period).
     Export {
         /// A meeting id, a date (yyyy-mm-dd) or `latest`.
-        meeting: String,
+        #[arg(required_unless_present = "all")]
+        meeting: Option<String>,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
         /// Write to this file instead of standard output.
@@ -96,6 +98,19 @@ pub enum Command {
         /// (md, html, pdf or text; ics: its calendar invite).
         #[arg(long, alias = "notice", conflicts_with_all = ["protokoll", "signatures"])]
         innkalling: bool,
+        /// Every meeting (of --year, or from --since to --until) in one Noark 5 folder for
+        /// the archive: with --format noark5 -o DIR.
+        #[arg(long, conflicts_with_all = ["meeting", "innkalling", "protokoll", "signatures"])]
+        all: bool,
+        /// With --all: only meetings on or after this date (dd.mm.yyyy or yyyy-mm-dd).
+        #[arg(long, value_name = "DATE", requires = "all")]
+        since: Option<String>,
+        /// With --all: only meetings on or before this date.
+        #[arg(long, value_name = "DATE", requires = "all")]
+        until: Option<String>,
+        /// With --all: the meetings of this year (as --since 1 January --until 31 December).
+        #[arg(long, value_name = "YEAR", requires = "all", conflicts_with_all = ["since", "until"])]
+        year: Option<i32>,
     },
     /// The action list across meetings.
     Actions {

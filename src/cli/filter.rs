@@ -80,7 +80,8 @@ fn look<T>(typed: &Option<String>, find: impl Fn(&str) -> Result<T, String>) -> 
         .map_err(|e| anyhow!("{e}"))
 }
 
-fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate, String> {
+/// A date as the user typed it for `--flag`, or what is wrong with it.
+pub fn parse_day(s: &str, flag: &str, lang: Lang) -> Result<chrono::NaiveDate, String> {
     match crate::model::parse_date(s) {
         Ok(Some(d)) => Ok(d),
         Ok(None) => Err(format!(

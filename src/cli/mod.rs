@@ -1,6 +1,7 @@
 //! The `samrad` command line: the TUI (no command), and commands to make a data folder,
 //! list, show, export, search, verify and make demo data. Every message is in the user's language.
 
+mod archive;
 mod args;
 mod filter;
 mod folder;
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
+
+use crate::export::Format;
 
 pub use args::{Cli, Command};
 pub use filter::FilterArgs;
@@ -62,8 +65,39 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             meeting,
             include_confidential,
         } => read::show(&cli, meeting, *include_confidential),
+        // `--all`: clap gives no meeting then, and always one without it.
         Command::Export {
-            meeting,
+            meeting: None,
+            format,
+            output,
+            since,
+            until,
+            year,
+            ..
+        } => archive::all(
+            &cli,
+            *format,
+            output.as_deref(),
+            archive::Period {
+                since: since.as_deref(),
+                until: until.as_deref(),
+                year: *year,
+            },
+        ),
+        Command::Export {
+            meeting: Some(meeting),
+            format: Format::Noark5,
+            output,
+            innkalling,
+            protokoll,
+            signatures,
+            ..
+        } => {
+            let one_document = *innkalling || protokoll.is_some() || signatures.is_some();
+            archive::one(&cli, meeting, output.as_deref(), one_document)
+        }
+        Command::Export {
+            meeting: Some(meeting),
             format,
             output,
             include_confidential,
@@ -77,13 +111,13 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             *include_confidential,
         ),
         Command::Export {
-            meeting,
+            meeting: Some(meeting),
             signatures: Some(dir),
             protokoll,
             ..
         } => read::signatures(&cli, meeting, protokoll.as_deref(), dir),
         Command::Export {
-            meeting,
+            meeting: Some(meeting),
             format,
             output,
             include_confidential,
@@ -98,13 +132,14 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             *include_confidential,
         ),
         Command::Export {
-            meeting,
+            meeting: Some(meeting),
             format,
             output,
             include_confidential,
             signatures: None,
             protokoll: None,
             innkalling: false,
+            ..
         } => read::export(
             &cli,
             meeting,

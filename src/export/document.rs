@@ -94,6 +94,9 @@ pub enum Format {
     Ics,
     /// PDF/A-2a, for the archive and for print.
     Pdf,
+    /// A Noark 5 meeting folder for the archive: arkivstruktur.xml and the PDF/A files
+    /// (a folder: `-o DIR`).
+    Noark5,
 }
 
 impl Format {
@@ -107,6 +110,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::Pdf => "pdf",
+            Format::Noark5 => "noark5",
         }
     }
 }

@@ -12,12 +12,14 @@
 //! breaks and tabs; a CSV cell that a spreadsheet would take for a formula starts with `'`.
 
 mod action_list;
+mod archive_facts;
 mod calendar;
 mod document;
 mod error;
 mod html;
 mod item_facts;
 mod minutes;
+pub mod noark5;
 mod notice;
 mod pdf;
 mod protocol;
@@ -25,6 +27,7 @@ mod public;
 mod render;
 pub mod safe_text;
 pub mod signatures;
+mod xml;
 
 use crate::model::Minutes;
 
@@ -58,6 +61,8 @@ pub fn export(
         Format::Csv => to_csv(minutes, opts),
         Format::Ics => notice_ics(minutes, opts).ok_or(ExportError::NotInFormat(format))?,
         Format::Pdf => export_pdf(minutes, &Document::Referat, opts)?,
+        // A folder of files, not one: `noark5::extract_files`.
+        Format::Noark5 => return Err(ExportError::NotInFormat(format)),
     })
 }
 
@@ -69,6 +74,7 @@ pub fn export_notice(
 ) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Pdf => export_pdf(m, &Document::Innkalling, opts),
+        Format::Noark5 => Err(ExportError::NotInFormat(format)),
         _ => notice::notice_bytes(m, format, opts),
     }
 }
@@ -82,6 +88,7 @@ pub fn export_protocol(
 ) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Pdf => export_pdf(m, &Document::Protokoll(key.to_string()), opts),
+        Format::Noark5 => Err(ExportError::NotInFormat(format)),
         _ => protocol::protocol_bytes(m, key, format, opts),
     }
 }

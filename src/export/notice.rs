@@ -99,6 +99,8 @@ pub fn notice_bytes(
         Format::Text => Ok(to_text(&blocks()).into_bytes()),
         Format::Html => Ok(to_html(&blocks(), opts.lang).into_bytes()),
         Format::Ics => super::calendar::notice_ics(m, opts).ok_or(ExportError::NotInFormat(format)),
-        Format::Csv | Format::Json | Format::Pdf => Err(ExportError::NotInFormat(format)),
+        Format::Csv | Format::Json | Format::Pdf | Format::Noark5 => {
+            Err(ExportError::NotInFormat(format))
+        }
     }
 }

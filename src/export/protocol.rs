@@ -175,7 +175,7 @@ pub fn protocol_bytes(
         Format::Md => Ok(to_markdown(&blocks).into_bytes()),
         Format::Text => Ok(to_text(&blocks).into_bytes()),
         Format::Html => Ok(to_html(&blocks, opts.lang).into_bytes()),
-        Format::Json | Format::Csv | Format::Ics | Format::Pdf => {
+        Format::Json | Format::Csv | Format::Ics | Format::Pdf | Format::Noark5 => {
             Err(ExportError::NotInFormat(format))
         }
     }

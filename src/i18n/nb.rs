@@ -155,6 +155,29 @@ pub fn text(m: Msg) -> &'static str {
         SpeakingTime => "Taletid per part",
         ChangesFrom => "endring(er) fra",
         Wrote => "Skrev",
+        Noark5NoAttendance => "Ingen oppmøte registrert",
+        Noark5NoHjemmel => "hjemmel ikke oppgitt",
+        Noark5ArchiveTitle => "Møter i {0}",
+        Noark5PartDay => "Møtet {0}",
+        Noark5PartPeriod => "Møter {0}–{1}",
+        Noark5PartAll => "Alle møter",
+        Noark5Doubts => "Loggene feiler kontrollen ({0} funn, se samrad verify): {1}",
+        Noark5NotApproved => "Referatet var ikke godkjent da det ble arkivert (status: {0}).",
+        Noark5ProtocolOpen => {
+            "Protokollen var ikke signert av alle partene da den ble arkivert: {0}."
+        }
+        Noark5NeedsDir => "noark5 skriver en mappe: oppgi den med -o MAPPE",
+        Noark5NotOurs => {
+            "{0} har andre filer og er ingen noark5-eksport fra samrad; ingenting skrevet"
+        }
+        Noark5Wrote => "Skrev {0} møter, {1} dokumenter til {2}",
+        Noark5AllOnly => "--all skriver arkivets mappe: bruk --format noark5",
+        Noark5WholeMeeting => {
+            "noark5 tar hele møtet: utelat --innkalling, --protokoll og --signatures"
+        }
+        Noark5NoMeetings => "ingen møter i perioden; ingenting skrevet",
+        Noark5Marked => "{0} feiler kontrollen; eksportert med merknad om det",
+        Noark5NotAFolder => "{0} er ingen mappe",
         Warning => "Advarsel",
         ReadOnly => "Skrivebeskyttet",
         NoMeetingOpen => "Ingen møte er valgt. Trykk m for møter, eller :new for et nytt.",
