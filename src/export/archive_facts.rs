@@ -187,6 +187,14 @@ pub fn participants(m: &Minutes, lang: Lang) -> Vec<Participant> {
                 parts.push(p.role.trim().to_string());
             }
         }
+        // A role that repeats what is already said ("Møteleder" as chair) is said once.
+        let mut said: Vec<String> = Vec::new();
+        parts.retain(|p| {
+            let key = p.to_lowercase();
+            let new = !said.contains(&key);
+            said.push(key);
+            new
+        });
         parts.join(", ")
     };
     let mut out: Vec<Participant> = mt

@@ -170,7 +170,7 @@ pub fn text(m: Msg) -> &'static str {
         Noark5ProtocolOpen => "The protokoll was not signed by every party when archived: {0}.",
         Noark5NeedsDir => "noark5 writes a folder: name it with -o DIR",
         Noark5NotOurs => "{0} holds other files and is no samrad noark5 export; nothing written",
-        Noark5Wrote => "Wrote {0} meetings, {1} documents to {2}",
+        Noark5Wrote => "Wrote {2} (meetings: {0}, documents: {1})",
         Noark5AllOnly => "--all writes the archive's folder: use --format noark5",
         Noark5WholeMeeting => {
             "noark5 takes the whole meeting: drop --innkalling, --protokoll, --signatures"

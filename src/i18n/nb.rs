@@ -170,7 +170,7 @@ pub fn text(m: Msg) -> &'static str {
         Noark5NotOurs => {
             "{0} har andre filer og er ingen noark5-eksport fra samrad; ingenting skrevet"
         }
-        Noark5Wrote => "Skrev {0} møter, {1} dokumenter til {2}",
+        Noark5Wrote => "Skrev {2} (møter: {0}, dokumenter: {1})",
         Noark5AllOnly => "--all skriver arkivets mappe: bruk --format noark5",
         Noark5WholeMeeting => {
             "noark5 tar hele møtet: utelat --innkalling, --protokoll og --signatures"
