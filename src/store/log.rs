@@ -430,6 +430,9 @@ impl LogWriter {
         buf.extend_from_slice(line.as_bytes());
         buf.push(b'\n');
         self.file.write_all(&buf)?;
+        // Before the fsync, so that a reader whose marks were taken before this line sees
+        // it named (`store::appends`).
+        super::appends::note(&self.path);
         self.file.sync_data()?;
         self.written.extend_from_slice(&buf);
         // The journal is a second copy, for when the log is replaced while no samrad

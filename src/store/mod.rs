@@ -1,6 +1,7 @@
 //! The store: per-writer append-only op logs, merged on read, and the minutes JSON
 //! materialised from them. Its place among the layers: docs/ARCHITECTURE.md.
 
+pub mod appends;
 pub mod archive;
 pub mod atomic;
 pub mod chain;
