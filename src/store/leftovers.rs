@@ -256,7 +256,12 @@ pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
         .unwrap_or(0);
     if complete && super::perms::create_dir_all(&root.join("local")).is_ok() {
         // Best effort: without it the next walk reads every folder.
-        let _ = std::fs::write(&stamp, format!("{ns}\n"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        super::perms::private_file_mode(&mut options);
+        if let Ok(mut f) = options.open(&stamp) {
+            let _ = std::io::Write::write_all(&mut f, format!("{ns}\n").as_bytes());
+        }
     }
     removed
 }

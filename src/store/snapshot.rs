@@ -53,6 +53,11 @@ pub fn holds(path: &Path, mark: &FileMark) -> bool {
     prefix_hash(path, mark.len).is_some_and(|h| h == mark.prefix)
 }
 
+/// The hash a mark keeps of the bytes of a file up to where it was read.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 fn prefix_hash(path: &Path, len: u64) -> Option<String> {
     use std::io::Read;
     let f = super::log::open_plain(path).ok()??;
