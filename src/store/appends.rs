@@ -89,7 +89,7 @@ const HEAD: usize = 18;
 /// The journal's mark now; the default (nothing) when there is no journal.
 pub fn mark(journal: &Path) -> Mark {
     use std::io::Read;
-    let Ok(Some(mut f)) = super::log::open_plain(journal) else {
+    let Some(mut f) = open_plain(journal) else {
         return Mark::default();
     };
     let Ok(meta) = f.metadata() else {
@@ -110,6 +110,18 @@ pub fn mark(journal: &Path) -> Mark {
         len: meta.len(),
         head,
     }
+}
+
+/// The longest journal read: one that grew past this is not read, and everything is looked at.
+const MAX_LEN: u64 = 1 << 30;
+
+/// The journal opened to read, if it is a plain file (never a pipe or a link).
+fn open_plain(path: &Path) -> Option<std::fs::File> {
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
+    let f = std::fs::File::open(path).ok()?;
+    f.metadata().ok()?.file_type().is_file().then_some(f)
 }
 
 fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
@@ -134,7 +146,7 @@ pub fn since(journal: &Path, from: Mark, to: Mark) -> Option<Vec<String>> {
         return Some(Vec::new());
     }
     let none_then = from == Mark::default();
-    if to.len > super::log::MAX_LOG
+    if to.len > MAX_LEN
         || (!none_then
             && ((from.dev, from.ino) != (to.dev, to.ino)
                 || to.len < from.len
@@ -145,7 +157,7 @@ pub fn since(journal: &Path, from: Mark, to: Mark) -> Option<Vec<String>> {
     }
     // No journal then: one made since holds everything appended since.
     let start = if none_then { 0 } else { from.len };
-    let mut f = super::log::open_plain(journal).ok()??;
+    let mut f = open_plain(journal)?;
     f.seek(SeekFrom::Start(start)).ok()?;
     let mut bytes = Vec::new();
     f.take(to.len - start).read_to_end(&mut bytes).ok()?;

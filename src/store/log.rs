@@ -293,7 +293,7 @@ fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
     // not parse is left to be read again once it is finished.
     let tail_parsed = whole < bytes.len() && parse_line(&bytes[whole..]).is_ok();
     let consumed = if tail_parsed { bytes.len() } else { whole };
-    let prefix = (from == 0).then(|| super::snapshot::hash_bytes(&bytes[..consumed]));
+    let prefix = (from == 0).then(|| super::op::line_hash(&bytes[..consumed]));
     LogRead {
         ops,
         problems,

@@ -29,7 +29,7 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileMark {
     pub len: u64,
-    /// SHA-256 of the bytes before `len`: a line changed anywhere shows.
+    /// SHA-256 (hex) of the bytes before `len`: a line changed anywhere shows.
     pub prefix: String,
     /// The file's last line then, as a later op names it when it has seen it.
     #[serde(default)]
@@ -51,11 +51,6 @@ pub fn mark(path: &Path, len: u64, head: Option<super::op::Head>) -> Option<File
 /// Whether the file at `path` still holds the bytes it held when `mark` was taken.
 pub fn holds(path: &Path, mark: &FileMark) -> bool {
     prefix_hash(path, mark.len).is_some_and(|h| h == mark.prefix)
-}
-
-/// The hash a mark keeps of the bytes of a file up to where it was read.
-pub fn hash_bytes(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
 }
 
 fn prefix_hash(path: &Path, len: u64) -> Option<String> {

@@ -22,7 +22,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::index_file::{IndexFile, scope_key};
 use crate::model::Scope;
 use crate::store::appends;
 use crate::store::layout::Layout;
@@ -77,6 +76,14 @@ pub(super) struct Check {
 impl Check {
     pub(super) fn fresh(&self) -> bool {
         self.changed.is_empty()
+    }
+}
+
+/// A scope's key among the marks: the forum's is empty, a meeting's its id.
+pub(super) fn scope_key(scope: &Scope) -> String {
+    match scope {
+        Scope::Forum => String::new(),
+        Scope::Meeting(id) => id.clone(),
     }
 }
 
@@ -146,12 +153,12 @@ pub(super) fn marks_now(layout: &Layout, scopes: &[Scope]) -> Marks {
     }
 }
 
-/// Compare the log folders of `scopes` with the marks the index `old` was built against.
-pub(super) fn check(layout: &Layout, scopes: &[Scope], old: &IndexFile, depth: Depth) -> Check {
+/// Compare the log folders of `scopes` with the marks `old` an index was built against.
+pub(super) fn check(layout: &Layout, scopes: &[Scope], old: &Marks, depth: Depth) -> Check {
     // The journal and the time first: what is appended from here on is seen next time.
     let journal_now = appends::mark(&journal_path(layout));
     let taken = now_ns();
-    let old_marks = &old.marks;
+    let old_marks = old;
     let named: Option<BTreeSet<String>> =
         appends::since(&journal_path(layout), old_marks.journal, journal_now)
             .map(|v| v.into_iter().collect());

@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::fresh::Marks;
 use super::rows::Archive;
-use crate::model::Scope;
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
@@ -30,13 +29,6 @@ struct IndexFileRef<'a> {
     forum_key: &'a str,
     archive: &'a Archive,
     text_len: u64,
-}
-
-pub(super) fn scope_key(scope: &Scope) -> String {
-    match scope {
-        Scope::Forum => String::new(),
-        Scope::Meeting(id) => id.clone(),
-    }
 }
 
 pub(super) fn read_index(layout: &Layout) -> Option<IndexFile> {

@@ -65,7 +65,7 @@ impl Archive {
         let old = read_index(layout);
         let check = old
             .as_ref()
-            .map(|old| fresh::check(layout, &scopes, old, depth));
+            .map(|old| fresh::check(layout, &scopes, &old.marks, depth));
         if check.as_ref().is_some_and(fresh::Check::fresh)
             && let Some(old) = old
         {
@@ -100,6 +100,7 @@ impl Archive {
         let Some(old) = read_index(layout) else {
             return false;
         };
-        old.archive.build == build && fresh::check(layout, &layout.scopes(), &old, depth).fresh()
+        old.archive.build == build
+            && fresh::check(layout, &layout.scopes(), &old.marks, depth).fresh()
     }
 }
