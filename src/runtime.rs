@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use crate::app::{App, Effect, SaveState};
 use crate::i18n::Msg;
 use crate::search::WordIndex;
-use crate::store::archive::Archive;
+use crate::store::archive::{Archive, Depth};
 use crate::store::{Appender, CatchUp, Hlc, Load, Op, Store, StoreError};
 
 /// How committed ops reach the disk, and how the archive is indexed.
@@ -557,7 +557,7 @@ impl WordIndexer {
         let generation = self.generation;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            if !shown.meetings.is_empty() && Archive::is_fresh(&layout, shown.build) {
+            if !shown.meetings.is_empty() && Archive::is_fresh(&layout, shown.build, Depth::Files) {
                 let Ok(folded) = Archive::read_folded(layout.root()) else {
                     return;
                 };
@@ -565,7 +565,7 @@ impl WordIndexer {
                 let _ = tx.send((generation, None, Arc::new(words)));
                 return;
             }
-            let (mut a, _) = Archive::open(&layout);
+            let (mut a, _) = Archive::open_checked(&layout, Depth::Files);
             if a.folded.is_empty() && !a.docs.is_empty() {
                 match Archive::read_folded(layout.root()) {
                     Ok(f) => a.folded = f,

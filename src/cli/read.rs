@@ -1,6 +1,7 @@
 //! The commands that read: list, show, export, search, actions. They write nothing into
 //! the data folder but the derived minutes files and index.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -216,7 +217,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         )
     })?;
     let hits = search::scan(&a, query, &f);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for &h in &hits {
         let Some(d) = a.docs.get(h as usize) else {
             continue;
@@ -258,6 +259,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         );
         writeln!(out, "{}", one_line(&line))?;
     }
+    out.flush()?;
     if !json {
         eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
     }
@@ -267,12 +269,25 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
 pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {
     let s = session::open_existing(cli)?;
     let lang = s.lang;
+    // Each action names its meeting by id: looked up once each, not by a walk of them all.
+    let meetings: HashMap<&str, usize> = s
+        .archive
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let place = |t: &Task| {
+        t.meeting
+            .as_deref()
+            .and_then(|id| meetings.get(id).copied())
+    };
     let shown: Vec<&Task> = s
         .doc
         .actions
         .iter()
         .filter(|t| !open || t.status.is_open())
-        .filter(|t| include_confidential || !from_exempt_item(&s.archive, t))
+        .filter(|t| include_confidential || !from_exempt_item(&s.archive, place(t), t))
         .collect();
     let owner = |t: &&Task| i18n::owner(lang, &s.doc.forum, &t.owner);
     let due = |t: &&Task| {
@@ -283,7 +298,7 @@ pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<Exit
         }
         due
     };
-    let origin = |t: &&Task| action_origin(lang, &s.archive, t);
+    let origin = |t: &&Task| action_origin(lang, &s.archive, place(t), t);
     let columns: [Column<&Task>; 6] = [
         (Msg::ColStatus, &|t| {
             i18n::action_status(lang, t.status).to_string()
@@ -299,8 +314,7 @@ pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<Exit
 
 /// Whether an action comes from an item unntatt offentlighet: the public version leaves
 /// it out, as the minutes do (`export::visible_actions`).
-fn from_exempt_item(a: &Archive, t: &Task) -> bool {
-    let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
+fn from_exempt_item(a: &Archive, m: Option<usize>, t: &Task) -> bool {
     t.item
         .as_deref()
         .zip(m)
@@ -308,9 +322,9 @@ fn from_exempt_item(a: &Archive, t: &Task) -> bool {
         .is_some_and(|row| row.confidential)
 }
 
-/// Where an action came from: "2026-12-08 sak 3/26", the date alone, or "-".
-fn action_origin(lang: Lang, a: &Archive, t: &Task) -> String {
-    let m = t.meeting.as_deref().and_then(|id| a.meeting_index(id));
+/// Where an action came from (its meeting `m` in the archive): "2026-12-08 sak 3/26", the
+/// date alone, or "-".
+fn action_origin(lang: Lang, a: &Archive, m: Option<usize>, t: &Task) -> String {
     let item = t
         .item
         .as_deref()
@@ -333,7 +347,8 @@ type Column<'a, T> = (Msg, &'a dyn Fn(&T) -> String);
 
 /// Rows under their column headings on standard output, or `none` when there are none.
 fn print_table<T>(lang: Lang, columns: &[Column<T>], rows: &[T], none: Msg) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    // Standard output writes each line as it comes; ten thousand rows are one write here.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if rows.is_empty() {
         writeln!(out, "{}", lang.t(none))?;
         return Ok(ExitCode::SUCCESS);
@@ -352,6 +367,7 @@ fn print_table<T>(lang: Lang, columns: &[Column<T>], rows: &[T], none: Msg) -> R
         })
         .collect();
     write_table(&mut out, &header, &cells)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -195,11 +195,29 @@ pub const TEMP_MIN_AGE: Duration = Duration::from_secs(10);
 /// Remove samrad's temp files (`is_temp_name`) older than `min_age` from the data folder's
 /// own folders (the folder itself, `log/` and its folders, `minutes/`, `index/`, `local/`
 /// and below): what a kill during an atomic write leaves. Returns the files removed.
+///
+/// A walk that went through every folder notes when it started (`local/cleaned`). The next
+/// one reads only the log folders whose mtime came after that, less `min_age` and a margin:
+/// making a temp file moves its folder's mtime, so a folder untouched since held, at the
+/// last walk, only temp files it removed or left as too young (which moved the mtime
+/// later than that). Thousands of meeting folders then cost a stat each, not a read.
 pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
+    let started = std::time::SystemTime::now();
+    let stamp = root.join("local").join(CLEANED);
+    let since = std::fs::read_to_string(&stamp)
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map(|ns| std::time::UNIX_EPOCH + Duration::from_nanos(ns))
+        .and_then(|t| t.checked_sub(min_age + Duration::from_secs(2)));
     let mut removed = Vec::new();
+    let mut complete = true;
+    let log = root.join("log");
     let mut dirs = vec![(root.to_path_buf(), 0)];
     while let Some((dir, depth)) = dirs.pop() {
+        // Only the log folders, which samrad makes no folders in, are passed over.
+        let since = since.filter(|_| dir == log);
         let Ok(entries) = std::fs::read_dir(&dir) else {
+            complete = false;
             continue;
         };
         for entry in entries.filter_map(|e| e.ok()) {
@@ -210,7 +228,15 @@ pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
             let name = name.to_string_lossy();
             // Down to local/journal/<scope>/; never along a link.
             if kind.is_dir() && depth < 3 && (depth > 0 || is_own_dir(&name)) {
-                dirs.push((entry.path(), depth + 1));
+                let untouched = since.is_some_and(|since| {
+                    entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|m| m < since)
+                });
+                if !untouched {
+                    dirs.push((entry.path(), depth + 1));
+                }
             } else if kind.is_file() && super::names::is_temp_name(&name) {
                 let old = entry
                     .metadata()
@@ -224,8 +250,24 @@ pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
             }
         }
     }
+    let ns = started
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    if complete && super::perms::create_dir_all(&root.join("local")).is_ok() {
+        // Best effort: without it the next walk reads every folder.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        super::perms::private_file_mode(&mut options);
+        if let Ok(mut f) = options.open(&stamp) {
+            let _ = std::io::Write::write_all(&mut f, format!("{ns}\n").as_bytes());
+        }
+    }
     removed
 }
+
+/// Where a complete walk for temp files notes when it started (`clean_temp_files`).
+const CLEANED: &str = "cleaned";
 
 /// The folders of the data folder that samrad writes in.
 fn is_own_dir(name: &str) -> bool {
@@ -290,5 +332,44 @@ mod tests {
             vec![old.clone()]
         );
         assert!(!old.exists() && fresh.exists() && theirs.exists());
+    }
+
+    #[test]
+    fn a_walk_passes_over_log_folders_untouched_since_the_last_and_finds_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let log = dir.path().join("log");
+        let (quiet, busy) = (log.join("m-quiet"), log.join("m-busy"));
+        let age = |p: &Path, secs: u64| {
+            let t = std::time::SystemTime::now() - Duration::from_secs(secs);
+            std::fs::File::open(p)
+                .and_then(|f| f.set_modified(t))
+                .expect("age");
+        };
+        let old_tmp = |dir: &Path, name: &str| {
+            let p = dir.join(name);
+            std::fs::write(&p, b"x").expect("write");
+            std::fs::File::options()
+                .write(true)
+                .open(&p)
+                .and_then(|f| {
+                    f.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+                })
+                .expect("age");
+            p
+        };
+        for d in [&quiet, &busy] {
+            std::fs::create_dir_all(d).expect("mkdir");
+        }
+        assert!(clean_temp_files(dir.path(), TEMP_MIN_AGE).is_empty());
+        // A temp file left in a folder whose mtime says nothing changed since that walk is
+        // passed over; one in a folder changed since (its making moved the mtime) is found.
+        let hidden = old_tmp(&quiet, ".w1.jsonl.0123abcd.tmp");
+        age(&quiet, 3600);
+        let found = old_tmp(&busy, ".w2.jsonl.0123abce.tmp");
+        assert_eq!(clean_temp_files(dir.path(), TEMP_MIN_AGE), vec![found]);
+        assert!(hidden.exists());
+        // Without the note of the last walk, every folder is read.
+        std::fs::remove_file(dir.path().join("local").join(CLEANED)).expect("rm");
+        assert_eq!(clean_temp_files(dir.path(), TEMP_MIN_AGE), vec![hidden]);
     }
 }

@@ -200,6 +200,9 @@ pub struct LogRead {
     pub ops: Vec<Op>,
     pub problems: Vec<Problem>,
     pub consumed: u64,
+    /// Of a read from the start: the SHA-256 (hex) of the bytes consumed, as a snapshot's
+    /// mark of the file names them (`snapshot::FileMark::prefix`), without reading it again.
+    pub prefix: Option<String>,
 }
 
 /// Read a log from byte `from` on. Only whole lines count; an unfinished last line is left
@@ -264,7 +267,8 @@ pub fn read_plain_file(path: &Path, from: u64) -> io::Result<Plain> {
         return Ok(Plain::TooLarge(len));
     }
     f.seek(SeekFrom::Start(from))?;
-    let mut bytes = Vec::new();
+    // Sized once: a log of megabytes is not copied from one doubling to the next.
+    let mut bytes = Vec::with_capacity(usize::try_from(len.saturating_sub(from)).unwrap_or(0));
     f.take(MAX_LOG).read_to_end(&mut bytes)?;
     Ok(Plain::Bytes(bytes))
 }
@@ -289,10 +293,12 @@ fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
     // not parse is left to be read again once it is finished.
     let tail_parsed = whole < bytes.len() && parse_line(&bytes[whole..]).is_ok();
     let consumed = if tail_parsed { bytes.len() } else { whole };
+    let prefix = (from == 0).then(|| super::op::line_hash(&bytes[..consumed]));
     LogRead {
         ops,
         problems,
         consumed: from + consumed as u64,
+        prefix,
     }
 }
 
@@ -430,6 +436,9 @@ impl LogWriter {
         buf.extend_from_slice(line.as_bytes());
         buf.push(b'\n');
         self.file.write_all(&buf)?;
+        // Before the fsync, so that a reader whose marks were taken before this line sees
+        // it named (`store::appends`).
+        super::appends::note(&self.path);
         self.file.sync_data()?;
         self.written.extend_from_slice(&buf);
         // The journal is a second copy, for when the log is replaced while no samrad

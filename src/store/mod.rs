@@ -1,6 +1,7 @@
 //! The store: per-writer append-only op logs, merged on read, and the minutes JSON
 //! materialised from them. Its place among the layers: docs/ARCHITECTURE.md.
 
+pub mod appends;
 pub mod archive;
 pub mod atomic;
 pub mod chain;
@@ -103,6 +104,8 @@ pub struct Store {
     unwritable: Option<Unwritable>,
     /// How far each log has been read (bytes of whole lines), for reading only what is new.
     offsets: HashMap<PathBuf, u64>,
+    /// Of each log read from the start, the hash of the bytes read (`LogRead::prefix`).
+    prefixes: HashMap<PathBuf, String>,
     /// The last line read of each log, as a head.
     last_lines: HashMap<PathBuf, op::Head>,
     /// Which file each log was when read (device, inode).
@@ -145,6 +148,7 @@ impl Store {
             author,
             clock: Clock::default(),
             offsets: HashMap::new(),
+            prefixes: HashMap::new(),
             last_lines: HashMap::new(),
             file_ids: HashMap::new(),
             rewritten: false,
@@ -313,15 +317,9 @@ impl Store {
         }
         let ops = self.read_ops(load);
         let max_clock = ops.iter().map(|o| o.clock).max().unwrap_or_default();
-        let doc = match load {
-            Load::Meeting(_) => {
-                let (forum, meeting) = ops
-                    .into_iter()
-                    .partition(|op| op.change.scope() == Scope::Forum);
-                fold::fold_meeting(forum, meeting)
-            }
-            Load::All | Load::Forum => fold::fold(ops),
-        };
+        // The forum's logs are read first, then the meeting's, and a line in a folder not of
+        // its scope is refused: the ops are already as `fold::fold_meeting` puts them.
+        let doc = fold::fold(ops);
         self.write_snapshot(&key, &doc, max_clock);
         doc
     }
@@ -368,6 +366,7 @@ impl Store {
             perms::ensure_private(path, &mut self.problems);
         }
         self.offsets.clear();
+        self.prefixes.clear();
         self.last_lines.clear();
         self.file_ids.clear();
         let mut new = Vec::new();
@@ -413,7 +412,15 @@ impl Store {
         let mut files = std::collections::BTreeMap::new();
         for (path, len) in &self.offsets {
             let head = self.last_lines.get(path).cloned();
-            let Some(mark) = snapshot::mark(path, *len, head) else {
+            let mark = match self.prefixes.get(path) {
+                Some(prefix) => Some(snapshot::FileMark {
+                    len: *len,
+                    prefix: prefix.clone(),
+                    head,
+                }),
+                None => snapshot::mark(path, *len, head),
+            };
+            let Some(mark) = mark else {
                 return;
             };
             let Ok(rel) = path.strip_prefix(self.root()) else {

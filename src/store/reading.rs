@@ -4,6 +4,7 @@
 //! this writer's next op to name as seen. A full read also checks that every line another
 //! writer said it had seen is still there, unchanged.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::heads;
@@ -29,6 +30,7 @@ impl Store {
         }
         let mut ops = Vec::new();
         self.offsets.clear();
+        self.prefixes.clear();
         self.last_lines.clear();
         self.file_ids.clear();
         let reads = par::map(
@@ -72,8 +74,15 @@ impl Store {
             mut ops,
             problems,
             consumed,
+            prefix,
         } = read;
         self.offsets.insert(path.to_path_buf(), consumed);
+        // Only a read from the start knows the hash of all it read; a later read leaves the
+        // mark to be taken from the file.
+        match prefix {
+            Some(p) => self.prefixes.insert(path.to_path_buf(), p),
+            None => self.prefixes.remove(path),
+        };
         if let Some(id) = std::fs::symlink_metadata(path)
             .ok()
             .as_ref()
@@ -124,14 +133,26 @@ impl Store {
     }
 
     pub(super) fn note_ops(&mut self, ops: &[Op]) {
+        // Each writer's latest op first (the first of equal times), then one copy of who
+        // wrote it: not a copy for every op that is later than the one before.
+        let mut latest: HashMap<&str, &Op> = HashMap::new();
         for op in ops {
             self.clock.observe(op.clock);
-            match self.writers.get_mut(&op.writer) {
+            match latest.get_mut(op.writer.as_str()) {
+                Some(w) if w.at >= op.at => {}
+                Some(w) => *w = op,
+                None => {
+                    latest.insert(&op.writer, op);
+                }
+            }
+        }
+        for (writer, op) in latest {
+            match self.writers.get_mut(writer) {
                 Some(w) if w.1 >= op.at => {}
                 Some(w) => *w = (op.by.clone(), op.at.clone()),
                 None => {
                     self.writers
-                        .insert(op.writer.clone(), (op.by.clone(), op.at.clone()));
+                        .insert(writer.to_string(), (op.by.clone(), op.at.clone()));
                 }
             }
         }

@@ -29,7 +29,7 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileMark {
     pub len: u64,
-    /// SHA-256 of the bytes before `len`: a line changed anywhere shows.
+    /// SHA-256 (hex) of the bytes before `len`: a line changed anywhere shows.
     pub prefix: String,
     /// The file's last line then, as a later op names it when it has seen it.
     #[serde(default)]

@@ -196,6 +196,8 @@ fn append(file: &Path, bytes: &[u8]) -> Result<(), SyncError> {
         .open(file)
         .map_err(io(file))?;
     f.write_all(bytes).map_err(io(file))?;
+    // A log grown in place: said in the journal of appends, for the archive's check.
+    crate::store::appends::note(file);
     f.sync_data().map_err(io(file))
 }
 

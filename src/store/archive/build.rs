@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::time::UNIX_EPOCH;
 
+use super::fresh::{self, Check};
 use super::index_file::{self, IndexFile};
 use super::rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case};
 use crate::model::{Doc, Forum, Id, InputTarget, Meeting, MeetingStatus, Scope};
@@ -164,12 +165,17 @@ fn forum_key(forum: &Forum) -> String {
 /// the forum's parties and people) are as they were.
 pub(super) fn rebuild(
     layout: &Layout,
+    scopes: &[Scope],
     old: Option<IndexFile>,
+    check: Option<Check>,
     forum: impl FnOnce() -> ForumFold,
 ) -> (Archive, Refresh) {
-    let scopes = layout.scopes();
-    // Marks first, the forum's too: a log that grows while we read is read again next time.
-    let mut marks = index_file::marks(layout, &scopes);
+    // Marks first, the forum's too (taken by the check, before anything was read): a log
+    // that grows while we read is read again next time.
+    let (mut marks, changed) = match check {
+        Some(c) => (c.marks, Some(c.changed)),
+        None => (fresh::marks_now(layout, scopes), None),
+    };
     let forum = forum();
     let mut old = old;
     if let Some(o) = &mut old
@@ -204,12 +210,7 @@ pub(super) fn rebuild(
     let mut reuse: Vec<Option<Entry>> = Vec::with_capacity(meeting_ids.len());
     let mut to_fold: Vec<(usize, &str)> = Vec::new();
     for (n, id) in meeting_ids.iter().enumerate() {
-        let same = forum_same
-            && old.as_ref().is_some_and(|o| {
-                o.marks
-                    .get(id)
-                    .is_some_and(|m| index_file::still_same(layout, &Scope::Meeting(id.clone()), m))
-            });
+        let same = forum_same && changed.as_ref().is_some_and(|c| !c.contains(id));
         let entry = if same {
             old_rows
                 .get(id.as_str())
@@ -246,7 +247,7 @@ pub(super) fn rebuild(
         for ((n, id), entry) in to_fold.iter().zip(folded) {
             // A meeting that could not be folded is not marked as seen: tried again next time.
             if entry.is_none() {
-                marks.remove(*id);
+                marks.forget(id);
             }
             reuse[*n] = entry;
         }
@@ -263,7 +264,7 @@ pub(super) fn rebuild(
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0);
-    refresh.written = index_file::write_index(layout, marks, &key, &archive, &text, &fold).is_ok();
+    refresh.written = index_file::write_index(layout, &marks, &key, &archive, &text, &fold).is_ok();
     archive.text = text;
     archive.folded = fold;
     archive.layout = Some(layout.clone());

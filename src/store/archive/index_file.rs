@@ -1,29 +1,19 @@
-//! The index on disk, and whether it still matches the logs it was built from.
-
-use std::collections::BTreeMap;
-use std::time::UNIX_EPOCH;
+//! The index on disk, with the marks of the logs it was built from (`fresh`).
 
 use serde::{Deserialize, Serialize};
 
+use super::fresh::Marks;
 use super::rows::Archive;
-use crate::model::Scope;
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const INDEX_VERSION: u32 = 3;
-
-/// A log folder's files as they were when the index was built: name, length, mtime (ns).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(super) struct DirMark {
-    mtime: i128,
-    files: Vec<(String, u64, i128)>,
-}
+const INDEX_VERSION: u32 = 4;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct IndexFile {
     version: u32,
     binary: String,
-    pub(super) marks: BTreeMap<String, DirMark>,
+    pub(super) marks: Marks,
     /// Hash of the forum's parties and people: what a meeting's approval state depends on.
     pub(super) forum_key: String,
     pub(super) archive: Archive,
@@ -35,73 +25,10 @@ pub(super) struct IndexFile {
 struct IndexFileRef<'a> {
     version: u32,
     binary: &'a str,
-    marks: BTreeMap<String, DirMark>,
+    marks: &'a Marks,
     forum_key: &'a str,
     archive: &'a Archive,
     text_len: u64,
-}
-
-fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos() as i128)
-        .unwrap_or(0)
-}
-
-/// The marks of the scopes' log folders as they are now, by `scope_key`.
-pub(super) fn marks(layout: &Layout, scopes: &[Scope]) -> BTreeMap<String, DirMark> {
-    scopes
-        .iter()
-        .filter_map(|s| dir_mark(layout, s).map(|m| (scope_key(s), m)))
-        .collect()
-}
-
-fn dir_mark(layout: &Layout, scope: &Scope) -> Option<DirMark> {
-    let dir = layout.scope_dir(scope);
-    let mtime = mtime_ns(&std::fs::metadata(&dir).ok()?);
-    let files = layout
-        .log_files(scope)
-        .into_iter()
-        .filter_map(|p| {
-            let meta = std::fs::metadata(&p).ok()?;
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            Some((name, meta.len(), mtime_ns(&meta)))
-        })
-        .collect();
-    Some(DirMark { mtime, files })
-}
-
-/// Whether a folder still looks as it did: its own mtime (files added or removed) and each
-/// file's length and mtime (appends, replacements).
-pub(super) fn still_same(layout: &Layout, scope: &Scope, mark: &DirMark) -> bool {
-    let dir = layout.scope_dir(scope);
-    let Ok(meta) = std::fs::metadata(&dir) else {
-        return false;
-    };
-    if mtime_ns(&meta) != mark.mtime {
-        return false;
-    }
-    mark.files.iter().all(|(name, len, mtime)| {
-        std::fs::metadata(dir.join(name)).is_ok_and(|m| m.len() == *len && mtime_ns(&m) == *mtime)
-    })
-}
-
-pub(super) fn scope_key(scope: &Scope) -> String {
-    match scope {
-        Scope::Forum => String::new(),
-        Scope::Meeting(id) => id.clone(),
-    }
-}
-
-pub(super) fn index_matches(layout: &Layout, old: &IndexFile) -> bool {
-    let scopes = layout.scopes();
-    old.marks.len() == scopes.len()
-        && scopes.iter().all(|s| {
-            old.marks
-                .get(&scope_key(s))
-                .is_some_and(|m| still_same(layout, s, m))
-        })
 }
 
 pub(super) fn read_index(layout: &Layout) -> Option<IndexFile> {
@@ -123,7 +50,7 @@ pub(super) fn read_index(layout: &Layout) -> Option<IndexFile> {
 
 pub(super) fn write_index(
     layout: &Layout,
-    marks: BTreeMap<String, DirMark>,
+    marks: &Marks,
     forum_key: &str,
     archive: &Archive,
     text: &str,

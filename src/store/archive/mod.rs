@@ -1,15 +1,18 @@
 //! The archive index: one row per meeting and item, and every searchable text, for browsing
 //! and searching thousands of meetings without folding them all.
 //!
-//! It is derived (kept in `index/`, never synced) and trusted only while every log it was
-//! built from keeps its length and modification time. A meeting whose logs changed is folded
-//! again on its own, with the forum (`fold::fold_meeting`); the rest is reused.
+//! It is derived (kept in `index/`, never synced) and trusted only while the logs it was
+//! built from are as they were: `fresh` tells which log folders changed without looking at
+//! every file (folder mtimes and the journal of appends, `store::appends`). A meeting whose
+//! logs changed is folded again on its own, with the forum (`fold::fold_meeting`); the rest
+//! is reused.
 //!
 //! Files: `index/archive.bin` (rows, postcard), `index/search.txt` (the texts, one after
 //! another, each followed by a NUL) and `index/search.fold` (the same texts in lower case,
 //! byte for byte aligned with `search.txt`, for matching without case).
 
 mod build;
+mod fresh;
 mod index_file;
 mod rows;
 
@@ -20,14 +23,21 @@ use super::{fold, log};
 use crate::model::{Doc, Scope};
 pub use build::Refresh;
 use build::{ForumFold, rebuild};
-use index_file::{index_matches, read_index};
+pub use fresh::Depth;
+use index_file::read_index;
 pub use rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case, folded};
 
 impl Archive {
     /// Open the archive of a data folder, bringing the index up to date first. The texts are
     /// not read; call `load_text` before searching.
     pub fn open(layout: &Layout) -> (Archive, Refresh) {
-        Archive::refresh(layout, || {
+        Archive::open_checked(layout, Depth::Folders)
+    }
+
+    /// As `open`, looking as far as `depth` says for what changed: `Depth::Files` also
+    /// finds what programs other than samrad wrote into a log in place.
+    pub fn open_checked(layout: &Layout, depth: Depth) -> (Archive, Refresh) {
+        Archive::refresh(layout, depth, || {
             let ops = log::scope_ops(layout, &Scope::Forum);
             let shaping = ops.iter().filter(|op| fold::shapes_meetings(op)).cloned();
             ForumFold {
@@ -40,16 +50,25 @@ impl Archive {
     /// As `open`, with the forum folded by the caller when it is needed (the store's
     /// snapshot makes that cheap).
     pub fn open_with(layout: &Layout, forum: impl FnOnce() -> Doc) -> (Archive, Refresh) {
-        Archive::refresh(layout, || ForumFold {
+        Archive::refresh(layout, Depth::Folders, || ForumFold {
             doc: forum(),
             shaping_ops: None,
         })
     }
 
-    fn refresh(layout: &Layout, forum: impl FnOnce() -> ForumFold) -> (Archive, Refresh) {
+    fn refresh(
+        layout: &Layout,
+        depth: Depth,
+        forum: impl FnOnce() -> ForumFold,
+    ) -> (Archive, Refresh) {
+        let scopes = layout.scopes();
         let old = read_index(layout);
-        let fresh = old.as_ref().is_some_and(|old| index_matches(layout, old));
-        if fresh && let Some(old) = old {
+        let check = old
+            .as_ref()
+            .map(|old| fresh::check(layout, &scopes, &old.marks, depth));
+        if check.as_ref().is_some_and(fresh::Check::fresh)
+            && let Some(old) = old
+        {
             let reused = old.archive.meetings.len();
             return (
                 Archive {
@@ -62,7 +81,7 @@ impl Archive {
                 },
             );
         }
-        rebuild(layout, old, forum)
+        rebuild(layout, &scopes, old, check, forum)
     }
 
     /// The index as it was last written, without checking it against the logs: for showing
@@ -75,11 +94,13 @@ impl Archive {
         })
     }
 
-    /// Whether the index on disk is still the build `build` and matches every log.
-    pub fn is_fresh(layout: &Layout, build: u64) -> bool {
+    /// Whether the index on disk is still the build `build` and matches the logs, looked at
+    /// as far as `depth` says.
+    pub fn is_fresh(layout: &Layout, build: u64, depth: Depth) -> bool {
         let Some(old) = read_index(layout) else {
             return false;
         };
-        old.archive.build == build && index_matches(layout, &old)
+        old.archive.build == build
+            && fresh::check(layout, &layout.scopes(), &old.marks, depth).fresh()
     }
 }
