@@ -381,7 +381,7 @@ pub fn text(m: Msg) -> &'static str {
         HelpIntro => {
             "samrad saves every change at once. Tab changes pane; Enter shows details; Esc closes."
         }
-        ExportedTo => "Exported to",
+        ExportedTo => "Exported: {0} in {1}",
         ExportFailed => "Export failed",
         AttendanceTitle => "Attendance (Enter cycles: present → absent → substitute)",
         DocumentsTitle => "Documents sent before the meeting",
@@ -937,7 +937,7 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "the PDF could not be made: {0}",
         ExportFailedWhy => "the document could not be written: {0}",
         PageOf => "Page {0} of {1}",
-        NoticeWritten => "The notice (PDF + .ics): {0}",
+        NoticeWritten => "The notice: {0} + .ics in {1}",
         PdfNeedsOutput => "a PDF is not written to the terminal: give -o FILE (or pipe it on)",
     }
 }

@@ -379,7 +379,7 @@ pub fn text(m: Msg) -> &'static str {
         HelpIntro => {
             "samrad lagrer hver endring med en gang. Tab bytter rute; Enter viser detaljer; Esc lukker."
         }
-        ExportedTo => "Eksportert til",
+        ExportedTo => "Eksportert: {0} i {1}",
         ExportFailed => "Eksport feilet",
         AttendanceTitle => "Oppmøte (Enter bytter: til stede → forfall → vara)",
         DocumentsTitle => "Dokumenter sendt før møtet",
@@ -943,7 +943,7 @@ pub fn text(m: Msg) -> &'static str {
         PdfFailed => "PDF-en kunne ikke lages: {0}",
         ExportFailedWhy => "dokumentet kunne ikke skrives: {0}",
         PageOf => "Side {0} av {1}",
-        NoticeWritten => "Innkallingen (PDF + .ics): {0}",
+        NoticeWritten => "Innkallingen: {0} + .ics i {1}",
         PdfNeedsOutput => {
             "en PDF skrives ikke til terminalen: gi -o FIL (eller send den videre med |)"
         }

@@ -45,7 +45,7 @@ pub fn export(layout: &Layout, app: &mut App, format: Format, notice: bool) -> O
     };
     match crate::store::atomic::write_atomic(&path, &bytes) {
         Ok(()) => {
-            app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display()));
+            app.say(written(app, &path, Msg::ExportedTo));
             Some(path)
         }
         Err(e) => {
@@ -65,6 +65,17 @@ pub fn notice_with_invite(layout: &Layout, app: &mut App) {
         return;
     };
     if export(layout, app, Format::Ics, true).is_some() {
-        app.say(app.lang.fill(Msg::NoticeWritten, &[&pdf.display()]));
+        app.say(written(app, &pdf, Msg::NoticeWritten));
     }
+}
+
+/// "Eksportert: FILE i DIR": the file's name first, so that a narrow status line cuts the
+/// folder, not the name.
+pub fn written(app: &App, path: &std::path::Path, what: Msg) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let dir = path
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    app.lang.fill(what, &[&name, &dir])
 }

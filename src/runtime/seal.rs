@@ -40,7 +40,7 @@ pub fn export_protocol(layout: &Layout, app: &mut App, item: &str, format: Forma
     };
     let path = layout.export_path(&stem, format.extension());
     match crate::store::atomic::write_atomic(&path, &bytes) {
-        Ok(()) => app.say(format!("{} {}", app.t(Msg::ExportedTo), path.display())),
+        Ok(()) => app.say(super::exports::written(app, &path, Msg::ExportedTo)),
         Err(e) => app.warn(format!(
             "{}: {}: {e}",
             app.t(Msg::ExportFailed),
