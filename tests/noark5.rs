@@ -262,7 +262,7 @@ fn one_meeting_validates_with_checksums_and_an_exempt_forhandling_skjermet() {
         "--format",
         "noark5",
         "-o",
-        out.to_str().unwrap(),
+        out.to_str().expect("a path"),
     ]);
     again.ok();
     let xml_2 = std::fs::read_to_string(&xml_path).expect("written");
@@ -281,7 +281,7 @@ fn hostile_text_in_titles_is_escaped_and_still_validates() {
         "--format",
         "noark5",
         "-o",
-        out.to_str().unwrap(),
+        out.to_str().expect("a path"),
     ])
     .ok();
     let xml_path = out.join("arkivstruktur.xml");
@@ -472,7 +472,7 @@ fn a_meeting_whose_logs_fail_their_checks_is_exported_and_marked() {
         "--format",
         "noark5",
         "-o",
-        out.to_str().unwrap(),
+        out.to_str().expect("a path"),
     ]);
     assert!(
         run.ok().contains("(meetings: 1, documents: "),

@@ -290,3 +290,29 @@ fn a_space_typed_while_who_are_you_opens_chooses_nobody() {
     assert!(matches!(s.app.popups.last(), Some(Popup::Identity { .. })));
     assert_eq!(s.app.author.person, None);
 }
+
+/// History from before keys is known however the forum is opened: from its lines, or from
+/// the snapshot of an earlier open (which reads no old line), so the chair's key never
+/// secures a forum over it.
+#[test]
+fn history_from_before_keys_is_known_when_the_forum_opens_from_its_snapshot() {
+    use samrad::store::{Load, Store};
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut first = Store::open(dir.path(), chair()).expect("open");
+        first
+            .commit(Change::ForumSet {
+                set: samrad::model::ForumField::SubmissionDays(Some(7)),
+            })
+            .expect("an unsigned change, as before keys");
+        let _ = first.load(&Load::Forum);
+        assert!(first.has_unsigned_history());
+        first.wait_for_snapshot();
+    }
+    let mut again = Store::open(dir.path(), chair()).expect("open again");
+    let _ = again.load(&Load::Forum);
+    assert!(
+        again.has_unsigned_history(),
+        "opened from the snapshot, the old unsigned lines still count"
+    );
+}

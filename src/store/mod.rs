@@ -328,6 +328,7 @@ impl Store {
     /// trusted; `None` means fold from the start.
     fn load_from_snapshot(&mut self, load: &Load, key: &str) -> Option<Doc> {
         let snap = snapshot::read(&self.layout.snapshot_path(key))?;
+        let unsigned = snap.unsigned?;
         let paths = self.log_paths(load);
         let current: std::collections::HashSet<String> =
             paths.iter().map(|p| self.layout.relative(p)).collect();
@@ -385,6 +386,7 @@ impl Store {
             self.writers.insert(w, (author, at));
         }
         self.clock.observe(snap.max_clock);
+        self.saw_unsigned |= unsigned;
         self.note_ops(&new);
         let mut doc = snap.doc;
         doc.reindex();
@@ -439,6 +441,7 @@ impl Store {
             files,
             max_clock,
             writers,
+            unsigned: Some(self.saw_unsigned),
             doc: doc.clone(),
         };
         // Off the caller's path: opening does not wait for the cache to be written. If the

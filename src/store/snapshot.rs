@@ -23,6 +23,11 @@ pub struct Snapshot {
     pub files: BTreeMap<String, FileMark>,
     pub max_clock: Hlc,
     pub writers: Vec<(String, Author, String)>,
+    /// Whether an op read for it was unsigned (history from before keys): a forum must not
+    /// be secured over it just because this open read the snapshot, not the lines. None in
+    /// a snapshot from before this was kept: it is not trusted.
+    #[serde(default)]
+    pub unsigned: Option<bool>,
     pub doc: Doc,
 }
 
