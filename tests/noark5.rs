@@ -192,7 +192,11 @@ fn one_meeting_validates_with_checksums_and_an_exempt_forhandling_skjermet() {
         "-o",
         out.to_str().expect("a path"),
     ]);
-    assert!(run.ok().contains("(meetings: 1, documents: "), "{}", run.describe());
+    assert!(
+        run.ok().contains("(meetings: 1, documents: "),
+        "{}",
+        run.describe()
+    );
     let xml_path = out.join("arkivstruktur.xml");
     validate(&xml_path);
     let xml = std::fs::read_to_string(&xml_path).expect("written");
@@ -470,7 +474,11 @@ fn a_meeting_whose_logs_fail_their_checks_is_exported_and_marked() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(run.ok().contains("(meetings: 1, documents: "), "{}", run.describe());
+    assert!(
+        run.ok().contains("(meetings: 1, documents: "),
+        "{}",
+        run.describe()
+    );
     assert!(
         run.stderr.contains("fails its checks"),
         "{}",
