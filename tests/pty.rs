@@ -301,3 +301,21 @@ fn a_demo_archive_starts_on_its_first_meeting_and_a_lists_it() {
     tui.send("q");
     tui.wait_exit();
 }
+
+/// A start hint that names a meeting that is gone is not trusted: the TUI reads the index
+/// before its first frame, as without a hint, shows the meeting it finds there, and writes
+/// the hint again.
+#[test]
+fn a_start_hint_naming_a_gone_meeting_falls_back_to_the_index() {
+    let sb = Sandbox::seeded();
+    let hint = samrad::store::Layout::new(&sb.data).start_hint_path();
+    assert!(hint.exists(), "init writes the start hint with the index");
+    let gone = r#"{"version":1,"meetings":[{"id":"m-gone","starts_at":"2026-12-01T10:00","status":"open"}]}"#;
+    std::fs::write(&hint, gone).expect("write the hint");
+    let mut tui = start(&sb);
+    tui.assert_on_screen("2026", "the template's meeting is shown");
+    let now = std::fs::read_to_string(&hint).expect("the hint");
+    assert!(now.contains(MEETING), "the hint is written again: {now}");
+    assert!(!now.contains("m-gone"), "{now}");
+    tui.quit();
+}
