@@ -8,9 +8,11 @@
 
 mod drafts;
 mod exports;
+mod indexer;
 mod news;
 mod seal;
 
+use indexer::WordIndexer;
 use news::{
     note_saved, note_synced, read_hit_texts, refuse_if_unwritable, shown_numbers, tell_arrivals,
     tell_renumbered,
@@ -24,8 +26,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::{App, Effect, SaveState};
 use crate::i18n::Msg;
-use crate::search::WordIndex;
-use crate::store::archive::{Archive, Depth};
+use crate::store::archive::Archive;
 use crate::store::{Appender, CatchUp, Hlc, Load, Op, Store, StoreError};
 
 /// How committed ops reach the disk, and how the archive is indexed.
@@ -252,8 +253,9 @@ impl Runtime {
 
     fn refresh_archive(&mut self, app: &mut App) {
         match &mut self.indexer {
-            // Checked in the background; the archive as indexed shows meanwhile.
-            Some(indexer) => indexer.start(self.store.layout().clone(), app.archive.clone()),
+            // Checked in the background; the archive as indexed shows meanwhile. The word
+            // index is built only once the archive is browsed.
+            Some(indexer) => indexer.start(self.store.layout().clone(), app),
             None => {
                 let (mut archive, _) = Archive::open(self.store.layout());
                 if archive.text.is_empty() {
@@ -414,8 +416,8 @@ impl Runtime {
             }
             changed |= self.check_own_logs(app);
         }
-        if let Some(indexer) = &self.indexer {
-            changed |= indexer.take(app);
+        if let Some(indexer) = &mut self.indexer {
+            changed |= indexer.take(self.store.layout(), app);
         }
         while let Some(result) = self.sync.as_ref().and_then(|s| s.take()) {
             note_synced(app, result);
@@ -524,76 +526,5 @@ impl DiskWriter {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
-    }
-}
-
-/// The result of one indexing run: the archive when it had to be rebuilt (else the one
-/// shown is current), and its word index.
-type Indexed = (u64, Option<Arc<Archive>>, Arc<WordIndex>);
-
-/// Checks the archive against the logs (bringing it up to date) and builds its word index,
-/// on a background thread: the archive shows at once from the index as it was, and a
-/// search waits only if typed in the first moment.
-struct WordIndexer {
-    tx: Sender<Indexed>,
-    rx: Receiver<Indexed>,
-    /// Only the latest run's result is taken.
-    generation: u64,
-}
-
-impl WordIndexer {
-    fn new() -> WordIndexer {
-        let (tx, rx) = mpsc::channel();
-        WordIndexer {
-            tx,
-            rx,
-            generation: 0,
-        }
-    }
-
-    /// Only the word index stays in memory; texts are read when shown.
-    fn start(&mut self, layout: crate::store::Layout, shown: Arc<Archive>) {
-        self.generation += 1;
-        let generation = self.generation;
-        let tx = self.tx.clone();
-        std::thread::spawn(move || {
-            if !shown.meetings.is_empty() && Archive::is_fresh(&layout, shown.build, Depth::Files) {
-                let Ok(folded) = Archive::read_folded(layout.root()) else {
-                    return;
-                };
-                let words = WordIndex::build_from(&shown, &folded);
-                let _ = tx.send((generation, None, Arc::new(words)));
-                return;
-            }
-            let (mut a, _) = Archive::open_checked(&layout, Depth::Files);
-            if a.folded.is_empty() && !a.docs.is_empty() {
-                match Archive::read_folded(layout.root()) {
-                    Ok(f) => a.folded = f,
-                    Err(_) => return,
-                }
-            }
-            let words = WordIndex::build(&a);
-            a.text = String::new();
-            a.folded = String::new();
-            let _ = tx.send((generation, Some(Arc::new(a)), Arc::new(words)));
-        });
-    }
-
-    /// What the latest run made, if it has finished.
-    fn take(&self, app: &mut App) -> bool {
-        let mut changed = false;
-        while let Ok((generation, archive, words)) = self.rx.try_recv() {
-            if generation != self.generation {
-                continue;
-            }
-            match archive {
-                Some(a) if a.meetings != app.archive.meetings => app.replace_archive(a),
-                Some(a) => app.archive = a,
-                None => {}
-            }
-            app.set_words(words);
-            changed = true;
-        }
-        changed
     }
 }

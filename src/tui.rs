@@ -52,9 +52,13 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     rt.offer_drafts(&mut app);
     // Others' writes wake the loop at once where the file system tells (notify); where it
     // does not (network shares), the loop still looks every 300 ms.
+    // The watch is set up on a thread (it walks every log folder), so that the first frame
+    // does not wait for it; until it is up, the loop's look every 300 ms sees others' writes.
     let (changed_tx, changed) = mpsc::channel::<()>();
-    let _watcher = watch_logs(rt.store(), changed_tx);
+    let log_root = rt.store().layout().log_root();
+    let watcher = std::thread::spawn(move || watch_logs(&log_root, changed_tx));
     let result = event_loop(&mut terminal, &mut rt, &mut app, &changed, &signalled);
+    drop(watcher.join());
     let sync = rt.take_sync();
     rt.finish(&mut app);
     give_back_terminal(mouse);
@@ -127,7 +131,7 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 /// Watch the log folder for appends by other writers. `None` where watching is not possible.
-fn watch_logs(store: &Store, tx: Sender<()>) -> Option<notify::RecommendedWatcher> {
+fn watch_logs(log_root: &std::path::Path, tx: Sender<()>) -> Option<notify::RecommendedWatcher> {
     use notify::Watcher;
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if event.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create()) {
@@ -136,7 +140,7 @@ fn watch_logs(store: &Store, tx: Sender<()>) -> Option<notify::RecommendedWatche
     })
     .ok()?;
     watcher
-        .watch(&store.layout().log_root(), notify::RecursiveMode::Recursive)
+        .watch(log_root, notify::RecursiveMode::Recursive)
         .ok()?;
     Some(watcher)
 }

@@ -268,3 +268,54 @@ fn the_archive_searches_and_opens_a_meeting_to_read() {
     tui.send("q");
     tui.wait_exit();
 }
+
+/// The first frame does not wait for the archive index: on a folder with a demo archive the
+/// meeting the start hint names is shown, and `A` lists every meeting once the index (read
+/// in the background) has landed.
+#[test]
+fn a_demo_archive_starts_on_its_first_meeting_and_a_lists_it() {
+    let sb = Sandbox::new();
+    sb.run(&["demo-data", "--meetings", "300", "--seed", "1"])
+        .ok();
+    let layout = samrad::store::Layout::new(&sb.data);
+    assert!(
+        layout.start_hint_path().exists(),
+        "demo-data writes the start hint with the index"
+    );
+    let (archive, _) = samrad::store::archive::Archive::open(&layout);
+    let first = samrad::model::default_meeting(
+        archive
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
+        chrono::Local::now().date_naive(),
+    )
+    .expect("a meeting to show first");
+    let title = &archive.meetings[archive.meeting_index(&first).expect("its row")].title;
+    let shown: String = title.chars().take(20).collect();
+    let mut tui = spawn(&sb, 160, 40);
+    tui.wait_for(&shown);
+    tui.send("A");
+    let n = archive.meetings.len();
+    tui.wait_for(&format!("Arkiv · {n} / {n} møter"));
+    tui.send("q");
+    tui.wait_exit();
+}
+
+/// A start hint that names a meeting that is gone is not trusted: the TUI reads the index
+/// before its first frame, as without a hint, shows the meeting it finds there, and writes
+/// the hint again.
+#[test]
+fn a_start_hint_naming_a_gone_meeting_falls_back_to_the_index() {
+    let sb = Sandbox::seeded();
+    let hint = samrad::store::Layout::new(&sb.data).start_hint_path();
+    assert!(hint.exists(), "init writes the start hint with the index");
+    let gone = r#"{"version":1,"meetings":[{"id":"m-gone","starts_at":"2026-12-01T10:00","status":"open"}]}"#;
+    std::fs::write(&hint, gone).expect("write the hint");
+    let mut tui = start(&sb);
+    tui.assert_on_screen("2026", "the template's meeting is shown");
+    let now = std::fs::read_to_string(&hint).expect("the hint");
+    assert!(now.contains(MEETING), "the hint is written again: {now}");
+    assert!(!now.contains("m-gone"), "{now}");
+    tui.quit();
+}

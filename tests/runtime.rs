@@ -134,3 +134,68 @@ fn a_change_from_a_writer_whose_clock_is_behind_is_announced_too() {
     let positions = s.app.items()[1].current_positions().len();
     assert_eq!(positions, 1, "and folded in");
 }
+
+/// The TUI's start in the background mode: the archive index loads on a thread after the
+/// first frame, without its word index; `A` while it loads shows the spinner, and the word
+/// index follows the load.
+#[test]
+fn the_archive_loads_in_the_background_and_its_word_index_only_when_shown() {
+    let s = session();
+    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
+    // The index written, as a start finds it.
+    let _ = samrad::store::archive::Archive::open(store.layout());
+    store.assume_now(s.app.now);
+    let doc = store.load(&Load::Meeting(TEMPLATE_MEETING.into()));
+    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
+    app.archive_loading = true;
+    let mut rt =
+        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Background).expect("runtime");
+    let wait = |rt: &mut samrad::runtime::Runtime,
+                app: &mut samrad::app::App,
+                what: &str,
+                done: &dyn Fn(&samrad::app::App) -> bool| {
+        let by = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !done(app) {
+            assert!(
+                std::time::Instant::now() < by,
+                "timed out waiting for {what}"
+            );
+            rt.poll(app);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    };
+    rt.run(&mut app, vec![Effect::RefreshArchive]);
+    wait(&mut rt, &mut app, "the archive", &|a| !a.archive_loading);
+    assert_eq!(app.archive.meetings.len(), 1);
+    assert!(
+        app.words.is_none(),
+        "no word index before the archive is shown"
+    );
+    let fx = update(&mut app, Action::Archive);
+    rt.run(&mut app, fx);
+    wait(&mut rt, &mut app, "the word index", &|a| a.words.is_some());
+    rt.finish(&mut app);
+
+    // `A` before the load lands: the spinner, then the archive and its word index.
+    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
+    store.assume_now(s.app.now);
+    let doc = store.load(&Load::Meeting(TEMPLATE_MEETING.into()));
+    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
+    app.archive_loading = true;
+    let mut rt =
+        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Background).expect("runtime");
+    rt.run(&mut app, vec![Effect::RefreshArchive]);
+    let fx = update(&mut app, Action::Archive);
+    rt.run(&mut app, fx);
+    assert!(app.archive_view.is_some());
+    wait(&mut rt, &mut app, "the archive and its words", &|a| {
+        !a.archive_loading && a.words.is_some()
+    });
+    let view = app.archive_view.as_ref().expect("the archive view");
+    assert_eq!(
+        view.rows.len(),
+        1,
+        "the view lists the archive once it landed"
+    );
+    rt.finish(&mut app);
+}

@@ -466,6 +466,13 @@ fn archive(fx: &mut Session) {
     fx.act(Action::Archive);
 }
 
+/// `A` at the TUI's start, before the archive index (read in the background) has landed:
+/// `update` alone, the runtime not yet run.
+fn archive_loading(fx: &mut Session) {
+    fx.app.archive_loading = true;
+    let _ = samrad::app::update(&mut fx.app, Action::Archive);
+}
+
 fn archive_search(fx: &mut Session) {
     archive(fx);
     fx.act(Action::Search);
@@ -501,6 +508,46 @@ fn snapshot_problems() {
 #[test]
 fn snapshot_archive() {
     snap_all("archive", archive);
+}
+
+#[test]
+fn snapshot_archive_loading() {
+    snap_sizes("archive_loading", &[(80, 24)], archive_loading);
+}
+
+/// The spinner turns while the archive loads, and gives way to the list when it lands.
+#[test]
+fn the_archive_loading_spinner_fills_in_when_the_index_lands() {
+    let mut fx = fixture(Lang::En, (80, 24));
+    archive_loading(&mut fx);
+    assert!(
+        fx.app.archive_view.is_some(),
+        "A shows the archive view at once"
+    );
+    let text = |fx: &mut Session| {
+        let t = render(fx);
+        let b = t.backend().buffer();
+        (0..b.area.height)
+            .map(|y| {
+                (0..b.area.width)
+                    .map(|x| b[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let first = text(&mut fx);
+    assert!(first.contains("Loading the archive …"), "{first}");
+    fx.app.now += Duration::milliseconds(500);
+    let later = text(&mut fx);
+    assert_ne!(first, later, "the spinner turns with the clock");
+    // The runtime loads the index (inline here: at once) and the view fills in.
+    fx.rt
+        .run(&mut fx.app, vec![samrad::app::Effect::RefreshArchive]);
+    assert!(!fx.app.archive_loading);
+    let loaded = text(&mut fx);
+    assert!(!loaded.contains("Loading the archive"), "{loaded}");
+    assert!(loaded.contains("1 / 1 meetings"), "{loaded}");
 }
 
 #[test]

@@ -210,6 +210,9 @@ pub struct App {
     pub archive: std::sync::Arc<crate::store::archive::Archive>,
     /// The archive's word index, once built (in the background in the TUI).
     pub words: Option<std::sync::Arc<crate::search::WordIndex>>,
+    /// The archive index is being loaded in the background (the TUI's start): `archive`
+    /// is empty until it lands, and the archive view shows a spinner.
+    pub archive_loading: bool,
     /// The archive view, while it is shown.
     pub archive_view: Option<ArchiveView>,
     /// The archive view as it was left when a meeting was opened from it.
@@ -283,6 +286,7 @@ impl App {
             identity_for_session: false,
             archive: Default::default(),
             words: None,
+            archive_loading: false,
             archive_view: None,
             archive_back: None,
             view_only: false,

@@ -96,16 +96,15 @@ pub fn open_existing(cli: &Cli) -> Result<Session> {
     open_at(cli, cfg, lang, &root, true)
 }
 
-/// For the TUI: the data folder, made and seeded on the first start; the archive index as
-/// last written when there is one (the TUI checks it in the background).
+/// For the TUI: the data folder, made and seeded on the first start; the archive index is
+/// not read (the TUI loads it in the background).
 pub fn open_or_seed(cli: &Cli) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
     open_at(cli, cfg, lang, &root, false)
 }
 
 /// The data folder at `root`, made and seeded when new. `checked`: the archive index is
-/// checked against every log first; else the index as last written is used when there is
-/// one.
+/// checked against every log first; else it is left empty, for the caller to load.
 pub fn open_at(
     cli: &Cli,
     cfg: config::Config,
@@ -124,10 +123,10 @@ pub fn open_at(
         .map(|s| s.public().to_string())
         .unwrap_or_default();
     let layout = store.layout().clone();
-    let cached = if checked { None } else { Archive::cached(root) };
-    let (archive, refresh) = match cached {
-        Some(a) => (a, Default::default()),
-        None => Archive::open_with(&layout, || store.load(&Load::Forum)),
+    // The TUI (not `checked`) brings up the archive index itself (`cli::start`).
+    let (archive, refresh) = match checked {
+        true => Archive::open_with(&layout, || store.load(&Load::Forum)),
+        false => Default::default(),
     };
     // Meetings that changed since the index was made get their minutes file brought up to
     // date; after a large sync that is left to when each is opened, shown or exported.

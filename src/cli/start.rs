@@ -5,18 +5,31 @@ use anyhow::Result;
 use super::args::Cli;
 use super::session::{self, today};
 use crate::app::{App, ThemeName};
+use crate::store::archive::Archive;
 
 pub fn tui(cli: &Cli) -> Result<()> {
     let mut s = session::open_or_seed(cli)?;
-    let first = crate::model::default_meeting(
-        s.archive
-            .meetings
-            .iter()
-            .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
-        today(),
-    );
-    if let Some(id) = first {
-        s.doc = s.meeting_doc(&id);
+    // The first frame does not wait for the archive index: the start hint names the
+    // meeting to show, and the runtime loads the index in the background.
+    let hinted = first_from_hint(&mut s);
+    let loading = hinted.is_some();
+    match hinted {
+        Some(doc) => s.doc = doc,
+        None => {
+            // No hint (or it names a meeting that is gone): the index as last written, or
+            // built now, as before there were hints.
+            s.archive = index_now(&mut s);
+            let first = crate::model::default_meeting(
+                s.archive
+                    .meetings
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.starts_at.as_str(), m.status)),
+                today(),
+            );
+            if let Some(id) = first {
+                s.doc = s.meeting_doc(&id);
+            }
+        }
     }
     let now = chrono::Local::now().fixed_offset();
     let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
@@ -31,6 +44,7 @@ pub fn tui(cli: &Cli) -> Result<()> {
     s.archive.text = String::new();
     s.archive.folded = String::new();
     app.archive = std::sync::Arc::new(s.archive);
+    app.archive_loading = loading;
     if cli.archive {
         app.archive_view = Some(crate::app::archive::ArchiveView::new(
             &app.archive,
@@ -64,4 +78,29 @@ pub fn tui(cli: &Cli) -> Result<()> {
             sync_every,
         },
     )
+}
+
+/// The meeting the start hint names, folded; `None` without a hint or when the meeting
+/// cannot be folded (gone since the hint was written).
+fn first_from_hint(s: &mut session::Session) -> Option<crate::model::Doc> {
+    let id = crate::store::start_hint::first_meeting(s.store.layout(), today())?;
+    let doc = s.store.load(&crate::store::Load::Meeting(id.clone()));
+    doc.meeting(&id)?;
+    if let Err(e) = s.store.materialize(&doc, &id) {
+        session::warn(s.lang, &crate::i18n::store_error(s.lang, &e));
+    }
+    Some(doc)
+}
+
+/// The archive index as last written, or built now when there is none; the start hint is
+/// written from it for the next start.
+fn index_now(s: &mut session::Session) -> Archive {
+    let layout = s.store.layout().clone();
+    match Archive::cached(layout.root()) {
+        Some(a) => {
+            let _ = crate::store::start_hint::write_rows(&layout, &a.meetings);
+            a
+        }
+        None => Archive::open_with(&layout, || s.store.load(&crate::store::Load::Forum)).0,
+    }
 }

@@ -396,6 +396,7 @@ pub fn text(m: Msg) -> &'static str {
         EarlierSeeThread => "earlier – T shows the whole thread",
         PaneMeetings => "Meetings",
         SearchIndexBuilding => "Building the search index – the search runs when it is ready",
+        LoadingArchive => "Loading the archive …",
         ThreadOfParty => "Positions and statements for the record by",
         ThreadOfArea => "Everything on development area",
         NotInAMeeting => "This hit does not belong to a meeting",

@@ -382,6 +382,7 @@ messages! {
     EarlierSeeThread,
     PaneMeetings,
     SearchIndexBuilding,
+    LoadingArchive,
     ThreadOfParty,
     ThreadOfArea,
     NotInAMeeting,

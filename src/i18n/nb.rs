@@ -394,6 +394,7 @@ pub fn text(m: Msg) -> &'static str {
         EarlierSeeThread => "tidligere – T viser hele tråden",
         PaneMeetings => "Møter",
         SearchIndexBuilding => "Søkeindeksen bygges – søket kjøres når den er klar",
+        LoadingArchive => "Laster arkivet …",
         ThreadOfParty => "Standpunkter og protokolltilførsler fra",
         ThreadOfArea => "Alt om utviklingsområde",
         NotInAMeeting => "Dette treffet hører ikke til et møte",

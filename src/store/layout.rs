@@ -75,6 +75,11 @@ impl Layout {
         self.index_dir().join("archive.bin")
     }
 
+    /// What the TUI chooses its first meeting from (see `start_hint`).
+    pub fn start_hint_path(&self) -> PathBuf {
+        self.index_dir().join("start.json")
+    }
+
     /// The archive's searchable texts, one after another, each followed by a NUL.
     pub fn search_text_path(&self) -> PathBuf {
         self.index_dir().join("search.txt")

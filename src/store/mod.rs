@@ -27,6 +27,7 @@ pub mod schema;
 pub mod seal;
 pub mod seed;
 pub mod snapshot;
+pub mod start_hint;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

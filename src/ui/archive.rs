@@ -20,6 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme:
     let rows = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).split(area);
     header(frame, rows[0], app, view, theme);
     let body = rows[1];
+    if app.archive_loading {
+        loading(frame, body, app, theme);
+        return;
+    }
     let parts = if body.width >= 110 {
         Layout::horizontal([Constraint::Percentage(58), Constraint::Min(30)]).split(body)
     } else {
@@ -38,19 +42,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme:
     }
 }
 
+/// The archive index is still loading (the TUI's start): a spinner, until it lands.
+fn loading(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    const FRAMES: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+    // The loop redraws at least every half second (its tick).
+    let step = (app.now.timestamp_millis() / 500).rem_euclid(FRAMES.len() as i64) as usize;
+    let line = Line::from(vec![
+        Span::styled(format!("{} ", FRAMES[step]), theme.title),
+        Span::styled(app.lang.t(Msg::LoadingArchive), theme.dim),
+    ]);
+    let title = app.lang.t(Msg::PaneMeetings);
+    let inner = pane(frame, area, title, true, theme);
+    frame.render_widget(Paragraph::new(line), inner);
+}
+
 fn header(frame: &mut Frame, area: Rect, app: &App, view: &ArchiveView, theme: &Theme) {
     let lang = app.lang;
     let a = &app.archive;
-    let mut first = vec![
-        Span::styled(format!("{} ", lang.t(Msg::ArchiveTitle)), theme.title),
-        Span::raw(format!(
+    let mut first = vec![Span::styled(
+        format!("{} ", lang.t(Msg::ArchiveTitle)),
+        theme.title,
+    )];
+    if !app.archive_loading {
+        first.push(Span::raw(format!(
             "· {} / {} {}",
             view.rows.len(),
             a.meetings.len(),
             lang.t(Msg::ArchiveMeetings)
-        )),
-    ];
-    if app.words.is_none() {
+        )));
+    }
+    if app.words.is_none() && !app.archive_loading {
         first.push(Span::styled(
             format!("  ({})", lang.t(Msg::Indexing)),
             theme.dim,

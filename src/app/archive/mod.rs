@@ -19,6 +19,7 @@ impl App {
     pub fn set_archive(&mut self, archive: crate::store::archive::Archive) {
         let words = crate::search::WordIndex::build(&archive);
         self.archive = std::sync::Arc::new(archive);
+        self.archive_loading = false;
         self.set_words(std::sync::Arc::new(words));
     }
 

@@ -265,6 +265,7 @@ pub(super) fn rebuild(
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0);
     refresh.written = index_file::write_index(layout, &marks, &key, &archive, &text, &fold).is_ok();
+    let _ = crate::store::start_hint::write_rows(layout, &archive.meetings);
     archive.text = text;
     archive.folded = fold;
     archive.layout = Some(layout.clone());
