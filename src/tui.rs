@@ -17,6 +17,9 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, ThemeName, keymap_for, update};
 use crate::runtime::{Mode, Runtime};
 use crate::store::Store;
+use input::{Input, Ready};
+
+mod input;
 
 pub struct Options {
     pub mouse: bool,
@@ -118,7 +121,23 @@ fn quit_on_signals() -> Arc<AtomicBool> {
         let _ = signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&asked));
         let _ = signal_hook::flag::register(signal, Arc::clone(&asked));
     }
+    end_if_stuck(Arc::clone(&asked));
     asked
+}
+
+/// The loop quits within a second of a signal. Should it be stuck (in a terminal that hung
+/// up while it read), samrad ends after a long grace, not spinning on as an orphan; a
+/// slow disk still gets the time to take the last ops.
+#[cfg(unix)]
+fn end_if_stuck(asked: Arc<AtomicBool>) {
+    const GRACE: Duration = Duration::from_secs(30);
+    std::thread::spawn(move || {
+        while !asked.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        std::thread::sleep(GRACE);
+        std::process::exit(1);
+    });
 }
 
 #[cfg(not(unix))]
@@ -160,6 +179,7 @@ fn event_loop(
     let mut last_tick = Instant::now();
     let mut last_poll = Instant::now();
     let mut last_live = Instant::now() - Duration::from_secs(10);
+    let input = Input::new();
     rt.run(app, vec![crate::app::Effect::RefreshArchive]);
     let mut redraw = true;
     loop {
@@ -210,15 +230,24 @@ fn event_loop(
             Some(_) => Duration::ZERO,
             None => Duration::from_millis(100),
         };
-        let typed = event::poll(wait)?;
-        if quit_by.is_some_and(|by| !typed || Instant::now() >= by) {
+        let ready = input.wait(wait)?;
+        let gone = matches!(ready, Ready::Gone);
+        let events = match ready {
+            Ready::Events => input::drain()?,
+            Ready::Idle | Ready::Gone => Vec::new(),
+        };
+        // A closed terminal quits at once, as a signal does once the typed keys are taken.
+        if gone {
+            input::silence();
+        }
+        if gone || quit_by.is_some_and(|by| events.is_empty() || Instant::now() >= by) {
             let mut fx = Vec::new();
             app.quit(&mut fx);
             rt.run(app, fx);
             return Ok(());
         }
-        if typed {
-            match event::read()? {
+        for event in events {
+            match event {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(a) = keymap_for(app.mode()).action(&key) {
                         actions.push(a);

@@ -23,6 +23,20 @@ use sha2::{Digest, Sha256};
 const SECRET: &str = "Hemmeligord";
 const NOTE: &str = "Partene drøftet kompetanseutvikling; KMD følger opp.";
 
+/// `samrad --lang en export WHAT --format noark5 -o OUT`.
+trait ExportNoark5 {
+    fn noark5(&self, what: &str, out: &Path) -> common::sandbox::Run;
+}
+
+impl ExportNoark5 for Sandbox {
+    fn noark5(&self, what: &str, out: &Path) -> common::sandbox::Run {
+        let out = out.to_str().expect("a path");
+        self.run(&[
+            "--lang", "en", "export", what, "--format", "noark5", "-o", out,
+        ])
+    }
+}
+
 /// `xmllint --noout --schema tests/noark5/arkivstruktur.xsd FILE` must accept `xml`. Without
 /// xmllint the check is skipped with a note, except on CI (`CI=true`), where it fails.
 fn validate(xml: &Path) {
@@ -182,16 +196,7 @@ fn one_meeting_validates_with_checksums_and_an_exempt_forhandling_skjermet() {
     let s = Sandbox::new();
     held_with_exempt_negotiation(&s, "Budsjett");
     let out = s.home().join("arkiv");
-    let run = s.run(&[
-        "--lang",
-        "en",
-        "export",
-        MEETING,
-        "--format",
-        "noark5",
-        "-o",
-        out.to_str().expect("a path"),
-    ]);
+    let run = s.noark5(MEETING, &out);
     assert!(
         run.ok().contains("(meetings: 1, documents: "),
         "{}",
@@ -256,14 +261,7 @@ fn one_meeting_validates_with_checksums_and_an_exempt_forhandling_skjermet() {
     assert!(all_of(&xml, "moetedato") == ["2026-12-08"]);
 
     // The same meeting again: the same ids, and the folder is taken as samrad's.
-    let again = s.run(&[
-        "export",
-        MEETING,
-        "--format",
-        "noark5",
-        "-o",
-        out.to_str().expect("a path"),
-    ]);
+    let again = s.noark5(MEETING, &out);
     again.ok();
     let xml_2 = std::fs::read_to_string(&xml_path).expect("written");
     assert_eq!(all_of(&xml, "systemID"), all_of(&xml_2, "systemID"));
@@ -275,15 +273,7 @@ fn hostile_text_in_titles_is_escaped_and_still_validates() {
     let hostile = "A <b>fet</b> & \"sitat\" ]]> <!-- x --> \u{1}\u{1b}[2J\u{7f}\u{202e}slutt";
     held_with_exempt_negotiation(&s, hostile);
     let out = s.home().join("arkiv");
-    s.run(&[
-        "export",
-        MEETING,
-        "--format",
-        "noark5",
-        "-o",
-        out.to_str().expect("a path"),
-    ])
-    .ok();
+    s.noark5(MEETING, &out).ok();
     let xml_path = out.join("arkivstruktur.xml");
     validate(&xml_path);
     let xml = std::fs::read_to_string(&xml_path).expect("written");
@@ -360,17 +350,8 @@ fn all_takes_the_meetings_of_the_period_and_writes_over_only_its_own_export() {
     let other = s.home().join("other");
     std::fs::create_dir(&other).expect("mkdir");
     std::fs::write(other.join("notes.txt"), "mine").expect("write");
-    s.run(&[
-        "--lang",
-        "en",
-        "export",
-        "--all",
-        "--format",
-        "noark5",
-        "-o",
-        other.to_str().unwrap(),
-    ])
-    .refused(&["is no samrad noark5 export", "nothing written"]);
+    s.noark5("--all", &other)
+        .refused(&["is no samrad noark5 export", "nothing written"]);
     let left: Vec<PathBuf> = std::fs::read_dir(&other)
         .expect("the folder")
         .map(|e| e.expect("entry").path())
@@ -464,16 +445,7 @@ fn a_meeting_whose_logs_fail_their_checks_is_exported_and_marked() {
     std::fs::write(&log, bytes).expect("write");
 
     let out = s.home().join("arkiv");
-    let run = s.run(&[
-        "--lang",
-        "en",
-        "export",
-        "--all",
-        "--format",
-        "noark5",
-        "-o",
-        out.to_str().expect("a path"),
-    ]);
+    let run = s.noark5("--all", &out);
     assert!(
         run.ok().contains("(meetings: 1, documents: "),
         "{}",

@@ -206,6 +206,27 @@ fn sigterm_and_sighup_quit_keeping_what_was_typed_and_restore_the_terminal() {
     }
 }
 
+/// A closed window (the terminal emulator or tmux gone) ends samrad, keeping the sentence
+/// being typed as a draft: it does not run on as an orphan reading a terminal nobody has.
+#[test]
+fn a_closed_window_ends_samrad_and_keeps_what_was_typed() {
+    const SENTENCE: &str = "Arbeidsgiver legger fram et nytt tilbud";
+    let sb = Sandbox::new();
+    let mut tui = start(&sb);
+    tui.open_and_type("w", "Notater –", SENTENCE);
+    let status = tui.close_window();
+    assert!(status.success(), "closing the window: exited with {status}");
+
+    let mut tui = sb.tui("again", "p-leder", (100, 30));
+    tui.wait_until(TIMEOUT, "the offer of the unsaved sentence", |t| {
+        let s = t.screen_text();
+        s.contains("Ulagret tekst") && s.contains(SENTENCE)
+    });
+    tui.send("\x1b");
+    tui.wait_ready();
+    tui.quit();
+}
+
 /// A panic leaves the alternate screen, shows the cursor and ends raw mode before the
 /// message is printed, so the message is there to read, each line from the left margin.
 #[test]

@@ -135,21 +135,28 @@ fn a_change_from_a_writer_whose_clock_is_behind_is_announced_too() {
     assert_eq!(positions, 1, "and folded in");
 }
 
+/// The TUI as it starts: the meeting folded, the archive still to load in the background.
+fn started_with_archive_loading(s: &Session) -> (samrad::app::App, samrad::runtime::Runtime) {
+    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
+    store.assume_now(s.app.now);
+    let doc = store.load(&Load::Meeting(TEMPLATE_MEETING.into()));
+    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
+    app.archive_loading = true;
+    let rt =
+        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Background).expect("runtime");
+    (app, rt)
+}
+
 /// The TUI's start in the background mode: the archive index loads on a thread after the
 /// first frame, without its word index; `A` while it loads shows the spinner, and the word
 /// index follows the load.
 #[test]
 fn the_archive_loads_in_the_background_and_its_word_index_only_when_shown() {
     let s = session();
-    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
     // The index written, as a start finds it.
-    let _ = samrad::store::archive::Archive::open(store.layout());
-    store.assume_now(s.app.now);
-    let doc = store.load(&Load::Meeting(TEMPLATE_MEETING.into()));
-    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
-    app.archive_loading = true;
-    let mut rt =
-        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Background).expect("runtime");
+    let layout = samrad::store::Layout::new(s.dir.path());
+    let _ = samrad::store::archive::Archive::open(&layout);
+    let (mut app, mut rt) = started_with_archive_loading(&s);
     let wait = |rt: &mut samrad::runtime::Runtime,
                 app: &mut samrad::app::App,
                 what: &str,
@@ -177,13 +184,7 @@ fn the_archive_loads_in_the_background_and_its_word_index_only_when_shown() {
     rt.finish(&mut app);
 
     // `A` before the load lands: the spinner, then the archive and its word index.
-    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
-    store.assume_now(s.app.now);
-    let doc = store.load(&Load::Meeting(TEMPLATE_MEETING.into()));
-    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
-    app.archive_loading = true;
-    let mut rt =
-        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Background).expect("runtime");
+    let (mut app, mut rt) = started_with_archive_loading(&s);
     rt.run(&mut app, vec![Effect::RefreshArchive]);
     let fx = update(&mut app, Action::Archive);
     rt.run(&mut app, fx);

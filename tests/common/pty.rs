@@ -76,12 +76,20 @@ impl Sandbox {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
+        let closing = Arc::new(AtomicBool::new(false));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let master_fd = pair.master.as_raw_fd().expect("the pty's fd");
         let thread = {
-            let (parser, raw, eof) = (parser.clone(), raw.clone(), eof.clone());
+            let (parser, raw, eof, closing) =
+                (parser.clone(), raw.clone(), eof.clone(), closing.clone());
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
-                loop {
+                // Waits a little at a time, so that `close_window` can take this side of
+                // the pty away too.
+                while !closing.load(Ordering::SeqCst) {
+                    if !readable(master_fd, POLL) {
+                        continue;
+                    }
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => {
@@ -97,11 +105,12 @@ impl Sandbox {
         Tui {
             name: name.to_string(),
             child,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             parser,
             raw,
             eof,
+            closing,
             reader: Some(thread),
             exit: None,
         }
@@ -112,13 +121,16 @@ impl Sandbox {
 pub struct Tui {
     name: String,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The terminal's side of the pty; `None` once `close_window` dropped it.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     pub parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the child wrote, as written.
     raw: Arc<Mutex<Vec<u8>>>,
     /// Set by the reader thread when the pty closes.
     eof: Arc<AtomicBool>,
+    /// Tells the reader thread to let go of the pty (`close_window`).
+    closing: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
     exit: Option<ExitStatus>,
 }
@@ -126,10 +138,9 @@ pub struct Tui {
 impl Tui {
     /// Type `keys` as the terminal would send them.
     pub fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let writer = self.writer.as_mut().expect("the window is open");
+        writer.write_all(keys.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
     }
 
     pub fn screen_text(&self) -> String {
@@ -443,6 +454,19 @@ impl Tui {
         self.wait_exit()
     }
 
+    /// Close the window: the terminal's side of the pty goes, as when a terminal emulator
+    /// or tmux is closed (the child gets SIGHUP, and its terminal reads end-of-file). Waits
+    /// for the child to exit by itself.
+    pub fn close_window(&mut self) -> ExitStatus {
+        self.closing.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the pty reader thread");
+        }
+        self.writer = None;
+        self.master = None;
+        self.wait_exit()
+    }
+
     /// Resize the pty (the child gets SIGWINCH) and the parser with it.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.parser
@@ -450,7 +474,11 @@ impl Tui {
             .unwrap()
             .screen_mut()
             .set_size(rows, cols);
-        self.master.resize(size(cols, rows)).expect("resize pty");
+        self.master
+            .as_ref()
+            .expect("the window is open")
+            .resize(size(cols, rows))
+            .expect("resize pty");
     }
 
     /// Wait until the reader thread has seen the pty close, so `raw` is complete.
@@ -476,6 +504,18 @@ impl Drop for Tui {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Whether `fd` has something to read (or has closed) within `wait`.
+fn readable(fd: i32, wait: Duration) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, its count 1, for the duration of the call.
+    unsafe { libc::poll(&mut p, 1, ms) > 0 }
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {

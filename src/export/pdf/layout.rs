@@ -353,13 +353,10 @@ impl Layouter<'_> {
     fn column_widths(&self, header: &[String], rows: &[Vec<String>]) -> Vec<f32> {
         let n = header.len().max(1);
         let mut natural = vec![0f32; n];
-        for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let rows = std::iter::once((Face::Bold, header))
+            .chain(rows.iter().map(|r| (Face::Regular, r.as_slice())));
+        for (face, row) in rows {
             for (i, cell) in row.iter().enumerate().take(n) {
-                let face = if std::ptr::eq(row, header) {
-                    Face::Bold
-                } else {
-                    Face::Regular
-                };
                 let w = cell
                     .lines()
                     .map(|l| self.m.width(face, BODY, l))
