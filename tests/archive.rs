@@ -292,6 +292,15 @@ fn a_damaged_index_is_rebuilt_not_trusted() -> R {
     std::fs::write(dir.path().join("index").join("search.txt"), b"short")?;
     let (_, r) = Archive::open(&layout);
     assert_eq!(r.folded, 4, "texts that do not fit the rows are not used");
+    for part in ["archive.items.bin", "archive.texts.bin"] {
+        std::fs::write(dir.path().join("index").join(part), b"not rows")?;
+        let (a, r) = Archive::open(&layout);
+        assert_eq!(r.folded, 4, "{part} damaged: the index is built anew");
+        assert_eq!(
+            a.items.len(),
+            a.meetings.iter().map(|m| m.items as usize).sum::<usize>()
+        );
+    }
     Ok(())
 }
 

@@ -58,6 +58,12 @@ impl FilterArgs {
         })
     }
 
+    /// Whether the filter looks at items (their positions, statements, areas), not only
+    /// at meetings' dates and statuses.
+    pub fn on_items(&self) -> bool {
+        self.party.is_some() || self.area.is_some() || self.stance.is_some()
+    }
+
     /// The checked filter with its party and area looked up in the forum.
     pub fn in_forum(&self, checked: Filter, forum: &Forum, lang: Lang) -> Result<Filter> {
         let lookup = |e: crate::model::LookupError| i18n::lookup_error(lang, &e);

@@ -17,11 +17,16 @@ use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Action as Task, Minutes};
 use crate::search;
-use crate::store::archive::{Archive, MeetingRow};
+use crate::store::archive::{Archive, MeetingRow, Part};
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     let checked = filter.check(session::language(cli))?;
-    let s = session::open_existing(cli)?;
+    let part = if filter.on_items() {
+        Part::Items
+    } else {
+        Part::Meetings
+    };
+    let s = session::open_reading(cli, part, true)?;
     let lang = s.lang;
     let f = filter.in_forum(checked, &s.doc.forum, lang)?;
     let a = &s.archive;
@@ -54,7 +59,7 @@ fn render_meeting(
     include_confidential: bool,
     render: impl FnOnce(&Minutes, &ExportOptions) -> Result<Vec<u8>>,
 ) -> Result<(Vec<u8>, Lang)> {
-    let mut s = session::open_existing(cli)?;
+    let mut s = session::open_reading(cli, Part::Meetings, true)?;
     let lang = s.lang;
     let (minutes, doubts) = s.minutes(meeting)?;
     let opts = ExportOptions {
@@ -267,7 +272,7 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
 }
 
 pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {
-    let s = session::open_existing(cli)?;
+    let s = session::open_reading(cli, Part::Items, false)?;
     let lang = s.lang;
     // Each action names its meeting by id: looked up once each, not by a walk of them all.
     let meetings: HashMap<&str, usize> = s

@@ -9,7 +9,7 @@ use super::args::Cli;
 use crate::config;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Author, Doc};
-use crate::store::archive::Archive;
+use crate::store::archive::{Archive, Part};
 use crate::store::{Load, Store};
 
 /// Everything a command needs: settings, the opened store and the folded data.
@@ -96,6 +96,14 @@ pub fn open_existing(cli: &Cli) -> Result<Session> {
     open_at(cli, cfg, lang, &root, true)
 }
 
+/// As `open_existing`, for a command that reads of the archive index only the parts up to
+/// `part`. `forum_only`: it needs of the forum only `Forum` (not its actions), which the
+/// index keeps, so the forum is not folded; `Session::doc` then holds only the forum.
+pub fn open_reading(cli: &Cli, part: Part, forum_only: bool) -> Result<Session> {
+    let (cfg, lang, root) = existing_folder(cli)?;
+    open_with(cli, cfg, lang, &root, Some(part), forum_only)
+}
+
 /// For the TUI: the data folder, made and seeded on the first start; the archive index is
 /// not read (the TUI loads it in the background).
 pub fn open_or_seed(cli: &Cli) -> Result<Session> {
@@ -112,6 +120,19 @@ pub fn open_at(
     root: &Path,
     checked: bool,
 ) -> Result<Session> {
+    open_with(cli, cfg, lang, root, checked.then_some(Part::Texts), false)
+}
+
+/// `open_at`, the archive index read up to `part` (none: not read); `forum_only`: the
+/// forum taken from the index when it has it.
+fn open_with(
+    cli: &Cli,
+    cfg: config::Config,
+    lang: Lang,
+    root: &Path,
+    part: Option<Part>,
+    forum_only: bool,
+) -> Result<Session> {
     let store_error = |e: crate::store::StoreError| anyhow!("{}", i18n::store_error(lang, &e));
     let mut store = Store::open(root, Author::default()).map_err(store_error)?;
     if let Some(now) = assumed_now(lang) {
@@ -123,10 +144,10 @@ pub fn open_at(
         .map(|s| s.public().to_string())
         .unwrap_or_default();
     let layout = store.layout().clone();
-    // The TUI (not `checked`) brings up the archive index itself (`cli::start`).
-    let (archive, refresh) = match checked {
-        true => Archive::open_with(&layout, || store.load(&Load::Forum)),
-        false => Default::default(),
+    // The TUI (no `part`) brings up the archive index itself (`cli::start`).
+    let (archive, refresh) = match part {
+        Some(part) => Archive::open_part(&layout, part, || load_forum(&mut store)),
+        None => Default::default(),
     };
     // Meetings that changed since the index was made get their minutes file brought up to
     // date; after a large sync that is left to when each is opened, shown or exported.
@@ -138,7 +159,15 @@ pub fn open_at(
             }
         }
     }
-    let doc = store.load(&Load::Forum);
+    // The index's forum is the forum as folded for the index just checked or built.
+    let doc = match archive.forum.clone() {
+        Some(forum) if forum_only => {
+            let mut doc = Doc::default();
+            doc.forum = forum;
+            doc
+        }
+        _ => store.load(&Load::Forum),
+    };
     let named = cli.as_name.as_deref().or(cfg.identity.as_deref());
     let admitted = doc
         .forum
@@ -184,6 +213,12 @@ pub fn open_at(
         identity_known: cli.as_name.is_some() || cfg.identity.is_some() || admitted.is_some(),
         key,
     })
+}
+
+/// The forum folded, and whether its logs were read without a problem.
+fn load_forum(store: &mut Store) -> (Doc, bool) {
+    let doc = store.load(&Load::Forum);
+    (doc, store.problems.iter().all(|p| p.kind.is_repair()))
 }
 
 /// The key that signs this user's ops: `--key`, the config's, or samrad's own (made on
@@ -255,6 +290,12 @@ impl Session {
             }
             anyhow!("{text}")
         })?;
+        let layout = self.store.layout().clone();
+        if let Some(minutes) = crate::store::shown::read(&layout, &id) {
+            return Ok((minutes, Vec::new()));
+        }
+        // Marked before the logs are read: a change made meanwhile is seen next time.
+        let marks = crate::store::shown::marks(&layout, &id);
         let doc = self.meeting_doc(&id);
         // What was found reading the meeting's logs is said, as the forum's was on opening:
         // a log that could not be read (the minutes are short), a bad line, a conflict
@@ -275,6 +316,15 @@ impl Session {
         let minutes = doc
             .minutes(&id)
             .ok_or_else(|| anyhow!("{}", lang.t(Msg::UnknownMeeting)))?;
+        let clean = self.store.problems.iter().all(|p| p.kind.is_repair());
+        if let Some(marks) = marks
+            && clean
+            && doubts.is_empty()
+            && self.store.read_only().is_none()
+        {
+            // Only a shortcut for next time: not kept is no loss.
+            let _ = crate::store::shown::write(&layout, &id, marks, &minutes);
+        }
         Ok((minutes, doubts))
     }
 }

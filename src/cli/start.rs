@@ -101,6 +101,13 @@ fn index_now(s: &mut session::Session) -> Archive {
             let _ = crate::store::start_hint::write_rows(&layout, &a.meetings);
             a
         }
-        None => Archive::open_with(&layout, || s.store.load(&crate::store::Load::Forum)).0,
+        None => {
+            let store = &mut s.store;
+            Archive::open_with(&layout, || {
+                let doc = store.load(&crate::store::Load::Forum);
+                (doc, store.problems.iter().all(|p| p.kind.is_repair()))
+            })
+            .0
+        }
     }
 }

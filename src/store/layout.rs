@@ -70,9 +70,24 @@ impl Layout {
         self.index_dir().join(format!("{key}.fold.json"))
     }
 
-    /// The archive index's rows.
+    /// The archive index's meeting rows (and what `list` needs besides).
     pub fn archive_index_path(&self) -> PathBuf {
         self.index_dir().join("archive.bin")
+    }
+
+    /// A meeting's minutes as last shown (see `shown`).
+    pub fn shown_path(&self, meeting: &str) -> PathBuf {
+        self.index_dir().join(format!("m-{meeting}.shown.json"))
+    }
+
+    /// The archive index's item and action rows.
+    pub fn archive_items_path(&self) -> PathBuf {
+        self.index_dir().join("archive.items.bin")
+    }
+
+    /// Where the archive index's texts are in `search_text_path`, and whose they are.
+    pub fn archive_texts_path(&self) -> PathBuf {
+        self.index_dir().join("archive.texts.bin")
     }
 
     /// What the TUI chooses its first meeting from (see `start_hint`).

@@ -26,6 +26,7 @@ pub mod restore;
 pub mod schema;
 pub mod seal;
 pub mod seed;
+pub mod shown;
 pub mod snapshot;
 pub mod start_hint;
 

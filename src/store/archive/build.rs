@@ -153,6 +153,9 @@ pub struct Refresh {
 pub(super) struct ForumFold {
     pub(super) doc: Doc,
     pub(super) shaping_ops: Option<Vec<Op>>,
+    /// Whether the forum's logs were read without a problem: then the index keeps its
+    /// `Forum` for commands that need no more of it (a problem is said on every read).
+    pub(super) clean: bool,
 }
 
 fn forum_key(forum: &Forum) -> String {
@@ -260,6 +263,7 @@ pub(super) fn rebuild(
             .then_with(|| a.row.id.cmp(&b.row.id))
     });
     let (mut archive, text, fold) = assemble(entries, &forum.doc);
+    archive.forum = forum.clean.then(|| forum.doc.forum.clone());
     archive.build = std::time::SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)

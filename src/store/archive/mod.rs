@@ -7,9 +7,11 @@
 //! logs changed is folded again on its own, with the forum (`fold::fold_meeting`); the rest
 //! is reused.
 //!
-//! Files: `index/archive.bin` (rows, postcard), `index/search.txt` (the texts, one after
-//! another, each followed by a NUL) and `index/search.fold` (the same texts in lower case,
-//! byte for byte aligned with `search.txt`, for matching without case).
+//! Files: `index/archive.bin` (meeting rows and marks), `index/archive.items.bin` (item and
+//! action rows) and `index/archive.texts.bin` (where each text is), postcard (see
+//! `index_file`); `index/search.txt` (the texts, one after another, each followed by a NUL)
+//! and `index/search.fold` (the same texts in lower case, byte for byte aligned with
+//! `search.txt`, for matching without case).
 
 mod build;
 mod fresh;
@@ -24,7 +26,8 @@ use crate::model::{Doc, Scope};
 pub use build::Refresh;
 use build::{ForumFold, rebuild};
 pub use fresh::Depth;
-use index_file::read_index;
+pub use index_file::Part;
+use index_file::{read_index, read_part};
 pub use rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case, folded};
 
 impl Archive {
@@ -37,32 +40,57 @@ impl Archive {
     /// As `open`, looking as far as `depth` says for what changed: `Depth::Files` also
     /// finds what programs other than samrad wrote into a log in place.
     pub fn open_checked(layout: &Layout, depth: Depth) -> (Archive, Refresh) {
-        Archive::refresh(layout, depth, || {
+        Archive::refresh(layout, depth, Part::Texts, || {
             let ops = log::scope_ops(layout, &Scope::Forum);
             let shaping = ops.iter().filter(|op| fold::shapes_meetings(op)).cloned();
             ForumFold {
                 shaping_ops: Some(shaping.collect()),
                 doc: fold::fold(ops),
+                clean: false,
             }
         })
     }
 
     /// As `open`, with the forum folded by the caller when it is needed (the store's
-    /// snapshot makes that cheap).
-    pub fn open_with(layout: &Layout, forum: impl FnOnce() -> Doc) -> (Archive, Refresh) {
-        Archive::refresh(layout, Depth::Folders, || ForumFold {
-            doc: forum(),
-            shaping_ops: None,
+    /// snapshot makes that cheap), and whether its logs were read without a problem.
+    pub fn open_with(layout: &Layout, forum: impl FnOnce() -> (Doc, bool)) -> (Archive, Refresh) {
+        Archive::open_part(layout, Part::Texts, forum)
+    }
+
+    /// As `open_with`, reading of a fresh index only the parts up to `part` (`load`
+    /// reads the rest).
+    pub fn open_part(
+        layout: &Layout,
+        part: Part,
+        forum: impl FnOnce() -> (Doc, bool),
+    ) -> (Archive, Refresh) {
+        Archive::refresh(layout, Depth::Folders, part, || {
+            let (doc, clean) = forum();
+            ForumFold {
+                doc,
+                shaping_ops: None,
+                clean,
+            }
         })
+    }
+
+    /// Read the index's parts up to `part`, when not read yet. False when they cannot be
+    /// read (the index was written anew since, or damaged): open it again.
+    pub fn load(&mut self, part: Part) -> bool {
+        match self.layout.clone() {
+            Some(layout) => read_part(&layout, self, part),
+            None => self.read >= part,
+        }
     }
 
     fn refresh(
         layout: &Layout,
         depth: Depth,
+        part: Part,
         forum: impl FnOnce() -> ForumFold,
     ) -> (Archive, Refresh) {
         let scopes = layout.scopes();
-        let old = read_index(layout);
+        let mut old = read_index(layout, part);
         let check = old
             .as_ref()
             .map(|old| fresh::check(layout, &scopes, &old.marks, depth));
@@ -81,6 +109,12 @@ impl Archive {
                 },
             );
         }
+        // Rows are reused from the old index: all of it.
+        if let Some(o) = &mut old
+            && !read_part(layout, &mut o.archive, Part::Texts)
+        {
+            old = None;
+        }
         rebuild(layout, &scopes, old, check, forum)
     }
 
@@ -88,7 +122,7 @@ impl Archive {
     /// the archive at once while `open` checks it in the background.
     pub fn cached(root: &Path) -> Option<Archive> {
         let layout = Layout::new(root);
-        read_index(&layout).map(|f| Archive {
+        read_index(&layout, Part::Texts).map(|f| Archive {
             layout: Some(layout),
             ..f.archive
         })
@@ -97,7 +131,7 @@ impl Archive {
     /// Whether the index on disk is still the build `build` and matches the logs, looked at
     /// as far as `depth` says.
     pub fn is_fresh(layout: &Layout, build: u64, depth: Depth) -> bool {
-        let Some(old) = read_index(layout) else {
+        let Some(old) = read_index(layout, Part::Meetings) else {
             return false;
         };
         old.archive.build == build

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActionStatus, Agreement, Id, ItemKind, ItemNumber, MeetingStatus, Stance};
+use super::index_file::Part;
+use crate::model::{
+    ActionStatus, Agreement, Forum, Id, ItemKind, ItemNumber, MeetingStatus, Stance,
+};
 use crate::store::layout::Layout;
 
 /// No party, item or action: the reference is empty.
@@ -133,8 +136,9 @@ pub struct TextDoc {
     pub len: u32,
 }
 
-/// The archive in memory. `text` and `folded` are loaded only when a search needs them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The archive in memory. `text` and `folded` are loaded only when a search needs them;
+/// `items`, `actions` and `docs` are empty unless `read` says they were read.
+#[derive(Debug, Clone, Default)]
 pub struct Archive {
     /// When the index was built (ns since 1970): tells one build from another.
     pub build: u64,
@@ -145,12 +149,14 @@ pub struct Archive {
     pub items: Vec<ItemRow>,
     pub actions: Vec<ActionRow>,
     pub docs: Vec<TextDoc>,
-    #[serde(skip)]
     pub text: String,
-    #[serde(skip)]
     pub folded: String,
+    /// The forum as the index was built with it, when its logs read cleanly then: while
+    /// the index is fresh, what `list` needs of the forum without folding it.
+    pub forum: Option<Forum>,
+    /// How much of the index is in memory.
+    pub read: Part,
     /// The data folder, to read a text from `search.txt` when `text` is not in memory.
-    #[serde(skip)]
     pub(super) layout: Option<Layout>,
 }
 
