@@ -7,7 +7,7 @@ use super::rows::Archive;
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const INDEX_VERSION: u32 = 4;
+const INDEX_VERSION: u32 = 5;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct IndexFile {

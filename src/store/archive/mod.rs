@@ -9,12 +9,14 @@
 //!
 //! Files: `index/archive.bin` (rows, postcard), `index/search.txt` (the texts, one after
 //! another, each followed by a NUL) and `index/search.fold` (the same texts in lower case,
-//! byte for byte aligned with `search.txt`, for matching without case).
+//! byte for byte aligned with `search.txt`, for matching without case); `index/words.bin` (the
+//! word index `samrad search` reads, `words`).
 
 mod build;
 mod fresh;
 mod index_file;
 mod rows;
+mod words;
 
 use std::path::Path;
 
@@ -26,6 +28,7 @@ use build::{ForumFold, rebuild};
 pub use fresh::Depth;
 use index_file::read_index;
 pub use rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case, folded};
+pub use words::{WordDoc, Words, WordsView};
 
 impl Archive {
     /// Open the archive of a data folder, bringing the index up to date first. The texts are
