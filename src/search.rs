@@ -169,11 +169,16 @@ pub fn scan_words(words: &WordsView, query: &str, public: bool) -> Vec<u32> {
             Some(prev) => intersect(&prev, &docs),
         });
     }
-    let mut hits = result.unwrap_or_default();
-    if public {
-        hits.retain(|&d| words.doc(d).is_some_and(|d| !d.hidden));
+    let hits = result.unwrap_or_default();
+    if !public {
+        return hits;
     }
-    hits
+    let rows = words.docs(&hits);
+    hits.into_iter()
+        .zip(rows)
+        .filter(|(_, row)| row.is_some_and(|r| !r.hidden))
+        .map(|(d, _)| d)
+        .collect()
 }
 
 /// Every distinct word of the archive with the texts it occurs in: built once, then each

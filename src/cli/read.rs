@@ -269,10 +269,8 @@ fn search_words(
     json: bool,
     lang: Lang,
 ) -> Result<ExitCode> {
-    let hits: Vec<WordDoc> = search::scan_words(words, query, public)
-        .into_iter()
-        .filter_map(|d| words.doc(d))
-        .collect();
+    let found = search::scan_words(words, query, public);
+    let hits: Vec<WordDoc> = words.docs(&found).into_iter().flatten().collect();
     let texts = words.texts(&hits);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (d, text) in hits.iter().zip(&texts) {

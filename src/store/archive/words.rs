@@ -18,7 +18,9 @@ const WORDS_VERSION: u32 = 1;
 /// Bytes per text in `docs`: meeting, item, party, start, len (u32 each), field, hidden.
 const DOC_BYTES: usize = 22;
 
-/// The file as written and read. The tables are little-endian u32s, read in place.
+/// The head of the file: its length (u64), then this, postcard; after it the postings
+/// (text numbers as u32, ascending within each word) and the texts' rows (`DOC_BYTES` each),
+/// read by offset. The tables here are little-endian u32s, read in place.
 #[derive(Serialize, Deserialize)]
 struct WordsFile<'a> {
     version: u32,
@@ -30,11 +32,10 @@ struct WordsFile<'a> {
     terms: &'a str,
     /// Where each word starts in `terms`.
     term_starts: &'a [u8],
-    /// Where each word's texts start in `postings` (one more than there are words).
+    /// Where each word's texts start in the postings (one more than there are words).
     post_starts: &'a [u8],
-    /// Text numbers, ascending within each word.
-    postings: &'a [u8],
-    docs: &'a [u8],
+    /// Bytes of postings, after the head.
+    postings_len: u64,
     /// Id, date and title of each meeting.
     meetings: Vec<(&'a str, &'a str, &'a str)>,
     /// Each item's number as shown.
@@ -56,9 +57,12 @@ pub struct WordDoc {
     pub hidden: bool,
 }
 
-/// The word index, read and checked against the logs.
+/// The word index, its head read and checked against the logs.
 pub struct Words {
-    bytes: Vec<u8>,
+    head: Vec<u8>,
+    /// Where the postings start in the file.
+    body_at: u64,
+    file: std::fs::File,
     layout: Layout,
 }
 
@@ -138,8 +142,7 @@ pub(super) fn write_words(
         terms: &terms,
         term_starts: &term_starts,
         post_starts: &post_starts,
-        postings: &postings,
-        docs: &docs,
+        postings_len: postings.len() as u64,
         meetings: archive
             .meetings
             .iter()
@@ -153,7 +156,12 @@ pub(super) fn write_words(
             .zip(shorts.iter().map(String::as_str))
             .collect(),
     };
-    let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
+    let head = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
+    let mut bytes = Vec::with_capacity(8 + head.len() + postings.len() + docs.len());
+    bytes.extend_from_slice(&(head.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&head);
+    bytes.extend_from_slice(&postings);
+    bytes.extend_from_slice(&docs);
     perms::create_dir_all(&layout.index_dir())?;
     atomic::write_atomic(&layout.search_words_path(), &bytes)?;
     local_mark::note(&layout.search_words_path())
@@ -164,47 +172,82 @@ impl Words {
     /// and the logs and `search.txt` are as they were when it was built (looked at as
     /// `Depth::Folders` does); else none, and the caller opens the archive.
     pub fn open(layout: &Layout) -> Option<Words> {
+        use std::os::unix::fs::FileExt;
         let path = layout.search_words_path();
         if !local_mark::holds(&path) || !local_mark::holds(&layout.search_text_path()) {
             return None;
         }
-        let words = Words {
-            bytes: std::fs::read(&path).ok()?,
-            layout: layout.clone(),
-        };
-        let file = words.file()?;
-        let text_id = local_mark::identity(&layout.search_text_path())?;
-        if file.version != WORDS_VERSION
-            || file.binary != snapshot::BINARY
-            || file.text_id != text_id
-        {
+        let file = std::fs::File::open(&path).ok()?;
+        let mut len = [0u8; 8];
+        file.read_exact_at(&mut len, 0).ok()?;
+        let len = u64::from_le_bytes(len);
+        if len > file.metadata().ok()?.len() {
             return None;
         }
-        fresh::check(layout, &layout.scopes(), &file.marks, Depth::Folders)
+        let mut head = vec![0u8; usize::try_from(len).ok()?];
+        file.read_exact_at(&mut head, 8).ok()?;
+        let words = Words {
+            head,
+            body_at: 8 + len,
+            file,
+            layout: layout.clone(),
+        };
+        let h = words.head()?;
+        let text_id = local_mark::identity(&layout.search_text_path())?;
+        if h.version != WORDS_VERSION || h.binary != snapshot::BINARY || h.text_id != text_id {
+            return None;
+        }
+        fresh::check(layout, &layout.scopes(), &h.marks, Depth::Folders)
             .fresh()
             .then_some(())?;
-        // Checked once here; later reads of the same bytes cannot fail.
         Some(words)
     }
 
-    fn file(&self) -> Option<WordsFile<'_>> {
-        postcard::from_bytes(&self.bytes).ok()
+    fn head(&self) -> Option<WordsFile<'_>> {
+        postcard::from_bytes(&self.head).ok()
     }
 
     /// A view of the tables, decoded once.
     pub fn view(&self) -> Option<WordsView<'_>> {
-        let file = self.file()?;
         Some(WordsView {
-            file,
-            layout: &self.layout,
+            file: self.head()?,
+            words: self,
         })
     }
+}
+
+/// Read byte ranges of a file, ascending, in as few reads as the gaps between them allow.
+fn read_ranges(file: &std::fs::File, ranges: &[(u64, usize)]) -> Option<Vec<Vec<u8>>> {
+    use std::os::unix::fs::FileExt;
+    const GAP: u64 = 32 * 1024;
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut i = 0;
+    while i < ranges.len() {
+        let start = ranges[i].0;
+        let mut end = start + ranges[i].1 as u64;
+        let mut j = i + 1;
+        while let Some(&(at, len)) = ranges.get(j)
+            && at >= start
+            && at <= end + GAP
+        {
+            end = end.max(at + len as u64);
+            j += 1;
+        }
+        let mut buf = vec![0u8; usize::try_from(end - start).ok()?];
+        file.read_exact_at(&mut buf, start).ok()?;
+        for &(at, len) in &ranges[i..j] {
+            let from = (at - start) as usize;
+            out.push(buf.get(from..from + len)?.to_vec());
+        }
+        i = j;
+    }
+    Some(out)
 }
 
 /// The word index's tables, borrowed from the file's bytes.
 pub struct WordsView<'a> {
     file: WordsFile<'a>,
-    layout: &'a Layout,
+    words: &'a Words,
 }
 
 impl WordsView<'_> {
@@ -214,7 +257,7 @@ impl WordsView<'_> {
         let f = &self.file;
         let count = f.term_starts.len() / 4;
         let start_of = |i: usize| u32_at(f.term_starts, i).unwrap_or(0) as usize;
-        let mut docs = Vec::new();
+        let mut ranges = Vec::new();
         let mut last_term = usize::MAX;
         for at in memchr::memmem::find_iter(f.terms.as_bytes(), part.as_bytes()) {
             let (mut lo, mut hi) = (0, count);
@@ -233,30 +276,37 @@ impl WordsView<'_> {
                 continue;
             }
             last_term = t;
-            let from = u32_at(f.post_starts, t).unwrap_or(0) as usize;
-            let to = u32_at(f.post_starts, t + 1).unwrap_or(0) as usize;
-            docs.extend((from..to).filter_map(|i| u32_at(f.postings, i)));
+            let from = u64::from(u32_at(f.post_starts, t).unwrap_or(0));
+            let to = u64::from(u32_at(f.post_starts, t + 1).unwrap_or(0));
+            ranges.push((
+                self.words.body_at + from * 4,
+                to.saturating_sub(from) as usize * 4,
+            ));
         }
+        let lists = read_ranges(&self.words.file, &ranges).unwrap_or_default();
+        let mut docs: Vec<u32> = lists
+            .iter()
+            .flat_map(|l| l.chunks_exact(4))
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
         docs.sort_unstable();
         docs.dedup();
         docs
     }
 
-    pub fn doc(&self, d: u32) -> Option<WordDoc> {
-        let at = d as usize * DOC_BYTES;
-        let b = self.file.docs.get(at..at + DOC_BYTES)?;
-        let n = |i: usize| u32_at(b, i).unwrap_or(NONE);
-        Some(WordDoc {
-            meeting: n(0),
-            item: n(1),
-            party: n(2),
-            start: n(3),
-            len: n(4),
-            field: *Field::ALL.get(b[20] as usize)?,
-            hidden: b[21] != 0,
-        })
+    /// The rows of texts `ds` (ascending), for their hit lines; none for a number not in
+    /// the index.
+    pub fn docs(&self, ds: &[u32]) -> Vec<Option<WordDoc>> {
+        let at = self.words.body_at + self.file.postings_len;
+        let ranges: Vec<(u64, usize)> = ds
+            .iter()
+            .map(|&d| (at + u64::from(d) * DOC_BYTES as u64, DOC_BYTES))
+            .collect();
+        match read_ranges(&self.words.file, &ranges) {
+            Some(rows) => rows.iter().map(|b| doc_of(b)).collect(),
+            None => ds.iter().map(|_| None).collect(),
+        }
     }
-
     /// A meeting's id, date and title.
     pub fn meeting(&self, m: u32) -> Option<(&str, &str, &str)> {
         self.file.meetings.get(m as usize).copied()
@@ -271,35 +321,34 @@ impl WordsView<'_> {
         self.file.parties.get(p as usize).copied()
     }
 
-    /// The texts of `docs` (as `Archive::doc_text`), read from `search.txt`: by offset,
-    /// or the whole file when there are many.
+    /// The texts of `docs` (as `Archive::doc_text`), read from `search.txt`.
     pub fn texts(&self, docs: &[WordDoc]) -> Vec<String> {
-        use std::os::unix::fs::FileExt;
-        let path = self.layout.search_text_path();
-        let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        if docs.len() > 256
-            && let Ok(all) = std::fs::read(&path)
-        {
-            return docs
+        let ranges: Vec<(u64, usize)> = docs
+            .iter()
+            .map(|d| (u64::from(d.start), d.len as usize))
+            .collect();
+        let read = std::fs::File::open(self.words.layout.search_text_path())
+            .ok()
+            .and_then(|f| read_ranges(&f, &ranges));
+        match read {
+            Some(texts) => texts
                 .iter()
-                .map(|d| {
-                    let range = d.start as usize..(d.start + d.len) as usize;
-                    all.get(range).map(lossy).unwrap_or_default()
-                })
-                .collect();
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .collect(),
+            None => docs.iter().map(|_| String::new()).collect(),
         }
-        let file = std::fs::File::open(&path).ok();
-        docs.iter()
-            .map(|d| {
-                let mut buf = vec![0u8; d.len as usize];
-                let read = file
-                    .as_ref()
-                    .map(|f| f.read_exact_at(&mut buf, u64::from(d.start)));
-                match read {
-                    Some(Ok(())) => lossy(&buf),
-                    _ => String::new(),
-                }
-            })
-            .collect()
     }
+}
+
+fn doc_of(b: &[u8]) -> Option<WordDoc> {
+    let n = |i: usize| u32_at(b, i).unwrap_or(NONE);
+    Some(WordDoc {
+        meeting: n(0),
+        item: n(1),
+        party: n(2),
+        start: n(3),
+        len: n(4),
+        field: *Field::ALL.get(*b.get(20)? as usize)?,
+        hidden: *b.get(21)? != 0,
+    })
 }
