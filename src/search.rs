@@ -3,12 +3,13 @@
 //! A query is split into words (runs of letters and digits); a text matches when every word
 //! occurs in it, anywhere, ignoring case. `scan` reads the lower-case text once per query
 //! (for `samrad search`, one query per process); `WordIndex` answers the same queries from
-//! a word list built once (for the TUI, many queries). Both give the same hits.
+//! a word list built once (for the TUI, many queries); `scan_words` from the same word list
+//! kept on disk (`samrad search`, when the index is fresh). All give the same hits.
 
 use memchr::memmem;
 
 use crate::model::{MeetingStatus, Stance};
-use crate::store::archive::{Archive, Field, NONE, TextDoc, fold_case, folded};
+use crate::store::archive::{Archive, Field, NONE, TextDoc, WordsView, fold_case, folded};
 
 /// Which meetings to list. Party, stance and area are about one item: "NTL disagreed on an
 /// item linked to development area 1" is all three on the same item.
@@ -155,6 +156,29 @@ pub fn scan(a: &Archive, query: &str, f: &Filter) -> Vec<u32> {
         }
     }
     hits
+}
+
+/// Texts holding every word of the query (as `scan`), from the word index on disk; `public`:
+/// only what the public version shows (`Filter::public`, the only filter it knows).
+pub fn scan_words(words: &WordsView, query: &str, public: bool) -> Vec<u32> {
+    let mut result: Option<Vec<u32>> = None;
+    for w in query_words(query) {
+        let docs = words.docs_with(&w);
+        result = Some(match result {
+            None => docs,
+            Some(prev) => intersect(&prev, &docs),
+        });
+    }
+    let hits = result.unwrap_or_default();
+    if !public {
+        return hits;
+    }
+    let rows = words.docs(&hits);
+    hits.into_iter()
+        .zip(rows)
+        .filter(|(_, row)| row.is_some_and(|r| !r.hidden))
+        .map(|(d, _)| d)
+        .collect()
 }
 
 /// Every distinct word of the archive with the texts it occurs in: built once, then each

@@ -65,6 +65,11 @@ impl FilterArgs {
     }
 
     /// The checked filter with its party and area looked up in the forum.
+    /// Whether a party or development area is asked for: they are looked up in the forum.
+    pub fn names_forum(&self) -> bool {
+        self.party.is_some() || self.area.is_some()
+    }
+
     pub fn in_forum(&self, checked: Filter, forum: &Forum, lang: Lang) -> Result<Filter> {
         let lookup = |e: crate::model::LookupError| i18n::lookup_error(lang, &e);
         let party = look(&self.party, |p| forum.find_party(p).map_err(lookup))?;

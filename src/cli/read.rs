@@ -17,7 +17,11 @@ use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Action as Task, Minutes};
 use crate::search;
-use crate::store::archive::{Archive, MeetingRow, Part};
+use crate::search::Filter;
+use crate::store::archive::{
+    Archive, Field, MeetingRow, NONE, Part, WordDoc, Words, WordsView,
+};
+use crate::store::layout::Layout;
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {
     let checked = filter.check(session::language(cli))?;
@@ -207,6 +211,23 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
             lang.fill(Msg::NothingToSearch, &[&format!("{query:?}")])
         );
     }
+    // The word index on disk answers a search with no filter but `--include-confidential`,
+    // when it is as fresh as the archive would be; anything else opens the archive.
+    let public = checked.public;
+    if !filter.names_forum()
+        && (Filter {
+            public: false,
+            ..checked.clone()
+        })
+        .is_empty()
+    {
+        let (_, _, root) = session::existing_folder(cli)?;
+        if let Some(words) = Words::open(&Layout::new(&root))
+            && let Some(view) = words.view()
+        {
+            return search_words(&view, query, public, json, lang);
+        }
+    }
     let Session {
         store,
         doc,
@@ -229,46 +250,107 @@ pub fn search(cli: &Cli, query: &str, filter: &FilterArgs, json: bool) -> Result
         };
         let row = a.meetings.get(d.meeting as usize);
         let (item, field) = search::doc_place(&a, d);
-        let text = a.doc_text(d);
-        let (before, hit, after) = search::snippet(&text, query, 70);
         let party = a.party_id(d.party).unwrap_or("");
-        if json {
-            let line = serde_json::json!({
-                "meeting": row.map(|m| m.id.as_str()),
-                "date": row.map(|m| m.date()),
-                "title": row.map(|m| m.title.as_str()),
-                "item": item,
-                "field": field.key(),
-                "party": (!party.is_empty()).then_some(party),
-                "snippet": format!("{before}{hit}{after}"),
-                "text": text,
-            });
-            writeln!(out, "{}", json_printable(&line.to_string()))?;
-            continue;
-        }
-        let place = match (row, &item) {
-            (Some(m), Some(i)) => {
-                format!("{} {} {}", m.date(), lang.t(Msg::Item).to_lowercase(), i)
-            }
-            (Some(m), None) => m.date().to_string(),
-            (None, _) => "-".to_string(),
+        let hit = Hit {
+            meeting: row.map(|m| (m.id.as_str(), m.date(), m.title.as_str())),
+            item,
+            field,
+            party,
+            short: doc.forum.party_short(party),
+            text: &a.doc_text(d),
         };
-        let who = if party.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", doc.forum.party_short(party))
-        };
-        let line = format!(
-            "{place}  {}{who}  {before}{hit}{after}",
-            i18n::search_field(lang, field)
-        );
-        writeln!(out, "{}", one_line(&line))?;
+        hit.print(&mut out, query, json, lang)?;
     }
     out.flush()?;
     if !json {
         eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `search` from the word index on disk: the same lines as from the archive.
+fn search_words(
+    words: &WordsView,
+    query: &str,
+    public: bool,
+    json: bool,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let found = search::scan_words(words, query, public);
+    let hits: Vec<WordDoc> = words.docs(&found).into_iter().flatten().collect();
+    let texts = words.texts(&hits);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (d, text) in hits.iter().zip(&texts) {
+        let item = (d.item != NONE)
+            .then(|| words.item_number(d.item).map(str::to_string))
+            .flatten();
+        let (party, short) = words.party(d.party).unwrap_or(("", ""));
+        let hit = Hit {
+            meeting: words.meeting(d.meeting),
+            item,
+            field: d.field,
+            party,
+            short,
+            text,
+        };
+        hit.print(&mut out, query, json, lang)?;
+    }
+    out.flush()?;
+    if !json {
+        eprintln!("{}: {}", lang.t(Msg::HitsTitle), hits.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `search`'s output.
+struct Hit<'a> {
+    /// Id, date and title.
+    meeting: Option<(&'a str, &'a str, &'a str)>,
+    item: Option<String>,
+    field: Field,
+    /// Id and short name of who wrote it; empty when nobody.
+    party: &'a str,
+    short: &'a str,
+    text: &'a str,
+}
+
+impl Hit<'_> {
+    fn print(&self, out: &mut impl Write, query: &str, json: bool, lang: Lang) -> Result<()> {
+        let (before, hit, after) = search::snippet(self.text, query, 70);
+        let party = self.party;
+        if json {
+            let line = serde_json::json!({
+                "meeting": self.meeting.map(|m| m.0),
+                "date": self.meeting.map(|m| m.1),
+                "title": self.meeting.map(|m| m.2),
+                "item": self.item,
+                "field": self.field.key(),
+                "party": (!party.is_empty()).then_some(party),
+                "snippet": format!("{before}{hit}{after}"),
+                "text": self.text,
+            });
+            writeln!(out, "{}", json_printable(&line.to_string()))?;
+            return Ok(());
+        }
+        let place = match (self.meeting, &self.item) {
+            (Some(m), Some(i)) => {
+                format!("{} {} {}", m.1, lang.t(Msg::Item).to_lowercase(), i)
+            }
+            (Some(m), None) => m.1.to_string(),
+            (None, _) => "-".to_string(),
+        };
+        let who = if party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", self.short)
+        };
+        let line = format!(
+            "{place}  {}{who}  {before}{hit}{after}",
+            i18n::search_field(lang, self.field)
+        );
+        writeln!(out, "{}", one_line(&line))?;
+        Ok(())
+    }
 }
 
 pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {

@@ -105,6 +105,11 @@ impl Layout {
         self.index_dir().join("search.fold")
     }
 
+    /// The word index of those texts, for `samrad search` (`archive::Words`).
+    pub fn search_words_path(&self) -> PathBuf {
+        self.index_dir().join("words.bin")
+    }
+
     pub fn exports_dir(&self) -> PathBuf {
         self.root.join("exports")
     }

@@ -14,7 +14,7 @@ fn mark_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn identity(path: &Path) -> Option<String> {
+pub(crate) fn identity(path: &Path) -> Option<String> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.file_type().is_file() {
         return None;

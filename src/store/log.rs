@@ -34,8 +34,8 @@ pub enum LineRead {
     Invalid(String),
 }
 
-/// The lines of a log's bytes, each parsed (its op's `digest` set): the one reader of log
-/// lines, for the store and for `samrad verify`. A long log is parsed on every core.
+/// The lines of a log's bytes, each parsed: the one reader of log lines, for the store and
+/// for `samrad verify`.
 pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
     let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
@@ -43,47 +43,24 @@ pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
         lines.pop();
     }
     let last = lines.len();
-    let threads = if lines.len() >= PARALLEL_LINES {
-        super::par::cores()
-    } else {
-        1
-    };
-    let reads = super::par::map(&lines, threads, |line| read_line(line), |_| {
-        LineRead::Invalid("reading failed".into())
-    });
-    lines
-        .into_iter()
-        .zip(reads)
-        .enumerate()
-        .map(move |(i, (line, read))| {
-            let number = i + 1;
-            let read = match read {
-                LineRead::Invalid(_) if number == last && !ends_clean => LineRead::Torn,
-                read => read,
-            };
-            LogLine {
-                number,
-                bytes: line,
-                read,
+    lines.into_iter().enumerate().map(move |(i, line)| {
+        let number = i + 1;
+        let read = if line.iter().all(u8::is_ascii_whitespace) {
+            LineRead::Blank
+        } else {
+            match parse_line(line) {
+                Ok(op) => LineRead::Op(op),
+                Err(LineError::Newer(v)) => LineRead::Newer(v),
+                Err(LineError::Invalid(_)) if number == last && !ends_clean => LineRead::Torn,
+                Err(LineError::Invalid(e)) => LineRead::Invalid(e),
             }
-        })
-}
-
-/// From this many lines on, a log is parsed on several threads (fewer are not worth one).
-const PARALLEL_LINES: usize = 2_000;
-
-fn read_line(line: &[u8]) -> LineRead {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return LineRead::Blank;
-    }
-    match parse_line(line) {
-        Ok(mut op) => {
-            op.digest = super::op::line_digest(line);
-            LineRead::Op(op)
+        };
+        LogLine {
+            number,
+            bytes: line,
+            read,
         }
-        Err(LineError::Newer(v)) => LineRead::Newer(v),
-        Err(LineError::Invalid(e)) => LineRead::Invalid(e),
-    }
+    })
 }
 
 /// The longest line samrad reads; a longer one is reported and skipped.
@@ -166,6 +143,7 @@ pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
                 continue;
             }
         };
+        op.digest = super::op::line_digest(line.bytes);
         if let Some(kind) = origin.as_ref().and_then(|o| o.refuses(&op)) {
             report(line.number, kind);
             continue;

@@ -7,6 +7,7 @@ use std::time::UNIX_EPOCH;
 use super::fresh::{self, Check};
 use super::index_file::{self, IndexFile};
 use super::rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case};
+use super::words;
 use crate::model::{Doc, Forum, Id, InputTarget, Meeting, MeetingStatus, Scope};
 use crate::store::layout::Layout;
 use crate::store::op::{self, Op};
@@ -269,6 +270,10 @@ pub(super) fn rebuild(
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0);
     refresh.written = index_file::write_index(layout, &marks, &key, &archive, &text, &fold).is_ok();
+    if refresh.written {
+        let short = |p: &str| forum.doc.forum.party_short(p).to_string();
+        let _ = words::write_words(layout, &marks, &archive, &fold, short);
+    }
     let _ = crate::store::start_hint::write_rows(layout, &archive.meetings);
     archive.text = text;
     archive.folded = fold;

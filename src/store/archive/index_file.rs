@@ -6,24 +6,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::fresh::Marks;
-use super::rows::{ActionRow, Archive, ItemRow, MeetingRow, TextDoc};
+use super::rows::{ActionRow, Archive, ItemRow, MeetingRow, Part, TextDoc};
 use crate::model::{Forum, Id};
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const INDEX_VERSION: u32 = 5;
+const INDEX_VERSION: u32 = 6;
 
-/// How much of the index to read: each part takes the ones before it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Part {
-    /// The meeting rows, the parties and areas.
-    Meetings,
-    /// Also the item and action rows.
-    Items,
-    /// Also where each text is: all of it (an archive built in memory).
-    #[default]
-    Texts,
-}
 
 pub(super) struct IndexFile {
     pub(super) marks: Marks,

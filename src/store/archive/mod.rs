@@ -12,11 +12,13 @@
 //! `index_file`); `index/search.txt` (the texts, one after another, each followed by a NUL)
 //! and `index/search.fold` (the same texts in lower case, byte for byte aligned with
 //! `search.txt`, for matching without case).
+//! `index/words.bin` is the word index `samrad search` reads (`words`).
 
 mod build;
 mod fresh;
 mod index_file;
 mod rows;
+mod words;
 
 use std::path::Path;
 
@@ -26,9 +28,11 @@ use crate::model::{Doc, Scope};
 pub use build::Refresh;
 use build::{ForumFold, rebuild};
 pub use fresh::Depth;
-pub use index_file::Part;
 use index_file::{read_index, read_part};
-pub use rows::{ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, TextDoc, fold_case, folded};
+pub use rows::{
+    ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, Part, TextDoc, fold_case, folded,
+};
+pub use words::{WordDoc, Words, WordsView};
 
 impl Archive {
     /// Open the archive of a data folder, bringing the index up to date first. The texts are

@@ -5,11 +5,22 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::index_file::Part;
 use crate::model::{
     ActionStatus, Agreement, Forum, Id, ItemKind, ItemNumber, MeetingStatus, Stance,
 };
 use crate::store::layout::Layout;
+
+/// How much of the index to read: each part takes the ones before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// The meeting rows, the parties and areas.
+    Meetings,
+    /// Also the item and action rows.
+    Items,
+    /// Also where each text is: all of it (an archive built in memory).
+    #[default]
+    Texts,
+}
 
 /// No party, item or action: the reference is empty.
 pub const NONE: u32 = u32::MAX;
