@@ -145,6 +145,33 @@ fn quit_on_signals() -> Arc<AtomicBool> {
     Arc::new(AtomicBool::new(false))
 }
 
+/// What a terminal event asks of the app, in the mode it is in now.
+fn actions_of(event: Event, app: &App) -> Vec<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap_for(app.mode()).action(&key).into_iter().collect()
+        }
+        Event::Resize(w, h) => vec![Action::Resize(w, h)],
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => vec![Action::Down],
+            MouseEventKind::ScrollUp => vec![Action::Up],
+            _ => Vec::new(),
+        },
+        Event::Paste(text) => text
+            .chars()
+            .map(|c| {
+                let code = if c == '\n' {
+                    event::KeyCode::Enter
+                } else {
+                    event::KeyCode::Char(c)
+                };
+                Action::Key(event::KeyEvent::new(code, event::KeyModifiers::NONE))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
@@ -246,40 +273,22 @@ fn event_loop(
             rt.run(app, fx);
             return Ok(());
         }
+        // What the disk writer and the background work said during the wait comes first.
+        redraw |= rt.poll(app);
+        // Each event is read in the mode the one before it left: `/` then `k` types a `k`.
         for event in events {
-            match event {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    if let Some(a) = keymap_for(app.mode()).action(&key) {
-                        actions.push(a);
-                    }
+            for action in actions_of(event, app) {
+                redraw = true;
+                let effects = update(app, action);
+                if rt.run(app, effects) {
+                    return Ok(());
                 }
-                Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::ScrollDown => actions.push(Action::Down),
-                    MouseEventKind::ScrollUp => actions.push(Action::Up),
-                    _ => {}
-                },
-                Event::Paste(text) => {
-                    for c in text.chars() {
-                        let code = if c == '\n' {
-                            event::KeyCode::Enter
-                        } else {
-                            event::KeyCode::Char(c)
-                        };
-                        actions.push(Action::Key(event::KeyEvent::new(
-                            code,
-                            event::KeyModifiers::NONE,
-                        )));
-                    }
-                }
-                _ => {}
             }
         }
         if last_tick.elapsed() >= Duration::from_millis(500) {
             last_tick = Instant::now();
             actions.push(Action::Tick(now()));
         }
-        redraw |= rt.poll(app);
         for action in actions {
             redraw = true;
             let effects = update(app, action);

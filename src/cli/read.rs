@@ -18,9 +18,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::model::{Action as Task, Minutes};
 use crate::search;
 use crate::search::Filter;
-use crate::store::archive::{
-    Archive, Field, MeetingRow, NONE, Part, WordDoc, Words, WordsView,
-};
+use crate::store::archive::{Archive, Field, MeetingRow, NONE, Part, WordDoc, Words, WordsView};
 use crate::store::layout::Layout;
 
 pub fn list(cli: &Cli, filter: &FilterArgs) -> Result<ExitCode> {

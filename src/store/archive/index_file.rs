@@ -13,7 +13,6 @@ use crate::store::{atomic, local_mark, perms, snapshot};
 
 const INDEX_VERSION: u32 = 6;
 
-
 pub(super) struct IndexFile {
     pub(super) marks: Marks,
     /// Hash of the forum's parties and people: what a meeting's approval state depends on.
