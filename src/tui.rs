@@ -207,6 +207,7 @@ fn event_loop(
     let mut last_poll = Instant::now();
     let mut last_live = Instant::now() - Duration::from_secs(10);
     let input = Input::new();
+    let mut pending = std::collections::VecDeque::new();
     rt.run(app, vec![crate::app::Effect::RefreshArchive]);
     let mut redraw = true;
     loop {
@@ -255,40 +256,35 @@ fn event_loop(
         }
         let wait = match quit_by {
             Some(_) => Duration::ZERO,
+            None if !pending.is_empty() => Duration::ZERO,
             None => Duration::from_millis(100),
         };
         let ready = input.wait(wait)?;
         let gone = matches!(ready, Ready::Gone);
-        let events = match ready {
-            Ready::Events => input::drain()?,
-            Ready::Idle | Ready::Gone => Vec::new(),
-        };
+        if matches!(ready, Ready::Events) {
+            pending.extend(input::drain()?);
+        }
+        // One event a turn, as typed: each is read in the mode the one before it left, after
+        // what the disk writer and the other writers said in between.
+        let event = pending.pop_front();
         // A closed terminal quits at once, as a signal does once the typed keys are taken.
         if gone {
             input::silence();
         }
-        if gone || quit_by.is_some_and(|by| events.is_empty() || Instant::now() >= by) {
+        if gone || quit_by.is_some_and(|by| event.is_none() || Instant::now() >= by) {
             let mut fx = Vec::new();
             app.quit(&mut fx);
             rt.run(app, fx);
             return Ok(());
         }
-        // What the disk writer and the background work said during the wait comes first.
-        redraw |= rt.poll(app);
-        // Each event is read in the mode the one before it left: `/` then `k` types a `k`.
-        for event in events {
-            for action in actions_of(event, app) {
-                redraw = true;
-                let effects = update(app, action);
-                if rt.run(app, effects) {
-                    return Ok(());
-                }
-            }
+        if let Some(event) = event {
+            actions.extend(actions_of(event, app));
         }
         if last_tick.elapsed() >= Duration::from_millis(500) {
             last_tick = Instant::now();
             actions.push(Action::Tick(now()));
         }
+        redraw |= rt.poll(app);
         for action in actions {
             redraw = true;
             let effects = update(app, action);
