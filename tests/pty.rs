@@ -195,14 +195,7 @@ fn sigterm_and_sighup_quit_keeping_what_was_typed_and_restore_the_terminal() {
             String::from_utf8_lossy(&rest)
         );
 
-        let mut tui = sb.tui("again", "p-leder", (100, 30));
-        tui.wait_until(TIMEOUT, "the offer of the unsaved sentence", |t| {
-            let s = t.screen_text();
-            s.contains("Ulagret tekst") && s.contains(SENTENCE)
-        });
-        tui.send("\x1b");
-        tui.wait_ready();
-        tui.quit();
+        offered_at_the_next_start(&sb, SENTENCE);
     }
 }
 
@@ -217,10 +210,15 @@ fn a_closed_window_ends_samrad_and_keeps_what_was_typed() {
     let status = tui.close_window();
     assert!(status.success(), "closing the window: exited with {status}");
 
+    offered_at_the_next_start(&sb, SENTENCE);
+}
+
+/// The next samrad on the folder offers `sentence`, typed into one that is gone.
+fn offered_at_the_next_start(sb: &Sandbox, sentence: &str) {
     let mut tui = sb.tui("again", "p-leder", (100, 30));
     tui.wait_until(TIMEOUT, "the offer of the unsaved sentence", |t| {
         let s = t.screen_text();
-        s.contains("Ulagret tekst") && s.contains(SENTENCE)
+        s.contains("Ulagret tekst") && s.contains(sentence)
     });
     tui.send("\x1b");
     tui.wait_ready();
