@@ -10,7 +10,7 @@ impl Store {
     /// actions), where they differ from what is on disk. Returns whether it wrote. Refuses
     /// to replace files written by a newer samrad.
     pub fn materialize(&mut self, doc: &Doc, meeting: &str) -> Result<bool, StoreError> {
-        let Some(minutes) = doc.minutes(meeting) else {
+        let Some(m) = doc.meeting(meeting) else {
             return Ok(false);
         };
         if self.read_only.is_some() || !ids::is_safe_id(meeting) {
@@ -27,7 +27,14 @@ impl Store {
         let path = self.layout.minutes_path(meeting);
         let writes = [
             shared.map(|bytes| (shared_path, bytes)),
-            Some((path, minutes::file_bytes(&minutes))),
+            Some((
+                path,
+                minutes::meeting_file_bytes(
+                    m,
+                    doc.meeting_actions(meeting),
+                    doc.meeting_rejected(meeting),
+                ),
+            )),
         ];
         let mut states = Vec::new();
         for (path, bytes) in writes.iter().flatten() {

@@ -68,13 +68,31 @@ pub fn minutes_bytes(minutes: &Minutes) -> Vec<u8> {
 
 /// The bytes of `minutes/<meeting-id>.json`: compact JSON with a final newline.
 pub fn file_bytes(minutes: &Minutes) -> Vec<u8> {
-    let file = MeetingFile {
+    meeting_file_bytes(&minutes.meeting, &minutes.actions, &minutes.rejected)
+}
+
+/// The same from a fold's parts: the meeting, its action list and its refused ops.
+pub fn meeting_file_bytes<'a>(
+    meeting: &Meeting,
+    actions: impl IntoIterator<Item = &'a Action>,
+    rejected: impl IntoIterator<Item = &'a Rejection>,
+) -> Vec<u8> {
+    compact(&MeetingOut {
         schema_version: FILE_VERSION,
-        meeting: minutes.meeting.clone(),
-        actions: minutes.actions.iter().map(|a| a.id.clone()).collect(),
-        rejected: minutes.rejected.clone(),
-    };
-    compact(&file)
+        meeting,
+        actions: actions.into_iter().map(|a| a.id.as_str()).collect(),
+        rejected: rejected.into_iter().collect(),
+    })
+}
+
+/// A meeting file as written, borrowing from the fold (the fields of `MeetingFile`).
+#[derive(Serialize)]
+struct MeetingOut<'a> {
+    schema_version: u32,
+    meeting: &'a Meeting,
+    actions: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejected: Vec<&'a Rejection>,
 }
 
 /// The bytes of the shared file: the forum, the actions by id, and the token last.

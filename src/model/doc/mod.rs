@@ -170,17 +170,19 @@ impl Doc {
             .collect()
     }
 
+    /// The ops refused in a meeting, in fold order.
+    pub fn meeting_rejected<'a>(&'a self, meeting: &'a str) -> impl Iterator<Item = &'a Rejection> {
+        self.rejected
+            .iter()
+            .filter(move |r| r.meeting.as_deref() == Some(meeting))
+    }
+
     /// The minutes of one meeting: the meeting, the forum it belongs to, its actions and
     /// the open actions carried over from earlier meetings, and the ops that were refused.
     pub fn minutes(&self, meeting: &str) -> Option<Minutes> {
         let m = self.meeting(meeting)?;
         let actions = self.meeting_actions(meeting).into_iter().cloned().collect();
-        let rejected = self
-            .rejected
-            .iter()
-            .filter(|r| r.meeting.as_deref() == Some(meeting))
-            .cloned()
-            .collect();
+        let rejected = self.meeting_rejected(meeting).cloned().collect();
         Some(Minutes {
             schema_version: MINUTES_VERSION,
             forum: self.forum.clone(),
