@@ -1,5 +1,5 @@
-//! Store budgets (docs/ARCHITECTURE.md): opening a meeting of 20,000 ops, materialising its minutes,
-//! appending one op durably.
+//! Store budgets (docs/ARCHITECTURE.md): opening a meeting of 20,000 ops, materialising its minutes
+//! (in a forum of 13,000 actions too), appending one op durably.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -7,11 +7,14 @@ use std::path::Path;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use samrad::demo::{meeting_script, script_to_logs};
 use samrad::model::Scope;
-use samrad::model::{Author, Change, ItemField};
+use samrad::model::{
+    Action, ActionChange, ActionField, ActionStatus, Author, Change, ItemField, Owner,
+};
 use samrad::store::atomic::write_atomic;
 use samrad::store::fold::fold;
 use samrad::store::keys::Signer;
 use samrad::store::log::parse_log;
+use samrad::store::minutes::{shared_bytes, shared_token};
 use samrad::store::op::encode_lines;
 use samrad::store::{Load, Op, OpChain, Store, minutes_bytes};
 
@@ -158,6 +161,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("minutes JSON of 20k ops (serialise + atomic write)", |b| {
         b.iter(|| write_atomic(&target, &minutes_bytes(&minutes)).expect("write"))
     });
+    minutes_files(c, doc);
 
     let append_dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(
@@ -195,6 +199,54 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(samrad::store::keys::verify(key.public(), &line, &sig)))
     });
 }
+
+/// The minutes files of the 20k-op meeting in a forum of 13,000 actions (as many as the
+/// 10,000-meeting demo archive has, with a history each): writing them when nothing
+/// changed (what the TUI does every 2 s after a change, and `show` once), and what that
+/// costs in parts.
+fn minutes_files(c: &mut Criterion, mut doc: samrad::model::Doc) {
+    for n in 0..ACTIONS {
+        doc.actions.push(Action {
+            id: format!("t-bench-{n:05}"),
+            title: format!("Følge opp sak {n} i alle departementene"),
+            owner: Owner::Party("kmd".into()),
+            due: None,
+            // Open and older than the meeting: carried over to it, listed in its file.
+            status: ActionStatus::Open,
+            meeting: None,
+            item: None,
+            areas: vec!["uo1".into()],
+            proposed_by: None,
+            note: String::new(),
+            created_at: "2020-01-10T10:00:00+01:00".into(),
+            history: (1..=2)
+                .map(|k| ActionChange {
+                    at: format!("2020-0{k}-20T10:00:00+01:00"),
+                    by: "Sekretariatet".into(),
+                    meeting: None,
+                    change: ActionField::Note(format!("Oppfølging {k}")),
+                })
+                .collect(),
+        });
+    }
+    doc.reindex();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), Author::default()).expect("open");
+    store.materialize(&doc, MEETING).expect("write");
+    c.bench_function(
+        "minutes files, 13k actions: materialise, nothing changed",
+        |b| b.iter(|| assert!(!store.materialize(&doc, MEETING).expect("materialise"))),
+    );
+    c.bench_function("minutes files, 13k actions: the shared file's token", |b| {
+        b.iter(|| black_box(shared_token(&doc.forum, &doc.actions)))
+    });
+    c.bench_function(
+        "minutes files, 13k actions: the shared file (serialise)",
+        |b| b.iter(|| black_box(shared_bytes(&doc.forum, &doc.actions))),
+    );
+}
+
+const ACTIONS: usize = 13_000;
 
 criterion_group! {
     name = store;

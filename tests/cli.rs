@@ -94,8 +94,12 @@ fn init_seeds_the_data_folder_and_says_where() {
     let minutes: serde_json::Value =
         serde_json::from_slice(&std::fs::read(s.minutes_path()).unwrap())
             .expect("minutes file is JSON");
-    assert_eq!(minutes["schema_version"], 1);
+    assert_eq!(minutes["schema_version"], 2);
     assert_eq!(minutes["meeting"]["id"], MEETING);
+    assert!(
+        s.data.join("minutes/shared/forum.json").is_file(),
+        "the forum and the actions the minutes name"
+    );
 
     assert_contains(&out, &[DATE, TITLE, MEETING], "list");
     assert_eq!(out.lines().count(), 2, "a header and one meeting:\n{out}");
@@ -358,7 +362,8 @@ fn read_only_commands_write_nothing_after_the_seed() {
         ],
         "only the template logs after the first run"
     );
-    let minutes = std::fs::read(s.minutes_path()).unwrap();
+    let minutes = s.minutes_files();
+    assert_eq!(minutes.len(), 2, "the meeting's file and the shared one");
     let ignores: Vec<Vec<u8>> = [".gitignore", ".stignore"]
         .iter()
         .map(|n| std::fs::read(s.data.join(n)).unwrap())
@@ -390,7 +395,7 @@ fn read_only_commands_write_nothing_after_the_seed() {
             args.join(" ")
         );
         assert_eq!(
-            std::fs::read(s.minutes_path()).unwrap(),
+            s.minutes_files(),
             minutes,
             "samrad {} changed the minutes",
             args.join(" ")

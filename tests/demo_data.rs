@@ -11,7 +11,8 @@ use common::TEMPLATE_MEETING;
 use common::files::{check_log, contents, files_under};
 use common::sandbox::{NB, Run, Sandbox};
 use samrad::model::{ActionStatus, Author, Change, InputTarget, ItemKind, MeetingStatus, Stance};
-use samrad::store::{Load, Store, minutes_bytes, seal};
+use samrad::store::minutes::{file_bytes, shared_bytes};
+use samrad::store::{Load, Store, read_minutes, seal};
 
 const MEETINGS: &str = "30";
 
@@ -54,9 +55,11 @@ fn demo_data_is_deterministic_for_a_seed() {
     let fa = archive_files(&a);
     let fb = archive_files(&b);
     let fc = archive_files(&c);
-    // 30 meetings and the template's, each with minutes and logs, and the forum's logs.
+    // 30 meetings and the template's, each with minutes and logs, and the forum's logs;
+    // the minutes' shared file.
     let minutes = fa.keys().filter(|p| p.starts_with("minutes")).count();
-    assert_eq!(minutes, 31);
+    assert_eq!(minutes, 31 + 1);
+    assert!(fa.contains_key(Path::new("minutes/shared/forum.json")));
     assert!(fa.len() > 31 * 3, "{} files", fa.len());
     assert_eq!(
         fa.keys().collect::<Vec<_>>(),
@@ -103,16 +106,24 @@ fn the_archive_folds_without_refusals_and_holds_a_real_forums_record() {
     );
     assert_eq!(doc.meetings.len(), 31);
 
-    // The minutes on disk are what the fold of the logs gives, byte for byte.
+    // The minutes on disk are what the fold of the logs gives, byte for byte, and read
+    // back whole they are the fold's minutes.
+    let shared = store.layout().shared_minutes_path();
+    assert!(
+        std::fs::read(&shared).expect("the shared file") == shared_bytes(&doc.forum, &doc.actions),
+        "{} is not the fold of the logs",
+        shared.display()
+    );
     for m in &doc.meetings {
-        let path = dir.join("minutes").join(format!("{}.json", m.id));
+        let path = store.layout().minutes_path(&m.id);
         let on_disk = std::fs::read(&path).expect("minutes file");
-        let folded = minutes_bytes(&doc.minutes(&m.id).expect("minutes"));
+        let folded = doc.minutes(&m.id).expect("minutes");
         assert!(
-            on_disk == folded,
+            on_disk == file_bytes(&folded),
             "{} is not the fold of the logs",
             path.display()
         );
+        assert!(read_minutes(&path) == Ok(folded), "{}", path.display());
     }
 
     // Statuses: most approved, the newest planned, a few out for approval or closed.

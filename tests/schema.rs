@@ -1,8 +1,10 @@
-//! The JSON Schema of the minutes file (`schema/minutes.schema.json`): the committed copy is
-//! what the types make now, and minutes samrad writes (from a fresh folder, with everything
-//! an item can hold, through an approval round, and exported) pass it; broken minutes do not.
+//! The JSON Schemas of the minutes (`schema/`): whole minutes (`minutes.schema.json`), the
+//! minutes file (`minutes-file.schema.json`) and the file the minutes files share
+//! (`minutes-shared.schema.json`). The committed copies are what the types make now, and
+//! minutes samrad writes (from a fresh folder, with everything an item can hold, through an
+//! approval round, and exported) pass them; broken minutes do not.
 //!
-//! When the types change: `SAMRAD_WRITE_SCHEMA=1 cargo test --test schema` rewrites it.
+//! When the types change: `SAMRAD_WRITE_SCHEMA=1 cargo test --test schema` rewrites them.
 
 mod common;
 
@@ -16,18 +18,18 @@ use samrad::export::{ExportOptions, Format, export};
 use samrad::i18n::Lang;
 use samrad::model::{
     ActionField, ActionStatus, Agreement, Author, Change, DevAreaStatus, Document, Input,
-    InputTarget, ItemField, ItemKind, ItemNumber, MeetingStatus, Minutes, Owner, Presence,
-    SCHEMA_VERSION, Stance, VoteMethod, VoteOption, VoteOptionKind, VoteRule,
+    InputTarget, ItemField, ItemKind, ItemNumber, MINUTES_VERSION, MeetingStatus, Minutes, Owner,
+    Presence, Stance, VoteMethod, VoteOption, VoteOptionKind, VoteRule,
 };
-use samrad::store::schema::{SCHEMA_PATH, minutes_schema, minutes_schema_bytes, schema_id};
+use samrad::store::schema::{SCHEMA_PATH, Schema, minutes_schema, schema_id};
 use samrad::store::seal::content_hash;
-use samrad::store::{Load, Store, minutes_bytes};
+use samrad::store::{Load, Store, minutes_bytes, read_minutes};
 use serde_json::{Value, json};
 
 const REGENERATE: &str = "SAMRAD_WRITE_SCHEMA=1 cargo test --test schema";
 
-fn committed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH)
+fn committed_path(schema: Schema) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(schema.path())
 }
 
 /// The first line where two texts differ, for a failure message that points somewhere.
@@ -54,85 +56,104 @@ fn writing_the_schema() -> bool {
     std::env::var("SAMRAD_WRITE_SCHEMA").is_ok_and(|v| v == "1")
 }
 
-/// The committed schema's bytes. With `SAMRAD_WRITE_SCHEMA=1` it is first (re)written from
+/// A committed schema's bytes. With `SAMRAD_WRITE_SCHEMA=1` it is first (re)written from
 /// the types, so that one run regenerates it and checks the minutes against the new copy.
-fn committed_schema() -> Vec<u8> {
-    let path = committed_path();
+fn committed_schema(schema: Schema) -> Vec<u8> {
+    let path = committed_path(schema);
     if writing_the_schema() {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("create the schema folder");
         }
-        samrad::store::atomic::write_atomic(&path, &minutes_schema_bytes())
-            .expect("write the schema");
+        samrad::store::atomic::write_atomic(&path, &schema.bytes()).expect("write the schema");
     }
     std::fs::read(&path)
         .unwrap_or_else(|e| panic!("read {} ({e}); `{REGENERATE}` writes it", path.display()))
 }
 
 #[test]
-fn the_committed_schema_is_what_the_types_make() {
-    let committed = committed_schema();
-    let made = minutes_schema_bytes();
-    if committed != made {
-        panic!(
-            "{} is not what the types in src/model make now; {}\n\n\
-             Regenerate it with\n\n    {REGENERATE}\n\nand commit it with the change to the types.",
-            committed_path().display(),
-            first_difference(
-                &String::from_utf8_lossy(&committed),
-                &String::from_utf8_lossy(&made)
-            ),
+fn the_committed_schemas_are_what_the_types_make() {
+    for schema in Schema::ALL {
+        let committed = committed_schema(schema);
+        let made = schema.bytes();
+        if committed != made {
+            panic!(
+                "{} is not what the types in src/model make now; {}\n\n\
+                 Regenerate it with\n\n    {REGENERATE}\n\nand commit it with the change to the types.",
+                committed_path(schema).display(),
+                first_difference(
+                    &String::from_utf8_lossy(&committed),
+                    &String::from_utf8_lossy(&made)
+                ),
+            );
+        }
+        let parsed: Value =
+            serde_json::from_slice(&committed).expect("the committed schema is JSON");
+        assert_eq!(
+            parsed,
+            schema.schema(),
+            "the file is the schema, keys reordered only"
         );
     }
-    let parsed: Value = serde_json::from_slice(&committed).expect("the committed schema is JSON");
-    assert_eq!(
-        parsed,
-        minutes_schema(),
-        "the file is the schema, keys reordered only"
-    );
+    assert_eq!(Schema::Whole.path(), SCHEMA_PATH);
+    assert_eq!(Schema::Whole.schema(), minutes_schema());
 }
 
 #[test]
-fn the_schema_names_its_version_and_is_a_valid_json_schema() {
-    let schema = minutes_schema();
-    assert_eq!(schema["$id"], json!(schema_id()));
-    assert!(schema_id().ends_with(&SCHEMA_VERSION.to_string()));
-    assert!(
-        schema["title"]
-            .as_str()
-            .is_some_and(|t| t.contains(&format!("schema version {SCHEMA_VERSION}"))),
-        "{}",
-        schema["title"]
-    );
-    assert_eq!(
-        schema["$schema"],
-        json!("https://json-schema.org/draft/2020-12/schema")
-    );
-    assert_eq!(
-        schema["properties"]["schema_version"]["const"],
-        json!(SCHEMA_VERSION)
-    );
-    if let Err(e) = jsonschema::meta::validate(&schema) {
-        panic!("the generated schema is not a valid JSON Schema: {e}");
+fn the_schemas_name_their_version_and_are_valid_json_schemas() {
+    for which in Schema::ALL {
+        let schema = which.schema();
+        let version = which.version();
+        assert_eq!(schema["$id"], json!(which.id()));
+        assert!(which.id().ends_with(&format!(":{version}")));
+        assert!(
+            schema["title"]
+                .as_str()
+                .is_some_and(|t| t.contains(&format!("schema version {version}"))),
+            "{}",
+            schema["title"]
+        );
+        assert_eq!(
+            schema["$schema"],
+            json!("https://json-schema.org/draft/2020-12/schema")
+        );
+        assert_eq!(
+            schema["properties"]["schema_version"]["const"],
+            json!(version)
+        );
+        if let Err(e) = jsonschema::meta::validate(&schema) {
+            panic!("the generated schema is not a valid JSON Schema: {e}");
+        }
+        // Doc comments on the types are the schema's descriptions.
+        let description = match which {
+            Schema::MeetingFile => &schema["properties"]["actions"]["description"],
+            _ => &schema["$defs"]["Owner"]["oneOf"][2]["description"],
+        };
+        let wanted = match which {
+            Schema::MeetingFile => "by id",
+            _ => "Not yet assigned",
+        };
+        assert!(
+            description.as_str().is_some_and(|d| d.contains(wanted)),
+            "{which:?}: {description}"
+        );
     }
-    // Doc comments on the types are the schema's descriptions.
-    assert!(
-        schema["$defs"]["Owner"]["oneOf"][2]["description"]
-            .as_str()
-            .is_some_and(|d| d.contains("Not yet assigned")),
-        "{}",
-        schema["$defs"]["Owner"]
-    );
+    assert_eq!(schema_id(), format!("urn:samrad:minutes:{MINUTES_VERSION}"));
+    assert_eq!(Schema::MeetingFile.id(), "urn:samrad:minutes:2");
 }
 
-/// A validator for the committed schema, with formats (dates) checked.
-fn validator() -> jsonschema::Validator {
+/// A validator for a committed schema, with formats (dates) checked.
+fn validator_of(schema: Schema) -> jsonschema::Validator {
     let schema: Value =
-        serde_json::from_slice(&committed_schema()).expect("the committed schema is JSON");
+        serde_json::from_slice(&committed_schema(schema)).expect("the committed schema is JSON");
     jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
         .expect("the committed schema is a valid JSON Schema")
+}
+
+/// A validator for whole minutes.
+fn validator() -> jsonschema::Validator {
+    validator_of(Schema::Whole)
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -146,19 +167,35 @@ fn assert_valid(v: &jsonschema::Validator, what: &str, bytes: &[u8]) -> Value {
     let errs = errors(v, &instance);
     assert!(
         errs.is_empty(),
-        "{what} do not match {SCHEMA_PATH}:\n{}",
+        "{what} do not match their schema:\n{}",
         errs.join("\n")
     );
     instance
 }
 
-/// Write the minutes file as samrad does, and check it.
+/// Write the minutes files as samrad does, and check them: the meeting's against its
+/// schema, the shared one against its own, and the whole minutes read back from them.
 fn assert_minutes_file_valid(v: &jsonschema::Validator, store: &mut Store) {
     let doc = store.load(&Load::All);
     store.materialize(&doc, FIRST).expect("write the minutes");
-    let on_disk =
-        std::fs::read(store.layout().minutes_path(FIRST)).expect("the minutes file on disk");
-    assert_valid(v, "the minutes file on disk", &on_disk);
+    let path = store.layout().minutes_path(FIRST);
+    let on_disk = std::fs::read(&path).expect("the minutes file on disk");
+    let file = assert_valid(
+        &validator_of(Schema::MeetingFile),
+        "the minutes file on disk",
+        &on_disk,
+    );
+    assert_eq!(file["schema_version"], json!(Schema::MeetingFile.version()));
+    let shared = std::fs::read(store.layout().shared_minutes_path()).expect("the shared file");
+    assert_valid(&validator_of(Schema::Shared), "the shared file", &shared);
+    let whole = read_minutes(&path).expect("read back");
+    assert_valid(v, "the minutes read back", &minutes_bytes(&whole));
+    assert_eq!(Some(&whole), doc.minutes(FIRST).as_ref());
+    let whole: Value = serde_json::from_slice(&minutes_bytes(&whole)).expect("JSON");
+    assert!(
+        !errors(&validator_of(Schema::MeetingFile), &whole).is_empty(),
+        "whole minutes are not a minutes file of version 2"
+    );
 }
 
 fn minutes_of(store: &mut Store) -> Minutes {
@@ -587,7 +624,7 @@ fn broken_minutes_fail_the_schema() {
             m["actions"][0]["due"] = json!("next week")
         }),
         ("another schema version", "/schema_version", false, |m| {
-            m["schema_version"] = json!(SCHEMA_VERSION + 1)
+            m["schema_version"] = json!(MINUTES_VERSION + 1)
         }),
     ];
     for (what, at, serde_refuses, breakage) in cases {

@@ -1,7 +1,7 @@
 //! The generator: its state, the processes that write the ops, and one meeting from
 //! agenda to approval.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
@@ -14,12 +14,12 @@ use super::text;
 use super::time::{local, office_time, rfc3339, weekday_on_or_before};
 use crate::demo::Rng;
 use crate::model::{
-    ActionField, Author, Change, DevAreaStatus, Doc, Forum, Id, ItemKind, ItemNumber, OpMeta,
-    Person, Scope, next_item_number,
+    Action, ActionField, Author, Change, DevAreaStatus, Doc, Forum, Id, ItemKind, ItemNumber,
+    OpMeta, Person, Scope, next_item_number,
 };
 use crate::store::chain::OpChain;
 use crate::store::clock::Clock;
-use crate::store::{Layout, minutes_bytes, seed};
+use crate::store::{Layout, minutes, seed};
 /// Every action item reaches its final state within this many meetings of the one it came
 /// from; a meeting's minutes are written that many meetings later.
 pub(super) const ACTION_SPAN: usize = 8;
@@ -85,8 +85,12 @@ pub(super) struct Gen {
     /// The fold so far: the template, the forum and action list, and the meetings whose
     /// minutes are not yet written.
     pub(super) doc: Doc,
-    /// The forum as it ends up, which every minutes file carries.
+    /// The forum as it ends up, which the minutes' shared file carries.
     final_forum: Forum,
+    /// Meetings whose minutes are written.
+    written: HashSet<Id>,
+    /// Actions no meeting left to write can show, as they ended.
+    finished: Vec<Action>,
     pub(super) slots: Vec<Slot>,
     /// Meetings per day (1 unless the archive is too large for one a day since 1980).
     pub(super) per_day: usize,
@@ -190,6 +194,9 @@ impl Gen {
         }
         let mut files = Files::new();
         files.dir(&layout.minutes_dir())?;
+        if let Some(shared) = layout.shared_minutes_path().parent() {
+            files.dir(shared)?;
+        }
         files.dir(&layout.scope_dir(&Scope::Forum))?;
         Ok(Gen {
             rng: Rng::new(seed),
@@ -197,6 +204,8 @@ impl Gen {
             seed,
             files,
             final_forum: end.forum,
+            written: HashSet::new(),
+            finished: Vec::new(),
             doc: template,
             forced_changes: held * 2 / 3,
             forced_reopen: held / 3,
@@ -352,26 +361,38 @@ impl Gen {
     }
 
     /// Write meeting `k`'s minutes, now that every action it can show is final, and let it
-    /// and its closed actions leave memory.
+    /// leave memory, with the actions no later meeting can show (kept for the shared file).
     fn write_minutes(&mut self, k: usize) -> Result<()> {
         let id = self.slots[k].id.clone();
         self.materialize(&id)?;
+        self.written.insert(id.clone());
         self.doc.meetings.retain(|m| m.id != id);
-        self.doc
-            .actions
-            .retain(|a| a.status.is_open() || a.meeting.as_deref() != Some(id.as_str()));
+        // Closed before the next meeting started, an action is carried over to none after.
+        let next = self.slots.get(k + 1).map(|s| rfc3339(s.start));
+        let gone = |a: &Action| {
+            !a.status.is_open()
+                && next.as_deref().is_none_or(|t| !a.was_open_at(t))
+                && a.meeting.as_ref().is_none_or(|m| self.written.contains(m))
+        };
+        let (gone, kept): (Vec<Action>, Vec<Action>) = std::mem::take(&mut self.doc.actions)
+            .into_iter()
+            .partition(gone);
+        self.finished.extend(gone);
+        self.doc.actions = kept;
         self.doc.reindex();
         Ok(())
     }
 
     fn materialize(&mut self, id: &str) -> Result<()> {
-        let mut minutes = self
+        let minutes = self
             .doc
             .minutes(id)
             .ok_or_else(|| anyhow!("internal error: no minutes for {id}"))?;
-        minutes.forum = self.final_forum.clone();
-        self.files
-            .put(self.layout.minutes_path(id), minutes_bytes(&minutes), true)
+        self.files.put(
+            self.layout.minutes_path(id),
+            minutes::file_bytes(&minutes),
+            true,
+        )
     }
 
     /// Every meeting, oldest first; each meeting's minutes once its actions are final.
@@ -403,6 +424,11 @@ impl Gen {
         for id in &template {
             self.materialize(id)?;
         }
+        let mut actions = std::mem::take(&mut self.finished);
+        actions.extend(self.doc.actions.iter().cloned());
+        let shared = minutes::shared_bytes(&self.final_forum, &actions);
+        self.files
+            .put(self.layout.shared_minutes_path(), shared, true)?;
         if let Some((_, w)) = self.forum_writer.take() {
             self.files.put(w.path, w.bytes, false)?;
         }

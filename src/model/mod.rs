@@ -27,7 +27,7 @@ pub use change::{Author, Change, OpMeta, RejectReason, Rejection, Scope, TEMPLAT
 pub use claim::{ClaimOrder, ItemNumber, NumberClaim, NumberRecord, next_item_number};
 pub use date::{DateError, parse_date};
 pub use deadline::{Ha20Deadlines, ha20_deadlines, late_documents};
-pub use doc::{Doc, Minutes, SCHEMA_VERSION};
+pub use doc::{Doc, MINUTES_VERSION, Minutes, SCHEMA_VERSION};
 pub use exemption::{Exemption, Hjemmel, default_hjemler};
 pub use forum::{
     DEFAULT_DOCUMENT_DAYS, DevArea, DevAreaStatus, DevAreaStatusChange, Forum, ForumField,

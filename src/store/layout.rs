@@ -4,6 +4,7 @@
 //! log/forum/<writer>.jsonl        forum-wide ops (parties, areas, actions)
 //! log/<meeting-id>/<writer>.jsonl one meeting's ops
 //! minutes/<meeting-id>.json       derived: the minutes, rebuilt from log/ on each machine
+//! minutes/shared/forum.json       derived: the forum and the actions every minutes file names
 //! index/<key>.fold.json           derived: a snapshot of a fold (see `snapshot`)
 //! index/archive.bin, search.*     derived: the archive index (see `archive`)
 //! exports/<meeting-id>.<ext>      exported minutes
@@ -58,6 +59,11 @@ impl Layout {
 
     pub fn minutes_path(&self, meeting: &str) -> PathBuf {
         self.minutes_dir().join(format!("{meeting}.json"))
+    }
+
+    /// What the minutes files share: the forum and the actions they name by id.
+    pub fn shared_minutes_path(&self) -> PathBuf {
+        shared_minutes_beside(&self.minutes_path("_"))
     }
 
     /// Derived indexes: fold snapshots and the archive index.
@@ -224,6 +230,13 @@ impl Layout {
         }
         Ok(())
     }
+}
+
+/// The shared file of the minutes file at `minutes_file`. In a folder of its own, since a
+/// meeting's id may be any file name: `minutes/<id>.json` is never a folder.
+pub fn shared_minutes_beside(minutes_file: &Path) -> PathBuf {
+    let dir = minutes_file.parent().unwrap_or(Path::new("."));
+    dir.join("shared").join("forum.json")
 }
 
 /// A writer's own log: `<writer>.jsonl`, not a sync tool's conflict copy or temp file.

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod leftovers;
 pub mod local_mark;
 pub mod log;
+mod materialize;
 pub mod minutes;
 pub mod names;
 pub mod op;
@@ -35,7 +36,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::model::{Author, Change, Doc, Minutes, SCHEMA_VERSION, Scope};
+use crate::model::{Author, Change, Doc, SCHEMA_VERSION, Scope};
 pub use chain::OpChain;
 pub use clock::{Clock, Hlc};
 pub use layout::Layout;
@@ -509,37 +510,6 @@ impl Store {
     /// Hand this writer's logs to another thread (the TUI's disk writer).
     pub fn take_appender(&mut self) -> Option<Appender> {
         self.appender.take()
-    }
-
-    /// Write a meeting's minutes JSON if it differs from what is on disk. Returns whether
-    /// it wrote. Refuses to replace minutes written by a newer samrad.
-    pub fn materialize(&mut self, doc: &Doc, meeting: &str) -> Result<bool, StoreError> {
-        let Some(minutes) = doc.minutes(meeting) else {
-            return Ok(false);
-        };
-        if self.read_only.is_some() || !ids::is_safe_id(meeting) {
-            return Ok(false);
-        }
-        let path = self.layout.minutes_path(meeting);
-        let bytes = minutes_bytes(&minutes);
-        match std::fs::read(&path) {
-            Ok(old) if old == bytes => return Ok(false),
-            Ok(old) => match minutes::parse_minutes::<Minutes>(&old) {
-                MinutesFile::Newer(v) => {
-                    let why = format!(
-                        "{} was written by a newer samrad (schema {v})",
-                        path.display()
-                    );
-                    self.read_only = Some(why.clone());
-                    return Err(StoreError::ReadOnly(why));
-                }
-                MinutesFile::Invalid(_) => self.quarantine(&path)?,
-                MinutesFile::Read(_) | MinutesFile::Unreadable(_) => {}
-            },
-            Err(_) => {}
-        }
-        atomic::write_atomic(&path, &bytes).map_err(io_err(&path))?;
-        Ok(true)
     }
 }
 

@@ -97,6 +97,11 @@ impl Sandbox {
         contents(&self.data.join("log"))
     }
 
+    /// Every file under `data/minutes`, relative path to bytes.
+    pub fn minutes_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        contents(&self.data.join("minutes"))
+    }
+
     /// The template meeting's minutes file.
     pub fn minutes_path(&self) -> PathBuf {
         self.data

@@ -15,12 +15,17 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::action::earlier;
 use super::{
     Action, Change, Forum, Id, Input, Item, Meeting, OpMeta, RejectReason, Rejection, Scope, Vote,
 };
 
-/// Version of the minutes JSON and of the op lines this binary writes.
+/// Version of the op lines this binary writes.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Version of whole minutes (`Minutes`): what `export --format json` writes, and what a
+/// minutes file held before the store's files of version 2 (`store::minutes`).
+pub const MINUTES_VERSION: u32 = 1;
 
 /// Everything the fold knows: the forum, its actions and area inputs, and the meetings whose
 /// ops were folded in. Applying the same ops in the same order gives the same `Doc`.
@@ -51,13 +56,14 @@ pub struct Doc {
     numbers_unsettled: bool,
 }
 
-/// The minutes file of one meeting: self-contained, in reading order.
+/// The minutes of one meeting: self-contained, in reading order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Minutes {
     pub schema_version: u32,
     pub forum: Forum,
     pub meeting: Meeting,
-    /// Actions from this meeting, and open actions carried over from earlier meetings.
+    /// Actions from this meeting, and those carried over from earlier meetings (open
+    /// when it started), as they stand now.
     pub actions: Vec<Action>,
     /// Ops that were not applied, with who tried and when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -146,28 +152,29 @@ impl Doc {
         idx.extend(items.iter().enumerate().map(|(i, it)| (it.id.clone(), i)));
     }
 
-    /// The actions a meeting shows: its own, and open ones from earlier meetings (carried
-    /// over), in the order they were added.
+    /// The actions a meeting shows: its own, and those carried over from earlier meetings
+    /// (added before it started and still open then), in the order they were added. An
+    /// action done since still shows, as done: the meeting went through it open.
     pub fn meeting_actions(&self, meeting: &str) -> Vec<&Action> {
         let Some(m) = self.meeting(meeting) else {
             return Vec::new();
         };
         // Decided by the action alone, not by which other meetings are loaded, so that the
         // minutes are the same whether one meeting or all were folded.
-        let before_meeting = |a: &Action| {
-            let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
-            match (at(&a.created_at), at(&m.starts_at)) {
-                (Some(created), Some(start)) => created < start,
-                _ => a.created_at.as_str() < m.starts_at.as_str(),
-            }
-        };
         self.actions
             .iter()
             .filter(|a| match a.meeting.as_deref() {
                 Some(id) if id == meeting => true,
-                _ => a.status.is_open() && before_meeting(a),
+                _ => earlier(&a.created_at, &m.starts_at) && a.was_open_at(&m.starts_at),
             })
             .collect()
+    }
+
+    /// The ops refused in a meeting, in fold order.
+    pub fn meeting_rejected<'a>(&'a self, meeting: &'a str) -> impl Iterator<Item = &'a Rejection> {
+        self.rejected
+            .iter()
+            .filter(move |r| r.meeting.as_deref() == Some(meeting))
     }
 
     /// The minutes of one meeting: the meeting, the forum it belongs to, its actions and
@@ -175,14 +182,9 @@ impl Doc {
     pub fn minutes(&self, meeting: &str) -> Option<Minutes> {
         let m = self.meeting(meeting)?;
         let actions = self.meeting_actions(meeting).into_iter().cloned().collect();
-        let rejected = self
-            .rejected
-            .iter()
-            .filter(|r| r.meeting.as_deref() == Some(meeting))
-            .cloned()
-            .collect();
+        let rejected = self.meeting_rejected(meeting).cloned().collect();
         Some(Minutes {
-            schema_version: SCHEMA_VERSION,
+            schema_version: MINUTES_VERSION,
             forum: self.forum.clone(),
             meeting: m.clone(),
             actions,
