@@ -33,10 +33,7 @@ fn meeting(
     for (party, stance, reason) in positions {
         m = m.position(party, *stance, reason);
     }
-    for (who, change) in m.changes(&chair()) {
-        store.set_author(who);
-        store.commit(change)?;
-    }
+    m.commit_to(store, &chair())?;
     Ok(())
 }
 

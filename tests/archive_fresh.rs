@@ -37,11 +37,7 @@ fn folder() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
         ItemNumber { n: 1, year: 2025 },
         "Fjernarbeid og kontor",
     );
-    for (who, change) in m.changes(&chair()) {
-        store.set_author(who);
-        store.commit(change)?;
-    }
-    store.set_author(chair());
+    m.commit_to(&mut store, &chair())?;
     Ok((dir, store))
 }
 

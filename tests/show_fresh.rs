@@ -32,11 +32,7 @@ fn folder() -> Result<(Sandbox, Store), Box<dyn std::error::Error>> {
         ItemNumber { n: 1, year: 2027 },
         "Fjernarbeid og kontor",
     );
-    for (who, change) in m.changes(&chair()) {
-        store.set_author(who);
-        store.commit(change)?;
-    }
-    store.set_author(chair());
+    m.commit_to(&mut store, &chair())?;
     Ok((s, store))
 }
 

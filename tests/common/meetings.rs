@@ -192,6 +192,20 @@ impl OneItemMeeting {
         }
         out
     }
+
+    /// Write the meeting into `store`, each change as its author; the chair writes next.
+    pub fn commit_to(
+        &self,
+        store: &mut samrad::store::Store,
+        chair: &Author,
+    ) -> Result<(), samrad::store::StoreError> {
+        for (who, change) in self.changes(chair) {
+            store.set_author(who);
+            store.commit(change)?;
+        }
+        store.set_author(chair.clone());
+        Ok(())
+    }
 }
 
 /// Each change committed by its author, a minute apart from `start` on.
