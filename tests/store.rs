@@ -444,3 +444,36 @@ fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives(
     assert!(String::from_utf8_lossy(&m).contains("skrevet tidlig"));
     assert_eq!(m, fold_all_from_start(dir.path()));
 }
+
+/// A log that had not changed for a while when the snapshot was taken is checked by its
+/// stat (length, inode, change time), not hashed again. Bytes written into it in place,
+/// with its length kept and its mtime set back as `cp -p` or a sync tool would, still move
+/// its change time: the snapshot is not trusted and the new bytes are read.
+#[test]
+fn a_settled_log_rewritten_in_place_with_its_length_and_mtime_kept_is_read_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = loaded(dir.path());
+    add_item(&mut store, "s-one", "Første");
+    let log = meeting_log(&store);
+    drop(store);
+    forget_journal(dir.path());
+    // Past the window in which a file's change time cannot tell a later write apart.
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    minutes_via_store(dir.path());
+    minutes_via_store(dir.path());
+    let mtime = std::fs::metadata(&log)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let text = std::fs::read_to_string(&log)
+        .expect("read")
+        .replace("Første", "Førstx");
+    std::fs::write(&log, &text).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&log)
+        .and_then(|f| f.set_modified(mtime))
+        .expect("mtime back");
+    let m = minutes_via_store(dir.path());
+    assert!(String::from_utf8_lossy(&m).contains("Førstx"));
+    assert_eq!(m, fold_all_from_start(dir.path()));
+}

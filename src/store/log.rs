@@ -4,6 +4,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::file_stat::FileStat;
 use super::layout::Layout;
 use super::op::{LineError, Op, names_digest, parse_line};
 use super::perms;
@@ -203,6 +204,8 @@ pub struct LogRead {
     /// Of a read from the start: the SHA-256 (hex) of the bytes consumed, as a snapshot's
     /// mark of the file names them (`snapshot::FileMark::prefix`), without reading it again.
     pub prefix: Option<String>,
+    /// With `prefix`: the file's stat taken before its bytes were read.
+    pub stat: Option<super::file_stat::FileStat>,
 }
 
 /// Read a log from byte `from` on. Only whole lines count; an unfinished last line is left
@@ -217,10 +220,13 @@ pub fn read_log_from(path: &Path, from: u64) -> LogRead {
         consumed: from,
         ..LogRead::default()
     };
-    match read_plain_file(path, from) {
-        Ok(Plain::Bytes(bytes)) => read_bytes(path, from, bytes),
-        Ok(Plain::NotAFile) => refused(ProblemKind::NotARegularFile),
-        Ok(Plain::TooLarge(n)) => refused(ProblemKind::TooLarge(n)),
+    match read_plain_stat(path, from) {
+        Ok((Plain::Bytes(bytes), stat)) => LogRead {
+            stat: stat.filter(|_| from == 0),
+            ..read_bytes(path, from, bytes)
+        },
+        Ok((Plain::NotAFile, _)) => refused(ProblemKind::NotARegularFile),
+        Ok((Plain::TooLarge(n), _)) => refused(ProblemKind::TooLarge(n)),
         Err(e) => refused(ProblemKind::Unreadable(e.to_string())),
     }
 }
@@ -258,19 +264,25 @@ pub fn open_plain(path: &Path) -> io::Result<Option<File>> {
 
 /// The bytes of the plain file at `path` from byte `from` on.
 pub fn read_plain_file(path: &Path, from: u64) -> io::Result<Plain> {
+    Ok(read_plain_stat(path, from)?.0)
+}
+
+/// `read_plain_file`, with the file's stat taken before its bytes were read.
+fn read_plain_stat(path: &Path, from: u64) -> io::Result<(Plain, Option<FileStat>)> {
     use std::io::{Read, Seek, SeekFrom};
     let Some(mut f) = open_plain(path)? else {
-        return Ok(Plain::NotAFile);
+        return Ok((Plain::NotAFile, None));
     };
-    let len = f.metadata()?.len();
+    let meta = f.metadata()?;
+    let len = meta.len();
     if len > MAX_LOG {
-        return Ok(Plain::TooLarge(len));
+        return Ok((Plain::TooLarge(len), None));
     }
     f.seek(SeekFrom::Start(from))?;
     // Sized once: a log of megabytes is not copied from one doubling to the next.
     let mut bytes = Vec::with_capacity(usize::try_from(len.saturating_sub(from)).unwrap_or(0));
     f.take(MAX_LOG).read_to_end(&mut bytes)?;
-    Ok(Plain::Bytes(bytes))
+    Ok((Plain::Bytes(bytes), FileStat::of(&meta)))
 }
 
 fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
@@ -299,6 +311,7 @@ fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
         problems,
         consumed: from + consumed as u64,
         prefix,
+        stat: None,
     }
 }
 

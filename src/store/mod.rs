@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod chain;
 pub mod clock;
 pub mod drafts;
+pub mod file_stat;
 pub mod fold;
 pub mod heads;
 pub mod ids;
@@ -108,7 +109,7 @@ pub struct Store {
     /// How far each log has been read (bytes of whole lines), for reading only what is new.
     offsets: HashMap<PathBuf, u64>,
     /// Of each log read from the start, the hash of the bytes read (`LogRead::prefix`).
-    prefixes: HashMap<PathBuf, String>,
+    prefixes: HashMap<PathBuf, (String, Option<file_stat::FileStat>)>,
     /// The last line read of each log, as a head.
     last_lines: HashMap<PathBuf, op::Head>,
     /// Which file each log was when read (device, inode).
@@ -343,14 +344,19 @@ impl Store {
         }
         let mut reads = Vec::new();
         let mut heads_before = Vec::new();
+        let mut marks = HashMap::new();
+        // A log hashed to be sure of it that can now be told by its stat: the snapshot is
+        // written again with that stat, so that the next open need not hash it.
+        let mut restat = false;
         for path in &paths {
             let from = match snap.files.get(&self.layout.relative(path)) {
                 Some(mark) => {
-                    if !snapshot::holds(path, mark) {
-                        return None;
-                    }
+                    let kept = snapshot::holds(path, mark)?;
+                    restat |= kept.stat != mark.stat && kept.stat.is_some_and(|s| s.settled());
                     heads_before.extend(mark.head.clone().map(|h| (path.clone(), h)));
-                    mark.len
+                    let len = mark.len;
+                    marks.insert(path.clone(), kept);
+                    len
                 }
                 None => 0,
             };
@@ -374,9 +380,17 @@ impl Store {
         self.last_lines.clear();
         self.file_ids.clear();
         let mut new = Vec::new();
+        let mut kept = Vec::new();
         for (path, r) in reads {
+            if let Some(mark) = marks.remove(&path)
+                && r.consumed == mark.len
+            {
+                kept.push((path.clone(), (mark.prefix, mark.stat)));
+            }
             new.append(&mut self.take_read(&path, r));
         }
+        // A log with nothing new keeps its mark: it is not hashed again for the next one.
+        self.prefixes.extend(kept);
         for (path, head) in heads_before {
             self.last_lines.entry(path.clone()).or_insert(head.clone());
             if let Some(origin) = log::Origin::of(&path)
@@ -394,6 +408,9 @@ impl Store {
         let mut doc = snap.doc;
         doc.reindex();
         if new.is_empty() {
+            if restat {
+                self.write_snapshot(key, &doc, snap.max_clock);
+            }
             return Some(doc);
         }
         fold::merge(&mut new);
@@ -418,10 +435,11 @@ impl Store {
         for (path, len) in &self.offsets {
             let head = self.last_lines.get(path).cloned();
             let mark = match self.prefixes.get(path) {
-                Some(prefix) => Some(snapshot::FileMark {
+                Some((prefix, stat)) => Some(snapshot::FileMark {
                     len: *len,
                     prefix: prefix.clone(),
                     head,
+                    stat: *stat,
                 }),
                 None => snapshot::mark(path, *len, head),
             };

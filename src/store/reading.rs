@@ -75,12 +75,13 @@ impl Store {
             problems,
             consumed,
             prefix,
+            stat,
         } = read;
         self.offsets.insert(path.to_path_buf(), consumed);
         // Only a read from the start knows the hash of all it read; a later read leaves the
         // mark to be taken from the file.
         match prefix {
-            Some(p) => self.prefixes.insert(path.to_path_buf(), p),
+            Some(p) => self.prefixes.insert(path.to_path_buf(), (p, stat)),
             None => self.prefixes.remove(path),
         };
         if let Some(id) = std::fs::symlink_metadata(path)
@@ -191,12 +192,14 @@ impl Store {
         ops
     }
 
-    /// Other writers whose log is held by a running samrad now, with who they are and when
-    /// they last wrote, newest first.
-    pub fn live_writers(&self) -> Vec<(Author, String)> {
+    /// Other writers whose log of the chosen scopes is held by a running samrad now, with
+    /// who they are and when they last wrote, newest first. Only the scopes shown are looked
+    /// at: every samrad holds its forum log, and a whole archive is too many files to open
+    /// every few seconds.
+    pub fn live_writers(&self, load: &Load) -> Vec<(Author, String)> {
         let mut live: Vec<(Author, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for scope in self.layout.scopes() {
+        for scope in load.scopes(&self.layout) {
             for path in self.layout.log_files(&scope) {
                 let Some(writer) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
                 else {

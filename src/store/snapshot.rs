@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::clock::Hlc;
+use super::file_stat::FileStat;
 use super::op::hex;
 use crate::model::{Author, Doc, SCHEMA_VERSION};
 
@@ -39,6 +40,10 @@ pub struct FileMark {
     /// The file's last line then, as a later op names it when it has seen it.
     #[serde(default)]
     pub head: Option<super::op::Head>,
+    /// The file's stat when it was hashed: while it is the same, the file holds the same
+    /// bytes and is not hashed again (`FileStat::unchanged`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stat: Option<FileStat>,
 }
 
 pub const BINARY: &str = env!("CARGO_PKG_VERSION");
@@ -46,21 +51,34 @@ pub const BINARY: &str = env!("CARGO_PKG_VERSION");
 /// The mark of a file read up to `len` whose last line then was `head`, or `None` if it
 /// cannot be read that far.
 pub fn mark(path: &Path, len: u64, head: Option<super::op::Head>) -> Option<FileMark> {
+    let (prefix, stat) = prefix_hash(path, len)?;
     Some(FileMark {
         len,
-        prefix: prefix_hash(path, len)?,
+        prefix,
         head,
+        stat,
     })
 }
 
-/// Whether the file at `path` still holds the bytes it held when `mark` was taken.
-pub fn holds(path: &Path, mark: &FileMark) -> bool {
-    prefix_hash(path, mark.len).is_some_and(|h| h == mark.prefix)
+/// Whether the file at `path` still holds the bytes it held when `mark` was taken: `None`
+/// when it does not, else the mark to keep, with the stat taken now when the file had to
+/// be hashed to tell.
+pub fn holds(path: &Path, mark: &FileMark) -> Option<FileMark> {
+    if mark.stat.is_some_and(|s| s.unchanged(path)) {
+        return Some(mark.clone());
+    }
+    let (hash, stat) = prefix_hash(path, mark.len)?;
+    (hash == mark.prefix).then(|| FileMark {
+        stat,
+        ..mark.clone()
+    })
 }
 
-fn prefix_hash(path: &Path, len: u64) -> Option<String> {
+/// The SHA-256 of the file's first `len` bytes, and its stat taken before they were read.
+fn prefix_hash(path: &Path, len: u64) -> Option<(String, Option<FileStat>)> {
     use std::io::Read;
     let f = super::log::open_plain(path).ok()??;
+    let stat = f.metadata().ok().as_ref().and_then(FileStat::of);
     let mut hasher = Sha256::new();
     let mut left = f.take(len);
     let mut buf = vec![0u8; 1 << 16];
@@ -73,7 +91,7 @@ fn prefix_hash(path: &Path, len: u64) -> Option<String> {
         hasher.update(&buf[..n]);
         read += n as u64;
     }
-    (read == len).then(|| hex(&hasher.finalize()))
+    (read == len).then(|| (hex(&hasher.finalize()), stat))
 }
 
 /// The snapshot at `path`, when this machine wrote it (see `local_mark`) for this samrad.
