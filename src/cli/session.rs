@@ -24,6 +24,9 @@ pub struct Session {
     pub identity_known: bool,
     /// The public key ops are signed with (`ed25519:…`); empty without one.
     pub key: String,
+    /// The meeting folded into `doc` with the forum, when the session folded one
+    /// (`open_or_seed`).
+    pub first: Option<String>,
 }
 
 /// Today, where the user is.
@@ -101,14 +104,20 @@ pub fn open_existing(cli: &Cli) -> Result<Session> {
 /// index keeps, so the forum is not folded; `Session::doc` then holds only the forum.
 pub fn open_reading(cli: &Cli, part: Part, forum_only: bool) -> Result<Session> {
     let (cfg, lang, root) = existing_folder(cli)?;
-    open_with(cli, cfg, lang, &root, Some(part), forum_only)
+    let fold = if forum_only {
+        Fold::IndexForum
+    } else {
+        Fold::Forum
+    };
+    open_with(cli, cfg, lang, &root, Some(part), fold)
 }
 
 /// For the TUI: the data folder, made and seeded on the first start; the archive index is
-/// not read (the TUI loads it in the background).
+/// not read (the TUI loads it in the background). The meeting the start hint names is
+/// folded with the forum at once (`Session::first`): the forum is read once, not twice.
 pub fn open_or_seed(cli: &Cli) -> Result<Session> {
     let (cfg, lang, root) = settings(cli)?;
-    open_at(cli, cfg, lang, &root, false)
+    open_with(cli, cfg, lang, &root, None, Fold::Hinted)
 }
 
 /// The data folder at `root`, made and seeded when new. `checked`: the archive index is
@@ -120,18 +129,36 @@ pub fn open_at(
     root: &Path,
     checked: bool,
 ) -> Result<Session> {
-    open_with(cli, cfg, lang, root, checked.then_some(Part::Texts), false)
+    open_with(
+        cli,
+        cfg,
+        lang,
+        root,
+        checked.then_some(Part::Texts),
+        Fold::Forum,
+    )
 }
 
-/// `open_at`, the archive index read up to `part` (none: not read); `forum_only`: the
-/// forum taken from the index when it has it.
+/// What a session folds first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// The forum, from its logs.
+    Forum,
+    /// The forum as the archive index keeps it when it has it (not its actions).
+    IndexForum,
+    /// The meeting the start hint names with the forum, or the forum alone without one.
+    Hinted,
+}
+
+/// `open_at`, the archive index read up to `part` (none: not read), folding what `fold`
+/// says.
 fn open_with(
     cli: &Cli,
     cfg: config::Config,
     lang: Lang,
     root: &Path,
     part: Option<Part>,
-    forum_only: bool,
+    fold: Fold,
 ) -> Result<Session> {
     let store_error = |e: crate::store::StoreError| anyhow!("{}", i18n::store_error(lang, &e));
     let mut store = Store::open(root, Author::default()).map_err(store_error)?;
@@ -160,12 +187,20 @@ fn open_with(
         }
     }
     // The index's forum is the forum as folded for the index just checked or built.
+    let mut first = None;
     let doc = match archive.forum.clone() {
-        Some(forum) if forum_only => {
+        Some(forum) if fold == Fold::IndexForum => {
             let mut doc = Doc::default();
             doc.forum = forum;
             doc
         }
+        _ if fold == Fold::Hinted => match hinted_meeting(&mut store) {
+            Some((id, doc)) => {
+                first = Some(id);
+                doc
+            }
+            None => store.load(&Load::Forum),
+        },
         _ => store.load(&Load::Forum),
     };
     let named = cli.as_name.as_deref().or(cfg.identity.as_deref());
@@ -212,7 +247,17 @@ fn open_with(
         mouse: cli.mouse || cfg.mouse,
         identity_known: cli.as_name.is_some() || cfg.identity.is_some() || admitted.is_some(),
         key,
+        first,
     })
+}
+
+/// The meeting the start hint names, folded with the forum; `None` without a hint or when
+/// the meeting is gone since the hint was written.
+fn hinted_meeting(store: &mut Store) -> Option<(String, Doc)> {
+    let id = crate::store::start_hint::first_meeting(store.layout(), today())?;
+    let doc = store.load(&Load::Meeting(id.clone()));
+    doc.meeting(&id)?;
+    Some((id, doc))
 }
 
 /// The forum folded, and whether its logs were read without a problem.

@@ -10,11 +10,15 @@ use crate::store::archive::Archive;
 pub fn tui(cli: &Cli) -> Result<()> {
     let mut s = session::open_or_seed(cli)?;
     // The first frame does not wait for the archive index: the start hint names the
-    // meeting to show, and the runtime loads the index in the background.
-    let hinted = first_from_hint(&mut s);
-    let loading = hinted.is_some();
-    match hinted {
-        Some(doc) => s.doc = doc,
+    // meeting to show (folded by the session), and the runtime loads the index in the
+    // background.
+    let loading = match s.first.clone() {
+        Some(id) => {
+            if let Err(e) = s.store.materialize(&s.doc, &id) {
+                session::warn(s.lang, &crate::i18n::store_error(s.lang, &e));
+            }
+            true
+        }
         None => {
             // No hint (or it names a meeting that is gone): the index as last written, or
             // built now, as before there were hints.
@@ -29,8 +33,9 @@ pub fn tui(cli: &Cli) -> Result<()> {
             if let Some(id) = first {
                 s.doc = s.meeting_doc(&id);
             }
+            false
         }
-    }
+    };
     let now = chrono::Local::now().fixed_offset();
     let mut app = App::new(s.doc, s.store.author().clone(), s.lang, now);
     app.read_only = match s.store.unwritable() {
@@ -78,18 +83,6 @@ pub fn tui(cli: &Cli) -> Result<()> {
             sync_every,
         },
     )
-}
-
-/// The meeting the start hint names, folded; `None` without a hint or when the meeting
-/// cannot be folded (gone since the hint was written).
-fn first_from_hint(s: &mut session::Session) -> Option<crate::model::Doc> {
-    let id = crate::store::start_hint::first_meeting(s.store.layout(), today())?;
-    let doc = s.store.load(&crate::store::Load::Meeting(id.clone()));
-    doc.meeting(&id)?;
-    if let Err(e) = s.store.materialize(&doc, &id) {
-        session::warn(s.lang, &crate::i18n::store_error(s.lang, &e));
-    }
-    Some(doc)
 }
 
 /// The archive index as last written, or built now when there is none; the start hint is
