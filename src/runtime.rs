@@ -314,6 +314,11 @@ impl Runtime {
         };
     }
 
+    /// Other samrads writing in the forum or the meeting shown now (`Store::live_writers`).
+    pub fn live_writers(&self, app: &App) -> Vec<(crate::model::Author, String)> {
+        self.store.live_writers(&Self::load_shown(app))
+    }
+
     fn load_shown(app: &App) -> Load {
         app.meeting
             .clone()

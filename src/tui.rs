@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -20,6 +20,7 @@ use crate::store::Store;
 use input::{Input, Ready};
 
 mod input;
+mod watch;
 
 pub struct Options {
     pub mouse: bool,
@@ -53,15 +54,17 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     }
     // Text typed into a samrad that is gone (Ctrl-C, a closed window, kill -9) is offered.
     rt.offer_drafts(&mut app);
-    // Others' writes wake the loop at once where the file system tells (notify); where it
-    // does not (network shares), the loop still looks every 300 ms.
-    // The watch is set up on a thread (it walks every log folder), so that the first frame
-    // does not wait for it; until it is up, the loop's look every 300 ms sees others' writes.
+    // Others' writes wake the loop at once (`watch`).
     let (changed_tx, changed) = mpsc::channel::<()>();
-    let log_root = rt.store().layout().log_root();
-    let watcher = std::thread::spawn(move || watch_logs(&log_root, changed_tx));
-    let result = event_loop(&mut terminal, &mut rt, &mut app, &changed, &signalled);
-    drop(watcher.join());
+    let mut watch = watch::LogWatch::new(rt.store().layout(), changed_tx);
+    let result = event_loop(
+        &mut terminal,
+        &mut rt,
+        &mut app,
+        (&changed, &mut watch),
+        &signalled,
+    );
+    drop(watch);
     let sync = rt.take_sync();
     rt.finish(&mut app);
     give_back_terminal(mouse);
@@ -176,26 +179,11 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
-/// Watch the log folder for appends by other writers. `None` where watching is not possible.
-fn watch_logs(log_root: &std::path::Path, tx: Sender<()>) -> Option<notify::RecommendedWatcher> {
-    use notify::Watcher;
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create()) {
-            let _ = tx.send(());
-        }
-    })
-    .ok()?;
-    watcher
-        .watch(log_root, notify::RecursiveMode::Recursive)
-        .ok()?;
-    Some(watcher)
-}
-
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     rt: &mut Runtime,
     app: &mut App,
-    changed: &Receiver<()>,
+    (changed, watch): (&Receiver<()>, &mut watch::LogWatch),
     signalled: &AtomicBool,
 ) -> Result<()> {
     // For tests/pty.rs only: a panic with the terminal raw and on the alternate screen,
@@ -237,6 +225,9 @@ fn event_loop(
         app.now = now();
         let mut actions = Vec::new();
         let woken = changed.try_iter().count() > 0;
+        if woken || last_live.elapsed() >= Duration::from_secs(2) {
+            watch.follow(app.meeting.as_deref());
+        }
         if woken || last_poll.elapsed() >= Duration::from_millis(300) {
             last_poll = Instant::now();
             redraw |= rt.catch_up(app);
@@ -244,8 +235,7 @@ fn event_loop(
         if last_live.elapsed() >= Duration::from_secs(2) {
             last_live = Instant::now();
             let live: Vec<(String, String)> = rt
-                .store()
-                .live_writers()
+                .live_writers(app)
                 .into_iter()
                 .map(|(a, at)| (a.name, at))
                 .collect();
