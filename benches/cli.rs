@@ -1,7 +1,11 @@
-//! Whole processes (issue 15): `samrad list`, `samrad show latest`, `samrad actions` and
-//! `samrad search kompetanse` on an empty data folder and on archives of 2,000 and 10,000
-//! meetings, and ripgrep (`rg -l -i`, or `grep -rli` when rg is not on PATH) on the same
-//! folders, for the ratios in BENCHMARKS.md.
+//! Whole processes (issue 15): the TUI's first frame, `samrad list`, `samrad show latest`,
+//! `samrad actions` and `samrad search kompetanse` on an empty data folder and on archives
+//! of 2,000 and 10,000 meetings, and ripgrep (`rg -l -i`, or `grep -rli` when rg is not on
+//! PATH) on the same folders, for the ratios in BENCHMARKS.md.
+//!
+//! The first frame is timed from the spawn of `samrad` in a pseudo-terminal (120x35) until
+//! its screen shows the agenda; its resident memory then, and once the archive has loaded
+//! in the background, is printed once per folder (`/proc`, Linux).
 //!
 //! The archives are made on the first run by `samrad demo-data --seed 7` into
 //! `target/bench-cli-2k` and `target/bench-cli-10k` (about 10 s and several minutes, 1.3 GB
@@ -9,8 +13,10 @@
 //! snapshots are warm. SAMRAD_BENCH_SIZES=2000 picks sizes. The samrad binary is the one
 //! `cargo bench` builds; its settings and key live in `target/bench-cli-config`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -72,6 +78,59 @@ fn grep_command(dir: &Path) -> (String, Command) {
     (name, c)
 }
 
+/// Start the TUI on `dir` in a pseudo-terminal and wait until its first frame shows the
+/// agenda: how long that took, and the process's resident memory then and `later` after.
+fn first_frame(dir: &Path, later: Option<Duration>) -> (Duration, Option<u64>, Option<u64>) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 35,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samrad"));
+    cmd.arg("--data-dir");
+    cmd.arg(dir);
+    cmd.env("XDG_CONFIG_HOME", target().join("bench-cli-config"));
+    cmd.env("LANG", "C");
+    cmd.env("TERM", "xterm-256color");
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut screen = vt100::Parser::new(35, 120, 0);
+    let mut buf = [0u8; 65536];
+    let took = loop {
+        let n = reader.read(&mut buf).expect("read");
+        assert!(n > 0, "samrad ended before its first frame");
+        screen.process(&buf[..n]);
+        if screen.screen().contents().contains("Agenda") {
+            break started.elapsed();
+        }
+    };
+    let rss = || {
+        let pid = child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse::<u64>().ok()
+    };
+    let at_first = rss();
+    // The pty is drained from here on, or samrad would block writing its frames.
+    let drain =
+        std::thread::spawn(move || while matches!(reader.read(&mut buf), Ok(n) if n > 0) {});
+    let after = later.and_then(|wait| {
+        std::thread::sleep(wait);
+        rss()
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    drop(pair.master);
+    let _ = drain.join();
+    (took, at_first, after)
+}
+
 fn benches(c: &mut Criterion) {
     let sizes: Vec<usize> = std::env::var("SAMRAD_BENCH_SIZES")
         .ok()
@@ -92,6 +151,17 @@ fn benches(c: &mut Criterion) {
             ("actions", &["actions"]),
             ("search kompetanse", &["search", "kompetanse"]),
         ];
+        // Once first: the start hint and the meeting's snapshot are made.
+        let (_, rss, after) = first_frame(&dir, Some(Duration::from_secs(4)));
+        let mb = |kb: Option<u64>| kb.map_or("?".to_string(), |kb| format!("{} MB", kb / 1024));
+        eprintln!(
+            "tui, {label}: resident at the first frame {}, 4 s later (archive loaded) {}",
+            mb(rss),
+            mb(after)
+        );
+        g.bench_function(format!("tui first frame, {label}"), |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| first_frame(&dir, None).0).sum())
+        });
         for (what, args) in commands {
             // Once first: the minutes file and the meeting's snapshot are made.
             let _ = samrad(&dir, args).status();

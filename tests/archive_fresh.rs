@@ -296,3 +296,39 @@ fn copy_tree(from: &Path, to: &Path) -> R {
     }
     Ok(())
 }
+
+/// A second meeting, made in another copy of the folder, whose folder is then copied in
+/// whole (as a sync brings a new meeting): `log/` itself changed, and the quick check,
+/// which lists `log/` only when its mtime moved, lists it.
+#[test]
+fn a_meeting_folder_copied_in_whole_is_seen_and_one_removed_is_gone() -> R {
+    let (dir, _store) = folder()?;
+    let root = dir.path();
+    let other = tempfile::tempdir()?;
+    copy_tree(root, other.path())?;
+    let mut theirs = Store::open(other.path(), chair())?;
+    OneItemMeeting::new("m-c", "Møte i april", "2025-04-09T10:00:00+02:00")
+        .item("m-c-i", ItemNumber { n: 2, year: 2025 }, "Kantineordningen")
+        .commit_to(&mut theirs, &chair())?;
+    index_anew(root)?;
+    assert_eq!(hits(root, "kantineordningen", Depth::Folders)?.0, 0);
+    // Once more, with nothing changed: the folders are taken from the marks.
+    assert_eq!(hits(root, "kantineordningen", Depth::Folders)?, (0, 0));
+    let from = other.path().join("log").join("m-c");
+    let to = root.join("log").join("m-c");
+    std::fs::create_dir_all(&to)?;
+    for file in std::fs::read_dir(&from)? {
+        let file = file?.path();
+        std::fs::copy(&file, to.join(file.file_name().ok_or("name")?))?;
+    }
+    assert_eq!(hits(root, "kantineordningen", Depth::Folders)?, (1, 1));
+    age_folders(root)?;
+    let _ = Archive::open(&Layout::new(root));
+    std::fs::remove_dir_all(&to)?;
+    let (a, _) = Archive::open(&Layout::new(root));
+    assert!(
+        a.meetings.iter().all(|m| m.id != "m-c"),
+        "a meeting whose folder is gone is gone from the index"
+    );
+    Ok(())
+}

@@ -380,6 +380,7 @@ fn a_log_replaced_while_samrad_was_not_running_is_put_back_at_the_next_start() {
 
 /// A kill during an atomic write leaves `.NAME.RAND.tmp`: the next start removes those
 /// older than a few seconds, and leaves fresh ones (a running writer's) and other tools'.
+/// The log folders are looked at once an hour (`LOG_WALK_EVERY`), the rest at every start.
 #[test]
 fn old_temp_files_are_cleaned_at_start_and_fresh_ones_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -405,6 +406,22 @@ fn old_temp_files_are_cleaned_at_start_and_fresh_ones_kept() {
             .and_then(|f| f.set_modified(long_ago))
             .expect("age");
     }
+    drop(Store::open(dir.path(), chair()).expect("open"));
+    assert!(
+        old[0].exists() && old[1].exists(),
+        "the log folders and minutes/ are not walked again within the hour"
+    );
+    assert!(
+        !old[2].exists(),
+        "the data folder itself is looked at every time"
+    );
+    // An hour on, the log folder changed since the last walk is looked at, and minutes/.
+    let hour_ago = std::time::SystemTime::now() - samrad::store::leftovers::LOG_WALK_EVERY;
+    let ns = hour_ago
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_nanos();
+    std::fs::write(dir.path().join("local").join("cleaned"), format!("{ns}\n")).expect("note");
     drop(Store::open(dir.path(), chair()).expect("open"));
     for p in &old {
         assert!(!p.exists(), "{} is removed", p.display());

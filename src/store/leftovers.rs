@@ -201,19 +201,34 @@ pub const TEMP_MIN_AGE: Duration = Duration::from_secs(10);
 /// making a temp file moves its folder's mtime, so a folder untouched since held, at the
 /// last walk, only temp files it removed or left as too young (which moved the mtime
 /// later than that). Thousands of meeting folders then cost a stat each, not a read.
+///
+/// Within `LOG_WALK_EVERY` of the last complete walk, the log folders and `minutes/` are
+/// not looked at at all: samrad writes a temp file in a log folder only when it seeds it or
+/// sets a log aside, one left in `minutes/` is only a few bytes of derived data, and a stat
+/// of every meeting folder and a read of every minutes file's name would be a third of
+/// what a quick command costs in an archive of thousands.
 pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
     let started = std::time::SystemTime::now();
     let stamp = root.join("local").join(CLEANED);
-    let since = std::fs::read_to_string(&stamp)
+    let last = std::fs::read_to_string(&stamp)
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
-        .map(|ns| std::time::UNIX_EPOCH + Duration::from_nanos(ns))
-        .and_then(|t| t.checked_sub(min_age + Duration::from_secs(2)));
+        .map(|ns| std::time::UNIX_EPOCH + Duration::from_nanos(ns));
+    let recent = last.is_some_and(|t| {
+        started
+            .duration_since(t)
+            .is_ok_and(|ago| ago < LOG_WALK_EVERY)
+    });
+    let since = last.and_then(|t| t.checked_sub(min_age + Duration::from_secs(2)));
     let mut removed = Vec::new();
     let mut complete = true;
     let log = root.join("log");
+    let minutes = root.join("minutes");
     let mut dirs = vec![(root.to_path_buf(), 0)];
     while let Some((dir, depth)) = dirs.pop() {
+        if recent && (dir == log || dir == minutes) {
+            continue;
+        }
         // Only the log folders, which samrad makes no folders in, are passed over.
         let since = since.filter(|_| dir == log);
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -254,7 +269,7 @@ pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    if complete && super::perms::create_dir_all(&root.join("local")).is_ok() {
+    if complete && !recent && super::perms::create_dir_all(&root.join("local")).is_ok() {
         // Best effort: without it the next walk reads every folder.
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create(true).truncate(true);
@@ -268,6 +283,9 @@ pub fn clean_temp_files(root: &Path, min_age: Duration) -> Vec<PathBuf> {
 
 /// Where a complete walk for temp files notes when it started (`clean_temp_files`).
 const CLEANED: &str = "cleaned";
+
+/// How often the log folders are walked for temp files (`clean_temp_files`).
+pub const LOG_WALK_EVERY: Duration = Duration::from_secs(3600);
 
 /// The folders of the data folder that samrad writes in.
 fn is_own_dir(name: &str) -> bool {
@@ -334,6 +352,16 @@ mod tests {
         assert!(!old.exists() && fresh.exists() && theirs.exists());
     }
 
+    /// As if the last complete walk started `secs` ago.
+    fn walked_ago(root: &Path, secs: u64) {
+        let t = std::time::SystemTime::now() - Duration::from_secs(secs);
+        let ns = t
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_nanos();
+        std::fs::write(root.join("local").join(CLEANED), format!("{ns}\n")).expect("write");
+    }
+
     #[test]
     fn a_walk_passes_over_log_folders_untouched_since_the_last_and_finds_the_rest() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -361,11 +389,17 @@ mod tests {
             std::fs::create_dir_all(d).expect("mkdir");
         }
         assert!(clean_temp_files(dir.path(), TEMP_MIN_AGE).is_empty());
-        // A temp file left in a folder whose mtime says nothing changed since that walk is
-        // passed over; one in a folder changed since (its making moved the mtime) is found.
-        let hidden = old_tmp(&quiet, ".w1.jsonl.0123abcd.tmp");
-        age(&quiet, 3600);
+        // Within the hour, no log folder is looked at.
         let found = old_tmp(&busy, ".w2.jsonl.0123abce.tmp");
+        assert!(clean_temp_files(dir.path(), TEMP_MIN_AGE).is_empty());
+        assert!(found.exists());
+        // Later, a temp file left in a folder whose mtime says nothing changed since that
+        // walk is passed over; one in a folder changed since (its making moved the mtime)
+        // is found.
+        let hidden = old_tmp(&quiet, ".w1.jsonl.0123abcd.tmp");
+        let over = LOG_WALK_EVERY.as_secs();
+        age(&quiet, 2 * over);
+        walked_ago(dir.path(), over + 60);
         assert_eq!(clean_temp_files(dir.path(), TEMP_MIN_AGE), vec![found]);
         assert!(hidden.exists());
         // Without the note of the last walk, every folder is read.

@@ -169,7 +169,7 @@ fn forum_key(forum: &Forum) -> String {
 /// the forum's parties and people) are as they were.
 pub(super) fn rebuild(
     layout: &Layout,
-    scopes: &[Scope],
+    listing: &fresh::Listing,
     old: Option<IndexFile>,
     check: Option<Check>,
     forum: impl FnOnce() -> ForumFold,
@@ -178,8 +178,9 @@ pub(super) fn rebuild(
     // that grows while we read is read again next time.
     let (mut marks, changed) = match check {
         Some(c) => (c.marks, Some(c.changed)),
-        None => (fresh::marks_now(layout, scopes), None),
+        None => (fresh::marks_now(layout, listing), None),
     };
+    let scopes = &listing.scopes;
     let forum = forum();
     let mut old = old;
     if let Some(o) = &mut old

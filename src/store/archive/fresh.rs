@@ -17,7 +17,7 @@
 //! (`Depth::Files`, the TUI's background check) looks at every file, so what other programs
 //! wrote in place is found too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -43,34 +43,123 @@ pub enum Depth {
 const RACY_NS: i128 = 2_000_000_000;
 
 /// A log folder's files as they were when the index was built.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DirMark {
     mtime: i128,
-    /// Name, length, mtime (ns), inode.
-    files: Vec<(String, u64, i128, u64)>,
+    files: FileList,
+}
+
+/// Each log file's name, length, mtime (ns) and inode, encoded (postcard) into one run of
+/// bytes: the marks of 50,000 files are read as 10,000 byte strings, not 50,000 names, and
+/// compared byte for byte. They are decoded only to be shown in a test.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct FileList(Vec<u8>);
+
+type FileFacts = (String, u64, i128, u64);
+
+impl FileList {
+    fn of(files: &[FileFacts]) -> FileList {
+        FileList(postcard::to_stdvec(files).unwrap_or_default())
+    }
+}
+
+impl Serialize for FileList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for FileList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FileList, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = FileList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<FileList, E> {
+                Ok(FileList(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<FileList, E> {
+                Ok(FileList(v))
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
+    }
 }
 
 /// Everything the index was built against: each folder's mark, the journal of appends,
 /// and when the marks were taken.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Marks {
-    pub(super) dirs: BTreeMap<String, DirMark>,
+    /// By scope key, sorted.
+    dirs: Vec<(String, DirMark)>,
     journal: appends::Mark,
     taken: i128,
+    /// The mtime of `log/` when its folders were listed (0: not known). While it is the
+    /// same, no folder was made, removed or renamed there, and the folders are the marked
+    /// ones: the quick check does not list `log/` again.
+    root_mtime: i128,
 }
 
 impl Marks {
-    /// A folder that could not be indexed: not marked, so it is looked at again next time.
+    fn from_dirs(mut dirs: Vec<(String, DirMark)>, journal: appends::Mark, taken: i128) -> Marks {
+        dirs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Marks {
+            dirs,
+            journal,
+            taken,
+            root_mtime: 0,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&DirMark> {
+        let i = self
+            .dirs
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()?;
+        Some(&self.dirs[i].1)
+    }
+
+    /// A folder that could not be indexed: not marked, so it is looked at again next time
+    /// (and `log/` listed again, so that it is among the folders looked at).
     pub(super) fn forget(&mut self, key: &str) {
-        self.dirs.remove(key);
+        if let Ok(i) = self.dirs.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            self.dirs.remove(i);
+        }
+        self.root_mtime = 0;
+    }
+
+    pub(super) fn root_mtime(&self) -> i128 {
+        self.root_mtime
+    }
+
+    /// The scopes marked: the forum and each meeting folder.
+    fn scopes(&self) -> Vec<Scope> {
+        let mut out = vec![Scope::Forum];
+        out.extend(
+            self.dirs
+                .iter()
+                .filter(|(k, _)| !k.is_empty())
+                .map(|(k, _)| Scope::Meeting(k.clone())),
+        );
+        out
     }
 }
 
+/// What a look at one folder found: as marked, or its mark now (`None`: not there).
+enum Look {
+    Same,
+    Now(Option<DirMark>),
+}
+
 /// What a check found: the folders whose files differ from the index's marks (scope keys;
-/// made or removed ones too), and the marks as they are now.
+/// made or removed ones too), the marks as they are now, and the scopes looked at (every
+/// log folder).
 pub(super) struct Check {
     pub(super) changed: BTreeSet<String>,
     pub(super) marks: Marks,
+    pub(super) scopes: Vec<Scope>,
 }
 
 impl Check {
@@ -120,7 +209,7 @@ fn inode(meta: &std::fs::Metadata) -> u64 {
 fn dir_mark(layout: &Layout, scope: &Scope) -> Option<DirMark> {
     let dir = layout.scope_dir(scope);
     let mtime = mtime_ns(&std::fs::metadata(&dir).ok()?);
-    let files = layout
+    let files: Vec<FileFacts> = layout
         .log_files(scope)
         .into_iter()
         .filter_map(|p| {
@@ -129,15 +218,41 @@ fn dir_mark(layout: &Layout, scope: &Scope) -> Option<DirMark> {
             Some((name, meta.len(), mtime_ns(&meta), inode(&meta)))
         })
         .collect();
-    Some(DirMark { mtime, files })
+    Some(DirMark {
+        mtime,
+        files: FileList::of(&files),
+    })
 }
 
 fn journal_path(layout: &Layout) -> std::path::PathBuf {
     layout.index_dir().join(appends::FILE)
 }
 
-/// The marks of every log folder as they are now (for an index built from nothing).
-pub(super) fn marks_now(layout: &Layout, scopes: &[Scope]) -> Marks {
+/// The log folders, and the mtime of `log/` taken before they were listed.
+pub(super) struct Listing {
+    pub(super) scopes: Vec<Scope>,
+    pub(super) root_mtime: i128,
+}
+
+fn log_root_mtime(layout: &Layout) -> i128 {
+    std::fs::metadata(layout.log_root())
+        .map(|m| mtime_ns(&m))
+        .unwrap_or(0)
+}
+
+/// List the log folders.
+pub(super) fn list(layout: &Layout) -> Listing {
+    let root_mtime = log_root_mtime(layout);
+    Listing {
+        scopes: layout.scopes(),
+        root_mtime,
+    }
+}
+
+/// The marks of every log folder listed, as they are now (for an index built from
+/// nothing).
+pub(super) fn marks_now(layout: &Layout, listing: &Listing) -> Marks {
+    let scopes = &listing.scopes;
     let journal = appends::mark(&journal_path(layout));
     let taken = now_ns();
     let dirs = par::map(
@@ -146,19 +261,29 @@ pub(super) fn marks_now(layout: &Layout, scopes: &[Scope]) -> Marks {
         |s| dir_mark(layout, s).map(|m| (scope_key(s), m)),
         |_| None,
     );
-    Marks {
-        dirs: dirs.into_iter().flatten().collect(),
-        journal,
-        taken,
-    }
+    let mut marks = Marks::from_dirs(dirs.into_iter().flatten().collect(), journal, taken);
+    marks.root_mtime = listing.root_mtime;
+    marks
 }
 
-/// Compare the log folders of `scopes` with the marks `old` an index was built against.
-pub(super) fn check(layout: &Layout, scopes: &[Scope], old: &Marks, depth: Depth) -> Check {
-    // The journal and the time first: what is appended from here on is seen next time.
+/// Compare the log folders of `scopes` with the marks `old` an index was built against
+/// (taken: the marks of the folders that did not change are moved into the new ones).
+pub(super) fn check(layout: &Layout, old: Marks, depth: Depth) -> Check {
+    // The journal, the time and `log/` first: what is appended or made from here on is
+    // seen next time.
     let journal_now = appends::mark(&journal_path(layout));
     let taken = now_ns();
-    let old_marks = old;
+    let root_mtime = log_root_mtime(layout);
+    let listed = depth == Depth::Folders
+        && root_mtime != 0
+        && root_mtime == old.root_mtime
+        && old.root_mtime < old.taken - RACY_NS;
+    let scopes = if listed {
+        old.scopes()
+    } else {
+        layout.scopes()
+    };
+    let old_marks = &old;
     let named: Option<BTreeSet<String>> =
         appends::since(&journal_path(layout), old_marks.journal, journal_now)
             .map(|v| v.into_iter().collect());
@@ -169,50 +294,59 @@ pub(super) fn check(layout: &Layout, scopes: &[Scope], old: &Marks, depth: Depth
             || named.as_ref().is_none_or(|n| n.contains(key))
     };
     let looked = par::map(
-        scopes,
+        &scopes,
         par::cores(),
         |scope| {
             let key = scope_key(scope);
-            let Some(prev) = old_marks.dirs.get(&key) else {
-                return (key, dir_mark(layout, scope), true);
+            let Some(prev) = old_marks.get(&key) else {
+                return (key, Look::Now(dir_mark(layout, scope)), true);
             };
             let dir = layout.scope_dir(scope);
             let Ok(meta) = std::fs::metadata(&dir) else {
-                return (key, None, true);
+                return (key, Look::Now(None), true);
             };
             if !file_by_file(&key, prev, mtime_ns(&meta)) {
-                return (key, Some(prev.clone()), false);
+                return (key, Look::Same, false);
             }
             let now = dir_mark(layout, scope);
             let changed = now.as_ref().is_none_or(|n| n.files != prev.files);
-            (key, now, changed)
+            (key, Look::Now(now), changed)
         },
-        |s| (scope_key(s), None, true),
+        |s| (scope_key(s), Look::Now(None), true),
     );
+    let mut old = old;
     let mut changed = BTreeSet::new();
-    let mut dirs = BTreeMap::new();
-    for (key, mark, differs) in looked {
+    let mut dirs = Vec::with_capacity(looked.len());
+    let mut seen = std::collections::HashSet::with_capacity(looked.len());
+    for (key, look, differs) in looked {
         if differs {
             changed.insert(key.clone());
         }
+        let mark = match look {
+            Look::Same => old
+                .dirs
+                .binary_search_by(|(k, _)| k.cmp(&key))
+                .ok()
+                .map(|i| std::mem::take(&mut old.dirs[i].1)),
+            Look::Now(mark) => mark,
+        };
+        seen.insert(key.clone());
         if let Some(m) = mark {
-            dirs.insert(key, m);
+            dirs.push((key, m));
         }
     }
     // Folders gone since.
     changed.extend(
-        old_marks
-            .dirs
-            .keys()
-            .filter(|k| !dirs.contains_key(*k))
-            .cloned(),
+        old.dirs
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| !seen.contains(k)),
     );
+    let mut marks = Marks::from_dirs(dirs, journal_now, taken);
+    marks.root_mtime = root_mtime;
     Check {
         changed,
-        marks: Marks {
-            dirs,
-            journal: journal_now,
-            taken,
-        },
+        marks,
+        scopes,
     }
 }

@@ -93,11 +93,10 @@ impl Archive {
         part: Part,
         forum: impl FnOnce() -> ForumFold,
     ) -> (Archive, Refresh) {
-        let scopes = layout.scopes();
         let mut old = read_index(layout, part);
         let check = old
-            .as_ref()
-            .map(|old| fresh::check(layout, &scopes, &old.marks, depth));
+            .as_mut()
+            .map(|old| fresh::check(layout, std::mem::take(&mut old.marks), depth));
         if check.as_ref().is_some_and(fresh::Check::fresh)
             && let Some(old) = old
         {
@@ -119,7 +118,14 @@ impl Archive {
         {
             old = None;
         }
-        rebuild(layout, &scopes, old, check, forum)
+        let listing = match &check {
+            Some(c) => fresh::Listing {
+                scopes: c.scopes.clone(),
+                root_mtime: c.marks.root_mtime(),
+            },
+            None => fresh::list(layout),
+        };
+        rebuild(layout, &listing, old, check, forum)
     }
 
     /// The index as it was last written, without checking it against the logs: for showing
@@ -138,7 +144,6 @@ impl Archive {
         let Some(old) = read_index(layout, Part::Meetings) else {
             return false;
         };
-        old.archive.build == build
-            && fresh::check(layout, &layout.scopes(), &old.marks, depth).fresh()
+        old.archive.build == build && fresh::check(layout, old.marks, depth).fresh()
     }
 }

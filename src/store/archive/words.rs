@@ -14,7 +14,7 @@ use super::rows::{Archive, Field, NONE};
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const WORDS_VERSION: u32 = 1;
+const WORDS_VERSION: u32 = 2;
 /// Bytes per text in `docs`: meeting, item, party, start, len (u32 each), field, hidden.
 const DOC_BYTES: usize = 22;
 
@@ -197,7 +197,7 @@ impl Words {
         if h.version != WORDS_VERSION || h.binary != snapshot::BINARY || h.text_id != text_id {
             return None;
         }
-        fresh::check(layout, &layout.scopes(), &h.marks, Depth::Folders)
+        fresh::check(layout, h.marks, Depth::Folders)
             .fresh()
             .then_some(())?;
         Some(words)
