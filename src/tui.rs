@@ -196,11 +196,17 @@ fn event_loop(
     let mut last_live = Instant::now() - Duration::from_secs(10);
     let input = Input::new();
     let mut pending = std::collections::VecDeque::new();
-    rt.run(app, vec![crate::app::Effect::RefreshArchive]);
     let mut redraw = true;
+    let mut archive_asked = false;
     loop {
         if redraw {
             terminal.draw(|f| crate::ui::draw(f, app))?;
+            // The archive index loads in the background once the first frame is on the
+            // screen: until then the two would share the cores.
+            if !archive_asked {
+                archive_asked = true;
+                rt.run(app, vec![crate::app::Effect::RefreshArchive]);
+            }
             // Only what can scroll now needs its limit (the views clamp themselves).
             let help_open = matches!(
                 app.popups.last(),
