@@ -702,3 +702,49 @@ fn as_a_name_that_is_nobody_in_the_forum_says_so_and_a_unique_start_finds_the_pe
     let run = s.run(&["--as", "Møteleder", "list"]);
     assert!(!run.stderr.contains("Møteleder ("), "{}", run.stderr);
 }
+
+/// `actions` prints from the archive index's rows (no fold of the forum) once the index is
+/// built: a change to an action made afterwards, behind the index's back, is in the next
+/// list, with its owner and due date as the forum now has them.
+#[test]
+fn actions_show_a_change_made_after_the_index_was_built() {
+    use samrad::model::{ActionField, ActionStatus, Change, Owner};
+    use samrad::store::Store;
+    let s = Sandbox::seeded();
+    let before = s.run_lang("en_US.UTF-8", &["actions"]).ok().to_string();
+    let id = rows_with_id(&before, "t-")
+        .first()
+        .and_then(|r| r.split_whitespace().last())
+        .map(str::to_string)
+        .expect("an action's id");
+    let mut store = Store::open(&s.data, common::authors::chair()).expect("open the folder");
+    let due = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).expect("date");
+    for set in [
+        ActionField::Owner(Owner::Party("ntl".into())),
+        ActionField::Due(Some(due)),
+        ActionField::Status(ActionStatus::Done),
+    ] {
+        store
+            .commit(Change::ActionSet {
+                id: id.clone(),
+                meeting: None,
+                set,
+            })
+            .expect("commit");
+    }
+    drop(store);
+    let after = s.run_lang("en_US.UTF-8", &["actions"]).ok().to_string();
+    let row = after
+        .lines()
+        .find(|l| l.trim_end().ends_with(&id))
+        .unwrap_or_else(|| panic!("{id} in:\n{after}"));
+    assert!(row.starts_with("Done"), "{row}");
+    assert!(row.contains("NTL") && !row.contains("KMD"), "{row}");
+    assert!(row.contains("2027"), "the due date: {row}");
+    let open = s
+        .run_lang("en_US.UTF-8", &["actions", "--open"])
+        .ok()
+        .to_string();
+    assert!(!open.contains(&id), "done is not open:\n{open}");
+    assert_eq!(rows_with_id(&open, "t-").len(), 5);
+}

@@ -352,8 +352,18 @@ impl Hit<'_> {
 }
 
 pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<ExitCode> {
-    let s = session::open_reading(cli, Part::Items, false)?;
+    let s = session::open_reading(cli, Part::Items, true)?;
     let lang = s.lang;
+    // The index's action rows when the index holds the forum (its logs read cleanly, and
+    // the index is fresh): no fold of the forum. Else the forum was folded, and its
+    // problems said.
+    let from_rows: Vec<Task>;
+    let all: &[Task] = if s.archive.forum.is_some() {
+        from_rows = s.archive.actions.iter().map(|r| r.action()).collect();
+        &from_rows
+    } else {
+        &s.doc.actions
+    };
     // Each action names its meeting by id: looked up once each, not by a walk of them all.
     let meetings: HashMap<&str, usize> = s
         .archive
@@ -367,9 +377,7 @@ pub fn actions(cli: &Cli, open: bool, include_confidential: bool) -> Result<Exit
             .as_deref()
             .and_then(|id| meetings.get(id).copied())
     };
-    let shown: Vec<&Task> = s
-        .doc
-        .actions
+    let shown: Vec<&Task> = all
         .iter()
         .filter(|t| !open || t.status.is_open())
         .filter(|t| include_confidential || !from_exempt_item(&s.archive, place(t), t))

@@ -342,14 +342,7 @@ fn assemble(entries: Vec<Entry>, forum_doc: &Doc) -> (Archive, String, String) {
         .collect();
     let mut actions_by_meeting: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, act) in forum_doc.actions.iter().enumerate() {
-        a.actions.push(ActionRow {
-            id: act.id.clone(),
-            title: act.title.clone(),
-            status: act.status,
-            meeting: act.meeting.clone(),
-            areas: act.areas.clone(),
-            proposed_by: act.proposed_by.clone(),
-        });
+        a.actions.push(ActionRow::of(act));
         let m = act
             .meeting
             .as_ref()

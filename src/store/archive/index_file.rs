@@ -11,7 +11,7 @@ use crate::model::{Forum, Id};
 use crate::store::layout::Layout;
 use crate::store::{atomic, local_mark, perms, snapshot};
 
-const INDEX_VERSION: u32 = 7;
+const INDEX_VERSION: u32 = 8;
 
 pub(super) struct IndexFile {
     pub(super) marks: Marks,

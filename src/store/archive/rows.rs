@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    ActionStatus, Agreement, Forum, Id, ItemKind, ItemNumber, MeetingStatus, Stance,
+    Action, ActionStatus, Agreement, Forum, Id, ItemKind, ItemNumber, MeetingStatus, Owner, Stance,
 };
 use crate::store::layout::Layout;
 
@@ -78,6 +78,60 @@ pub struct ActionRow {
     pub meeting: Option<Id>,
     pub areas: Vec<Id>,
     pub proposed_by: Option<Id>,
+    pub owner: OwnerRow,
+    pub due: Option<chrono::NaiveDate>,
+    pub item: Option<Id>,
+}
+
+/// `Owner` as the index keeps it (postcard cannot read back an adjacently tagged enum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum OwnerRow {
+    Party(Id),
+    Person(Id),
+    Nobody,
+}
+
+impl ActionRow {
+    pub fn of(a: &Action) -> ActionRow {
+        ActionRow {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            status: a.status,
+            meeting: a.meeting.clone(),
+            areas: a.areas.clone(),
+            proposed_by: a.proposed_by.clone(),
+            owner: match &a.owner {
+                Owner::Party(p) => OwnerRow::Party(p.clone()),
+                Owner::Person(p) => OwnerRow::Person(p.clone()),
+                Owner::Nobody => OwnerRow::Nobody,
+            },
+            due: a.due,
+            item: a.item.clone(),
+        }
+    }
+
+    /// The action as far as the row tells: all but its note, its history and when it was
+    /// added (what the action list prints does not need them).
+    pub fn action(&self) -> Action {
+        Action {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            owner: match &self.owner {
+                OwnerRow::Party(p) => Owner::Party(p.clone()),
+                OwnerRow::Person(p) => Owner::Person(p.clone()),
+                OwnerRow::Nobody => Owner::Nobody,
+            },
+            due: self.due,
+            status: self.status,
+            meeting: self.meeting.clone(),
+            item: self.item.clone(),
+            areas: self.areas.clone(),
+            proposed_by: self.proposed_by.clone(),
+            note: String::new(),
+            created_at: String::new(),
+            history: Vec::new(),
+        }
+    }
 }
 
 /// What a searchable text is.
