@@ -281,8 +281,19 @@ fn a_changed_forum_log_fails_all() {
             "the forum's logs changed",
         ],
     );
-    // One meeting's verify looks at the meeting's logs.
-    f.verify(EN, &[MEETING]).says(0, &["intact"]);
+    // One meeting's verify judges the meeting by its logs and its approvals, and says
+    // that the forum's logs show a change, pointing to `--all`.
+    f.verify(EN, &[MEETING]).says(
+        0,
+        &[
+            "intact",
+            "note: the forum's logs",
+            "change(s)",
+            "verify --all",
+        ],
+    );
+    f.verify(NB, &[MEETING])
+        .says(0, &["merk: forumets logger", "endring(er)"]);
 }
 
 #[test]

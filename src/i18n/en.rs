@@ -745,6 +745,9 @@ pub fn text(m: Msg) -> &'static str {
         VerifyNote => "note",
         VerifySummary => "{0} intact, {1} changed, {2} not approved",
         VerifyForumLogsChanged => "; the forum's logs changed",
+        VerifyForumChangesElsewhere => {
+            "the forum's logs (its parties, people and actions, part of every meeting's record) show {0} change(s): `samrad verify --all` names them"
+        }
         VerifyRound => "approved {0}, hash {1}",
         VerifyOneParty => "{0} party",
         VerifyParties => "{0} parties",

@@ -701,6 +701,7 @@ messages! {
     VerifyNote,
     VerifySummary,
     VerifyForumLogsChanged,
+    VerifyForumChangesElsewhere,
     VerifyRound,
     VerifyOneParty,
     VerifyParties,

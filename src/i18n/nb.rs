@@ -747,6 +747,9 @@ pub fn text(m: Msg) -> &'static str {
         VerifyNote => "merk",
         VerifySummary => "{0} uendret, {1} endret, {2} ikke godkjent",
         VerifyForumLogsChanged => "; forumets logger er endret",
+        VerifyForumChangesElsewhere => {
+            "forumets logger (partene, personene og tiltakene, som hører til hvert møtes protokoll) viser {0} endring(er): `samrad verify --all` viser hvilke"
+        }
         VerifyRound => "godkjent {0}, hash {1}",
         VerifyOneParty => "{0} part",
         VerifyParties => "{0} parter",

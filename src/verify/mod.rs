@@ -89,6 +89,11 @@ pub fn check(root: &Path, lang: Lang, meeting: Option<&str>) -> Result<Report> {
     }
     meetings.sort_by(|a, b| a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)));
     Ok(Report {
+        forum_changes: if meeting.is_some() {
+            forum.logs.changed.len()
+        } else {
+            0
+        },
         forum: meeting.is_none().then_some(forum.logs),
         meetings,
     })

@@ -5,8 +5,12 @@ use crate::model::MeetingStatus;
 /// The outcome of one verify.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// The forum's logs; checked with `--all` only.
+    /// The forum's logs; shown with `--all` only.
     pub forum: Option<Logs>,
+    /// With one meeting: how many changes the forum's logs show (the forum's parties,
+    /// people and action list are part of every meeting's record). Said, not counted in
+    /// the meeting's verdict; `--all` names them.
+    pub forum_changes: usize,
     /// One per meeting, by date.
     pub meetings: Vec<MeetingReport>,
 }

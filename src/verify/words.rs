@@ -42,6 +42,13 @@ pub fn render(report: &Report, lang: Lang) -> String {
         out.push_str(lang.t(Msg::VerifyForumLogsChanged));
     }
     out.push('\n');
+    if report.forum_changes > 0 {
+        out.push_str(&format!(
+            "{}: {}\n",
+            lang.t(Msg::VerifyNote),
+            lang.fill(Msg::VerifyForumChangesElsewhere, &[&report.forum_changes])
+        ));
+    }
     out
 }
 
