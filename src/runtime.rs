@@ -442,6 +442,12 @@ impl Runtime {
         changed
     }
 
+    /// Bring the shown meeting's minutes file up to date at the next write (within
+    /// `MINUTES_EVERY`): the TUI's start leaves it to here, off the first frame's path.
+    pub fn minutes_soon(&mut self) {
+        self.minutes_dirty = true;
+    }
+
     fn write_minutes(&mut self, app: &App) {
         if let Some(m) = &app.meeting {
             let _ = self.store.materialize(&app.doc, m);

@@ -31,6 +31,7 @@ pub struct Options {
 
 pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
     let mut rt = Runtime::new(store, Mode::Background)?;
+    rt.minutes_soon();
     rt.config = crate::config::default_config_path();
     let mouse = opts.mouse;
     install_restore_hook(mouse);

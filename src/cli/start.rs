@@ -12,13 +12,10 @@ pub fn tui(cli: &Cli) -> Result<()> {
     // The first frame does not wait for the archive index: the start hint names the
     // meeting to show (folded by the session), and the runtime loads the index in the
     // background.
-    let loading = match s.first.clone() {
-        Some(id) => {
-            if let Err(e) = s.store.materialize(&s.doc, &id) {
-                session::warn(s.lang, &crate::i18n::store_error(s.lang, &e));
-            }
-            true
-        }
+    // The hinted meeting's minutes file is brought up to date by the runtime once the
+    // first frame is drawn (`Runtime::minutes_soon`), not before it.
+    let loading = match s.first {
+        Some(_) => true,
         None => {
             // No hint (or it names a meeting that is gone): the index as last written, or
             // built now, as before there were hints.
