@@ -462,6 +462,20 @@ impl Tui {
         if let Some(reader) = self.reader.take() {
             reader.join().expect("the pty reader thread");
         }
+        // A closing window sends nothing. portable-pty's writer, when dropped, types a
+        // newline and the terminal's end-of-file key (Ctrl-D: samrad's "discard the draft")
+        // unless the terminal has none: so it is given none first.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: a termios filled by tcgetattr on the pty's open descriptor, and set
+            // back on it.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         self.writer = None;
         self.master = None;
         self.wait_exit()
