@@ -408,14 +408,21 @@ fn opening_from_the_snapshot_gives_the_same_minutes_as_folding_from_the_start() 
     assert!(String::from_utf8_lossy(&again).contains("Andre"));
 }
 
-#[test]
-fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives() {
+/// A folder whose meeting has an item "Første", written by a store now closed, with no
+/// journal to put a log back from; and the meeting's log.
+fn one_item_written() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = loaded(dir.path());
     add_item(&mut store, "s-one", "Første");
     let log = meeting_log(&store);
     drop(store);
     forget_journal(dir.path());
+    (dir, log)
+}
+
+#[test]
+fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives() {
+    let (dir, log) = one_item_written();
     minutes_via_store(dir.path());
     // A sync tool rewrote the log with other bytes of the same length.
     let text = std::fs::read_to_string(&log)
@@ -451,12 +458,7 @@ fn a_snapshot_is_not_trusted_when_a_log_changed_under_it_or_an_older_op_arrives(
 /// its change time: the snapshot is not trusted and the new bytes are read.
 #[test]
 fn a_settled_log_rewritten_in_place_with_its_length_and_mtime_kept_is_read_again() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = loaded(dir.path());
-    add_item(&mut store, "s-one", "Første");
-    let log = meeting_log(&store);
-    drop(store);
-    forget_journal(dir.path());
+    let (dir, log) = one_item_written();
     // Past the window in which a file's change time cannot tell a later write apart.
     std::thread::sleep(std::time::Duration::from_millis(2_200));
     minutes_via_store(dir.path());
