@@ -10,10 +10,8 @@ use crate::store::archive::Archive;
 pub fn tui(cli: &Cli) -> Result<()> {
     let mut s = session::open_or_seed(cli)?;
     // The first frame does not wait for the archive index: the start hint names the
-    // meeting to show (folded by the session), and the runtime loads the index in the
-    // background.
-    // The hinted meeting's minutes file is brought up to date by the runtime once the
-    // first frame is drawn (`Runtime::minutes_soon`), not before it.
+    // meeting to show (folded by the session), and the runtime loads the index, and brings
+    // the meeting's minutes file up to date (`Runtime::minutes_soon`), once it is drawn.
     let loading = match s.first {
         Some(_) => true,
         None => {
