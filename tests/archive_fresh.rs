@@ -332,3 +332,18 @@ fn a_meeting_folder_copied_in_whole_is_seen_and_one_removed_is_gone() -> R {
     );
     Ok(())
 }
+
+/// Opening a folder leaves `log/` as it was: its mtime is what tells the quick check that
+/// a meeting folder was made or removed, so the check lists `log/` only when one was.
+#[test]
+fn opening_the_folder_leaves_the_log_folders_mtime_alone() -> R {
+    let (dir, store) = folder()?;
+    drop(store);
+    let log = dir.path().join("log");
+    let before = mtime(&log)?;
+    std::thread::sleep(Duration::from_millis(20));
+    drop(Store::open(dir.path(), chair())?);
+    let _ = Archive::open(&Layout::new(dir.path()));
+    assert_eq!(mtime(&log)?, before);
+    Ok(())
+}

@@ -195,7 +195,12 @@ impl Store {
     /// Open read-only, saying why, when a file cannot be made in `log/`.
     fn check_writable(&mut self) {
         let log = self.layout.log_root();
-        let made = perms::create_dir_all(&log).and_then(|()| atomic::probe_dir(&log));
+        // In the forum's folder once there is one: a file made and removed in `log/` would
+        // move its mtime at every open, and the archive's quick check lists `log/` again
+        // whenever that moves (`archive::fresh`).
+        let forum = self.layout.scope_dir(&Scope::Forum);
+        let made = perms::create_dir_all(&log)
+            .and_then(|()| atomic::probe_dir(if forum.is_dir() { &forum } else { &log }));
         if let Err(e) = made {
             self.refuse_writes(Unwritable::of(&log, &e));
         }
