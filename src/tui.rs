@@ -259,7 +259,7 @@ fn event_loop(
         let ready = input.wait(wait)?;
         let gone = matches!(ready, Ready::Gone);
         if matches!(ready, Ready::Events) {
-            pending.extend(input::drain()?);
+            pending.extend(input.drain()?);
         }
         // One event a turn, as typed: each is read in the mode the one before it left, after
         // what the disk writer and the other writers said in between.

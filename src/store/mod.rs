@@ -385,17 +385,14 @@ impl Store {
         self.last_lines.clear();
         self.file_ids.clear();
         let mut new = Vec::new();
-        let mut kept = Vec::new();
         for (path, r) in reads {
-            if let Some(mark) = marks.remove(&path)
-                && r.consumed == mark.len
-            {
-                kept.push((path.clone(), (mark.prefix, mark.stat)));
-            }
+            let unchanged = marks.remove(&path).filter(|m| m.len == r.consumed);
             new.append(&mut self.take_read(&path, r));
+            // A log with nothing new keeps its mark: it is not hashed again for the next one.
+            if let Some(mark) = unchanged {
+                self.prefixes.insert(path, (mark.prefix, mark.stat));
+            }
         }
-        // A log with nothing new keeps its mark: it is not hashed again for the next one.
-        self.prefixes.extend(kept);
         for (path, head) in heads_before {
             self.last_lines.entry(path.clone()).or_insert(head.clone());
             if let Some(origin) = log::Origin::of(&path)

@@ -53,23 +53,18 @@ impl Input {
         }
         Ok(ready)
     }
-}
 
-/// Every event the terminal has now (on `Ready::Events`). The terminal is looked at for a
-/// hang-up again before each read: one that comes after the wait saw a key (a window closed
-/// as it was typed into) would leave crossterm reading for ever.
-pub fn drain() -> std::io::Result<Vec<ratatui::crossterm::event::Event>> {
-    let mut events = Vec::new();
-    while !hung_up_now() && crossterm_poll(Duration::ZERO)? && !hung_up_now() {
-        events.push(ratatui::crossterm::event::read()?);
+    /// Every event the terminal has now (on `Ready::Events`). The terminal is looked at for
+    /// a hang-up again before each read: one that comes after the wait saw a key (a window
+    /// closed as it was typed into) would leave crossterm reading for ever.
+    pub fn drain(&self) -> std::io::Result<Vec<ratatui::crossterm::event::Event>> {
+        let hung_up = || self.stdin_tty && matches!(wait_on_stdin(Duration::ZERO), Ready::Gone);
+        let mut events = Vec::new();
+        while !hung_up() && crossterm_poll(Duration::ZERO)? && !hung_up() {
+            events.push(ratatui::crossterm::event::read()?);
+        }
+        Ok(events)
     }
-    Ok(events)
-}
-
-/// Whether standard input, when it is a terminal, has hung up by now.
-fn hung_up_now() -> bool {
-    std::io::IsTerminal::is_terminal(&std::io::stdin())
-        && matches!(wait_on_stdin(Duration::ZERO), Ready::Gone)
 }
 
 /// The terminal is gone: what samrad still writes to it (giving it back, a last message)
