@@ -102,8 +102,23 @@ impl Runtime {
         &mut self.store
     }
 
+    /// Put the forum's records into a doc shown without them (`Store::load_first`), so
+    /// that what is applied, written or exported next sees them all. Returns whether the
+    /// doc changed.
+    pub fn complete(&mut self, app: &mut App) -> bool {
+        if !self.store.incomplete() {
+            return false;
+        }
+        let store = &mut self.store;
+        app.keeping_selection(|app| store.complete(&mut app.doc));
+        true
+    }
+
     /// Carry out `update`'s effects. Returns true when the app asked to quit.
     pub fn run(&mut self, app: &mut App, effects: Vec<Effect>) -> bool {
+        if !effects.is_empty() {
+            self.complete(app);
+        }
         self.commit_failed = false;
         for effect in effects {
             match effect {
@@ -330,6 +345,7 @@ impl Runtime {
     /// when something belongs before what is shown (once our own ops are all on disk, or
     /// they would be missing from the fold). Returns whether anything changed.
     pub fn catch_up(&mut self, app: &mut App) -> bool {
+        self.complete(app);
         // Our own logs first: a sync that replaced one is undone before anything is read
         // or written.
         let mut changed = self.check_own_logs(app);
@@ -409,7 +425,7 @@ impl Runtime {
     /// indexed. Rewrites the shown meeting's minutes file when it is due. Returns whether
     /// anything changed on screen.
     pub fn poll(&mut self, app: &mut App) -> bool {
-        let mut changed = false;
+        let mut changed = self.complete(app);
         if let Disk::Background(writer) = &self.disk {
             while let Ok(result) = writer.done.try_recv() {
                 if let Err(e) = &result {
@@ -474,6 +490,7 @@ impl Runtime {
 
     /// Wait until every op is on disk, then write the minutes of the meeting shown.
     pub fn finish(mut self, app: &mut App) {
+        self.complete(app);
         self.drafts.write(app, true);
         if let Disk::Background(writer) = &mut self.disk {
             writer.finish();

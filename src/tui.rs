@@ -204,8 +204,11 @@ fn event_loop(
             terminal.draw(|f| crate::ui::draw(f, app))?;
             // The archive index loads in the background once the first frame is on the
             // screen: until then the two would share the cores.
+            let mut completed = false;
             if !archive_asked {
                 archive_asked = true;
+                // The forum's other actions, read while the first frame was drawn.
+                completed = rt.complete(app);
                 rt.run(app, vec![crate::app::Effect::RefreshArchive]);
             }
             // Only what can scroll now needs its limit (the views clamp themselves).
@@ -220,7 +223,7 @@ fn event_loop(
             if app.focus == crate::app::Pane::Detail || help_open {
                 app.scroll_limits = crate::ui::scroll_limits(app, app.size.0, app.size.1);
             }
-            redraw = false;
+            redraw = completed;
             if panic_for_test {
                 panic!("SAMRAD_TEST_PANIC=1: a panic on purpose, to test the panic hook");
             }

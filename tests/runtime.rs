@@ -200,3 +200,47 @@ fn the_archive_loads_in_the_background_and_its_word_index_only_when_shown() {
     );
     rt.finish(&mut app);
 }
+
+/// The TUI draws its first frame before the forum's older actions are read
+/// (`Store::load_first`). Whatever the runtime does next has them all: a change to one of
+/// them is applied, not refused as a change to an action that does not exist.
+#[test]
+fn a_change_to_an_action_the_first_frame_was_drawn_without_is_applied() {
+    use samrad::model::{ActionField, ActionStatus, Owner};
+    let mut s = session();
+    let add = Change::ActionAdd {
+        id: "a-old".into(),
+        title: "Ferdig i fjor".into(),
+        owner: Owner::Party("kmd".into()),
+        due: None,
+        status: ActionStatus::Done,
+        meeting: None,
+        item: None,
+        areas: Vec::new(),
+        proposed_by: None,
+    };
+    s.rt.run(&mut s.app, vec![Effect::Commit(add)]);
+    let meeting = Load::Meeting(TEMPLATE_MEETING.into());
+    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
+    store.assume_now(s.app.now);
+    store.load(&meeting);
+    store.wait_for_snapshot();
+    drop(store);
+
+    let mut store = Store::open(s.dir.path(), chair()).expect("reopen");
+    store.assume_now(s.app.now);
+    let doc = store.load_first(&meeting);
+    assert!(doc.action("a-old").is_none(), "drawn without it");
+    let mut app = samrad::app::App::new(doc, chair(), Lang::En, s.app.now);
+    let mut rt =
+        samrad::runtime::Runtime::new(store, samrad::runtime::Mode::Inline).expect("runtime");
+    let reopen = Change::ActionSet {
+        id: "a-old".into(),
+        meeting: None,
+        set: ActionField::Status(ActionStatus::Open),
+    };
+    rt.run(&mut app, vec![Effect::Commit(reopen)]);
+    let action = app.doc.action("a-old").expect("the action, read since");
+    assert_eq!(action.status, ActionStatus::Open);
+    assert!(app.doc.rejected.is_empty(), "{:?}", app.doc.rejected);
+}

@@ -9,9 +9,9 @@ use common::TEMPLATE_MEETING as FIRST;
 use common::authors::chair;
 use common::files::files_under;
 use common::meetings::set_notes;
-use samrad::model::{Author, Change};
+use samrad::model::{ActionStatus, Author, Change, Doc, Owner};
 use samrad::store::atomic::{write_atomic, write_atomic_with};
-use samrad::store::{Load, LogWriter, ProblemKind, Store, StoreError, read_minutes};
+use samrad::store::{Load, LogWriter, ProblemKind, Store, StoreError, minutes_bytes, read_minutes};
 
 fn add_item(store: &mut Store, id: &str, title: &str) {
     store
@@ -478,4 +478,132 @@ fn a_settled_log_rewritten_in_place_with_its_length_and_mtime_kept_is_read_again
     let m = minutes_via_store(dir.path());
     assert!(String::from_utf8_lossy(&m).contains("Førstx"));
     assert_eq!(m, fold_all_from_start(dir.path()));
+}
+
+/// An action of the forum, added now (before the template meeting starts).
+fn action(id: &str, title: &str, status: ActionStatus, meeting: Option<&str>) -> Change {
+    Change::ActionAdd {
+        id: id.into(),
+        title: title.into(),
+        owner: Owner::Party("kmd".into()),
+        due: None,
+        status,
+        meeting: meeting.map(str::to_string),
+        item: None,
+        areas: Vec::new(),
+        proposed_by: None,
+    }
+}
+
+/// A folder whose forum has an action done long ago ("Ferdig i fjor", which the template
+/// meeting does not show), one open, and one of the meeting's own; and the meeting's whole
+/// fold, kept as a snapshot.
+fn forum_with_actions() -> (tempfile::TempDir, Doc) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    store.load(&Load::All);
+    for change in [
+        action("a-old", "Ferdig i fjor", ActionStatus::Done, None),
+        action("a-open", "Fortsatt åpent", ActionStatus::Open, None),
+        action("a-own", "Møtets eget", ActionStatus::Done, Some(FIRST)),
+    ] {
+        store.commit(change).expect("commit");
+    }
+    let whole = store.load(&Load::Meeting(FIRST.into()));
+    store.wait_for_snapshot();
+    (dir, whole)
+}
+
+fn action_ids(doc: &Doc) -> Vec<&str> {
+    doc.actions.iter().map(|a| a.id.as_str()).collect()
+}
+
+/// The forum's actions and area inputs as JSON, to compare two docs by.
+fn records_json(doc: &Doc) -> String {
+    serde_json::to_string(&(&doc.actions, &doc.area_inputs)).expect("json")
+}
+
+fn records_files(root: &Path) -> Vec<PathBuf> {
+    files_under(&root.join("index"))
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("records.") && name.ends_with(".json")
+        })
+        .collect()
+}
+
+#[test]
+fn a_first_frame_has_what_the_meeting_shows_and_the_rest_of_the_actions_follow() {
+    let (dir, whole) = forum_with_actions();
+    assert!(whole.action("a-old").is_some());
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    let mut first = store.load_first(&Load::Meeting(FIRST.into()));
+    assert!(store.incomplete());
+    let ids = action_ids(&first);
+    assert!(
+        !ids.contains(&"a-old") && ids.contains(&"a-open") && ids.contains(&"a-own"),
+        "the snapshot keeps what the meeting shows and what is open: {ids:?}"
+    );
+    assert_eq!(
+        minutes_bytes(&first.minutes(FIRST).expect("minutes")),
+        minutes_bytes(&whole.minutes(FIRST).expect("minutes")),
+        "the meeting's minutes are whole without the rest"
+    );
+    store.complete(&mut first);
+    assert!(!store.incomplete());
+    assert_eq!(records_json(&first), records_json(&whole));
+    assert!(first.action("a-old").is_some(), "found by its id again");
+}
+
+#[test]
+fn the_forums_actions_are_kept_once_for_every_snapshot_not_in_each() {
+    let (dir, _) = forum_with_actions();
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    store.load(&Load::Forum);
+    store.load(&Load::All);
+    store.wait_for_snapshot();
+    let index = dir.path().join("index");
+    for key in [format!("m-{FIRST}"), "forum".into(), "all".into()] {
+        let snap = std::fs::read_to_string(index.join(format!("{key}.fold.json"))).expect(&key);
+        assert!(
+            !snap.contains("Ferdig i fjor"),
+            "{key} holds the old action"
+        );
+        assert!(snap.contains("Fortsatt åpent"), "{key} lacks the open one");
+    }
+    let holding: Vec<PathBuf> = records_files(dir.path())
+        .into_iter()
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("Ferdig i fjor")))
+        .collect();
+    assert_eq!(holding.len(), 1, "{holding:?}");
+}
+
+#[test]
+fn without_its_records_file_or_with_a_planted_one_a_meeting_is_folded_from_its_logs() {
+    let (dir, whole) = forum_with_actions();
+    let records = records_files(dir.path()).pop().expect("a records file");
+    let text = std::fs::read_to_string(&records).expect("records");
+    // Planted by a sync in place of ours, with the old action's title changed.
+    let planted = records.with_file_name("planted");
+    std::fs::write(&planted, text.replace("Ferdig i fjor", "FORFALSKET")).expect("write");
+    std::fs::rename(&planted, &records).expect("plant");
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    let mut first = store.load_first(&Load::Meeting(FIRST.into()));
+    store.complete(&mut first);
+    assert_eq!(records_json(&first), records_json(&whole));
+    let doc = store.load(&Load::Meeting(FIRST.into()));
+    assert_eq!(records_json(&doc), records_json(&whole));
+    store.wait_for_snapshot();
+    // Gone (another samrad keeps only the newest few).
+    for path in records_files(dir.path()) {
+        std::fs::remove_file(path).expect("remove");
+    }
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    let mut first = store.load_first(&Load::Meeting(FIRST.into()));
+    store.complete(&mut first);
+    assert_eq!(records_json(&first), records_json(&whole));
+    let mut store = Store::open(dir.path(), chair()).expect("open");
+    let doc = store.load(&Load::Meeting(FIRST.into()));
+    assert_eq!(records_json(&doc), records_json(&whole));
 }

@@ -255,7 +255,9 @@ fn open_with(
 /// the meeting is gone since the hint was written.
 fn hinted_meeting(store: &mut Store) -> Option<(String, Doc)> {
     let id = crate::store::start_hint::first_meeting(store.layout(), today())?;
-    let doc = store.load(&Load::Meeting(id.clone()));
+    // For the first frame: the TUI's runtime puts the rest of the forum's actions in
+    // before anything is applied (`Runtime::complete`).
+    let doc = store.load_first(&Load::Meeting(id.clone()));
     doc.meeting(&id)?;
     Some((id, doc))
 }

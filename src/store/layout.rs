@@ -6,6 +6,7 @@
 //! minutes/<meeting-id>.json       derived: the minutes, rebuilt from log/ on each machine
 //! minutes/shared/forum.json       derived: the forum and the actions every minutes file names
 //! index/<key>.fold.json           derived: a snapshot of a fold (see `snapshot`)
+//! index/records.<hash>.json       derived: the forum's actions, once for every snapshot (`records`)
 //! index/archive.bin, search.*     derived: the archive index (see `archive`)
 //! exports/<meeting-id>.<ext>      exported minutes
 //! local/                          this machine's own files, never synced
@@ -94,6 +95,11 @@ impl Layout {
     /// Where the archive index's texts are in `search_text_path`, and whose they are.
     pub fn archive_texts_path(&self) -> PathBuf {
         self.index_dir().join("archive.texts.bin")
+    }
+
+    /// The forum's actions and area inputs that fold snapshots name `name` (see `records`).
+    pub fn records_path(&self, name: &str) -> PathBuf {
+        self.index_dir().join(format!("records.{name}.json"))
     }
 
     /// What the TUI chooses its first meeting from (see `start_hint`).

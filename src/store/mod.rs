@@ -14,6 +14,7 @@ pub mod ids;
 pub mod keys;
 pub mod layout;
 pub mod leftovers;
+mod loading;
 pub mod local_mark;
 pub mod log;
 mod materialize;
@@ -24,6 +25,7 @@ pub mod par;
 pub mod perms;
 pub mod problem;
 mod reading;
+pub mod records;
 pub mod restore;
 pub mod schema;
 pub mod seal;
@@ -37,7 +39,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::model::{Author, Change, Doc, SCHEMA_VERSION, Scope};
+use crate::model::{Author, Change, Scope};
 pub use chain::OpChain;
 pub use clock::{Clock, Hlc};
 pub use layout::Layout;
@@ -119,6 +121,9 @@ pub struct Store {
     /// Every writer seen: who, and the time of their last op.
     writers: HashMap<String, (Author, String)>,
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
+    /// The forum's records still being read for the doc `load_first` gave, and what it
+    /// loaded.
+    rest: Option<(records::Pending, Load)>,
     /// Removes old temp files, off the path of opening (`leftovers::clean_temp_files`).
     cleaner: Option<std::thread::JoinHandle<()>>,
     /// Problems found while opening and reading; shown to the user.
@@ -158,6 +163,7 @@ impl Store {
             rewritten: false,
             writers: HashMap::new(),
             snapshot_writer: None,
+            rest: None,
             cleaner: None,
             read_only: None,
             unwritable: None,
@@ -312,172 +318,6 @@ impl Store {
             .iter()
             .flat_map(|s| self.layout.log_files(s))
             .collect()
-    }
-
-    /// Fold the chosen scopes into a `Doc`.
-    pub fn load(&mut self, load: &Load) -> Doc {
-        let key = match load {
-            Load::All => "all".to_string(),
-            Load::Forum => "forum".to_string(),
-            Load::Meeting(id) => format!("m-{id}"),
-        };
-        if let Some(doc) = self.load_from_snapshot(load, &key) {
-            return doc;
-        }
-        let ops = self.read_ops(load);
-        let max_clock = ops.iter().map(|o| o.clock).max().unwrap_or_default();
-        // The forum's logs are read first, then the meeting's, and a line in a folder not of
-        // its scope is refused: the ops are already as `fold::fold_meeting` puts them.
-        let doc = fold::fold(ops);
-        self.write_snapshot(&key, &doc, max_clock);
-        doc
-    }
-
-    /// The fold from the snapshot plus the lines written since, when the snapshot can be
-    /// trusted; `None` means fold from the start.
-    fn load_from_snapshot(&mut self, load: &Load, key: &str) -> Option<Doc> {
-        let snap = snapshot::read(&self.layout.snapshot_path(key))?;
-        let unsigned = snap.unsigned?;
-        let paths = self.log_paths(load);
-        let current: std::collections::HashSet<String> =
-            paths.iter().map(|p| self.layout.relative(p)).collect();
-        // A conflict copy is compared with its log on a full read, and told.
-        if snap.files.keys().any(|k| !current.contains(k))
-            || paths.iter().any(|p| layout::is_copy(p))
-        {
-            return None;
-        }
-        let mut reads = Vec::new();
-        let mut heads_before = Vec::new();
-        let mut marks = HashMap::new();
-        // A log hashed to be sure of it that can now be told by its stat: the snapshot is
-        // written again with that stat, so that the next open need not hash it.
-        let mut restat = false;
-        for path in &paths {
-            let from = match snap.files.get(&self.layout.relative(path)) {
-                Some(mark) => {
-                    let kept = snapshot::holds(path, mark)?;
-                    restat |= kept.stat != mark.stat && kept.stat.is_some_and(|s| s.settled());
-                    heads_before.extend(mark.head.clone().map(|h| (path.clone(), h)));
-                    let len = mark.len;
-                    marks.insert(path.clone(), kept);
-                    len
-                }
-                None => 0,
-            };
-            reads.push((path.clone(), log::read_log_from(path, from)));
-        }
-        let new_ops = || reads.iter().flat_map(|(_, r)| r.ops.iter());
-        // Folded on top only when nothing comes before what the snapshot holds, nothing
-        // changes who may write (the roster is folded first), and every line the new ops
-        // name as seen can be checked here.
-        if new_ops().any(|op| op.clock <= snap.max_clock || op.change.is_roster())
-            || reads.iter().any(|(_, r)| !r.problems.is_empty())
-            || !heads::check_new(new_ops(), heads_before.iter().map(|(_, h)| h))
-        {
-            return None;
-        }
-        for path in &paths {
-            perms::ensure_private(path, &mut self.problems);
-        }
-        self.offsets.clear();
-        self.prefixes.clear();
-        self.last_lines.clear();
-        self.file_ids.clear();
-        let mut new = Vec::new();
-        for (path, r) in reads {
-            let unchanged = marks.remove(&path).filter(|m| m.len == r.consumed);
-            new.append(&mut self.take_read(&path, r));
-            // A log with nothing new keeps its mark: it is not hashed again for the next one.
-            if let Some(mark) = unchanged {
-                self.prefixes.insert(path, (mark.prefix, mark.stat));
-            }
-        }
-        for (path, head) in heads_before {
-            self.last_lines.entry(path.clone()).or_insert(head.clone());
-            if let Some(origin) = log::Origin::of(&path)
-                && origin.writer != self.writer_id()
-            {
-                self.heads.note(origin.scope, head);
-            }
-        }
-        for (w, author, at) in snap.writers {
-            self.writers.insert(w, (author, at));
-        }
-        self.clock.observe(snap.max_clock);
-        self.saw_unsigned |= unsigned;
-        self.note_ops(&new);
-        let mut doc = snap.doc;
-        doc.reindex();
-        if new.is_empty() {
-            if restat {
-                self.write_snapshot(key, &doc, snap.max_clock);
-            }
-            return Some(doc);
-        }
-        fold::merge(&mut new);
-        let max_clock = new.iter().map(|o| o.clock).max().unwrap_or(snap.max_clock);
-        for op in new {
-            // A refused op is recorded in the doc; the fold goes on.
-            let _ = op.apply_to(&mut doc);
-        }
-        doc.settle_numbers();
-        self.write_snapshot(key, &doc, max_clock);
-        Some(doc)
-    }
-
-    /// Keep the fold for next time, when everything read was in order. A folder with bad
-    /// lines or newer ops is folded from the start every time, so its problems are shown.
-    fn write_snapshot(&mut self, key: &str, doc: &Doc, max_clock: Hlc) {
-        let clean = self.problems.iter().all(|p| p.kind.is_repair());
-        if !clean || self.read_only.is_some() {
-            return;
-        }
-        let mut files = std::collections::BTreeMap::new();
-        for (path, len) in &self.offsets {
-            let head = self.last_lines.get(path).cloned();
-            let mark = match self.prefixes.get(path) {
-                Some((prefix, stat)) => Some(snapshot::FileMark {
-                    len: *len,
-                    prefix: prefix.clone(),
-                    head,
-                    stat: *stat,
-                }),
-                None => snapshot::mark(path, *len, head),
-            };
-            let Some(mark) = mark else {
-                return;
-            };
-            let Ok(rel) = path.strip_prefix(self.root()) else {
-                return;
-            };
-            files.insert(rel.display().to_string(), mark);
-        }
-        let writers = self
-            .writers
-            .iter()
-            .map(|(w, (a, at))| (w.clone(), a.clone(), at.clone()))
-            .collect();
-        let snap = snapshot::Snapshot {
-            schema_version: SCHEMA_VERSION,
-            binary: snapshot::BINARY.to_string(),
-            files,
-            max_clock,
-            writers,
-            unsigned: Some(self.saw_unsigned),
-            doc: doc.clone(),
-        };
-        // Off the caller's path: opening does not wait for the cache to be written. If the
-        // process ends first, the next open simply folds from the start again.
-        let path = self.layout.snapshot_path(key);
-        self.wait_for_snapshot();
-        self.snapshot_writer = Some(std::thread::spawn(move || {
-            if let Ok(bytes) = serde_json::to_vec(&snap)
-                && atomic::write_atomic(&path, &bytes).is_ok()
-            {
-                let _ = local_mark::note(&path);
-            }
-        }));
     }
 
     /// Wait until the snapshot being written (if any) is on disk.

@@ -29,6 +29,11 @@ pub struct Snapshot {
     /// a snapshot from before this was kept: it is not trusted.
     #[serde(default)]
     pub unsigned: Option<bool>,
+    /// The name of the file with the forum's actions and area inputs (`records`): `doc`
+    /// then holds only the actions its meeting shows and those open. None: `doc` holds
+    /// them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<String>,
     pub doc: Doc,
 }
 

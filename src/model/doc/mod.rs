@@ -91,6 +91,39 @@ impl Doc {
             .collect();
     }
 
+    /// A copy without the forum's records that only some views read: the actions `keep`
+    /// does not pick, and the inputs to development areas. A fold snapshot keeps those
+    /// once for every fold of the forum; `put_records` puts them back.
+    pub fn without_records(&self, keep: impl Fn(&Action) -> bool) -> Doc {
+        let mut doc = Doc {
+            forum: self.forum.clone(),
+            actions: self.actions.iter().filter(|a| keep(a)).cloned().collect(),
+            area_inputs: Vec::new(),
+            meetings: self.meetings.clone(),
+            rejected: self.rejected.clone(),
+            index: HashMap::new(),
+            action_index: HashMap::new(),
+            deleted_items: self.deleted_items.clone(),
+            graveyard: self.graveyard.clone(),
+            numbers: self.numbers.clone(),
+            numbers_unsettled: self.numbers_unsettled,
+        };
+        doc.reindex();
+        doc
+    }
+
+    /// The forum's actions and area inputs, all of them, in place of those the doc holds.
+    pub fn put_records(&mut self, actions: Vec<Action>, area_inputs: Vec<Input>) {
+        self.actions = actions;
+        self.area_inputs = area_inputs;
+        self.action_index = self
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+    }
+
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.index.get(id).map(|(m, _)| &self.meetings[*m])
     }
