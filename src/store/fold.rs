@@ -3,69 +3,67 @@
 //! Who sits in the forum with which key (the roster) is folded first, so that every other
 //! op is judged by the whole roster, whenever it was written.
 
+use super::Hlc;
 use super::op::Op;
 use crate::model::{Change, Doc};
 
-/// The positions of `ops` in fold order, duplicates (the same `writer:seq`) left out.
-/// Ops are large: sorting positions and not the ops themselves saves moving them.
+/// The positions of `ops` in fold order, duplicates (the same line twice) left out.
+/// Ops are large: sorting positions and not the ops themselves saves moving them, and
+/// writers are ranked first, so that the sort compares numbers, not names.
 pub fn fold_order(ops: &[Op]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..ops.len()).collect();
-    order.sort_unstable_by(|&a, &b| fold_key(&ops[a]).cmp(&fold_key(&ops[b])));
-    // Two lines claiming one key (a copy of a log, or a forged id): order them by their
-    // bytes, so the choice does not depend on which file was read first. Each line of such
-    // a run is encoded once.
+    let mut writers: Vec<&str> = ops.iter().map(|o| o.writer.as_str()).collect();
+    writers.sort_unstable();
+    writers.dedup();
+    let rank = |w: &str| writers.binary_search(&w).unwrap_or_default();
+    // (fold key with the writer's rank for its name, position)
+    let mut keyed: Vec<((bool, Hlc, usize, u64), usize)> = ops
+        .iter()
+        .enumerate()
+        .map(|(i, op)| {
+            let (roster, (clock, writer, seq)) = fold_key(op);
+            ((roster, clock, rank(writer), seq), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut order = Vec::with_capacity(ops.len());
     let mut start = 0;
-    while start < order.len() {
-        let key = fold_key(&ops[order[start]]);
+    while start < keyed.len() {
+        let key = keyed[start].0;
         let mut end = start + 1;
-        while end < order.len() && fold_key(&ops[order[end]]) == key {
+        while end < keyed.len() && keyed[end].0 == key {
             end += 1;
         }
-        if end - start > 1 {
-            let mut run: Vec<(String, usize)> = order[start..end]
-                .iter()
-                .map(|&i| (ops[i].encode(), i))
-                .collect();
-            run.sort();
-            for (k, (_, i)) in run.into_iter().enumerate() {
-                order[start + k] = i;
-            }
+        if end - start == 1 {
+            order.push(keyed[start].1);
+        } else {
+            order.extend(same_key(ops, keyed[start..end].iter().map(|k| k.1)));
         }
         start = end;
     }
-    // Duplicates: the same line (its key, writer, number and bytes) anywhere, as a log and
-    // its conflict copy hold it; the first in fold order stays. A line that copies another
-    // writer's number under another key is another op, judged on its own: it cannot stand
-    // in for the real one. Two lines of one writer and key with one number are a fork of
-    // its history (`leftovers`): both were written in its name, both are folded, and the
-    // fork is reported.
-    let mut by_id: Vec<(&str, &str, u64, &[u8; 32], usize)> = order
-        .iter()
-        .enumerate()
-        .map(|(rank, &i)| {
-            (
-                ops[i].key.as_str(),
-                ops[i].writer.as_str(),
-                ops[i].seq,
-                &ops[i].digest,
-                rank,
-            )
-        })
-        .collect();
-    by_id.sort_unstable();
-    let mut keep = vec![true; order.len()];
-    for pair in by_id.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 {
-            keep[b.4] = false;
+    order
+}
+
+/// Lines that claim one key (a log and its conflict copy, or a forged id), in fold order:
+/// by their bytes, so the choice does not depend on which file was read first. The same
+/// line twice (its key, writer, number and bytes) is folded once, as a log and its
+/// conflict copy hold it. A line that copies another writer's number under another key
+/// is another op, judged on its own: it cannot stand in for the real one. Two lines of
+/// one writer and key with one number are a fork of its history (`leftovers`): both were
+/// written in its name, both are folded, and the fork is reported. The same line always
+/// has the same key, so duplicates are only ever found here.
+fn same_key(ops: &[Op], positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut run: Vec<(String, usize)> = positions.map(|i| (ops[i].encode(), i)).collect();
+    run.sort();
+    let mut kept: Vec<usize> = Vec::with_capacity(run.len());
+    for (_, i) in run {
+        if !kept
+            .iter()
+            .any(|&k| ops[k].digest == ops[i].digest && ops[k].key == ops[i].key)
+        {
+            kept.push(i);
         }
     }
-    let mut rank = 0;
-    order.retain(|_| {
-        rank += 1;
-        keep[rank - 1]
-    });
-    order
+    kept
 }
 
 /// Where an op stands in the fold: the template (which seeds the forum) and the roster

@@ -114,7 +114,9 @@ impl Origin {
 /// out. Signatures are checked as `check_signatures` says.
 pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
     let origin = Origin::of(path);
+    // Each op's line (its number and bytes) beside it: ops are large, and moved once.
     let mut ops = Vec::new();
+    let mut lines_of = Vec::new();
     let mut problems = Vec::new();
     let mut report = |number: usize, kind: ProblemKind| {
         problems.push(Problem {
@@ -153,12 +155,13 @@ pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
             report(line.number, ProblemKind::NotTheTemplate);
             continue;
         }
-        ops.push((line.number, line.bytes, op));
+        lines_of.push((line.number, line.bytes));
+        ops.push(op);
     }
-    for number in check_signatures(&mut ops) {
+    for number in check_signatures(&lines_of, &mut ops) {
         report(number, ProblemKind::BadSignature);
     }
-    (ops.into_iter().map(|(_, _, op)| op).collect(), problems)
+    (ops, problems)
 }
 
 /// Mark the signed lines of one file whose signatures hold (`verified`), and return the
@@ -167,18 +170,18 @@ pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
 /// when that one is verified, signed with the same key and names this line's hash as its
 /// `prev` (whoever holds the key wrote both). So only the last line of each run of one
 /// key has its signature checked, unless the chain breaks.
-fn check_signatures(ops: &mut [(usize, &[u8], Op)]) -> Vec<usize> {
+fn check_signatures(lines: &[(usize, &[u8])], ops: &mut [Op]) -> Vec<usize> {
     let mut bad = Vec::new();
     // The line after this one, when its signature holds.
     let mut after: Option<usize> = None;
     for i in (0..ops.len()).rev() {
-        let (number, bytes, op) = &ops[i];
+        let ((number, bytes), op) = (&lines[i], &ops[i]);
         if op.sig.is_empty() {
             after = None;
             continue;
         }
         let covered = after.is_some_and(|j| {
-            let next = &ops[j].2;
+            let next = &ops[j];
             next.key == op.key && names_digest(&next.prev, &op.digest)
         });
         let verified = covered || op.check_signature(bytes);
@@ -188,7 +191,7 @@ fn check_signatures(ops: &mut [(usize, &[u8], Op)]) -> Vec<usize> {
             bad.push(*number);
             after = None;
         }
-        ops[i].2.verified = verified;
+        ops[i].verified = verified;
     }
     bad.reverse();
     bad
