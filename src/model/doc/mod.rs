@@ -83,12 +83,7 @@ impl Doc {
                 .collect();
             self.index.insert(meeting.id.clone(), (m, items));
         }
-        self.action_index = self
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        self.index_actions();
     }
 
     /// A copy without the forum's records that only some views read: the actions `keep`
@@ -116,6 +111,10 @@ impl Doc {
     pub fn put_records(&mut self, actions: Vec<Action>, area_inputs: Vec<Input>) {
         self.actions = actions;
         self.area_inputs = area_inputs;
+        self.index_actions();
+    }
+
+    fn index_actions(&mut self) {
         self.action_index = self
             .actions
             .iter()
