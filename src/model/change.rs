@@ -463,9 +463,16 @@ impl Change {
     }
 
     pub fn scope(&self) -> Scope {
+        self.meeting_scope()
+            .map_or(Scope::Forum, |id| Scope::Meeting(id.clone()))
+    }
+
+    /// The meeting whose logs hold this change, `None` for the forum's: `scope` without
+    /// a copy of the id.
+    pub fn meeting_scope(&self) -> Option<&Id> {
         use Change::*;
         match self {
-            Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => Scope::Forum,
+            Genesis { .. } | JoinRequest { .. } | Admit { .. } | AddKey { .. } => None,
             Forum { .. }
             | ForumSet { .. }
             | ForumSettings { .. }
@@ -478,7 +485,7 @@ impl Change {
             | ActionAdd { .. }
             | ActionSet { .. }
             | AreaInput { .. }
-            | ItemNumbers { .. } => Scope::Forum,
+            | ItemNumbers { .. } => None,
             MeetingCreate { meeting, .. }
             | MeetingSet { meeting, .. }
             | MeetingStatus { meeting, .. }
@@ -505,7 +512,7 @@ impl Change {
             | Approve { meeting, .. }
             | SignProtocol { meeting, .. }
             | Circulate { meeting, .. }
-            | RequestChanges { meeting, .. } => Scope::Meeting(meeting.clone()),
+            | RequestChanges { meeting, .. } => Some(meeting),
         }
     }
 }

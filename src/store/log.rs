@@ -39,9 +39,15 @@ pub enum LineRead {
 /// for `samrad verify`.
 pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
-    let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    if ends_clean {
-        lines.pop();
+    // memchr finds the newlines many bytes at a time; `split` looks at each byte.
+    let mut start = 0;
+    let mut lines: Vec<&[u8]> = Vec::new();
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        lines.push(&bytes[start..end]);
+        start = end + 1;
+    }
+    if !ends_clean {
+        lines.push(&bytes[start..]);
     }
     let last = lines.len();
     lines.into_iter().enumerate().map(move |(i, line)| {
@@ -98,11 +104,15 @@ impl Origin {
         if op.writer != self.writer {
             return Some(ProblemKind::OtherWriter(op.writer.clone()));
         }
-        let scope = op.change.scope();
-        (scope != self.scope).then(|| {
+        let scope = op.change.meeting_scope();
+        let here = match &self.scope {
+            Scope::Forum => None,
+            Scope::Meeting(id) => Some(id),
+        };
+        (scope != here).then(|| {
             ProblemKind::WrongFolder(match scope {
-                Scope::Forum => super::layout::FORUM_DIR.to_string(),
-                Scope::Meeting(id) => id,
+                None => super::layout::FORUM_DIR.to_string(),
+                Some(id) => id.clone(),
             })
         })
     }
@@ -115,8 +125,9 @@ impl Origin {
 pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
     let origin = Origin::of(path);
     // Each op's line (its number and bytes) beside it: ops are large, and moved once.
-    let mut ops = Vec::new();
-    let mut lines_of = Vec::new();
+    let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut ops = Vec::with_capacity(count);
+    let mut lines_of = Vec::with_capacity(count);
     let mut problems = Vec::new();
     let mut report = |number: usize, kind: ProblemKind| {
         problems.push(Problem {
