@@ -1358,3 +1358,21 @@ fn the_agenda_marks_what_is_recorded() {
         .expect("item 2");
     assert!(row.contains("Drø ¶✓  Prosessen"), "{row:?}");
 }
+
+/// A terminal that may not write does not name its author on the bar as if it wrote: the
+/// name is marked read-only, in both languages and at both sizes.
+#[test]
+fn the_bar_says_the_author_only_reads_when_nothing_can_be_written() {
+    for (lang, mark) in [(Lang::En, "[read-only]"), (Lang::Nb, "[lesemodus]")] {
+        for size in [(80, 24), (160, 45)] {
+            let mut fx = fixture(lang, size);
+            let rows = screen(&render(&mut fx));
+            let bar = rows.last().expect("a bar");
+            assert!(!bar.contains(mark), "{bar}");
+            fx.app.read_only = Some("your key is not admitted".into());
+            let rows = screen(&render(&mut fx));
+            let bar = rows.last().expect("a bar");
+            assert!(bar.contains(&format!("NTL {mark}")), "{bar}");
+        }
+    }
+}
