@@ -16,6 +16,7 @@ use samrad::store::keys::Signer;
 use samrad::store::log::parse_log;
 use samrad::store::minutes::{shared_bytes, shared_token};
 use samrad::store::op::encode_lines;
+use samrad::store::par;
 use samrad::store::{Load, Op, OpChain, Store, minutes_bytes};
 
 const MEETING: &str = "m-bench";
@@ -98,6 +99,22 @@ fn benches(c: &mut Criterion) {
             let mut all = Vec::with_capacity(OPS);
             for log in &bytes {
                 all.extend(parse_log(Path::new("w.jsonl"), log).0);
+            }
+            black_box(fold(all))
+        })
+    });
+    // As the store reads a meeting: each log parsed on whichever core is free.
+    c.bench_function("parse on every core + fold 20k ops", |b| {
+        b.iter(|| {
+            let parsed = par::map(
+                &bytes,
+                par::cores(),
+                |log| parse_log(Path::new("w.jsonl"), log).0,
+                |_| Vec::new(),
+            );
+            let mut all = Vec::with_capacity(OPS);
+            for mut ops in parsed {
+                all.append(&mut ops);
             }
             black_box(fold(all))
         })
