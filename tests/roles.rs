@@ -316,3 +316,37 @@ fn history_from_before_keys_is_known_when_the_forum_opens_from_its_snapshot() {
         "opened from the snapshot, the old unsigned lines still count"
     );
 }
+
+/// The bottom line of the app drawn at 100×30.
+fn bar(app: &samrad::app::App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| samrad::ui::draw(f, app)).expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..100).map(|x| buf[(x, 29)].symbol()).collect()
+}
+
+/// In a secured forum a terminal whose key is not admitted writes nothing, whoever it says
+/// it is: its bar says so beside the name, and the admitted chair's does not.
+#[test]
+fn the_bar_marks_a_terminal_whose_key_is_not_admitted_as_read_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut clock = common::seats::Ticks::default();
+    let (mut seat, _) = common::seats::founded(dir.path(), &mut clock, &[]);
+    let doc = seat.store.load(&samrad::store::Load::All);
+    let mut app = samrad::app::App::new(
+        doc,
+        chair(),
+        Lang::En,
+        common::at("2026-12-08T10:00:00+01:00"),
+    );
+    app.key = seat.key.public().to_string();
+    let admitted = bar(&app);
+    assert!(admitted.contains("Møteleder (KMD)"), "{admitted}");
+    assert!(!admitted.contains("[read-only]"), "{admitted}");
+    assert_eq!(app.may(&Action::Add), Ok(()), "the chair adds items");
+    app.key = samrad::store::keys::Signer::generate().public().to_string();
+    let waiting = bar(&app);
+    assert!(waiting.contains("Møteleder (KMD) [read-only]"), "{waiting}");
+    assert!(app.may(&Action::Add).is_err(), "and it may not add an item");
+}

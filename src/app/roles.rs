@@ -46,6 +46,13 @@ impl App {
         )
     }
 
+    /// Whether nothing this terminal does can be written: the folder is read-only, or the
+    /// forum is secured and this terminal's key is not admitted (yet).
+    pub fn reads_only(&self) -> bool {
+        let forum = &self.doc.forum;
+        self.read_only.is_some() || (forum.is_secured() && forum.key_holder(&self.key).is_none())
+    }
+
     /// Whether the user may pass `gate`; why not, when not.
     pub fn passes(&self, gate: Gate) -> Result<(), Msg> {
         let me = self.actor();

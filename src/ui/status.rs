@@ -80,9 +80,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => app.author.name.clone(),
     };
     // Whom samrad would write as is not who writes: nobody does, until it may write.
-    let who = match app.read_only {
-        Some(_) => format!("{who} [{}]", lang.t(Msg::ReadOnlyView)),
-        None => who,
+    let who = if app.reads_only() {
+        format!("{who} [{}]", lang.t(Msg::ReadOnlyView))
+    } else {
+        who
     };
     let save = match &app.save {
         SaveState::Idle => lang.t(Msg::NothingSaved).to_string(),
