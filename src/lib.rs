@@ -1,10 +1,5 @@
 //! samrad: co-determination meetings in the terminal.
 
-// Reading a log makes a dozen small strings per line and the fold frees them: mimalloc
-// takes a fifth off a 20,000-op fold from scratch (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -12,6 +7,7 @@ pub mod demo;
 pub mod demo_data;
 pub mod export;
 pub mod i18n;
+pub mod memory;
 pub mod model;
 pub mod runtime;
 pub mod search;

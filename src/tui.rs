@@ -283,6 +283,7 @@ fn event_loop(
         if last_tick.elapsed() >= Duration::from_millis(500) {
             last_tick = Instant::now();
             actions.push(Action::Tick(now()));
+            crate::memory::give_back();
         }
         redraw |= rt.poll(app);
         for action in actions {

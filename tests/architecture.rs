@@ -17,6 +17,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo", 2),
     ("demo_data", 2),
     ("sync", 2),
+    ("memory", 2),
     ("app", 3),
     ("ui", 4),
     ("runtime", 4),
