@@ -31,7 +31,13 @@ pub fn install_panic_hook() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!("samrad stopped because of an internal error{place}: {what}");
-        eprintln!("Everything saved before this is safe in the data folder. Please report this.");
+        // Written, not `eprintln!`ed: with the terminal gone that would panic in the hook,
+        // and a panic in the hook aborts.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "samrad stopped because of an internal error{place}: {what}\n\
+             Everything saved before this is safe in the data folder. Please report this."
+        );
     }));
 }

@@ -3,6 +3,7 @@
 //! so the screen never waits for the disk. However it ends (`q`, Ctrl-C, SIGTERM, SIGHUP,
 //! a panic), the terminal is given back as it was.
 
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
@@ -77,16 +78,15 @@ pub fn run(store: Store, app: App, opts: Options) -> Result<()> {
             .as_ref()
             .map(|s| s.with.clone())
             .unwrap_or_default();
-        match sync.last_sync() {
-            Ok(r) => eprintln!(
-                "samrad: {}",
-                lang.fill(
-                    crate::i18n::Msg::SyncDone,
-                    &[&r.remote, &r.sent_lines, &r.received_lines]
-                )
+        let said = match sync.last_sync() {
+            Ok(r) => lang.fill(
+                crate::i18n::Msg::SyncDone,
+                &[&r.remote, &r.sent_lines, &r.received_lines],
             ),
-            Err(e) => eprintln!("samrad: {}", crate::i18n::sync_failed(lang, &with, &e)),
-        }
+            Err(e) => crate::i18n::sync_failed(lang, &with, &e),
+        };
+        // The window may be gone: nothing to tell then, and nothing to panic over.
+        let _ = writeln!(std::io::stderr(), "samrad: {said}");
     }
     result
 }
@@ -108,7 +108,9 @@ fn give_back_terminal(mouse: bool) {
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
+    // Not `ratatui::restore`: on a closed window its `eprintln!` of the failure panics, and
+    // in the panic hook that second panic aborts samrad.
+    let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
 

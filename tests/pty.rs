@@ -225,6 +225,26 @@ fn offered_at_the_next_start(sb: &Sandbox, sentence: &str) {
     tui.quit();
 }
 
+/// A panic where its message cannot be written (a closed window's terminal; here
+/// /dev/full) ends samrad with an error, not an abort: the hook's writing cannot panic.
+#[test]
+fn a_panic_with_nowhere_to_write_its_message_does_not_abort() {
+    let sb = Sandbox::new();
+    let panics = [("SAMRAD_TEST_PANIC", "1")];
+    let mut tui = sb.tui_redirected(
+        "panicking",
+        "p-leder",
+        (100, 30),
+        &[],
+        &panics,
+        "2>/dev/full",
+    );
+    let status = tui.wait_exit();
+    assert!(!status.success(), "a panic exits with an error: {status}");
+    assert_eq!(status.signal(), None, "{status}");
+    assert_eq!(status.exit_code(), 101, "{status}");
+}
+
 /// A panic leaves the alternate screen, shows the cursor and ends raw mode before the
 /// message is printed, so the message is there to read, each line from the left margin.
 #[test]

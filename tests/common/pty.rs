@@ -48,10 +48,30 @@ impl Sandbox {
         more: &[&str],
         env: &[(&str, &str)],
     ) -> Tui {
+        self.tui_redirected(name, who, (cols, rows), more, env, "")
+    }
+
+    /// `tui_env`, samrad started by `sh` with `redirect` (e.g. `2>/dev/full`) applied.
+    pub fn tui_redirected(
+        &self,
+        name: &str,
+        who: &str,
+        (cols, rows): (u16, u16),
+        more: &[&str],
+        env: &[(&str, &str)],
+        redirect: &str,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samrad"));
+        let samrad = env!("CARGO_BIN_EXE_samrad");
+        let mut cmd = if redirect.is_empty() {
+            CommandBuilder::new(samrad)
+        } else {
+            let mut sh = CommandBuilder::new("sh");
+            sh.args(["-c", &format!("exec \"$0\" \"$@\" {redirect}"), samrad]);
+            sh
+        };
         cmd.arg("--data-dir");
         cmd.arg(&self.data);
         cmd.args(["--lang", "nb", "--as", who]);
