@@ -12,8 +12,8 @@ pub fn cores() -> usize {
 }
 
 /// `f` of every item, on up to `threads` threads; the results in the order of `items`.
-/// A panic is not passed on: the item whose work panicked gets `failed(item)` instead. With one thread (or one item) everything runs here, on the
-/// caller's thread.
+/// With one thread (or one item) everything runs here, on the caller's thread. On more, a
+/// panic is not passed on: the item whose work panicked gets `failed(item)` instead.
 pub fn map<T, R>(
     items: &[T],
     threads: usize,
