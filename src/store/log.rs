@@ -37,7 +37,7 @@ pub enum LineRead {
 
 /// The lines of a log's bytes, each parsed: the one reader of log lines, for the store and
 /// for `samrad verify`.
-pub fn lines(bytes: &[u8]) -> impl Iterator<Item = LogLine<'_>> {
+pub fn lines(bytes: &[u8]) -> impl ExactSizeIterator<Item = LogLine<'_>> {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
     // memchr finds the newlines many bytes at a time; `split` looks at each byte.
     let mut start = 0;
@@ -125,9 +125,9 @@ impl Origin {
 pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
     let origin = Origin::of(path);
     // Each op's line (its number and bytes) beside it: ops are large, and moved once.
-    let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut ops = Vec::with_capacity(count);
-    let mut lines_of = Vec::with_capacity(count);
+    let lines = lines(bytes);
+    let mut ops = Vec::with_capacity(lines.len());
+    let mut lines_of = Vec::with_capacity(lines.len());
     let mut problems = Vec::new();
     let mut report = |number: usize, kind: ProblemKind| {
         problems.push(Problem {
@@ -136,7 +136,7 @@ pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
             kind,
         })
     };
-    for line in lines(bytes) {
+    for line in lines {
         let mut op = match line.read {
             LineRead::Blank => continue,
             _ if line.bytes.len() > MAX_LINE => {
