@@ -8,9 +8,10 @@
 //! in the background, is printed once per folder (`/proc`, Linux).
 //!
 //! The archives are made on the first run by `samrad demo-data --seed 7` into
-//! `target/bench-cli-2k` and `target/bench-cli-10k` (about 10 s and several minutes, 1.3 GB
-//! together) and kept; each command runs once before it is timed, so the index and the
-//! snapshots are warm. SAMRAD_BENCH_SIZES=2000 picks sizes. The samrad binary is the one
+//! `target/bench-cli-2k` and `target/bench-cli-10k` (about 10 s and several minutes) and
+//! kept, their quiet meetings packed (`samrad pack`, as a long-kept archive is); what each
+//! takes on disk is printed, as made and packed. Each command runs once before it is
+//! timed, so the index and the snapshots are warm. SAMRAD_BENCH_SIZES=2000 picks sizes. The samrad binary is the one
 //! `cargo bench` builds; its settings and key live in `target/bench-cli-config`.
 
 use std::io::Read;
@@ -55,10 +56,45 @@ fn folder(meetings: usize) -> PathBuf {
         } else {
             eprintln!("making {} (demo-data, once)", root.display());
             samrad::demo_data::run(&root, meetings, 7).expect("demo data");
+            eprintln!("on disk as made: {}", disk_text(&root));
         }
         run(samrad(&root, &["list"]));
     }
+    // As a long-kept archive is: the logs of its quiet meetings packed. Packed already,
+    // this only looks.
+    run(samrad(&root, &["pack"]));
     root
+}
+
+/// What a folder takes on disk, as `du` counts it (blocks, not bytes): in all, and its
+/// logs, minutes and index.
+fn disk_text(root: &Path) -> String {
+    let mb = |p: &Path| format!("{} MB", disk_usage(p) / 1_000_000);
+    format!(
+        "{} (log/ {}, minutes/ {}, index/ {})",
+        mb(root),
+        mb(&root.join("log")),
+        mb(&root.join("minutes")),
+        mb(&root.join("index"))
+    )
+}
+
+fn disk_usage(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return 0;
+    };
+    let here = meta.blocks() * 512;
+    if !meta.is_dir() {
+        return here;
+    }
+    let below: u64 = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| disk_usage(&e.path()))
+        .sum();
+    here + below
 }
 
 /// ripgrep when it is on PATH, else grep: what to compare `samrad search` with.
@@ -159,6 +195,7 @@ fn benches(c: &mut Criterion) {
             mb(rss),
             mb(after)
         );
+        eprintln!("on disk, {label}, packed: {}", disk_text(&dir));
         g.bench_function(format!("tui first frame, {label}"), |b| {
             b.iter_custom(|iters| (0..iters).map(|_| first_frame(&dir, None).0).sum())
         });

@@ -14,6 +14,8 @@ use samrad::model::{Author, Change, Doc, RejectReason, Vote, tally};
 use samrad::store::fold::fold;
 use samrad::store::log::parse_log;
 use samrad::store::op::encode_lines;
+use samrad::store::pack::{self, Section};
+use samrad::store::packing;
 use samrad::store::{Load, Op, ProblemKind, Store, minutes_bytes};
 
 const MEETING: &str = "m-prop";
@@ -216,6 +218,87 @@ proptest! {
         prop_assert!(real_problems.is_empty(), "{:?}", real_problems);
         let from_files = minutes_bytes(&doc.minutes(MEETING).expect("meeting"));
         prop_assert_eq!(from_files, reference);
+    }
+
+    #[test]
+    fn logs_packed_in_any_state_fold_to_the_same_minutes(
+        seed in any::<u64>(),
+        writers in 1usize..=6,
+        edits in 0usize..60,
+        split in any::<u64>(),
+    ) {
+        let logs = script_logs(seed, MEETING, 3, edits, writers);
+        let reference = minutes_of(logs.iter().flatten().cloned().collect());
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_split(dir.path(), &logs, split);
+        let meeting = dir.path().join("log").join(MEETING);
+        // Two packs made apart, on machines that had read each log up to some line or not
+        // at all; a log both hold whole is removed, the others stay.
+        let mut rng = Rng::new(split);
+        let mut packs = [Vec::new(), Vec::new()];
+        let mut names: Vec<String> = std::fs::read_dir(&meeting)
+            .expect("read")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in &names {
+            let bytes = std::fs::read(meeting.join(name)).expect("read");
+            let line_ends: Vec<usize> = bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1)
+                .collect();
+            let mut whole = false;
+            for pack in &mut packs {
+                match rng.below(3) {
+                    0 => {}
+                    1 => {
+                        whole = true;
+                        pack.push(Section { name: name.clone(), bytes: bytes.clone() });
+                    }
+                    _ => {
+                        let end = line_ends[rng.below(line_ends.len())];
+                        pack.push(Section { name: name.clone(), bytes: bytes[..end].to_vec() });
+                    }
+                }
+            }
+            if whole && rng.below(2) == 0 {
+                std::fs::remove_file(meeting.join(name)).expect("remove");
+            }
+        }
+        for sections in packs.iter().filter(|p| !p.is_empty()) {
+            let (name, bytes) = pack::encode(sections);
+            std::fs::write(meeting.join(name), bytes).expect("write");
+        }
+        let read = |root: &Path| {
+            let mut store = Store::open(root, Author::default()).expect("open");
+            let doc = store.load(&Load::Meeting(MEETING.into()));
+            let problems: Vec<_> = store
+                .problems
+                .iter()
+                .filter(|p| !matches!(p.kind, ProblemKind::PermissionsFixed { .. }))
+                .cloned()
+                .collect();
+            (minutes_bytes(&doc.minutes(MEETING).expect("meeting")), problems)
+        };
+        let (minutes, problems) = read(dir.path());
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(&minutes, &reference);
+
+        // Packing joins them into one, and the minutes stay.
+        let layout = samrad::store::Layout::new(dir.path());
+        let packed = packing::pack_meeting(&layout, MEETING, i64::MAX, 0).expect("pack");
+        prop_assert!(matches!(packed, packing::Packed::Done { .. } | packing::Packed::Already), "{:?}", packed);
+        let left: Vec<String> = std::fs::read_dir(&meeting)
+            .expect("read")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        prop_assert_eq!(left.len(), 1, "{:?}", left);
+        prop_assert!(pack::is_pack_name(&left[0]));
+        let (minutes, problems) = read(dir.path());
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(minutes, reference);
     }
 
     #[test]

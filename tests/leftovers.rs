@@ -9,10 +9,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::TEMPLATE_MEETING as MEETING;
-use common::authors::{chair, ntl, rep};
+use common::authors::{chair, ntl};
 use common::meetings::set_notes;
 use common::sandbox::{Run, Sandbox};
-use common::seats::{Seat, Ticks, founded, held_and_circulated};
+use common::seats::{Seat, approved_by_all};
 use common::session::Session;
 use samrad::app::{Action, App, Effect, SaveState};
 use samrad::i18n::Lang;
@@ -30,12 +30,7 @@ struct Approved {
 
 fn approved() -> Approved {
     let sb = Sandbox::new();
-    let mut clock = Ticks::default();
-    let (mut chair, mut reps) = founded(&sb.data, &mut clock, &[ntl(), rep("unio")]);
-    held_and_circulated(&mut chair, &mut clock, &["p-leder", "p-ntl", "p-unio"]);
-    chair.approve(&mut clock, "kmd");
-    reps[0].approve(&mut clock, "ntl");
-    reps[1].approve(&mut clock, "unio");
+    let (chair, reps) = approved_by_all(&sb.data);
     let a = Approved {
         sb,
         chair,

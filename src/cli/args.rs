@@ -154,6 +154,14 @@ pub enum Command {
         #[arg(long, value_name = "REMOTE")]
         clone: Option<String>,
     },
+    /// Pack the logs of each meeting nobody has written in for DAYS into one compressed
+    /// file: an archive of thousands of meetings takes a fraction of the disk. Every line
+    /// is kept as it was and read as before; a meeting written in again later gets new
+    /// logs beside its pack.
+    Pack {
+        #[arg(long, default_value_t = 30, value_name = "DAYS")]
+        days: u32,
+    },
     /// Write a realistic synthetic archive into the data folder, for trying samrad and for
     /// benchmarks. The same seed gives the same archive.
     DemoData {

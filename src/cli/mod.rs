@@ -6,6 +6,7 @@ mod args;
 mod filter;
 mod folder;
 mod init;
+mod pack;
 mod read;
 mod session;
 mod start;
@@ -55,6 +56,7 @@ fn run_cli(cli: Cli) -> Result<ExitCode> {
             let (_, lang, root) = session::existing_folder(&cli)?;
             crate::verify::run(&root, lang, meeting.as_deref().filter(|_| !all))
         }
+        Command::Pack { days } => pack::run(&cli, *days),
         Command::DemoData { meetings, seed } => {
             let (_, _, root) = session::settings(&cli)?;
             crate::demo_data::run(&root, *meetings, *seed)?;

@@ -283,7 +283,7 @@ fn signer(cli: &Cli, cfg: &config::Config, lang: Lang) -> Option<crate::store::k
 
 /// `SAMRAD_NOW`: a time to take as now when it is later than this machine's clock (lines
 /// are read up to a day ahead of now). For demos and tests of a meeting ahead.
-fn assumed_now(lang: Lang) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+pub(super) fn assumed_now(lang: Lang) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     let text = std::env::var("SAMRAD_NOW").ok()?;
     chrono::DateTime::parse_from_rfc3339(text.trim())
         .map_err(|e| warn(lang, &format!("SAMRAD_NOW={text}: {e}")))

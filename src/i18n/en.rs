@@ -662,6 +662,18 @@ pub fn text(m: Msg) -> &'static str {
             "{0}: written by a newer samrad (schema {1}); opened read-only, nothing will be changed"
         }
         ProblemUnreadable => "{0}: could not be read ({1}); left as it is",
+        PackDone => "Meetings packed: {0} ({1} log files; {2} before, {3} after).",
+        PackNothing => "Nothing to pack.",
+        PackAlready => "Packed before: {0}.",
+        PackRecent => "Left as they are, with a line from the last {1} days: {0}.",
+        PackLive => "Left as they are, with a log a running samrad is writing: {0}.",
+        PackUnsettled => {
+            "{0}: {1} is in its folder; left unpacked. Look at it first (samrad verify {0})."
+        }
+        PackFailed => "{0}: could not be packed ({1}); its logs are as they were.",
+        ProblemBadPack => {
+            "{0}: a pack of logs that cannot be read ({1}); none of its lines are read, and the file is left as it is"
+        }
         ProblemQuarantined => "{0}: could not be read; kept as {1} and written anew from the logs",
         ProblemPermissions => "{0}: permissions were {1}, set to {2}",
         ProblemNotAFile => "{0}: not a plain file (a pipe, a device or a link); not read",

@@ -25,6 +25,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ProblemKind::BadLine(e) => lang.fill(Msg::ProblemBadLine, &[&at, e]),
         ProblemKind::NewerSchema(v) => lang.fill(Msg::ProblemNewerSchema, &[&at, v]),
         ProblemKind::Unreadable(e) => lang.fill(Msg::ProblemUnreadable, &[&at, e]),
+        ProblemKind::BadPack(e) => lang.fill(Msg::ProblemBadPack, &[&at, e]),
         ProblemKind::Quarantined(aside) => {
             lang.fill(Msg::ProblemQuarantined, &[&at, &aside.display()])
         }

@@ -21,6 +21,6 @@ pub use lang::Lang;
 pub use msg::Msg;
 pub use words::{
     action_status, agreement, archive_status, dev_area_status, exempt_title, exemption, item_kind,
-    meeting_status, owner, presence, reject_reason, search_field, seat_group, side, stance,
+    meeting_status, owner, presence, reject_reason, search_field, seat_group, side, size, stance,
     vote_method, vote_rule,
 };

@@ -662,6 +662,18 @@ pub fn text(m: Msg) -> &'static str {
             "{0}: skrevet av en nyere samrad (skjema {1}); åpnet skrivebeskyttet, ingenting blir endret"
         }
         ProblemUnreadable => "{0}: kunne ikke leses ({1}); latt være som den er",
+        PackDone => "Møter pakket: {0} ({1} loggfiler; {2} før, {3} etter).",
+        PackNothing => "Ingenting å pakke.",
+        PackAlready => "Pakket fra før: {0}.",
+        PackRecent => "Latt være, med en linje fra de siste {1} dagene: {0}.",
+        PackLive => "Latt være, med en logg som en kjørende samrad skriver i: {0}.",
+        PackUnsettled => {
+            "{0}: {1} ligger i mappen; ikke pakket. Se på den først (samrad verify {0})."
+        }
+        PackFailed => "{0}: kunne ikke pakkes ({1}); loggene er som de var.",
+        ProblemBadPack => {
+            "{0}: en pakke med logger som ikke kan leses ({1}); ingen av linjene leses, og filen er latt være som den er"
+        }
         ProblemQuarantined => {
             "{0}: kunne ikke leses; tatt vare på som {1} og skrevet på nytt fra loggene"
         }

@@ -106,3 +106,38 @@ pub fn seat_group(lang: Lang, g: &crate::model::SeatGroup) -> String {
         G::Other => lang.t(Msg::OtherAttendees).to_string(),
     }
 }
+
+/// A number of bytes as people read it: `873 MB`, `1.2 GB` (`1,2 GB` in Norwegian).
+pub fn size(lang: Lang, bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let text = if unit == 0 || value >= 100.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    let text = match lang {
+        Lang::Nb => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(Lang::En, 512), "512 B");
+        assert_eq!(size(Lang::En, 873_400_000), "873 MB");
+        assert_eq!(size(Lang::En, 1_240_000_000), "1.2 GB");
+        assert_eq!(size(Lang::Nb, 1_240_000_000), "1,2 GB");
+        assert_eq!(size(Lang::Nb, 95_500_000), "95,5 MB");
+    }
+}

@@ -3,6 +3,7 @@
 //! ```text
 //! log/forum/<writer>.jsonl        forum-wide ops (parties, areas, actions)
 //! log/<meeting-id>/<writer>.jsonl one meeting's ops
+//! log/<meeting-id>/pack-<hash>.jsonl.gz  logs of a quiet meeting, packed into one (`pack`)
 //! minutes/<meeting-id>.json       derived: the minutes, rebuilt from log/ on each machine
 //! minutes/shared/forum.json       derived: the forum and the actions every minutes file names
 //! index/<key>.fold.json           derived: a snapshot of a fold (see `snapshot`)
@@ -164,6 +165,17 @@ impl Layout {
         out
     }
 
+    /// The ids of the meetings that have a log folder, in folder name order.
+    pub fn meeting_ids(&self) -> Vec<String> {
+        self.scopes()
+            .into_iter()
+            .filter_map(|s| match s {
+                Scope::Meeting(id) => Some(id),
+                Scope::Forum => None,
+            })
+            .collect()
+    }
+
     /// A copy of each line this machine's writers wrote, by scope and writer: what a later
     /// start puts back when a sync replaced a log (`restore::restore`).
     pub fn journal_dir(&self) -> PathBuf {
@@ -197,13 +209,16 @@ impl Layout {
         }
     }
 
-    /// Log files of one scope, in name order: the writers' logs and the conflict copies of
-    /// them that sync tools leave (`names::log_writer`), not their temp files.
+    /// Log files of one scope, in name order: the writers' logs, the conflict copies of
+    /// them that sync tools leave (`names::log_writer`), not their temp files, and packs of
+    /// logs (`pack`), each read as one more log file.
     pub fn log_files(&self, scope: &Scope) -> Vec<PathBuf> {
         let dir = self.scope_dir(scope);
         let mut names: Vec<String> = read_dir_names(&dir)
             .into_iter()
-            .filter(|(n, is_dir)| !is_dir && super::names::log_writer(n).is_some())
+            .filter(|(n, is_dir)| {
+                !is_dir && (super::names::log_writer(n).is_some() || super::pack::is_pack_name(n))
+            })
             .map(|(n, _)| n)
             .collect();
         names.sort();

@@ -113,6 +113,65 @@ pub fn copy_problems(path: &Path) -> Vec<Problem> {
     out
 }
 
+/// Lines of a pack's sections that fork from their writer's log beside the pack, or from
+/// its section in another pack of the folder before it: one number, two lines, as a pack
+/// made on a broken or hostile machine could hold. Each is a problem, as a conflict copy's
+/// fork is. A folder with only the pack in it is not read again.
+pub fn pack_forks(pack: &Path) -> Vec<Problem> {
+    let Some(dir) = pack.parent() else {
+        return Vec::new();
+    };
+    let others: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p != pack)
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                super::pack::is_pack_name(n) || log_writer(n).is_some_and(|(_, copy)| !copy)
+            })
+        })
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let Ok(sections) = super::packing::read(pack) else {
+        return Vec::new();
+    };
+    let earlier_packs: Vec<(PathBuf, Vec<super::pack::Section>)> = others
+        .iter()
+        .filter(|p| super::pack::is_pack(p) && p.file_name() < pack.file_name())
+        .filter_map(|p| Some((p.clone(), super::packing::read(p).ok()?)))
+        .collect();
+    let mut out = Vec::new();
+    for s in &sections {
+        let mut versions: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        let loose = dir.join(&s.name);
+        if let Ok(bytes) = log::read_plain_file(&loose, 0).and_then(log::Plain::bytes) {
+            versions.push((loose, bytes));
+        }
+        for (p, secs) in &earlier_packs {
+            if let Some(other) = secs.iter().find(|o| o.name == s.name) {
+                versions.push((other.path_in(p), other.bytes.clone()));
+            }
+        }
+        for (log_path, bytes) in versions {
+            let check = compare(s.writer(), &bytes, &s.bytes);
+            out.extend(check.forks.into_iter().map(|f| Problem {
+                path: s.path_in(pack),
+                line: Some(f.copy_line),
+                kind: ProblemKind::Fork {
+                    log: log_path.clone(),
+                    log_line: f.log_line,
+                    op: format!("{}:{}", s.writer(), f.seq),
+                },
+            }));
+        }
+    }
+    out
+}
+
 /// Whether the first entry of `copy` follows on from a line of `log` (its `prev` is the
 /// hash of one): a copy holding only the later lines of a log starts mid-chain, and that
 /// is no break when the log holds the lines before.
@@ -169,6 +228,15 @@ pub fn restore_from_journals(layout: &Layout) -> Vec<Problem> {
             // or hold nothing written. Only its whole lines count.
             ours.truncate(ours.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1));
             if ours.is_empty() {
+                continue;
+            }
+            // A log packed since (`pack`) is in its pack: nothing to put back unless lines
+            // are missing there too.
+            if !path.exists()
+                && let (Some(dir), Some(name)) = (path.parent(), path.file_name())
+                && super::packing::packed_log(dir, &name.to_string_lossy())
+                    .is_some_and(|packed| packed.starts_with(&ours))
+            {
                 continue;
             }
             let kind = match super::restore::restore(&path, &ours, false) {

@@ -87,16 +87,31 @@ impl Origin {
     pub fn of(path: &Path) -> Option<Origin> {
         // A conflict copy of a log holds its writer's lines, as the log does.
         let (writer, _) = super::names::log_writer(path.file_name()?.to_str()?)?;
-        let writer = writer.to_string();
+        Some(Origin {
+            writer: writer.to_string(),
+            scope: Self::scope_of(path)?,
+        })
+    }
+
+    /// The scope whose folder holds the file at `path`.
+    pub fn scope_of(path: &Path) -> Option<Scope> {
         let dir = path.parent()?;
         if dir.parent()?.file_name()? != "log" {
             return None;
         }
-        let scope = match dir.file_name()?.to_str()? {
+        Some(match dir.file_name()?.to_str()? {
             super::layout::FORUM_DIR => Scope::Forum,
             id => Scope::Meeting(id.to_string()),
-        };
-        Some(Origin { writer, scope })
+        })
+    }
+
+    /// Where the lines of a pack's section come from: the section's writer, the pack's
+    /// folder. `None` for a pack outside a data folder (a test's).
+    pub fn of_section(pack: &Path, section: &super::pack::Section) -> Option<Origin> {
+        Some(Origin {
+            writer: section.writer().to_string(),
+            scope: Self::scope_of(pack)?,
+        })
     }
 
     /// Why a line that parsed may not be read from this file, if it may not.
@@ -123,7 +138,12 @@ impl Origin {
 /// writer's, another folder's, a made-up template line) or too long is reported and left
 /// out. Signatures are checked as `check_signatures` says.
 pub fn parse_log(path: &Path, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
-    let origin = Origin::of(path);
+    parse_log_as(path, Origin::of(path), bytes)
+}
+
+/// `parse_log` of a log whose place is not its path's: a section of a pack (`pack`), whose
+/// problems are said under `path`.
+pub fn parse_log_as(path: &Path, origin: Option<Origin>, bytes: &[u8]) -> (Vec<Op>, Vec<Problem>) {
     // Each op's line (its number and bytes) beside it: ops are large, and moved once.
     let lines = lines(bytes);
     let mut ops = Vec::with_capacity(lines.len());
@@ -235,6 +255,10 @@ pub fn read_log_from(path: &Path, from: u64) -> LogRead {
         ..LogRead::default()
     };
     match read_plain_stat(path, from) {
+        Ok((Plain::Bytes(bytes), stat)) if super::pack::is_pack(path) => LogRead {
+            stat: stat.filter(|_| from == 0),
+            ..read_pack(path, from, bytes)
+        },
         Ok((Plain::Bytes(bytes), stat)) => LogRead {
             stat: stat.filter(|_| from == 0),
             ..read_bytes(path, from, bytes)
@@ -327,6 +351,39 @@ fn read_bytes(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
         prefix,
         stat: None,
     }
+}
+
+/// A pack read as one log file of its folder: every section parsed as the log it was, each
+/// line's problems said under the section (`Section::path_in`). A pack never grows: a read
+/// from its end finds nothing new.
+fn read_pack(path: &Path, from: u64, bytes: Vec<u8>) -> LogRead {
+    if from > 0 {
+        return LogRead {
+            consumed: from + bytes.len() as u64,
+            ..LogRead::default()
+        };
+    }
+    let mut read = LogRead {
+        consumed: bytes.len() as u64,
+        prefix: Some(super::op::line_hash(&bytes)),
+        ..LogRead::default()
+    };
+    match super::pack::decode(&bytes) {
+        Ok(sections) => {
+            for s in sections {
+                let (mut ops, problems) =
+                    parse_log_as(&s.path_in(path), Origin::of_section(path, &s), &s.bytes);
+                read.ops.append(&mut ops);
+                read.problems.extend(problems);
+            }
+        }
+        Err(e) => read.problems.push(Problem {
+            path: path.to_path_buf(),
+            line: None,
+            kind: ProblemKind::BadPack(e.to_string()),
+        }),
+    }
+    read
 }
 
 /// Every op in a scope's logs, problems left aside: for what is derived from the logs and

@@ -21,6 +21,8 @@ mod materialize;
 pub mod minutes;
 pub mod names;
 pub mod op;
+pub mod pack;
+pub mod packing;
 pub mod par;
 pub mod perms;
 pub mod problem;

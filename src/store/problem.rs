@@ -19,6 +19,8 @@ pub enum ProblemKind {
     NewerSchema(u32),
     /// A file that could not be read at all.
     Unreadable(String),
+    /// A pack of logs (`pack`) that is not one: why. None of its lines are read.
+    BadPack(String),
     /// A derived file that could not be read was moved aside to this path and rebuilt.
     Quarantined(PathBuf),
     /// A file or folder whose permissions were too open and were tightened.

@@ -54,6 +54,9 @@ impl Store {
         for path in paths.iter().filter(|p| super::layout::is_copy(p)) {
             self.problems.extend(super::leftovers::copy_problems(path));
         }
+        for path in paths.iter().filter(|p| super::pack::is_pack(p)) {
+            self.problems.extend(super::leftovers::pack_forks(path));
+        }
         let lost = heads::check(&ops);
         for lost in lost {
             let path = self.layout.log_path(&lost.scope, &lost.writer);
@@ -123,6 +126,24 @@ impl Store {
                 && origin.writer != self.writer_id()
             {
                 self.heads.note(origin.scope, last.head());
+            }
+        }
+        // A pack holds several writers' logs: each one's last line is a head read.
+        if super::pack::is_pack(path)
+            && let Some(scope) = log::Origin::scope_of(path)
+        {
+            let me = self.writer_id().to_string();
+            let mut last: HashMap<&str, &Op> = HashMap::new();
+            for op in ops.iter().filter(|o| o.writer != me) {
+                match last.get(op.writer.as_str()) {
+                    Some(l) if l.seq >= op.seq => {}
+                    _ => {
+                        last.insert(&op.writer, op);
+                    }
+                }
+            }
+            for op in last.into_values() {
+                self.heads.note(scope.clone(), op.head());
             }
         }
         ops

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::git::Git;
 use super::outcome::{Options, SyncError};
 use super::worktree::is_local;
+use crate::store::{pack, packing};
 
 /// What was committed, and what was not.
 #[derive(Debug, Default)]
@@ -57,7 +58,13 @@ pub fn commit(git: &Git, root: &Path, opts: &Options) -> Result<Staged, SyncErro
         let file = root.join(&path);
         let is_log = path.starts_with("log/");
         if xy == "??" {
-            if is_log {
+            // A pack brings no new line: its lines were in the logs it was made of.
+            if is_log
+                && !file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(pack::is_pack_name)
+            {
                 staged.lines += std::fs::read(&file).map(|b| newlines(&b)).unwrap_or(0);
             }
             staged.files += 1;
@@ -69,8 +76,9 @@ pub fn commit(git: &Git, root: &Path, opts: &Options) -> Result<Staged, SyncErro
             _ => None,
         };
         let Some(now) = now else {
-            // Gone here. A conflict copy whose lines were taken in may go; a log may not.
-            if path.contains(".sync-conflict-") {
+            // Gone here. A conflict copy whose lines were taken in may go, and so may a log
+            // a pack beside it holds whole (`samrad pack`); another log may not.
+            if path.contains(".sync-conflict-") || (is_log && packed(git, &file, &path)?) {
                 staged.files += 1;
                 add.push(path);
             } else {
@@ -130,6 +138,19 @@ pub fn commit(git: &Git, root: &Path, opts: &Options) -> Result<Staged, SyncErro
     let message = format!("samrad: {} ({} new lines)", opts.name, staged.lines);
     git.run(&["commit", "-q", "--no-verify", "-m", &message])?;
     Ok(staged)
+}
+
+/// Whether the log at `file`, gone from the folder, is held in a pack beside it with all
+/// that was committed of it.
+fn packed(git: &Git, file: &Path, path: &str) -> Result<bool, SyncError> {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return Ok(false);
+    };
+    let Some(packed) = packing::packed_log(dir, &name.to_string_lossy()) else {
+        return Ok(false);
+    };
+    let was = git.bytes(&["cat-file", "blob", &format!("HEAD:{path}")])?;
+    Ok(packed.starts_with(&was))
 }
 
 fn newlines(b: &[u8]) -> usize {

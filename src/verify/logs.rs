@@ -8,6 +8,7 @@ use crate::store::layout::{Layout, is_copy};
 use crate::store::leftovers;
 use crate::store::log::{self, LineRead};
 use crate::store::op::{self, Op};
+use crate::store::pack;
 use crate::store::{Problem, ProblemKind};
 use std::path::Path;
 
@@ -28,6 +29,48 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
     };
     for path in layout.log_files(scope) {
         let file = layout.relative(&path);
+        let bytes = match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                read.logs.changed.push(Finding::Unreadable {
+                    file,
+                    error: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if pack::is_pack(&path) {
+            // Each log in a pack is checked as the file it was.
+            for fork in leftovers::pack_forks(&path) {
+                read.logs.changed.push(Finding::Line(crate::store::Problem {
+                    path: layout.relative(&fork.path).into(),
+                    kind: match fork.kind {
+                        ProblemKind::Fork { log, log_line, op } => ProblemKind::Fork {
+                            log: layout.relative(&log).into(),
+                            log_line,
+                            op,
+                        },
+                        other => other,
+                    },
+                    ..fork
+                }));
+            }
+            match pack::decode(&bytes) {
+                Ok(sections) => {
+                    for s in sections {
+                        let file = format!("{file}/{}", s.name);
+                        let origin = log::Origin::of_section(&path, &s);
+                        read.logs.files += 1;
+                        read_one(&mut read, &file, s.writer(), origin, &s.bytes);
+                    }
+                }
+                Err(e) => read.logs.changed.push(Finding::Unreadable {
+                    file,
+                    error: e.to_string(),
+                }),
+            }
+            continue;
+        }
         let writer = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -35,26 +78,35 @@ pub(super) fn read_scope(layout: &Layout, scope: &Scope) -> ScopeRead {
             .map(|(w, _)| w.to_string())
             .unwrap_or_default();
         read.logs.files += 1;
-        match log::read_plain_file(&path, 0).and_then(log::Plain::bytes) {
-            Ok(bytes) => {
-                let mut checked = check_log(&file, &writer, &bytes);
-                if is_copy(&path) {
-                    copy_findings(layout, &path, &bytes, &mut checked, &mut read.logs);
-                }
-                let refused = screen_lines(&path, &file, &mut checked, &bytes);
-                read.logs.entries += checked.entries;
-                read.logs.changed.extend(checked.broken);
-                read.logs.notes.extend(checked.notes);
-                read.logs.changed.extend(refused);
-                read.ops.extend(checked.ops);
-            }
-            Err(e) => read.logs.changed.push(Finding::Unreadable {
-                file,
-                error: e.to_string(),
-            }),
+        let mut checked = check_log(&file, &writer, &bytes);
+        if is_copy(&path) {
+            copy_findings(layout, &path, &bytes, &mut checked, &mut read.logs);
         }
+        let refused = screen_lines(log::Origin::of(&path), &file, &mut checked, &bytes);
+        take(&mut read, checked, refused);
     }
     read
+}
+
+/// Check one log that is not a conflict copy (a section of a pack) and take in what it says.
+fn read_one(
+    read: &mut ScopeRead,
+    file: &str,
+    writer: &str,
+    origin: Option<log::Origin>,
+    bytes: &[u8],
+) {
+    let mut checked = check_log(file, writer, bytes);
+    let refused = screen_lines(origin, file, &mut checked, bytes);
+    take(read, checked, refused);
+}
+
+fn take(read: &mut ScopeRead, checked: LogCheck, refused: Vec<Finding>) {
+    read.logs.entries += checked.entries;
+    read.logs.changed.extend(checked.broken);
+    read.logs.notes.extend(checked.notes);
+    read.logs.changed.extend(refused);
+    read.ops.extend(checked.ops);
 }
 
 /// A conflict copy of a log is read as the log's writer's lines: a copy that holds only the
@@ -108,8 +160,12 @@ fn copy_findings(
 /// template. `ops` are the file's entries in order; those refused are taken out, the
 /// others marked with their digest and whether their signature holds. Returns what was
 /// refused.
-fn screen_lines(path: &Path, file: &str, checked: &mut LogCheck, bytes: &[u8]) -> Vec<Finding> {
-    let origin = log::Origin::of(path);
+fn screen_lines(
+    origin: Option<log::Origin>,
+    file: &str,
+    checked: &mut LogCheck,
+    bytes: &[u8],
+) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut kept = Vec::new();
     // The lines as `check_log` numbered them (already parsed there: not parsed again).

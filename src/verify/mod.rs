@@ -54,14 +54,7 @@ pub fn check(root: &Path, lang: Lang, meeting: Option<&str>) -> Result<Report> {
     if !layout.scope_dir(&Scope::Forum).is_dir() {
         bail!("{}", lang.fill(Msg::VerifyNoLogsHere, &[&root.display()]));
     }
-    let ids: Vec<String> = layout
-        .scopes()
-        .into_iter()
-        .filter_map(|s| match s {
-            Scope::Meeting(id) => Some(id),
-            Scope::Forum => None,
-        })
-        .collect();
+    let ids = layout.meeting_ids();
     let mut forum = read_scope(&layout, &Scope::Forum);
     forum
         .logs

@@ -134,6 +134,23 @@ pub fn founded(dir: &Path, clock: &mut Ticks, others: &[Author]) -> (Seat, Vec<S
     (chair, seats)
 }
 
+/// A secured forum on `dir` whose template meeting was held, sent round and approved by the
+/// chair, NTL and Unio, each from a terminal of their own: the chair's seat, then NTL's and
+/// Unio's.
+pub fn approved_by_all(dir: &Path) -> (Seat, Vec<Seat>) {
+    let mut clock = Ticks::default();
+    let (mut chair, mut reps) = founded(
+        dir,
+        &mut clock,
+        &[super::authors::ntl(), super::authors::rep("unio")],
+    );
+    held_and_circulated(&mut chair, &mut clock, &["p-leder", "p-ntl", "p-unio"]);
+    chair.approve(&mut clock, "kmd");
+    reps[0].approve(&mut clock, "ntl");
+    reps[1].approve(&mut clock, "unio");
+    (chair, reps)
+}
+
 /// The chair holds the template meeting with the people of `present` there, takes notes,
 /// closes it and sends it round; returns the hash sent round.
 pub fn held_and_circulated(chair: &mut Seat, clock: &mut Ticks, present: &[&str]) -> String {

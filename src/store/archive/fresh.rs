@@ -41,6 +41,8 @@ pub enum Depth {
 /// file until the index is written again. (Two seconds also covers a network share's clock
 /// a little off ours.)
 const RACY_NS: i128 = 2_000_000_000;
+/// `RACY_NS`, and a little more, as a time to wait.
+pub const RACY: std::time::Duration = std::time::Duration::from_millis(2_100);
 
 /// A log folder's files as they were when the index was built.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -27,7 +27,7 @@ use super::{fold, log};
 use crate::model::{Doc, Scope};
 pub use build::Refresh;
 use build::{ForumFold, rebuild};
-pub use fresh::Depth;
+pub use fresh::{Depth, RACY};
 use index_file::{read_index, read_part};
 pub use rows::{
     ActionRow, Archive, Field, ItemRow, MeetingRow, NONE, Part, TextDoc, fold_case, folded,

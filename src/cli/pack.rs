@@ -1,0 +1,115 @@
+//! `samrad pack`: the logs of each quiet meeting packed into one file (`store::pack`), so
+//! that an archive of thousands of meetings is not mostly the unused ends of small files.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::args::Cli;
+use super::session;
+use crate::i18n::{self, Lang, Msg};
+use crate::store::packing::{self, Packed};
+use crate::store::{Layout, par};
+
+pub fn run(cli: &Cli, days: u32) -> Result<ExitCode> {
+    let (_, lang, root) = session::existing_folder(cli)?;
+    let layout = Layout::new(&root);
+    if let Err(e) = crate::store::atomic::probe_dir(&layout.log_root()) {
+        bail!(
+            "{}",
+            lang.fill(Msg::ErrIo, &[&layout.log_root().display(), &e])
+        );
+    }
+    let meetings = layout.meeting_ids();
+    let now = session::assumed_now(lang)
+        .map(|t| t.timestamp_millis())
+        .unwrap_or(0)
+        .max(chrono::Utc::now().timestamp_millis());
+    let quiet = i64::from(days) * 24 * 60 * 60 * 1000;
+    let results = par::map(
+        &meetings,
+        par::cores(),
+        |m| packing::pack_meeting(&layout, m, now, quiet).map_err(|e| e.to_string()),
+        |_| Err("packing failed".to_string()),
+    );
+    let mut tally = Tally::default();
+    let mut failed = false;
+    for (meeting, result) in meetings.iter().zip(results) {
+        match result {
+            Ok(Packed::Done {
+                files,
+                before,
+                after,
+            }) => {
+                tally.packed += 1;
+                tally.files += files;
+                tally.before += before;
+                tally.after += after;
+            }
+            Ok(Packed::Already) => tally.already += 1,
+            Ok(Packed::Recent) => tally.recent += 1,
+            Ok(Packed::Live) => tally.live += 1,
+            Ok(Packed::Unsettled(file)) => {
+                eprintln!("{}", lang.fill(Msg::PackUnsettled, &[meeting, &file]));
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("{}", lang.fill(Msg::PackFailed, &[meeting, &e]));
+            }
+        }
+    }
+    tally.print(lang, days);
+    // The archive index sees every packed folder as changed: brought up to date now, not
+    // by the next command. Not at once: a folder marked within the file system's clock
+    // tick of its last change would be looked at file by file by every command after.
+    if tally.packed > 0 {
+        std::thread::sleep(crate::store::archive::RACY);
+        session::open_reading(cli, crate::store::archive::Part::Meetings, true)?;
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Default)]
+struct Tally {
+    packed: usize,
+    files: usize,
+    before: u64,
+    after: u64,
+    already: usize,
+    recent: usize,
+    live: usize,
+}
+
+impl Tally {
+    fn print(&self, lang: Lang, days: u32) {
+        if self.packed == 0 {
+            println!("{}", lang.t(Msg::PackNothing));
+        } else {
+            println!(
+                "{}",
+                lang.fill(
+                    Msg::PackDone,
+                    &[
+                        &self.packed,
+                        &self.files,
+                        &i18n::size(lang, self.before),
+                        &i18n::size(lang, self.after),
+                    ],
+                )
+            );
+        }
+        if self.already > 0 {
+            println!("{}", lang.fill(Msg::PackAlready, &[&self.already]));
+        }
+        if self.recent > 0 {
+            println!("{}", lang.fill(Msg::PackRecent, &[&self.recent, &days]));
+        }
+        if self.live > 0 {
+            println!("{}", lang.fill(Msg::PackLive, &[&self.live]));
+        }
+    }
+}
