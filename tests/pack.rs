@@ -422,3 +422,21 @@ fn sync_sends_the_pack_and_the_removal_of_the_logs_it_holds() {
     assert!(pack::is_pack_name(&names_in(&there)[0]));
     assert_eq!(sb.run_in(&other, EN, &["show", MEETING]).ok(), shown);
 }
+
+#[test]
+fn packing_leaves_the_mtime_of_log_alone() {
+    // The quick freshness check lists `log/` only when its mtime moved: a probe made there
+    // would make every command after a pack list 10,000 folders.
+    let sb = Sandbox::new();
+    drop(approved(&sb));
+    let mtime = || {
+        std::fs::metadata(sb.data.join("log"))
+            .and_then(|m| m.modified())
+            .expect("the mtime of log/")
+    };
+    let before = mtime();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    run(&sb, &["pack", "--days", "0"]).ok();
+    run(&sb, &["pack", "--days", "0"]).ok();
+    assert_eq!(mtime(), before);
+}

@@ -14,11 +14,11 @@ use crate::store::{Layout, par};
 pub fn run(cli: &Cli, days: u32) -> Result<ExitCode> {
     let (_, lang, root) = session::existing_folder(cli)?;
     let layout = Layout::new(&root);
-    if let Err(e) = crate::store::atomic::probe_dir(&layout.log_root()) {
-        bail!(
-            "{}",
-            lang.fill(Msg::ErrIo, &[&layout.log_root().display(), &e])
-        );
+    // Probed in the forum's folder, as every open does: a file made and removed in `log/`
+    // would move its mtime, and the next commands would list it to see what changed.
+    let forum = layout.scope_dir(&crate::model::Scope::Forum);
+    if let Err(e) = crate::store::atomic::probe_dir(&forum) {
+        bail!("{}", lang.fill(Msg::ErrIo, &[&forum.display(), &e]));
     }
     let meetings = layout.meeting_ids();
     let now = session::assumed_now(lang)

@@ -39,9 +39,19 @@ struct WordsFile<'a> {
     /// Id, date and title of each meeting.
     meetings: Vec<(&'a str, &'a str, &'a str)>,
     /// Each item's number as shown.
-    items: Vec<String>,
+    items: Vec<&'a str>,
     /// Each party's id and short name.
     parties: Vec<(&'a str, &'a str)>,
+}
+
+/// The first fields of `WordsFile`, all that `Words::open` needs (postcard reads fields in
+/// order and leaves the rest).
+#[derive(Deserialize)]
+struct WordsCheck<'a> {
+    version: u32,
+    binary: &'a str,
+    marks: Marks,
+    text_id: &'a str,
 }
 
 /// One text as a hit line needs it.
@@ -133,6 +143,7 @@ pub(super) fn write_words(
     }
     push_u32(&mut post_starts, (postings.len() / 4) as u32);
     let shorts: Vec<String> = archive.parties.iter().map(|p| short(p)).collect();
+    let numbers: Vec<String> = archive.items.iter().map(|i| i.number.to_string()).collect();
     let text_id = local_mark::identity(&layout.search_text_path()).unwrap_or_default();
     let file = WordsFile {
         version: WORDS_VERSION,
@@ -148,7 +159,7 @@ pub(super) fn write_words(
             .iter()
             .map(|m| (m.id.as_str(), m.date(), m.title.as_str()))
             .collect(),
-        items: archive.items.iter().map(|i| i.number.to_string()).collect(),
+        items: numbers.iter().map(String::as_str).collect(),
         parties: archive
             .parties
             .iter()
@@ -184,15 +195,15 @@ impl Words {
         if len > file.metadata().ok()?.len() {
             return None;
         }
-        let mut head = vec![0u8; usize::try_from(len).ok()?];
-        file.read_exact_at(&mut head, 8).ok()?;
+        let head = read_at(&file, 8, usize::try_from(len).ok()?)?;
         let words = Words {
             head,
             body_at: 8 + len,
             file,
             layout: layout.clone(),
         };
-        let h = words.head()?;
+        // Only what says whether the index holds: the rest is decoded once, for the view.
+        let h: WordsCheck = postcard::from_bytes(&words.head).ok()?;
         let text_id = local_mark::identity(&layout.search_text_path())?;
         if h.version != WORDS_VERSION || h.binary != snapshot::BINARY || h.text_id != text_id {
             return None;
@@ -216,9 +227,19 @@ impl Words {
     }
 }
 
+/// `len` bytes of `file` from `at`, read into a buffer that is not zeroed first (the head
+/// and the ranges read for a search are megabytes).
+fn read_at(file: &std::fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = file;
+    f.seek(SeekFrom::Start(at)).ok()?;
+    let mut buf = Vec::with_capacity(len);
+    f.take(len as u64).read_to_end(&mut buf).ok()?;
+    (buf.len() == len).then_some(buf)
+}
+
 /// Read byte ranges of a file, ascending, in as few reads as the gaps between them allow.
 fn read_ranges(file: &std::fs::File, ranges: &[(u64, usize)]) -> Option<Vec<Vec<u8>>> {
-    use std::os::unix::fs::FileExt;
     const GAP: u64 = 32 * 1024;
     let mut out = Vec::with_capacity(ranges.len());
     let mut i = 0;
@@ -233,8 +254,7 @@ fn read_ranges(file: &std::fs::File, ranges: &[(u64, usize)]) -> Option<Vec<Vec<
             end = end.max(at + len as u64);
             j += 1;
         }
-        let mut buf = vec![0u8; usize::try_from(end - start).ok()?];
-        file.read_exact_at(&mut buf, start).ok()?;
+        let buf = read_at(file, start, usize::try_from(end - start).ok()?)?;
         for &(at, len) in &ranges[i..j] {
             let from = (at - start) as usize;
             out.push(buf.get(from..from + len)?.to_vec());
@@ -313,7 +333,7 @@ impl WordsView<'_> {
     }
 
     pub fn item_number(&self, i: u32) -> Option<&str> {
-        self.file.items.get(i as usize).map(String::as_str)
+        self.file.items.get(i as usize).copied()
     }
 
     /// A party's id and short name.
