@@ -28,8 +28,10 @@ struct WordsFile<'a> {
     marks: Marks,
     /// `local_mark` identity of the `search.txt` the texts are read from.
     text_id: &'a str,
-    /// The words, each followed by a NUL.
-    terms: &'a str,
+    /// The words, each followed by a NUL. Text, kept as bytes (as are the meetings' and items'
+    /// texts below, the same on disk): a search checks as UTF-8 only what it shows, not the
+    /// whole dictionary at every run.
+    terms: &'a [u8],
     /// Where each word starts in `terms`.
     term_starts: &'a [u8],
     /// Where each word's texts start in the postings (one more than there are words).
@@ -37,9 +39,9 @@ struct WordsFile<'a> {
     /// Bytes of postings, after the head.
     postings_len: u64,
     /// Id, date and title of each meeting.
-    meetings: Vec<(&'a str, &'a str, &'a str)>,
+    meetings: Vec<(&'a [u8], &'a [u8], &'a [u8])>,
     /// Each item's number as shown.
-    items: Vec<&'a str>,
+    items: Vec<&'a [u8]>,
     /// Each party's id and short name.
     parties: Vec<(&'a str, &'a str)>,
 }
@@ -150,16 +152,16 @@ pub(super) fn write_words(
         binary: snapshot::BINARY,
         marks: marks.clone(),
         text_id: &text_id,
-        terms: &terms,
+        terms: terms.as_bytes(),
         term_starts: &term_starts,
         post_starts: &post_starts,
         postings_len: postings.len() as u64,
         meetings: archive
             .meetings
             .iter()
-            .map(|m| (m.id.as_str(), m.date(), m.title.as_str()))
+            .map(|m| (m.id.as_bytes(), m.date().as_bytes(), m.title.as_bytes()))
             .collect(),
-        items: numbers.iter().map(String::as_str).collect(),
+        items: numbers.iter().map(String::as_bytes).collect(),
         parties: archive
             .parties
             .iter()
@@ -240,7 +242,7 @@ fn read_at(file: &std::fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
 
 /// Read byte ranges of a file, ascending, in as few reads as the gaps between them allow.
 fn read_ranges(file: &std::fs::File, ranges: &[(u64, usize)]) -> Option<Vec<Vec<u8>>> {
-    const GAP: u64 = 32 * 1024;
+    const GAP: u64 = 4 * 1024;
     let mut out = Vec::with_capacity(ranges.len());
     let mut i = 0;
     while i < ranges.len() {
@@ -279,7 +281,7 @@ impl WordsView<'_> {
         let start_of = |i: usize| u32_at(f.term_starts, i).unwrap_or(0) as usize;
         let mut ranges = Vec::new();
         let mut last_term = usize::MAX;
-        for at in memchr::memmem::find_iter(f.terms.as_bytes(), part.as_bytes()) {
+        for at in memchr::memmem::find_iter(f.terms, part.as_bytes()) {
             let (mut lo, mut hi) = (0, count);
             while lo < hi {
                 let mid = (lo + hi) / 2;
@@ -329,11 +331,12 @@ impl WordsView<'_> {
     }
     /// A meeting's id, date and title.
     pub fn meeting(&self, m: u32) -> Option<(&str, &str, &str)> {
-        self.file.meetings.get(m as usize).copied()
+        let (id, date, title) = self.file.meetings.get(m as usize)?;
+        Some((text(id)?, text(date)?, text(title)?))
     }
 
     pub fn item_number(&self, i: u32) -> Option<&str> {
-        self.file.items.get(i as usize).copied()
+        std::str::from_utf8(self.file.items.get(i as usize)?).ok()
     }
 
     /// A party's id and short name.
@@ -358,6 +361,10 @@ impl WordsView<'_> {
             None => docs.iter().map(|_| String::new()).collect(),
         }
     }
+}
+
+fn text(b: &[u8]) -> Option<&str> {
+    std::str::from_utf8(b).ok()
 }
 
 fn doc_of(b: &[u8]) -> Option<WordDoc> {
