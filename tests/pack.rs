@@ -18,7 +18,7 @@ use common::seats::{Seat, Ticks, approved_by_all, founded, held_and_circulated};
 use samrad::model::{MeetingStatus, Scope};
 use samrad::store::pack::{self, Section};
 use samrad::store::packing;
-use samrad::store::{Load, ProblemKind, Store};
+use samrad::store::{CatchUp, Load, ProblemKind, Store};
 
 const EN: &str = "en_GB.UTF-8";
 
@@ -421,6 +421,28 @@ fn sync_sends_the_pack_and_the_removal_of_the_logs_it_holds() {
     assert_eq!(names_in(&there), names_in(&meeting_dir(&sb)));
     assert!(pack::is_pack_name(&names_in(&there)[0]));
     assert_eq!(sb.run_in(&other, EN, &["show", MEETING]).ok(), shown);
+}
+
+#[test]
+fn a_terminal_showing_a_meeting_sees_no_new_changes_when_it_is_packed() {
+    // The pack holds the lines its logs held: a terminal that read them must not announce
+    // them again as changes that came in ("100 changes from …").
+    let sb = Sandbox::new();
+    drop(approved(&sb));
+    let mut shown = Store::open(&sb.data, chair()).expect("open");
+    shown.assume_now(common::at(common::READER_NOW));
+    let load = Load::Meeting(MEETING.into());
+    let newest = shown
+        .read_ops(&load)
+        .iter()
+        .map(|o| o.clock)
+        .max()
+        .expect("ops");
+    let layout = samrad::store::Layout::new(&sb.data);
+    let packed = packing::pack_meeting(&layout, MEETING, i64::MAX, 0).expect("pack");
+    assert!(matches!(packed, packing::Packed::Done { .. }), "{packed:?}");
+    let came_in = shown.catch_up(&load, newest);
+    assert!(matches!(came_in, CatchUp::Nothing), "{came_in:?}");
 }
 
 #[test]

@@ -205,12 +205,31 @@ impl Store {
                 if len <= from {
                     continue;
                 }
-                let read = log::read_log_from(&path, from);
+                let mut read = log::read_log_from(&path, from);
+                if super::pack::is_pack(&path) {
+                    // A pack made of logs read here already: only what they did not hold
+                    // is new (none, but for a log that grew after it was packed elsewhere).
+                    read.ops.retain(|op| !self.read_before(&path, op));
+                }
                 ops.append(&mut self.take_read(&path, read));
             }
         }
         self.note_ops(&ops);
         ops
+    }
+
+    /// Whether `op`, found in the pack at `pack`, was read here already from its writer's
+    /// log in the pack's folder: that log's last line read has its number or a later one
+    /// (and is this line, when it has its number).
+    fn read_before(&self, pack: &Path, op: &Op) -> bool {
+        let Some(dir) = pack.parent() else {
+            return false;
+        };
+        let log = dir.join(format!("{}{}", op.writer, super::names::LOG_EXT));
+        self.last_lines.get(&log).is_some_and(|head| {
+            op.seq < head.seq
+                || (op.seq == head.seq && super::op::names_digest(&head.hash, &op.digest))
+        })
     }
 
     /// Other writers whose log of the chosen scopes is held by a running samrad now, with
