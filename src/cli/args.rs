@@ -154,8 +154,8 @@ pub enum Command {
         #[arg(long, value_name = "REMOTE")]
         clone: Option<String>,
     },
-    /// Pack the logs of each meeting nobody has written in for DAYS into one compressed
-    /// file: an archive of thousands of meetings takes a fraction of the disk. Every line
+    /// Pack the logs of each meeting held more than DAYS ago and not written in since into
+    /// one compressed file: an archive of thousands of meetings takes a fraction of the disk. Every line
     /// is kept as it was and read as before; a meeting written in again later gets new
     /// logs beside its pack.
     Pack {

@@ -1,6 +1,8 @@
 //! `samrad pack`: the logs of each quiet meeting packed into one file (`store::pack`), so
 //! that an archive of thousands of meetings is not mostly the unused ends of small files.
 
+use std::collections::HashSet;
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -8,6 +10,7 @@ use anyhow::{Result, bail};
 use super::args::Cli;
 use super::session;
 use crate::i18n::{self, Lang, Msg};
+use crate::store::archive::Part;
 use crate::store::packing::{self, Packed};
 use crate::store::{Layout, par};
 
@@ -20,19 +23,37 @@ pub fn run(cli: &Cli, days: u32) -> Result<ExitCode> {
     if let Err(e) = crate::store::atomic::probe_dir(&forum) {
         bail!("{}", lang.fill(Msg::ErrIo, &[&forum.display(), &e]));
     }
-    let meetings = layout.meeting_ids();
     let now = session::assumed_now(lang)
         .map(|t| t.timestamp_millis())
         .unwrap_or(0)
         .max(chrono::Utc::now().timestamp_millis());
     let quiet = i64::from(days) * 24 * 60 * 60 * 1000;
+    // Only meetings held before the quiet time began: one planned, or held lately, is still
+    // being written in however quiet its logs are (the archive index has their dates).
+    let held_before: HashSet<String> = {
+        let s = session::open_reading(cli, Part::Meetings, true)?;
+        s.archive
+            .meetings
+            .iter()
+            .filter(|m| {
+                chrono::DateTime::parse_from_rfc3339(&m.starts_at)
+                    .is_ok_and(|t| t.timestamp_millis() <= now.saturating_sub(quiet))
+            })
+            .map(|m| m.id.to_string())
+            .collect()
+    };
+    let mut tally = Tally::default();
+    let (meetings, recent): (Vec<String>, Vec<String>) = layout
+        .meeting_ids()
+        .into_iter()
+        .partition(|m| held_before.contains(m));
+    tally.recent = recent.len();
     let results = par::map(
         &meetings,
         par::cores(),
         |m| packing::pack_meeting(&layout, m, now, quiet).map_err(|e| e.to_string()),
         |_| Err("packing failed".to_string()),
     );
-    let mut tally = Tally::default();
     let mut failed = false;
     for (meeting, result) in meetings.iter().zip(results) {
         match result {
@@ -58,13 +79,13 @@ pub fn run(cli: &Cli, days: u32) -> Result<ExitCode> {
             }
         }
     }
-    tally.print(lang, days);
+    tally.print(&mut std::io::stdout().lock(), lang, days)?;
     // The archive index sees every packed folder as changed: brought up to date now, not
     // by the next command. Not at once: a folder marked within the file system's clock
     // tick of its last change would be looked at file by file by every command after.
     if tally.packed > 0 {
         std::thread::sleep(crate::store::archive::RACY);
-        session::open_reading(cli, crate::store::archive::Part::Meetings, true)?;
+        session::open_reading(cli, Part::Meetings, true)?;
     }
     Ok(if failed {
         ExitCode::FAILURE
@@ -85,11 +106,12 @@ struct Tally {
 }
 
 impl Tally {
-    fn print(&self, lang: Lang, days: u32) {
+    fn print(&self, out: &mut impl Write, lang: Lang, days: u32) -> std::io::Result<()> {
         if self.packed == 0 {
-            println!("{}", lang.t(Msg::PackNothing));
+            writeln!(out, "{}", lang.t(Msg::PackNothing))?;
         } else {
-            println!(
+            writeln!(
+                out,
                 "{}",
                 lang.fill(
                     Msg::PackDone,
@@ -100,16 +122,21 @@ impl Tally {
                         &i18n::size(lang, self.after),
                     ],
                 )
-            );
+            )?;
         }
         if self.already > 0 {
-            println!("{}", lang.fill(Msg::PackAlready, &[&self.already]));
+            writeln!(out, "{}", lang.fill(Msg::PackAlready, &[&self.already]))?;
         }
         if self.recent > 0 {
-            println!("{}", lang.fill(Msg::PackRecent, &[&self.recent, &days]));
+            writeln!(
+                out,
+                "{}",
+                lang.fill(Msg::PackRecent, &[&self.recent, &days])
+            )?;
         }
         if self.live > 0 {
-            println!("{}", lang.fill(Msg::PackLive, &[&self.live]));
+            writeln!(out, "{}", lang.fill(Msg::PackLive, &[&self.live]))?;
         }
+        Ok(())
     }
 }

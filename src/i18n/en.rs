@@ -665,7 +665,9 @@ pub fn text(m: Msg) -> &'static str {
         PackDone => "Meetings packed: {0} ({1} log files; {2} before, {3} after).",
         PackNothing => "Nothing to pack.",
         PackAlready => "Packed before: {0}.",
-        PackRecent => "Left as they are, with a line from the last {1} days: {0}.",
+        PackRecent => {
+            "Left as they are, held or written in within the last {1} days, or still to be held: {0}."
+        }
         PackLive => "Left as they are, with a log a running samrad is writing: {0}.",
         PackUnsettled => {
             "{0}: {1} is in its folder; left unpacked. Look at it first (samrad verify {0})."

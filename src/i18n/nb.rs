@@ -665,7 +665,9 @@ pub fn text(m: Msg) -> &'static str {
         PackDone => "Møter pakket: {0} ({1} loggfiler; {2} før, {3} etter).",
         PackNothing => "Ingenting å pakke.",
         PackAlready => "Pakket fra før: {0}.",
-        PackRecent => "Latt være, med en linje fra de siste {1} dagene: {0}.",
+        PackRecent => {
+            "Latt være, holdt eller skrevet i de siste {1} dagene, eller ennå ikke holdt: {0}."
+        }
         PackLive => "Latt være, med en logg som en kjørende samrad skriver i: {0}.",
         PackUnsettled => {
             "{0}: {1} ligger i mappen; ikke pakket. Se på den først (samrad verify {0})."

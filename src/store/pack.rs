@@ -3,7 +3,7 @@
 //!
 //! An archive of thousands of meetings is mostly small files: each meeting's folder holds a
 //! log for every samrad that wrote there, most of them a few lines, each taking a whole
-//! block on disk. `samrad pack` puts the logs of a quiet meeting (no line for a month, no
+//! block on disk. `samrad pack` puts the logs of a quiet meeting (held a month ago, no line since, no
 //! log held by a running samrad, no conflict copy to sort out) into one file,
 //! `pack-<hash>.jsonl.gz`, and removes them.
 //!
